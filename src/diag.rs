@@ -1,0 +1,174 @@
+//! Findings about an input file: what, where (a byte span of the source), and how to fix it.
+
+use std::ops::Range;
+
+use annotate_snippets::{AnnotationKind, Level, Renderer, Snippet};
+
+/// How bad a finding is: errors make the input invalid, warnings do not.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Severity {
+    Error,
+    Warning,
+}
+
+/// One finding, located by a byte span of the source text it was found in.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Diagnostic {
+    pub severity: Severity,
+    pub code: &'static str,
+    pub message: String,
+    pub span: Range<usize>,
+    pub help: Option<String>,
+}
+
+impl Diagnostic {
+    pub fn error(code: &'static str, span: Range<usize>, message: impl Into<String>) -> Self {
+        Diagnostic {
+            severity: Severity::Error,
+            code,
+            message: message.into(),
+            span,
+            help: None,
+        }
+    }
+
+    pub fn with_help(mut self, help: impl Into<String>) -> Self {
+        self.help = Some(help.into());
+        self
+    }
+
+    pub fn is_error(&self) -> bool {
+        self.severity == Severity::Error
+    }
+}
+
+/// Every code weekly reports, with what it means; the README's table lists the same.
+pub const CODES: &[(&str, &str)] = &[
+    ("E001", "the file is not valid YAML"),
+    ("E002", "a value has the wrong type"),
+    ("E003", "a key that the format does not have"),
+    ("E004", "a required key is missing"),
+    ("E005", "a key appears twice in one mapping"),
+    ("E006", "not a date, or a date that does not exist"),
+    ("E007", "the period ends before it starts"),
+    ("E008", "the publication date is before the period ends"),
+    ("E009", "a year-to-date figure is below this week's figure"),
+    ("E010", "progress figures contradict each other"),
+    ("E011", "empty text"),
+    ("E012", "a section holds more than one kind of content"),
+    ("E013", "a number is out of range"),
+    ("E014", "the file is not UTF-8 text"),
+    (
+        "E015",
+        "the file uses a YAML feature a bulletin does not need",
+    ),
+];
+
+/// 1-based line and character column of byte `offset` in `source`.
+pub fn line_col(source: &str, offset: usize) -> (usize, usize) {
+    let offset = floor_char_boundary(source, offset);
+    let before = &source[..offset];
+    let line = before.matches('\n').count() + 1;
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    (line, before[line_start..].chars().count() + 1)
+}
+
+fn floor_char_boundary(s: &str, mut i: usize) -> usize {
+    i = i.min(s.len());
+    while !s.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+/// A span of at least one character, so that a caret can point at it.
+fn visible_span(source: &str, span: &Range<usize>) -> Range<usize> {
+    let start = floor_char_boundary(source, span.start);
+    let end = floor_char_boundary(source, span.end.max(start));
+    if end > start {
+        return start..end;
+    }
+    let next = source[start..]
+        .chars()
+        .next()
+        .filter(|c| *c != '\n' && *c != '\r')
+        .map_or(0, char::len_utf8);
+    start..start + next
+}
+
+/// rustc-style report of one finding: message, `path:line:col`, the source line and a caret.
+pub fn render_human(d: &Diagnostic, path: &str, source: &str, color: bool) -> String {
+    let level = match d.severity {
+        Severity::Error => Level::ERROR,
+        Severity::Warning => Level::WARNING,
+    };
+    let snippet = Snippet::source(source)
+        .path(path)
+        .annotation(AnnotationKind::Primary.span(visible_span(source, &d.span)));
+    let mut group = level.primary_title(&d.message).id(d.code).element(snippet);
+    if let Some(help) = &d.help {
+        group = group.element(Level::HELP.message(help));
+    }
+    let renderer = if color {
+        Renderer::styled()
+    } else {
+        Renderer::plain()
+    };
+    renderer.render(&[group])
+}
+
+/// One line per finding, for editors and scripts: `path:line:col: error[E012]: message`.
+pub fn render_short(d: &Diagnostic, path: &str, source: &str) -> String {
+    let (line, col) = line_col(source, d.span.start);
+    let severity = match d.severity {
+        Severity::Error => "error",
+        Severity::Warning => "warning",
+    };
+    format!("{path}:{line}:{col}: {severity}[{}]: {}", d.code, d.message)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn line_col_counts_characters_not_bytes() {
+        let src = "a: 1\n标题: 周报\n";
+        assert_eq!(line_col(src, 0), (1, 1));
+        assert_eq!(line_col(src, 5), (2, 1));
+        let value = src.find("周报").unwrap();
+        assert_eq!(line_col(src, value), (2, 5));
+        assert_eq!(line_col(src, src.len()), (3, 1));
+        assert_eq!(
+            line_col(src, value + 1),
+            (2, 5),
+            "inside a character: its start"
+        );
+    }
+
+    #[test]
+    fn human_report_has_location_source_and_caret() {
+        let src = "masthead:\n  year: abc\n";
+        let start = src.find("abc").unwrap();
+        let d = Diagnostic::error("E002", start..start + 3, "expected a whole number")
+            .with_help("write it without quotes");
+        let out = render_human(&d, "x.yaml", src, false);
+        assert_eq!(
+            out,
+            "error[E002]: expected a whole number\n \
+             --> x.yaml:2:9\n  \
+             |\n\
+             2 |   year: abc\n  \
+             |         ^^^\n  \
+             |\n  \
+             = help: write it without quotes"
+        );
+    }
+
+    #[test]
+    fn empty_span_points_at_the_next_character() {
+        let src = "标题: x";
+        assert_eq!(visible_span(src, &(0..0)), 0..3);
+        assert_eq!(visible_span(src, &(src.len()..src.len())), 9..9);
+    }
+}

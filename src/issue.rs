@@ -1,0 +1,135 @@
+//! An issue as its author wrote it: typed and checked, each value still carrying its source span.
+
+use std::ops::Range;
+
+use chrono::NaiveDate;
+
+/// A value and the bytes of the source it was read from.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Sp<T> {
+    pub value: T,
+    pub span: Range<usize>,
+}
+
+pub type Text = Sp<String>;
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Issue {
+    pub masthead: Masthead,
+    pub sections: Vec<Section>,
+    pub footer: Footer,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Masthead {
+    pub title: Text,
+    pub year: Sp<i32>,
+    pub number: Sp<u64>,
+    pub total: Sp<u64>,
+    pub start: Sp<NaiveDate>,
+    pub end: Sp<NaiveDate>,
+    pub publisher: Text,
+    pub published: Sp<NaiveDate>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Section {
+    pub title: Text,
+    pub body: Body,
+}
+
+/// A section holds content directly or is divided into subsections.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Body {
+    Content(Content),
+    Subsections(Vec<Subsection>),
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Subsection {
+    pub title: Text,
+    pub content: Content,
+}
+
+/// The one kind of content a section or subsection holds.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Content {
+    Nothing,
+    Directives(Vec<Directive>),
+    Counters(Vec<Counter>),
+    Progress(Progress),
+    Items(Vec<Item>),
+    Visits(Visits),
+}
+
+/// 领导批示: a leader's instruction written on a document.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Directive {
+    pub date: Sp<NaiveDate>,
+    pub leader: Text,
+    pub source: Text,
+    pub text: Text,
+}
+
+/// One service-counter statistic: this week's figure and the year's so far.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Counter {
+    pub name: Text,
+    pub unit: Text,
+    pub week: Sp<u64>,
+    pub year_to_date: Sp<u64>,
+}
+
+/// Work done this week and in all, against the total to be done.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Progress {
+    pub dept: Option<Text>,
+    pub week: Sp<u64>,
+    pub done: Sp<u64>,
+    pub total: Sp<u64>,
+    pub unit: Text,
+    pub work: Text,
+}
+
+/// A numbered paragraph: free text, or a lead-in followed by what each department did.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Item {
+    Text(Text),
+    Departments {
+        lead: Option<Text>,
+        entries: Vec<DeptEntry>,
+    },
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct DeptEntry {
+    pub dept: Text,
+    pub text: Text,
+}
+
+/// Leaders who came to the service hall this week.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Visits {
+    pub visits: Vec<Visit>,
+    pub purpose: Option<Text>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Visit {
+    pub dept: Text,
+    pub people: Vec<Person>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Person {
+    pub title: Text,
+    pub name: Text,
+}
+
+/// 报尾: who receives the bulletin and how many copies are printed.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Footer {
+    pub send: Text,
+    pub distribute: Text,
+    pub copies: Sp<u64>,
+}

@@ -1,0 +1,12 @@
+//! weekly: one YAML file in, a 窗口工作周报 bulletin out.
+//!
+//! Data flows one way: `yaml::parse` → `validate::validate` → `model::Bulletin::new` →
+//! `render::render`. Only `cli` reads or writes files.
+pub mod cli;
+pub mod diag;
+pub mod issue;
+pub mod model;
+pub mod render;
+pub mod text;
+pub mod validate;
+pub mod yaml;

@@ -1,0 +1,906 @@
+//! Node tree → typed `Issue`, reporting every structural and semantic problem in one pass.
+
+use std::ops::Range;
+
+use chrono::NaiveDate;
+
+use crate::diag::Diagnostic;
+use crate::issue::{
+    Body, Content, Counter, DeptEntry, Directive, Footer, Issue, Item, Masthead, Person, Progress,
+    Sp, Subsection, Text, Visit, Visits,
+};
+use crate::yaml::{Node, Value};
+
+/// The result of checking one file: the issue when it has no errors, and every finding.
+#[derive(Debug)]
+pub struct Report {
+    pub issue: Option<Issue>,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// Checks a parsed file and builds the issue it describes. Findings come in file order.
+pub fn validate(root: &Node) -> Report {
+    let mut c = Checker::default();
+    let issue = c.issue(root);
+    let mut diagnostics = c.diags;
+    diagnostics.sort_by_key(|d| d.span.start);
+    let issue = issue.filter(|_| !diagnostics.iter().any(Diagnostic::is_error));
+    Report { issue, diagnostics }
+}
+
+const ROOT_KEYS: &[&str] = &["masthead", "sections", "footer"];
+const MASTHEAD_KEYS: &[&str] = &[
+    "title",
+    "year",
+    "number",
+    "total",
+    "period",
+    "publisher",
+    "published",
+];
+const PERIOD_KEYS: &[&str] = &["start", "end"];
+const CONTENT_KEYS: &[&str] = &["directives", "counters", "progress", "items", "visits"];
+const SECTION_KEYS: &[&str] = &[
+    "title",
+    "subsections",
+    "directives",
+    "counters",
+    "progress",
+    "items",
+    "visits",
+    "visit_purpose",
+];
+const SUBSECTION_KEYS: &[&str] = &[
+    "title",
+    "directives",
+    "counters",
+    "progress",
+    "items",
+    "visits",
+    "visit_purpose",
+];
+const DIRECTIVE_KEYS: &[&str] = &["date", "leader", "source", "text"];
+const COUNTER_KEYS: &[&str] = &["name", "unit", "week", "year_to_date"];
+const PROGRESS_KEYS: &[&str] = &["dept", "week", "done", "total", "unit", "work"];
+const ITEM_KEYS: &[&str] = &["lead", "departments"];
+const DEPT_ENTRY_KEYS: &[&str] = &["dept", "text"];
+const VISIT_KEYS: &[&str] = &["dept", "people"];
+const PERSON_KEYS: &[&str] = &["title", "name"];
+const FOOTER_KEYS: &[&str] = &["send", "distribute", "copies"];
+
+/// The known entries of one mapping, and where to point when one is missing.
+struct Fields<'n> {
+    entries: Vec<(&'n str, &'n Node, &'n Node)>,
+    at: Range<usize>,
+    what: &'static str,
+}
+
+impl<'n> Fields<'n> {
+    fn get(&self, key: &str) -> Option<&'n Node> {
+        self.entries
+            .iter()
+            .find(|(k, _, _)| *k == key)
+            .map(|(_, _, v)| *v)
+    }
+
+    fn key_span(&self, key: &str) -> Option<Range<usize>> {
+        self.entries
+            .iter()
+            .find(|(k, _, _)| *k == key)
+            .map(|(_, k, _)| k.span.clone())
+    }
+}
+
+#[derive(Default)]
+struct Checker {
+    diags: Vec<Diagnostic>,
+}
+
+impl Checker {
+    fn error(&mut self, code: &'static str, span: Range<usize>, message: String) {
+        self.diags.push(Diagnostic::error(code, span, message));
+    }
+
+    fn error_with_help(
+        &mut self,
+        code: &'static str,
+        span: Range<usize>,
+        message: String,
+        help: String,
+    ) {
+        self.diags
+            .push(Diagnostic::error(code, span, message).with_help(help));
+    }
+
+    // ---- shapes -------------------------------------------------------------------------
+
+    /// The entries of a mapping whose keys must be among `allowed`; unknown keys are reported.
+    fn fields<'n>(
+        &mut self,
+        node: &'n Node,
+        at: Range<usize>,
+        what: &'static str,
+        allowed: &[&str],
+    ) -> Option<Fields<'n>> {
+        let Value::Map(map) = &node.value else {
+            self.error(
+                "E002",
+                node.span.clone(),
+                format!(
+                    "expected a mapping (`key: value` lines) for the {what}, found {}",
+                    kind(node)
+                ),
+            );
+            return None;
+        };
+        let mut entries = Vec::with_capacity(map.len());
+        for (k, v) in map {
+            let Value::Str(name) = &k.value else {
+                self.error(
+                    "E002",
+                    k.span.clone(),
+                    format!("expected a key name in the {what}, found {}", kind(k)),
+                );
+                continue;
+            };
+            if allowed.contains(&name.as_str()) {
+                entries.push((name.as_str(), k, v));
+            } else {
+                let help = match suggest(name, allowed) {
+                    Some(s) => format!("did you mean `{s}`?"),
+                    None => format!("the {what} has the keys: {}", allowed.join(", ")),
+                };
+                self.error_with_help(
+                    "E003",
+                    k.span.clone(),
+                    format!("unknown key `{name}` in the {what}"),
+                    help,
+                );
+            }
+        }
+        Some(Fields { entries, at, what })
+    }
+
+    fn required<'n>(&mut self, f: &Fields<'n>, key: &str) -> Option<&'n Node> {
+        let node = f.get(key);
+        if node.is_none() {
+            self.error(
+                "E004",
+                f.at.clone(),
+                format!("missing `{key}` in the {}", f.what),
+            );
+        }
+        node
+    }
+
+    fn list<'n>(&mut self, node: &'n Node, what: &str) -> Option<&'n [Node]> {
+        match &node.value {
+            Value::Seq(items) => Some(items),
+            // A key left blank (`items:`) is an empty list, as in a draft still being written.
+            Value::Null => Some(&[]),
+            _ => {
+                self.error(
+                    "E002",
+                    node.span.clone(),
+                    format!(
+                        "expected a list (lines starting with `- `) of {what}, found {}",
+                        kind(node)
+                    ),
+                );
+                None
+            }
+        }
+    }
+
+    fn non_empty_list<'n>(&mut self, f: &Fields<'n>, key: &str, what: &str) -> Option<&'n [Node]> {
+        let node = self.required(f, key)?;
+        let items = self.list(node, what)?;
+        if items.is_empty() {
+            self.error(
+                "E011",
+                node.span.clone(),
+                format!("`{key}` lists no {what}"),
+            );
+            return None;
+        }
+        Some(items)
+    }
+
+    // ---- scalars ------------------------------------------------------------------------
+
+    fn text_of(&mut self, node: &Node, key: &str) -> Option<Text> {
+        match &node.value {
+            Value::Str(s) if s.trim().is_empty() => {
+                self.error("E011", node.span.clone(), format!("`{key}` is empty"));
+                None
+            }
+            Value::Str(s) => Some(Sp {
+                value: s.clone(),
+                span: node.span.clone(),
+            }),
+            Value::Null => {
+                self.error("E011", node.span.clone(), format!("`{key}` is empty"));
+                None
+            }
+            Value::Int(_) | Value::Float(_) | Value::Bool(_) => {
+                self.error_with_help(
+                    "E002",
+                    node.span.clone(),
+                    format!("expected text for `{key}`, found {}", kind(node)),
+                    "put the value in quotes to use it as text".to_owned(),
+                );
+                None
+            }
+            Value::Seq(_) | Value::Map(_) => {
+                self.error(
+                    "E002",
+                    node.span.clone(),
+                    format!("expected text for `{key}`, found {}", kind(node)),
+                );
+                None
+            }
+        }
+    }
+
+    fn text(&mut self, f: &Fields, key: &str) -> Option<Text> {
+        let node = self.required(f, key)?;
+        self.text_of(node, key)
+    }
+
+    fn optional_text(&mut self, f: &Fields, key: &str) -> Option<Option<Text>> {
+        match f.get(key) {
+            None => Some(None),
+            Some(node) => self.text_of(node, key).map(Some),
+        }
+    }
+
+    fn count(&mut self, f: &Fields, key: &str) -> Option<Sp<u64>> {
+        let node = self.required(f, key)?;
+        let span = node.span.clone();
+        match &node.value {
+            Value::Int(n) => match u64::try_from(*n) {
+                Ok(value) => Some(Sp { value, span }),
+                Err(_) => {
+                    self.error(
+                        "E013",
+                        span,
+                        format!("`{key}` must be a whole number from 0 up, found {n}"),
+                    );
+                    None
+                }
+            },
+            Value::Str(s) if s.trim().parse::<f64>().is_ok() => {
+                self.error_with_help(
+                    "E002",
+                    span,
+                    format!("expected a number for `{key}`, found the text `{s}`"),
+                    "remove the quotes around the number".to_owned(),
+                );
+                None
+            }
+            Value::Float(x) => {
+                self.error(
+                    "E002",
+                    span,
+                    format!("expected a whole number for `{key}`, found {x}"),
+                );
+                None
+            }
+            _ => {
+                self.error(
+                    "E002",
+                    span,
+                    format!("expected a number for `{key}`, found {}", kind(node)),
+                );
+                None
+            }
+        }
+    }
+
+    fn positive(&mut self, f: &Fields, key: &str) -> Option<Sp<u64>> {
+        let n = self.count(f, key)?;
+        if n.value == 0 {
+            self.error(
+                "E013",
+                n.span.clone(),
+                format!("`{key}` must be at least 1"),
+            );
+            return None;
+        }
+        Some(n)
+    }
+
+    fn date(&mut self, f: &Fields, key: &str) -> Option<Sp<NaiveDate>> {
+        let node = self.required(f, key)?;
+        let span = node.span.clone();
+        let Value::Str(s) = &node.value else {
+            self.error_with_help(
+                "E002",
+                span,
+                format!("expected a date for `{key}`, found {}", kind(node)),
+                "write dates as YYYY-MM-DD, e.g. 2023-10-20".to_owned(),
+            );
+            return None;
+        };
+        match NaiveDate::parse_from_str(s, "%Y-%m-%d") {
+            Ok(value) => Some(Sp { value, span }),
+            Err(_) if looks_like_iso_date(s) => {
+                self.error(
+                    "E006",
+                    span,
+                    format!("`{s}` is not a date: there is no such day"),
+                );
+                None
+            }
+            Err(_) => {
+                self.error_with_help(
+                    "E006",
+                    span,
+                    format!("expected a date for `{key}`, found `{s}`"),
+                    "write dates as YYYY-MM-DD, e.g. 2023-10-20".to_owned(),
+                );
+                None
+            }
+        }
+    }
+
+    // ---- the issue ----------------------------------------------------------------------
+
+    fn issue(&mut self, root: &Node) -> Option<Issue> {
+        let f = self.fields(root, 0..0, "issue", ROOT_KEYS)?;
+        let masthead = self
+            .required(&f, "masthead")
+            .and_then(|n| self.masthead(n, &f));
+        let sections = self.required(&f, "sections").and_then(|n| self.sections(n));
+        let footer = self.required(&f, "footer").and_then(|n| self.footer(n, &f));
+        Some(Issue {
+            masthead: masthead?,
+            sections: sections?,
+            footer: footer?,
+        })
+    }
+
+    fn masthead(&mut self, node: &Node, parent: &Fields) -> Option<Masthead> {
+        let f = self.fields(
+            node,
+            parent.key_span("masthead")?,
+            "masthead",
+            MASTHEAD_KEYS,
+        )?;
+        let title = self.text(&f, "title");
+        let year = self.count(&f, "year").and_then(|y| self.year(y));
+        let number = self.positive(&f, "number");
+        let total = self.positive(&f, "total");
+        let period = self.required(&f, "period").and_then(|n| self.period(n, &f));
+        let publisher = self.text(&f, "publisher");
+        let published = self.date(&f, "published");
+        let (start, end) = period?;
+        if let Some(published) = &published
+            && published.value < end.value
+        {
+            self.error_with_help(
+                "E008",
+                published.span.clone(),
+                format!(
+                    "published on {} before the period ends on {}",
+                    published.value, end.value
+                ),
+                "the bulletin reports on a week that is over; check both dates".to_owned(),
+            );
+        }
+        Some(Masthead {
+            title: title?,
+            year: year?,
+            number: number?,
+            total: total?,
+            start,
+            end,
+            publisher: publisher?,
+            published: published?,
+        })
+    }
+
+    fn year(&mut self, y: Sp<u64>) -> Option<Sp<i32>> {
+        match i32::try_from(y.value) {
+            Ok(value @ 1900..=9999) => Some(Sp {
+                value,
+                span: y.span,
+            }),
+            _ => {
+                self.error(
+                    "E013",
+                    y.span,
+                    format!("`year` must be a four-digit year, found {}", y.value),
+                );
+                None
+            }
+        }
+    }
+
+    fn period(&mut self, node: &Node, parent: &Fields) -> Option<(Sp<NaiveDate>, Sp<NaiveDate>)> {
+        let f = self.fields(node, parent.key_span("period")?, "period", PERIOD_KEYS)?;
+        let start = self.date(&f, "start");
+        let end = self.date(&f, "end");
+        let (start, end) = (start?, end?);
+        if end.value < start.value {
+            self.error(
+                "E007",
+                end.span.clone(),
+                format!(
+                    "the period ends on {} before it starts on {}",
+                    end.value, start.value
+                ),
+            );
+            return None;
+        }
+        Some((start, end))
+    }
+
+    fn sections(&mut self, node: &Node) -> Option<Vec<crate::issue::Section>> {
+        let items = self.list(node, "sections")?;
+        let sections: Vec<_> = items.iter().map(|s| self.section(s)).collect();
+        sections.into_iter().collect()
+    }
+
+    fn section(&mut self, node: &Node) -> Option<crate::issue::Section> {
+        let f = self.fields(node, node.span.clone(), "section", SECTION_KEYS)?;
+        let title = self.text(&f, "title");
+        let body = match f.get("subsections") {
+            Some(subs) => {
+                if let Some((key, _)) = self.content_keys(&f).first() {
+                    self.error_with_help(
+                        "E012",
+                        key.clone(),
+                        "a section with `subsections` cannot also hold content directly".to_owned(),
+                        "move the content into a subsection of its own".to_owned(),
+                    );
+                }
+                self.subsections(subs).map(Body::Subsections)
+            }
+            None => self.content(&f).map(Body::Content),
+        };
+        Some(crate::issue::Section {
+            title: title?,
+            body: body?,
+        })
+    }
+
+    fn subsections(&mut self, node: &Node) -> Option<Vec<Subsection>> {
+        let items = self.list(node, "subsections")?;
+        let subs: Vec<_> = items.iter().map(|n| self.subsection(n)).collect();
+        subs.into_iter().collect()
+    }
+
+    fn subsection(&mut self, node: &Node) -> Option<Subsection> {
+        let f = self.fields(node, node.span.clone(), "subsection", SUBSECTION_KEYS)?;
+        let title = self.text(&f, "title");
+        let content = self.content(&f);
+        Some(Subsection {
+            title: title?,
+            content: content?,
+        })
+    }
+
+    /// The content keys present, in file order, with the span of each key.
+    fn content_keys<'n>(&self, f: &Fields<'n>) -> Vec<(Range<usize>, &'n str)> {
+        f.entries
+            .iter()
+            .filter(|(k, _, _)| CONTENT_KEYS.contains(k))
+            .map(|(k, key, _)| (key.span.clone(), *k))
+            .collect()
+    }
+
+    fn content(&mut self, f: &Fields) -> Option<Content> {
+        let keys = self.content_keys(f);
+        if let [(_, first), rest @ ..] = keys.as_slice() {
+            for (span, other) in rest {
+                self.error_with_help(
+                    "E012",
+                    span.clone(),
+                    format!(
+                        "`{first}` and `{other}` in one {}: it holds one kind of content",
+                        f.what
+                    ),
+                    "split them into subsections".to_owned(),
+                );
+            }
+        }
+        if let Some(span) = f.key_span("visit_purpose")
+            && f.get("visits").is_none()
+        {
+            self.error(
+                "E012",
+                span,
+                format!(
+                    "`visit_purpose` belongs with `visits`, which this {} does not have",
+                    f.what
+                ),
+            );
+        }
+        let Some((_, key)) = keys.first() else {
+            return Some(Content::Nothing);
+        };
+        let node = f.get(key)?;
+        if matches!(node.value, Value::Null) {
+            return Some(Content::Nothing);
+        }
+        match *key {
+            "directives" => self
+                .each(node, "directives", Self::directive)
+                .map(Content::Directives),
+            "counters" => self
+                .each(node, "counters", Self::counter)
+                .map(Content::Counters),
+            "items" => self.each(node, "items", Self::item).map(Content::Items),
+            "progress" => self.progress(node, f).map(Content::Progress),
+            _ => {
+                let visits = self.each(node, "visits", Self::visit);
+                let purpose = self.optional_text(f, "visit_purpose");
+                Some(Content::Visits(Visits {
+                    visits: visits?,
+                    purpose: purpose?,
+                }))
+            }
+        }
+    }
+
+    /// Checks every entry of a list, so that each broken entry is reported.
+    fn each<T>(
+        &mut self,
+        node: &Node,
+        what: &str,
+        one: fn(&mut Self, &Node) -> Option<T>,
+    ) -> Option<Vec<T>> {
+        let items = self.list(node, what)?;
+        let all: Vec<_> = items.iter().map(|n| one(self, n)).collect();
+        all.into_iter().collect()
+    }
+
+    fn directive(&mut self, node: &Node) -> Option<Directive> {
+        let f = self.fields(node, node.span.clone(), "directive", DIRECTIVE_KEYS)?;
+        let date = self.date(&f, "date");
+        let leader = self.text(&f, "leader");
+        let source = self.text(&f, "source");
+        let text = self.text(&f, "text");
+        Some(Directive {
+            date: date?,
+            leader: leader?,
+            source: source?,
+            text: text?,
+        })
+    }
+
+    fn counter(&mut self, node: &Node) -> Option<Counter> {
+        let f = self.fields(node, node.span.clone(), "counter", COUNTER_KEYS)?;
+        let name = self.text(&f, "name");
+        let unit = self.text(&f, "unit");
+        let week = self.count(&f, "week");
+        let year_to_date = self.count(&f, "year_to_date");
+        let (week, year_to_date) = (week?, year_to_date?);
+        if year_to_date.value < week.value {
+            self.error_with_help(
+                "E009",
+                year_to_date.span.clone(),
+                format!(
+                    "year-to-date figure {} is below this week's figure {}",
+                    year_to_date.value, week.value
+                ),
+                "the year-to-date figure includes this week".to_owned(),
+            );
+        }
+        Some(Counter {
+            name: name?,
+            unit: unit?,
+            week,
+            year_to_date,
+        })
+    }
+
+    fn progress(&mut self, node: &Node, parent: &Fields) -> Option<Progress> {
+        let f = self.fields(
+            node,
+            parent.key_span("progress")?,
+            "progress",
+            PROGRESS_KEYS,
+        )?;
+        let dept = self.optional_text(&f, "dept");
+        let week = self.count(&f, "week");
+        let done = self.count(&f, "done");
+        let total = self.positive(&f, "total");
+        let unit = self.text(&f, "unit");
+        let work = self.text(&f, "work");
+        let (week, done, total) = (week?, done?, total?);
+        if done.value > total.value {
+            self.error(
+                "E010",
+                done.span.clone(),
+                format!(
+                    "`done` ({}) is more than the `total` ({})",
+                    done.value, total.value
+                ),
+            );
+        }
+        if week.value > done.value {
+            self.error_with_help(
+                "E010",
+                week.span.clone(),
+                format!(
+                    "this week's `week` ({}) is more than `done` in all ({})",
+                    week.value, done.value
+                ),
+                "`done` counts everything so far, this week included".to_owned(),
+            );
+        }
+        Some(Progress {
+            dept: dept?,
+            week,
+            done,
+            total,
+            unit: unit?,
+            work: work?,
+        })
+    }
+
+    fn item(&mut self, node: &Node) -> Option<Item> {
+        if let Value::Str(_) = node.value {
+            return self.text_of(node, "items").map(Item::Text);
+        }
+        if !matches!(node.value, Value::Map(_)) {
+            self.error_with_help(
+                "E002",
+                node.span.clone(),
+                format!("expected the text of an item, found {}", kind(node)),
+                "an item is text, or a `lead` with `departments`".to_owned(),
+            );
+            return None;
+        }
+        let f = self.fields(node, node.span.clone(), "item", ITEM_KEYS)?;
+        let lead = self.optional_text(&f, "lead");
+        let entries = self
+            .non_empty_list(&f, "departments", "departments")
+            .and_then(|items| {
+                let all: Vec<_> = items.iter().map(|n| self.dept_entry(n)).collect();
+                all.into_iter().collect::<Option<Vec<_>>>()
+            });
+        Some(Item::Departments {
+            lead: lead?,
+            entries: entries?,
+        })
+    }
+
+    fn dept_entry(&mut self, node: &Node) -> Option<DeptEntry> {
+        let f = self.fields(node, node.span.clone(), "department entry", DEPT_ENTRY_KEYS)?;
+        let dept = self.text(&f, "dept");
+        let text = self.text(&f, "text");
+        Some(DeptEntry {
+            dept: dept?,
+            text: text?,
+        })
+    }
+
+    fn visit(&mut self, node: &Node) -> Option<Visit> {
+        let f = self.fields(node, node.span.clone(), "visit", VISIT_KEYS)?;
+        let dept = self.text(&f, "dept");
+        let people = self
+            .non_empty_list(&f, "people", "people")
+            .and_then(|items| {
+                let all: Vec<_> = items.iter().map(|n| self.person(n)).collect();
+                all.into_iter().collect::<Option<Vec<_>>>()
+            });
+        Some(Visit {
+            dept: dept?,
+            people: people?,
+        })
+    }
+
+    fn person(&mut self, node: &Node) -> Option<Person> {
+        let f = self.fields(node, node.span.clone(), "person", PERSON_KEYS)?;
+        let title = self.text(&f, "title");
+        let name = self.text(&f, "name");
+        Some(Person {
+            title: title?,
+            name: name?,
+        })
+    }
+
+    fn footer(&mut self, node: &Node, parent: &Fields) -> Option<Footer> {
+        let f = self.fields(node, parent.key_span("footer")?, "footer", FOOTER_KEYS)?;
+        let send = self.text(&f, "send");
+        let distribute = self.text(&f, "distribute");
+        let copies = self.positive(&f, "copies");
+        Some(Footer {
+            send: send?,
+            distribute: distribute?,
+            copies: copies?,
+        })
+    }
+}
+
+/// How a value is described in messages.
+fn kind(node: &Node) -> String {
+    match &node.value {
+        Value::Null => "nothing".to_owned(),
+        Value::Bool(b) => format!("`{b}`"),
+        Value::Int(n) => format!("the number {n}"),
+        Value::Float(x) => format!("the number {x}"),
+        Value::Str(s) => format!("the text `{s}`"),
+        Value::Seq(_) => "a list".to_owned(),
+        Value::Map(_) => "a mapping".to_owned(),
+    }
+}
+
+/// `2023-02-30`-shaped text: a date that was meant, but does not exist.
+fn looks_like_iso_date(s: &str) -> bool {
+    let parts: Vec<&str> = s.split('-').collect();
+    parts.len() == 3
+        && parts[0].len() == 4
+        && parts
+            .iter()
+            .all(|p| !p.is_empty() && p.len() <= 4 && p.bytes().all(|b| b.is_ascii_digit()))
+}
+
+/// The allowed key closest to a mistyped one, if it is close enough to be what was meant.
+fn suggest<'a>(typed: &str, allowed: &[&'a str]) -> Option<&'a str> {
+    allowed
+        .iter()
+        .map(|k| (strsim::damerau_levenshtein(typed, k), *k))
+        .filter(|(d, k)| *d <= 2.max(k.len() / 3))
+        .min_by_key(|(d, _)| *d)
+        .map(|(_, k)| k)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::yaml::parse;
+
+    fn check(src: &str) -> Report {
+        validate(&parse(src).expect("valid YAML"))
+    }
+
+    fn codes(src: &str) -> Vec<(&'static str, (usize, usize))> {
+        check(src)
+            .diagnostics
+            .iter()
+            .map(|d| (d.code, crate::diag::line_col(src, d.span.start)))
+            .collect()
+    }
+
+    const GOOD: &str = "\
+masthead:
+  title: 窗口工作周报
+  year: 2023
+  number: 39
+  total: 459
+  period: { start: 2023-10-07, end: 2023-10-13 }
+  publisher: 中心
+  published: 2023-10-20
+sections:
+  - title: 统计
+    counters:
+      - { name: 咨询, unit: 人次, week: 2881, year_to_date: 59029 }
+footer: { send: 甲, distribute: 乙, copies: 91 }
+";
+
+    #[test]
+    fn a_good_file_has_no_findings() {
+        let r = check(GOOD);
+        assert_eq!(r.diagnostics, vec![]);
+        let issue = r.issue.expect("an issue");
+        assert_eq!(issue.masthead.number.value, 39);
+        assert_eq!(issue.sections.len(), 1);
+    }
+
+    #[test]
+    fn every_problem_is_reported_in_file_order() {
+        let src = GOOD
+            .replace("year: 2023", "yaer: 2023")
+            .replace("week: 2881", "week: '2881'")
+            .replace("copies: 91", "copies: 0")
+            .replace("published: 2023-10-20", "published: 2023-02-30");
+        assert_eq!(
+            codes(&src),
+            [
+                ("E004", (1, 1)),
+                ("E003", (3, 3)),
+                ("E006", (8, 14)),
+                ("E002", (12, 37)),
+                ("E013", (13, 43)),
+            ]
+        );
+        assert!(check(&src).issue.is_none());
+    }
+
+    #[test]
+    fn unknown_keys_suggest_the_closest() {
+        let r = check(&GOOD.replace("    counters:", "    counter:"));
+        let d = &r.diagnostics[0];
+        assert_eq!(d.message, "unknown key `counter` in the section");
+        assert_eq!(d.help.as_deref(), Some("did you mean `counters`?"));
+        let r = check(&GOOD.replace("    counters:", "    directive:"));
+        assert_eq!(
+            r.diagnostics[0].help.as_deref(),
+            Some("did you mean `directives`?")
+        );
+    }
+
+    #[test]
+    fn semantic_checks() {
+        let src = GOOD
+            .replace("end: 2023-10-13", "end: 2023-10-21")
+            .replace("year_to_date: 59029", "year_to_date: 2000");
+        assert_eq!(codes(&src), [("E008", (8, 14)), ("E009", (12, 57))]);
+        let src = GOOD.replace(
+            "start: 2023-10-07, end: 2023-10-13",
+            "start: 2023-10-13, end: 2023-10-07",
+        );
+        assert_eq!(codes(&src), [("E007", (6, 37))]);
+    }
+
+    #[test]
+    fn progress_figures_must_agree() {
+        let src = GOOD.replace(
+            "    counters:\n      - { name: 咨询, unit: 人次, week: 2881, year_to_date: 59029 }\n",
+            "    progress: { week: 20, done: 10, total: 5, unit: 个, work: 手册 }\n",
+        );
+        let r = check(&src);
+        let found: Vec<_> = r
+            .diagnostics
+            .iter()
+            .map(|d| (d.code, d.message.as_str()))
+            .collect();
+        assert_eq!(
+            found,
+            [
+                (
+                    "E010",
+                    "this week's `week` (20) is more than `done` in all (10)"
+                ),
+                ("E010", "`done` (10) is more than the `total` (5)"),
+            ]
+        );
+    }
+
+    #[test]
+    fn one_kind_of_content_per_section() {
+        let src = GOOD.replace("    counters:", "    items: [甲。]\n    counters:");
+        assert_eq!(codes(&src), [("E012", (12, 5))]);
+    }
+
+    #[test]
+    fn empty_text_and_blank_lists() {
+        let src = GOOD.replace("publisher: 中心", "publisher: '  '");
+        assert_eq!(codes(&src), [("E011", (7, 14))]);
+        let src = GOOD.replace(
+            "    counters:\n      - { name: 咨询, unit: 人次, week: 2881, year_to_date: 59029 }\n",
+            "    items:\n",
+        );
+        let r = check(&src);
+        assert_eq!(r.diagnostics, vec![]);
+        assert_eq!(
+            r.issue.unwrap().sections[0].body,
+            Body::Content(Content::Nothing)
+        );
+    }
+
+    #[test]
+    fn numbers_and_dates_of_the_wrong_type() {
+        let src = GOOD
+            .replace("number: 39", "number: -1")
+            .replace("total: 459", "total: 4.5");
+        assert_eq!(codes(&src), [("E013", (4, 11)), ("E002", (5, 10))]);
+        let src = GOOD.replace("published: 2023-10-20", "published: 10月20日");
+        let r = check(&src);
+        assert_eq!(
+            r.diagnostics[0].message,
+            "expected a date for `published`, found `10月20日`"
+        );
+    }
+
+    #[test]
+    fn suggestions_need_to_be_close() {
+        assert_eq!(suggest("yaer", MASTHEAD_KEYS), Some("year"));
+        assert_eq!(suggest("publised", MASTHEAD_KEYS), Some("published"));
+        assert_eq!(suggest("colour", MASTHEAD_KEYS), None);
+    }
+}
