@@ -5,6 +5,7 @@ use std::io::{self, IsTerminal, Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+use anyhow::{Context, bail};
 use clap::{Parser, Subcommand};
 
 use crate::diag::{self, Diagnostic};
@@ -135,29 +136,31 @@ fn build(
     };
     let (name, source) = match template(format, templates) {
         Ok(t) => t,
-        Err(message) => {
-            out.error(&message);
+        Err(e) => {
+            out.error(&format!("{e:#}"));
             return Status::Error;
         }
     };
     let document = match render::render(&Bulletin::new(&issue), &name, &source) {
         Ok(d) => d,
         Err(e) => {
-            out.error(&format!("cannot render the template\n{}", e.0));
+            // Tera's own report already reads `error: …` with the template's name and line.
+            match e.0.strip_prefix("error: ") {
+                Some(report) => out.error(report),
+                None => out.error(&format!("template `{name}`: {}", e.0)),
+            }
             return Status::Error;
         }
     };
     let written = match output {
         Some(path) => write_atomically(path, document.as_bytes())
-            .map_err(|e| format!("cannot write `{}`: {e}", path.display())),
-        None => {
-            write_stdout(document.as_bytes()).map_err(|e| format!("cannot write to stdout: {e}"))
-        }
+            .with_context(|| format!("cannot write `{}`", path.display())),
+        None => write_stdout(document.as_bytes()).context("cannot write to stdout"),
     };
     match written {
         Ok(()) => Status::Success,
-        Err(message) => {
-            out.error(&message);
+        Err(e) => {
+            out.error(&format!("{e:#}"));
             Status::Error
         }
     }
@@ -166,10 +169,12 @@ fn build(
 /// Reads, parses and checks one file, printing its findings; the issue if it has no errors.
 fn load(out: &mut Reporter, file: &str) -> Result<Issue, Status> {
     let name = if file == "-" { "<stdin>" } else { file };
-    let bytes = read_input(file).map_err(|e| {
-        out.error(&format!("cannot read `{name}`: {e}"));
-        Status::Error
-    })?;
+    let bytes = read_input(file)
+        .with_context(|| format!("cannot read `{name}`"))
+        .map_err(|e| {
+            out.error(&format!("{e:#}"));
+            Status::Error
+        })?;
     let text = match decode(&bytes) {
         Ok(text) => text,
         Err((prefix, d)) => {
@@ -241,7 +246,7 @@ fn decode(bytes: &[u8]) -> Result<&str, (&str, Diagnostic)> {
 }
 
 /// The template for `format`: from `dir` when it has one of that name, else the built-in.
-fn template(format: Format, dir: Option<&Path>) -> Result<(String, String), String> {
+fn template(format: Format, dir: Option<&Path>) -> anyhow::Result<(String, String)> {
     let builtin = || {
         (
             format.template_name().to_owned(),
@@ -252,16 +257,13 @@ fn template(format: Format, dir: Option<&Path>) -> Result<(String, String), Stri
         return Ok(builtin());
     };
     if !dir.is_dir() {
-        return Err(format!(
-            "templates folder `{}` does not exist",
-            dir.display()
-        ));
+        bail!("templates folder `{}` does not exist", dir.display());
     }
     let path = dir.join(format.template_name());
     match fs::read_to_string(&path) {
         Ok(source) => Ok((path.display().to_string(), source)),
         Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(builtin()),
-        Err(e) => Err(format!("cannot read `{}`: {e}", path.display())),
+        Err(e) => Err(e).with_context(|| format!("cannot read `{}`", path.display())),
     }
 }
 

@@ -54,7 +54,10 @@ pub const CODES: &[(&str, &str)] = &[
     ("E008", "the publication date is before the period ends"),
     ("E009", "a year-to-date figure is below this week's figure"),
     ("E010", "progress figures contradict each other"),
-    ("E011", "empty text"),
+    (
+        "E011",
+        "empty text, or an empty list where entries are needed",
+    ),
     ("E012", "a section holds more than one kind of content"),
     ("E013", "a number is out of range"),
     ("E014", "the file is not UTF-8 text"),

@@ -28,50 +28,117 @@ pub fn validate(root: &Node) -> Report {
     Report { issue, diagnostics }
 }
 
-const ROOT_KEYS: &[&str] = &["masthead", "sections", "footer"];
-const MASTHEAD_KEYS: &[&str] = &[
-    "title",
-    "year",
-    "number",
-    "total",
-    "period",
-    "publisher",
-    "published",
-];
-const PERIOD_KEYS: &[&str] = &["start", "end"];
+/// The keys one kind of mapping has.
+struct Shape {
+    what: &'static str,
+    required: &'static [&'static str],
+    optional: &'static [&'static str],
+}
+
+impl Shape {
+    fn allows(&self, key: &str) -> bool {
+        self.required.contains(&key) || self.optional.contains(&key)
+    }
+
+    fn keys(&self) -> Vec<&'static str> {
+        self.required.iter().chain(self.optional).copied().collect()
+    }
+}
+
 const CONTENT_KEYS: &[&str] = &["directives", "counters", "progress", "items", "visits"];
-const SECTION_KEYS: &[&str] = &[
-    "title",
-    "subsections",
-    "directives",
-    "counters",
-    "progress",
-    "items",
-    "visits",
-    "visit_purpose",
-];
-const SUBSECTION_KEYS: &[&str] = &[
-    "title",
-    "directives",
-    "counters",
-    "progress",
-    "items",
-    "visits",
-    "visit_purpose",
-];
-const DIRECTIVE_KEYS: &[&str] = &["date", "leader", "source", "text"];
-const COUNTER_KEYS: &[&str] = &["name", "unit", "week", "year_to_date"];
-const PROGRESS_KEYS: &[&str] = &["dept", "week", "done", "total", "unit", "work"];
-const ITEM_KEYS: &[&str] = &["lead", "departments"];
-const DEPT_ENTRY_KEYS: &[&str] = &["dept", "text"];
-const VISIT_KEYS: &[&str] = &["dept", "people"];
-const PERSON_KEYS: &[&str] = &["title", "name"];
-const FOOTER_KEYS: &[&str] = &["send", "distribute", "copies"];
+
+const ROOT: Shape = Shape {
+    what: "issue",
+    required: &["masthead", "sections", "footer"],
+    optional: &[],
+};
+const MASTHEAD: Shape = Shape {
+    what: "masthead",
+    required: &[
+        "title",
+        "year",
+        "number",
+        "total",
+        "period",
+        "publisher",
+        "published",
+    ],
+    optional: &[],
+};
+const PERIOD: Shape = Shape {
+    what: "period",
+    required: &["start", "end"],
+    optional: &[],
+};
+const SECTION: Shape = Shape {
+    what: "section",
+    required: &["title"],
+    optional: &[
+        "subsections",
+        "directives",
+        "counters",
+        "progress",
+        "items",
+        "visits",
+        "visit_purpose",
+    ],
+};
+const SUBSECTION: Shape = Shape {
+    what: "subsection",
+    required: &["title"],
+    optional: &[
+        "directives",
+        "counters",
+        "progress",
+        "items",
+        "visits",
+        "visit_purpose",
+    ],
+};
+const DIRECTIVE: Shape = Shape {
+    what: "directive",
+    required: &["date", "leader", "source", "text"],
+    optional: &[],
+};
+const COUNTER: Shape = Shape {
+    what: "counter",
+    required: &["name", "unit", "week", "year_to_date"],
+    optional: &[],
+};
+const PROGRESS: Shape = Shape {
+    what: "progress",
+    required: &["week", "done", "total", "unit", "work"],
+    optional: &["dept"],
+};
+const ITEM: Shape = Shape {
+    what: "item",
+    required: &["departments"],
+    optional: &["lead"],
+};
+const DEPT_ENTRY: Shape = Shape {
+    what: "department entry",
+    required: &["dept", "text"],
+    optional: &[],
+};
+const VISIT: Shape = Shape {
+    what: "visit",
+    required: &["dept", "people"],
+    optional: &[],
+};
+const PERSON: Shape = Shape {
+    what: "person",
+    required: &["title", "name"],
+    optional: &[],
+};
+const FOOTER: Shape = Shape {
+    what: "footer",
+    required: &["send", "distribute", "copies"],
+    optional: &[],
+};
 
 /// The known entries of one mapping, and where to point when one is missing.
 struct Fields<'n> {
     entries: Vec<(&'n str, &'n Node, &'n Node)>,
-    at: Range<usize>,
     what: &'static str,
 }
 
@@ -114,22 +181,24 @@ impl Checker {
 
     // ---- shapes -------------------------------------------------------------------------
 
-    /// The entries of a mapping whose keys must be among `allowed`; unknown keys are reported.
+    /// The entries of a mapping of the given shape. Unknown keys are reported one by one,
+    /// missing ones together in one finding at `at`.
     fn fields<'n>(
         &mut self,
         node: &'n Node,
         at: Range<usize>,
-        what: &'static str,
-        allowed: &[&str],
+        shape: &Shape,
     ) -> Option<Fields<'n>> {
+        let what = shape.what;
         let Value::Map(map) = &node.value else {
+            let found = match node.value {
+                Value::Null if what == "issue" => "an empty file".to_owned(),
+                _ => kind(node),
+            };
             self.error(
                 "E002",
                 node.span.clone(),
-                format!(
-                    "expected a mapping (`key: value` lines) for the {what}, found {}",
-                    kind(node)
-                ),
+                format!("expected a mapping (`key: value` lines) for the {what}, found {found}"),
             );
             return None;
         };
@@ -143,12 +212,13 @@ impl Checker {
                 );
                 continue;
             };
-            if allowed.contains(&name.as_str()) {
+            if shape.allows(name) {
                 entries.push((name.as_str(), k, v));
             } else {
-                let help = match suggest(name, allowed) {
+                let keys = shape.keys();
+                let help = match suggest(name, &keys) {
                     Some(s) => format!("did you mean `{s}`?"),
-                    None => format!("the {what} has the keys: {}", allowed.join(", ")),
+                    None => format!("the {what} has the keys: {}", keys.join(", ")),
                 };
                 self.error_with_help(
                     "E003",
@@ -158,19 +228,20 @@ impl Checker {
                 );
             }
         }
-        Some(Fields { entries, at, what })
-    }
-
-    fn required<'n>(&mut self, f: &Fields<'n>, key: &str) -> Option<&'n Node> {
-        let node = f.get(key);
-        if node.is_none() {
+        let missing: Vec<String> = shape
+            .required
+            .iter()
+            .filter(|key| !entries.iter().any(|(k, _, _)| k == *key))
+            .map(|key| format!("`{key}`"))
+            .collect();
+        if !missing.is_empty() {
             self.error(
                 "E004",
-                f.at.clone(),
-                format!("missing `{key}` in the {}", f.what),
+                at.clone(),
+                format!("missing {} in the {what}", missing.join(", ")),
             );
         }
-        node
+        Some(Fields { entries, what })
     }
 
     fn list<'n>(&mut self, node: &'n Node, what: &str) -> Option<&'n [Node]> {
@@ -193,7 +264,7 @@ impl Checker {
     }
 
     fn non_empty_list<'n>(&mut self, f: &Fields<'n>, key: &str, what: &str) -> Option<&'n [Node]> {
-        let node = self.required(f, key)?;
+        let node = f.get(key)?;
         let items = self.list(node, what)?;
         if items.is_empty() {
             self.error(
@@ -243,7 +314,7 @@ impl Checker {
     }
 
     fn text(&mut self, f: &Fields, key: &str) -> Option<Text> {
-        let node = self.required(f, key)?;
+        let node = f.get(key)?;
         self.text_of(node, key)
     }
 
@@ -255,7 +326,7 @@ impl Checker {
     }
 
     fn count(&mut self, f: &Fields, key: &str) -> Option<Sp<u64>> {
-        let node = self.required(f, key)?;
+        let node = f.get(key)?;
         let span = node.span.clone();
         match &node.value {
             Value::Int(n) => match u64::try_from(*n) {
@@ -311,7 +382,7 @@ impl Checker {
     }
 
     fn date(&mut self, f: &Fields, key: &str) -> Option<Sp<NaiveDate>> {
-        let node = self.required(f, key)?;
+        let node = f.get(key)?;
         let span = node.span.clone();
         let Value::Str(s) = &node.value else {
             self.error_with_help(
@@ -347,12 +418,10 @@ impl Checker {
     // ---- the issue ----------------------------------------------------------------------
 
     fn issue(&mut self, root: &Node) -> Option<Issue> {
-        let f = self.fields(root, 0..0, "issue", ROOT_KEYS)?;
-        let masthead = self
-            .required(&f, "masthead")
-            .and_then(|n| self.masthead(n, &f));
-        let sections = self.required(&f, "sections").and_then(|n| self.sections(n));
-        let footer = self.required(&f, "footer").and_then(|n| self.footer(n, &f));
+        let f = self.fields(root, 0..0, &ROOT)?;
+        let masthead = f.get("masthead").and_then(|n| self.masthead(n, &f));
+        let sections = f.get("sections").and_then(|n| self.sections(n));
+        let footer = f.get("footer").and_then(|n| self.footer(n, &f));
         Some(Issue {
             masthead: masthead?,
             sections: sections?,
@@ -361,17 +430,12 @@ impl Checker {
     }
 
     fn masthead(&mut self, node: &Node, parent: &Fields) -> Option<Masthead> {
-        let f = self.fields(
-            node,
-            parent.key_span("masthead")?,
-            "masthead",
-            MASTHEAD_KEYS,
-        )?;
+        let f = self.fields(node, parent.key_span("masthead")?, &MASTHEAD)?;
         let title = self.text(&f, "title");
         let year = self.count(&f, "year").and_then(|y| self.year(y));
         let number = self.positive(&f, "number");
         let total = self.positive(&f, "total");
-        let period = self.required(&f, "period").and_then(|n| self.period(n, &f));
+        let period = f.get("period").and_then(|n| self.period(n, &f));
         let publisher = self.text(&f, "publisher");
         let published = self.date(&f, "published");
         let (start, end) = period?;
@@ -418,7 +482,7 @@ impl Checker {
     }
 
     fn period(&mut self, node: &Node, parent: &Fields) -> Option<(Sp<NaiveDate>, Sp<NaiveDate>)> {
-        let f = self.fields(node, parent.key_span("period")?, "period", PERIOD_KEYS)?;
+        let f = self.fields(node, parent.key_span("period")?, &PERIOD)?;
         let start = self.date(&f, "start");
         let end = self.date(&f, "end");
         let (start, end) = (start?, end?);
@@ -443,7 +507,7 @@ impl Checker {
     }
 
     fn section(&mut self, node: &Node) -> Option<crate::issue::Section> {
-        let f = self.fields(node, node.span.clone(), "section", SECTION_KEYS)?;
+        let f = self.fields(node, node.span.clone(), &SECTION)?;
         let title = self.text(&f, "title");
         let body = match f.get("subsections") {
             Some(subs) => {
@@ -472,7 +536,7 @@ impl Checker {
     }
 
     fn subsection(&mut self, node: &Node) -> Option<Subsection> {
-        let f = self.fields(node, node.span.clone(), "subsection", SUBSECTION_KEYS)?;
+        let f = self.fields(node, node.span.clone(), &SUBSECTION)?;
         let title = self.text(&f, "title");
         let content = self.content(&f);
         Some(Subsection {
@@ -557,7 +621,7 @@ impl Checker {
     }
 
     fn directive(&mut self, node: &Node) -> Option<Directive> {
-        let f = self.fields(node, node.span.clone(), "directive", DIRECTIVE_KEYS)?;
+        let f = self.fields(node, node.span.clone(), &DIRECTIVE)?;
         let date = self.date(&f, "date");
         let leader = self.text(&f, "leader");
         let source = self.text(&f, "source");
@@ -571,7 +635,7 @@ impl Checker {
     }
 
     fn counter(&mut self, node: &Node) -> Option<Counter> {
-        let f = self.fields(node, node.span.clone(), "counter", COUNTER_KEYS)?;
+        let f = self.fields(node, node.span.clone(), &COUNTER)?;
         let name = self.text(&f, "name");
         let unit = self.text(&f, "unit");
         let week = self.count(&f, "week");
@@ -597,12 +661,7 @@ impl Checker {
     }
 
     fn progress(&mut self, node: &Node, parent: &Fields) -> Option<Progress> {
-        let f = self.fields(
-            node,
-            parent.key_span("progress")?,
-            "progress",
-            PROGRESS_KEYS,
-        )?;
+        let f = self.fields(node, parent.key_span("progress")?, &PROGRESS)?;
         let dept = self.optional_text(&f, "dept");
         let week = self.count(&f, "week");
         let done = self.count(&f, "done");
@@ -654,7 +713,7 @@ impl Checker {
             );
             return None;
         }
-        let f = self.fields(node, node.span.clone(), "item", ITEM_KEYS)?;
+        let f = self.fields(node, node.span.clone(), &ITEM)?;
         let lead = self.optional_text(&f, "lead");
         let entries = self
             .non_empty_list(&f, "departments", "departments")
@@ -669,7 +728,7 @@ impl Checker {
     }
 
     fn dept_entry(&mut self, node: &Node) -> Option<DeptEntry> {
-        let f = self.fields(node, node.span.clone(), "department entry", DEPT_ENTRY_KEYS)?;
+        let f = self.fields(node, node.span.clone(), &DEPT_ENTRY)?;
         let dept = self.text(&f, "dept");
         let text = self.text(&f, "text");
         Some(DeptEntry {
@@ -679,7 +738,7 @@ impl Checker {
     }
 
     fn visit(&mut self, node: &Node) -> Option<Visit> {
-        let f = self.fields(node, node.span.clone(), "visit", VISIT_KEYS)?;
+        let f = self.fields(node, node.span.clone(), &VISIT)?;
         let dept = self.text(&f, "dept");
         let people = self
             .non_empty_list(&f, "people", "people")
@@ -694,7 +753,7 @@ impl Checker {
     }
 
     fn person(&mut self, node: &Node) -> Option<Person> {
-        let f = self.fields(node, node.span.clone(), "person", PERSON_KEYS)?;
+        let f = self.fields(node, node.span.clone(), &PERSON)?;
         let title = self.text(&f, "title");
         let name = self.text(&f, "name");
         Some(Person {
@@ -704,7 +763,7 @@ impl Checker {
     }
 
     fn footer(&mut self, node: &Node, parent: &Fields) -> Option<Footer> {
-        let f = self.fields(node, parent.key_span("footer")?, "footer", FOOTER_KEYS)?;
+        let f = self.fields(node, parent.key_span("footer")?, &FOOTER)?;
         let send = self.text(&f, "send");
         let distribute = self.text(&f, "distribute");
         let copies = self.positive(&f, "copies");
@@ -899,8 +958,8 @@ footer: { send: 甲, distribute: 乙, copies: 91 }
 
     #[test]
     fn suggestions_need_to_be_close() {
-        assert_eq!(suggest("yaer", MASTHEAD_KEYS), Some("year"));
-        assert_eq!(suggest("publised", MASTHEAD_KEYS), Some("published"));
-        assert_eq!(suggest("colour", MASTHEAD_KEYS), None);
+        assert_eq!(suggest("yaer", MASTHEAD.required), Some("year"));
+        assert_eq!(suggest("publised", MASTHEAD.required), Some("published"));
+        assert_eq!(suggest("colour", MASTHEAD.required), None);
     }
 }

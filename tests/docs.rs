@@ -1,0 +1,39 @@
+//! The README tells the truth: its codes table lists every code, and its quick start works.
+
+use std::fs;
+
+fn readme() -> String {
+    fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).unwrap()
+}
+
+#[test]
+fn readme_lists_every_code() {
+    let readme = readme();
+    for (code, _) in weekly::diag::CODES {
+        assert!(
+            readme.contains(&format!("| {code} |")),
+            "README lacks {code}"
+        );
+    }
+    let listed = readme
+        .lines()
+        .filter(|l| l.starts_with("| E0") || l.starts_with("| W0"))
+        .count();
+    assert_eq!(
+        listed,
+        weekly::diag::CODES.len(),
+        "README lists a code that does not exist"
+    );
+}
+
+#[test]
+fn readme_quick_start_names_the_example_and_the_test_command() {
+    let readme = readme();
+    assert!(readme.contains("cargo run --release -- build examples/2023-39.yaml"));
+    assert!(readme.contains("\ncargo test "));
+    let ci = fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/.ci/run")).unwrap();
+    assert!(
+        ci.contains("cargo test"),
+        ".ci/run runs the README's test command"
+    );
+}
