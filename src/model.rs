@@ -394,6 +394,45 @@ mod tests {
     }
 
     #[test]
+    fn empty_sections_and_subsections_take_no_number() {
+        let src = "\
+masthead:
+  title: 周报
+  year: 2023
+  number: 1
+  total: 1
+  period: { start: 2023-10-07, end: 2023-10-13 }
+  publisher: 中心
+  published: 2023-10-20
+sections:
+  - title: 空
+  - title: 甲
+    subsections:
+      - { title: 空的小节, items: [] }
+      - { title: 子, items: [一条。] }
+  - title: 乙
+    items: [一条。, 两条。]
+footer: { send: 甲, distribute: 乙, copies: 1 }
+";
+        let report = crate::validate::validate(&crate::yaml::parse(src).unwrap());
+        let b = Bulletin::new(&report.issue.unwrap());
+        let heads: Vec<_> = b
+            .sections
+            .iter()
+            .map(|s| (s.number.as_str(), s.title.as_str()))
+            .collect();
+        assert_eq!(heads, [("一", "甲"), ("二", "乙")]);
+        let subs: Vec<_> = b.sections[0]
+            .subsections
+            .iter()
+            .map(|s| (s.number.as_str(), s.title.as_str()))
+            .collect();
+        assert_eq!(subs, [("一", "子")]);
+        assert_eq!(b.sections[0].subsections[0].paragraphs[0].number, None);
+        assert_eq!(b.sections[1].paragraphs[1].number, Some(2));
+    }
+
+    #[test]
     fn full_stop_is_added_once() {
         assert_eq!(with_full_stop("省中心领导"), "省中心领导。");
         assert_eq!(with_full_stop("省中心领导。"), "省中心领导。");
