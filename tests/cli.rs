@@ -167,11 +167,9 @@ fn run_fixture(case: &Path) -> Result<(), String> {
 
 // ---- output files ---------------------------------------------------------------------------
 
-fn scratch(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("weekly-test-{}-{name}", std::process::id()));
-    let _ = fs::remove_dir_all(&dir);
-    fs::create_dir_all(&dir).unwrap();
-    dir
+/// A fresh folder, removed when the test ends.
+fn scratch() -> tempfile::TempDir {
+    tempfile::tempdir().unwrap()
 }
 
 fn files_in(dir: &Path) -> Vec<String> {
@@ -185,7 +183,8 @@ fn files_in(dir: &Path) -> Vec<String> {
 
 #[test]
 fn output_file_is_written_and_stdout_stays_empty() {
-    let dir = scratch("write");
+    let tmp = scratch();
+    let dir = tmp.path();
     let out_path = dir.join("out.md");
     let out = run(weekly()
         .arg("build")
@@ -199,12 +198,13 @@ fn output_file_is_written_and_stdout_stays_empty() {
         written,
         fs::read_to_string(root().join("tests/golden/2023-39.md")).unwrap()
     );
-    assert_eq!(files_in(&dir), ["out.md"]);
+    assert_eq!(files_in(dir), ["out.md"]);
 }
 
 #[test]
 fn failed_build_leaves_the_old_output_untouched() {
-    let dir = scratch("keep");
+    let tmp = scratch();
+    let dir = tmp.path();
     let input = dir.join("issue.yaml");
     let broken = fs::read_to_string(example())
         .unwrap()
@@ -219,7 +219,7 @@ fn failed_build_leaves_the_old_output_untouched() {
         "last week's bulletin\n"
     );
     assert_eq!(
-        files_in(&dir),
+        files_in(dir),
         ["issue.yaml", "out.md"],
         "no temporary file is left"
     );
@@ -227,7 +227,8 @@ fn failed_build_leaves_the_old_output_untouched() {
 
 #[test]
 fn template_error_leaves_the_old_output_untouched() {
-    let dir = scratch("template");
+    let tmp = scratch();
+    let dir = tmp.path();
     let templates = dir.join("templates");
     fs::create_dir(&templates).unwrap();
     fs::write(
@@ -251,12 +252,13 @@ fn template_error_leaves_the_old_output_untouched() {
         text(&out.stderr)
     );
     assert_eq!(fs::read_to_string(&out_path).unwrap(), "old\n");
-    assert_eq!(files_in(&dir), ["out.md", "templates"]);
+    assert_eq!(files_in(dir), ["out.md", "templates"]);
 }
 
 #[test]
 fn output_naming_the_input_is_refused() {
-    let dir = scratch("self");
+    let tmp = scratch();
+    let dir = tmp.path();
     let input = dir.join("issue.yaml");
     fs::copy(example(), &input).unwrap();
     let before = fs::read(&input).unwrap();
@@ -276,7 +278,8 @@ fn output_naming_the_input_is_refused() {
 
 #[test]
 fn output_into_a_missing_folder_is_an_io_error() {
-    let dir = scratch("nofolder");
+    let tmp = scratch();
+    let dir = tmp.path();
     let out = run(weekly()
         .arg("build")
         .arg(example())
@@ -294,7 +297,8 @@ fn output_into_a_missing_folder_is_an_io_error() {
 /// which is how `weekly build … | head` ends, and is not an error.
 #[test]
 fn closed_stdout_is_not_an_error() {
-    let dir = scratch("pipe");
+    let tmp = scratch();
+    let dir = tmp.path();
     let source = fs::read_to_string(example()).unwrap();
     let items = "          - 本周，我省首批50个省级“省内通办”事项实现预期工作目标。\n".repeat(2000);
     let big = source.replacen("        items:\n", &format!("        items:\n{items}"), 1);
