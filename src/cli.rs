@@ -186,7 +186,7 @@ fn load(out: &mut Reporter, file: &str) -> Result<Issue, Status> {
         out.diagnostic(&d, name, text);
         Status::Invalid
     })?;
-    let report = validate::validate(&root);
+    let report = validate::validate(&root, text);
     for d in &report.diagnostics {
         out.diagnostic(d, name, text);
     }

@@ -32,6 +32,13 @@ impl Diagnostic {
         }
     }
 
+    pub fn warning(code: &'static str, span: Range<usize>, message: impl Into<String>) -> Self {
+        Diagnostic {
+            severity: Severity::Warning,
+            ..Diagnostic::error(code, span, message)
+        }
+    }
+
     pub fn with_help(mut self, help: impl Into<String>) -> Self {
         self.help = Some(help.into());
         self
@@ -65,6 +72,40 @@ pub const CODES: &[(&str, &str)] = &[
         "E015",
         "the file uses a YAML feature a bulletin does not need",
     ),
+    ("E016", "a control character in the file or a text"),
+    ("E017", "the file is too large to be a bulletin"),
+    ("E018", "the running total is below the issue number"),
+    (
+        "E019",
+        "a directive dated outside the issue's year or after publication",
+    ),
+    ("E020", "a counter is listed twice"),
+    (
+        "E021",
+        "`lint.allow` names something that is not a warning code",
+    ),
+    ("W001", "the period is not seven days"),
+    (
+        "W002",
+        "published more than two weeks after the period ends",
+    ),
+    ("W003", "a paragraph does not end with terminal punctuation"),
+    ("W004", "a department appears twice among the visits"),
+    ("W010", "half-width punctuation in Chinese text"),
+    (
+        "W011",
+        "unbalanced or misnested quotation marks or brackets",
+    ),
+    ("W012", "doubled punctuation"),
+    ("W013", "an ellipsis typed as `...` or `。。。`"),
+    (
+        "W014",
+        "a range of dates or times written with `-`, `~`, `–` or `——`",
+    ),
+    ("W015", "a zero-padded month or day"),
+    ("W016", "full-width digits"),
+    ("W017", "numbering typed into a title or paragraph"),
+    ("W018", "a space between Chinese characters"),
 ];
 
 /// 1-based line and character column of byte `offset` in `source`.

@@ -414,7 +414,7 @@ sections:
     items: [一条。, 两条。]
 footer: { send: 甲, distribute: 乙, copies: 1 }
 ";
-        let report = crate::validate::validate(&crate::yaml::parse(src).unwrap());
+        let report = crate::validate::validate(&crate::yaml::parse(src).unwrap(), src);
         let b = Bulletin::new(&report.issue.unwrap());
         let heads: Vec<_> = b
             .sections

@@ -2,13 +2,14 @@
 
 use std::ops::Range;
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 
-use crate::diag::Diagnostic;
+use crate::diag::{self, Diagnostic};
 use crate::issue::{
     Body, Content, Counter, DeptEntry, Directive, Footer, Issue, Item, Masthead, Person, Progress,
     Sp, Subsection, Text, Visit, Visits,
 };
+use crate::lint::{self, Lint};
 use crate::yaml::{Node, Value};
 
 /// The result of checking one file: the issue when it has no errors, and every finding.
@@ -19,10 +20,17 @@ pub struct Report {
 }
 
 /// Checks a parsed file and builds the issue it describes. Findings come in file order.
-pub fn validate(root: &Node) -> Report {
-    let mut c = Checker::default();
+pub fn validate(root: &Node, source: &str) -> Report {
+    let mut c = Checker {
+        source,
+        diags: Vec::new(),
+        dates: None,
+        allowed: Vec::new(),
+    };
     let issue = c.issue(root);
+    let allowed = c.allowed;
     let mut diagnostics = c.diags;
+    diagnostics.retain(|d| d.is_error() || !allowed.contains(&d.code));
     diagnostics.sort_by_key(|d| d.span.start);
     let issue = issue.filter(|_| !diagnostics.iter().any(Diagnostic::is_error));
     Report { issue, diagnostics }
@@ -50,7 +58,7 @@ const CONTENT_KEYS: &[&str] = &["directives", "counters", "progress", "items", "
 const ROOT: Shape = Shape {
     what: "issue",
     required: &["masthead", "sections", "footer"],
-    optional: &[],
+    optional: &["lint"],
 };
 const MASTHEAD: Shape = Shape {
     what: "masthead",
@@ -130,6 +138,11 @@ const PERSON: Shape = Shape {
     required: &["title", "name"],
     optional: &[],
 };
+const LINT: Shape = Shape {
+    what: "lint settings",
+    required: &["allow"],
+    optional: &[],
+};
 const FOOTER: Shape = Shape {
     what: "footer",
     required: &["send", "distribute", "copies"],
@@ -158,12 +171,28 @@ impl<'n> Fields<'n> {
     }
 }
 
-#[derive(Default)]
-struct Checker {
+struct Checker<'s> {
+    source: &'s str,
     diags: Vec<Diagnostic>,
+    /// The masthead's dates, once read: directives are checked against them.
+    dates: Option<IssueDates>,
+    /// Warnings switched off by the file's `lint: { allow: [...] }`.
+    allowed: Vec<&'static str>,
 }
 
-impl Checker {
+#[derive(Clone, Copy)]
+struct IssueDates {
+    year: i32,
+    start: NaiveDate,
+    published: NaiveDate,
+}
+
+impl Checker<'_> {
+    fn warning(&mut self, code: &'static str, span: Range<usize>, message: String, help: String) {
+        self.diags
+            .push(Diagnostic::warning(code, span, message).with_help(help));
+    }
+
     fn error(&mut self, code: &'static str, span: Range<usize>, message: String) {
         self.diags.push(Diagnostic::error(code, span, message));
     }
@@ -285,10 +314,27 @@ impl Checker {
                 self.error("E011", node.span.clone(), format!("`{key}` is empty"));
                 None
             }
-            Value::Str(s) => Some(Sp {
-                value: s.clone(),
-                span: node.span.clone(),
-            }),
+            Value::Str(s) => {
+                if let Some(c) = s
+                    .chars()
+                    .find(|c| c.is_control() && !matches!(c, '\n' | '\t'))
+                {
+                    self.error(
+                        "E016",
+                        node.span.clone(),
+                        format!("`{key}` contains the control character U+{:04X}", c as u32),
+                    );
+                    return None;
+                }
+                let text = Sp {
+                    value: s.clone(),
+                    span: node.span.clone(),
+                };
+                for l in lint::text(s) {
+                    self.lint(&text, l);
+                }
+                Some(text)
+            }
             Value::Null => {
                 self.error("E011", node.span.clone(), format!("`{key}` is empty"));
                 None
@@ -310,6 +356,41 @@ impl Checker {
                 );
                 None
             }
+        }
+    }
+
+    /// Reports a lint at its characters when the text stands in the source as typed (plain
+    /// or simply quoted), else at the whole value.
+    fn lint(&mut self, text: &Text, l: Lint) {
+        let raw = self.source.get(text.span.clone()).unwrap_or_default();
+        let quoted = raw.len() >= 2
+            && (raw.starts_with('"') || raw.starts_with('\''))
+            && raw.get(1..raw.len() - 1) == Some(text.value.as_str());
+        let span = if raw == text.value {
+            text.span.start + l.range.start..text.span.start + l.range.end
+        } else if quoted {
+            text.span.start + 1 + l.range.start..text.span.start + 1 + l.range.end
+        } else {
+            text.span.clone()
+        };
+        self.warning(l.code, span, l.message, l.help);
+    }
+
+    /// A title or the first words of a paragraph: numbering is weekly's job.
+    fn check_start(&mut self, text: Option<&Text>) {
+        if let Some(t) = text
+            && let Some(l) = lint::typed_numbering(&t.value)
+        {
+            self.lint(t, l);
+        }
+    }
+
+    /// The last words of a paragraph: it ends with terminal punctuation.
+    fn check_end(&mut self, text: Option<&Text>) {
+        if let Some(t) = text
+            && let Some(l) = lint::paragraph_end(&t.value)
+        {
+            self.lint(t, l);
         }
     }
 
@@ -419,6 +500,9 @@ impl Checker {
 
     fn issue(&mut self, root: &Node) -> Option<Issue> {
         let f = self.fields(root, 0..0, &ROOT)?;
+        if let Some(node) = f.get("lint") {
+            self.lint_settings(node, &f);
+        }
         let masthead = f.get("masthead").and_then(|n| self.masthead(n, &f));
         let sections = f.get("sections").and_then(|n| self.sections(n));
         let footer = f.get("footer").and_then(|n| self.footer(n, &f));
@@ -427,6 +511,55 @@ impl Checker {
             sections: sections?,
             footer: footer?,
         })
+    }
+
+    /// `lint: { allow: [W012, …] }`: warnings this file does not want.
+    fn lint_settings(&mut self, node: &Node, parent: &Fields) {
+        let Some(span) = parent.key_span("lint") else {
+            return;
+        };
+        let Some(f) = self.fields(node, span, &LINT) else {
+            return;
+        };
+        let Some(codes) = f.get("allow").and_then(|n| self.list(n, "warning codes")) else {
+            return;
+        };
+        let warnings: Vec<&'static str> = diag::CODES
+            .iter()
+            .map(|(code, _)| *code)
+            .filter(|code| code.starts_with('W'))
+            .collect();
+        for code in codes {
+            let Value::Str(typed) = &code.value else {
+                self.error(
+                    "E002",
+                    code.span.clone(),
+                    format!(
+                        "expected a warning code such as `W012`, found {}",
+                        kind(code)
+                    ),
+                );
+                continue;
+            };
+            match warnings.iter().find(|w| **w == typed.as_str()) {
+                Some(w) => self.allowed.push(w),
+                None => {
+                    let help = match suggest(typed, &warnings) {
+                        Some(w) => format!("did you mean `{w}`?"),
+                        None => {
+                            "only warnings (W001, W010, …) can be allowed; the README lists them"
+                                .to_owned()
+                        }
+                    };
+                    self.error_with_help(
+                        "E021",
+                        code.span.clone(),
+                        format!("`{typed}` is not a warning code"),
+                        help,
+                    );
+                }
+            }
+        }
     }
 
     fn masthead(&mut self, node: &Node, parent: &Fields) -> Option<Masthead> {
@@ -439,6 +572,47 @@ impl Checker {
         let publisher = self.text(&f, "publisher");
         let published = self.date(&f, "published");
         let (start, end) = period?;
+        let days = (end.value - start.value).num_days() + 1;
+        if days != 7 {
+            self.warning(
+                "W001",
+                end.span.clone(),
+                format!("the period is {days} days long, not a week"),
+                "a weekly issue covers seven days, e.g. Saturday to Friday".to_owned(),
+            );
+        }
+        if let (Some(number), Some(total)) = (&number, &total)
+            && total.value < number.value
+        {
+            self.error(
+                "E018",
+                total.span.clone(),
+                format!(
+                    "the running total {} is below this year's issue number {}",
+                    total.value, number.value
+                ),
+            );
+        }
+        if let Some(published) = &published
+            && published.value > end.value + chrono::Days::new(14)
+        {
+            self.warning(
+                "W002",
+                published.span.clone(),
+                format!(
+                    "published on {}, more than two weeks after the period ends on {}",
+                    published.value, end.value
+                ),
+                "check the publication date and the period".to_owned(),
+            );
+        }
+        if let (Some(year), Some(published)) = (&year, &published) {
+            self.dates = Some(IssueDates {
+                year: year.value,
+                start: start.value,
+                published: published.value,
+            });
+        }
         if let Some(published) = &published
             && published.value < end.value
         {
@@ -509,6 +683,7 @@ impl Checker {
     fn section(&mut self, node: &Node) -> Option<crate::issue::Section> {
         let f = self.fields(node, node.span.clone(), &SECTION)?;
         let title = self.text(&f, "title");
+        self.check_start(title.as_ref());
         let body = match f.get("subsections") {
             Some(subs) => {
                 if let Some((key, _)) = self.content_keys(&f).first() {
@@ -538,6 +713,7 @@ impl Checker {
     fn subsection(&mut self, node: &Node) -> Option<Subsection> {
         let f = self.fields(node, node.span.clone(), &SUBSECTION)?;
         let title = self.text(&f, "title");
+        self.check_start(title.as_ref());
         let content = self.content(&f);
         Some(Subsection {
             title: title?,
@@ -592,18 +768,51 @@ impl Checker {
             "directives" => self
                 .each(node, "directives", Self::directive)
                 .map(Content::Directives),
-            "counters" => self
-                .each(node, "counters", Self::counter)
-                .map(Content::Counters),
+            "counters" => {
+                let counters = self.each(node, "counters", Self::counter)?;
+                self.no_repeats(counters.iter().map(|c| &c.name), |name| {
+                    ("E020", format!("the counter `{name}` is listed twice"))
+                });
+                Some(Content::Counters(counters))
+            }
             "items" => self.each(node, "items", Self::item).map(Content::Items),
             "progress" => self.progress(node, f).map(Content::Progress),
             _ => {
                 let visits = self.each(node, "visits", Self::visit);
+                if let Some(visits) = &visits {
+                    self.no_repeats(visits.iter().map(|v| &v.dept), |dept| {
+                        ("W004", format!("`{dept}` appears twice in the visits"))
+                    });
+                }
                 let purpose = self.optional_text(f, "visit_purpose");
                 Some(Content::Visits(Visits {
                     visits: visits?,
                     purpose: purpose?,
                 }))
+            }
+        }
+    }
+
+    /// Reports each text that repeats an earlier one in the same list, at the repeat.
+    fn no_repeats<'t>(
+        &mut self,
+        texts: impl Iterator<Item = &'t Text>,
+        finding: impl Fn(&str) -> (&'static str, String),
+    ) {
+        let mut seen: Vec<&str> = Vec::new();
+        for t in texts {
+            let value = t.value.trim();
+            if seen.contains(&value) {
+                let (code, message) = finding(value);
+                let d = if code.starts_with('E') {
+                    Diagnostic::error(code, t.span.clone(), message)
+                } else {
+                    Diagnostic::warning(code, t.span.clone(), message)
+                };
+                self.diags
+                    .push(d.with_help("merge the two entries into one".to_owned()));
+            } else {
+                seen.push(value);
             }
         }
     }
@@ -626,6 +835,24 @@ impl Checker {
         let leader = self.text(&f, "leader");
         let source = self.text(&f, "source");
         let text = self.text(&f, "text");
+        self.check_end(text.as_ref());
+        if let (Some(date), Some(dates)) = (&date, self.dates) {
+            let d = date.value;
+            // A week that starts in December may report a directive from that December.
+            let in_year = d.year() == dates.year || d.year() == dates.start.year();
+            if !in_year || d > dates.published {
+                let why = if d > dates.published {
+                    format!("after the issue is published on {}", dates.published)
+                } else {
+                    format!("outside {}, the year of the issue", dates.year)
+                };
+                self.error(
+                    "E019",
+                    date.span.clone(),
+                    format!("the directive is dated {d}, {why}"),
+                );
+            }
+        }
         Some(Directive {
             date: date?,
             leader: leader?,
@@ -702,7 +929,10 @@ impl Checker {
 
     fn item(&mut self, node: &Node) -> Option<Item> {
         if let Value::Str(_) = node.value {
-            return self.text_of(node, "items").map(Item::Text);
+            let text = self.text_of(node, "items");
+            self.check_start(text.as_ref());
+            self.check_end(text.as_ref());
+            return text.map(Item::Text);
         }
         if !matches!(node.value, Value::Map(_)) {
             self.error_with_help(
@@ -721,6 +951,8 @@ impl Checker {
                 let all: Vec<_> = items.iter().map(|n| self.dept_entry(n)).collect();
                 all.into_iter().collect::<Option<Vec<_>>>()
             });
+        self.check_start(lead.as_ref().and_then(Option::as_ref));
+        self.check_end(entries.as_ref().and_then(|e| e.last()).map(|e| &e.text));
         Some(Item::Departments {
             lead: lead?,
             entries: entries?,
@@ -814,7 +1046,7 @@ mod tests {
     use crate::yaml::parse;
 
     fn check(src: &str) -> Report {
-        validate(&parse(src).expect("valid YAML"))
+        validate(&parse(src).expect("valid YAML"), src)
     }
 
     fn codes(src: &str) -> Vec<(&'static str, (usize, usize))> {
@@ -888,7 +1120,10 @@ footer: { send: 甲, distribute: 乙, copies: 91 }
         let src = GOOD
             .replace("end: 2023-10-13", "end: 2023-10-21")
             .replace("year_to_date: 59029", "year_to_date: 2000");
-        assert_eq!(codes(&src), [("E008", (8, 14)), ("E009", (12, 57))]);
+        assert_eq!(
+            codes(&src),
+            [("W001", (6, 37)), ("E008", (8, 14)), ("E009", (12, 57))]
+        );
         let src = GOOD.replace(
             "start: 2023-10-07, end: 2023-10-13",
             "start: 2023-10-13, end: 2023-10-07",

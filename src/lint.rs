@@ -1,0 +1,449 @@
+//! Typography lints for Chinese text (GB/T 15834 punctuation, GB/T 15835 numbers); pure.
+
+use std::ops::Range;
+
+/// A typographic problem in one text value; `range` is in bytes of that text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Lint {
+    pub code: &'static str,
+    pub range: Range<usize>,
+    pub message: String,
+    pub help: String,
+}
+
+fn lint(code: &'static str, range: Range<usize>, message: String, help: String) -> Lint {
+    Lint {
+        code,
+        range,
+        message,
+        help,
+    }
+}
+
+/// A Han character, as the lints mean "Chinese".
+pub fn is_han(c: char) -> bool {
+    matches!(c,
+        '\u{4E00}'..='\u{9FFF}'
+        | '\u{3400}'..='\u{4DBF}'
+        | '\u{F900}'..='\u{FAFF}'
+        | '\u{20000}'..='\u{2FFFF}')
+}
+
+/// Han characters and full-width punctuation: the company a half-width mark should not keep.
+fn is_chinese_context(c: char) -> bool {
+    is_han(c)
+        || matches!(c, '\u{3000}'..='\u{303F}' | '\u{FF01}'..='\u{FF5E}' | '“' | '”' | '‘' | '’' | '…' | '—')
+}
+
+/// The lints that apply to any text: punctuation, pairs, numbers and spacing.
+pub fn text(s: &str) -> Vec<Lint> {
+    let chars: Vec<(usize, char)> = s.char_indices().collect();
+    let end_of = |i: usize| chars.get(i + 1).map_or(s.len(), |(b, _)| *b);
+    let mut out = Vec::new();
+    half_width_punctuation(&chars, &end_of, &mut out);
+    pairs(&chars, &end_of, &mut out);
+    repeated_punctuation(s, &chars, &mut out);
+    range_dashes(&chars, &end_of, &mut out);
+    zero_padded_dates(s, &mut out);
+    full_width_digits(&chars, &end_of, &mut out);
+    spaces_between_han(&chars, &end_of, &mut out);
+    out.sort_by_key(|l| l.range.start);
+    out
+}
+
+/// W010: `,` `;` `:` `?` `!` `(` `)` beside Chinese text, where the full-width mark belongs.
+fn half_width_punctuation(
+    chars: &[(usize, char)],
+    end_of: &dyn Fn(usize) -> usize,
+    out: &mut Vec<Lint>,
+) {
+    for (i, &(at, c)) in chars.iter().enumerate() {
+        let Some(full) = full_width(c) else { continue };
+        let before = i.checked_sub(1).map(|j| chars[j].1);
+        let after = chars.get(i + 1).map(|(_, c)| *c);
+        // `(` opens onto what follows and `)` closes what precedes; others touch either side.
+        let beside = match c {
+            '(' => after.is_some_and(is_chinese_context),
+            ')' => before.is_some_and(is_chinese_context),
+            _ => before.is_some_and(is_chinese_context) || after.is_some_and(is_chinese_context),
+        };
+        if beside {
+            out.push(lint(
+                "W010",
+                at..end_of(i),
+                format!("half-width `{c}` in Chinese text"),
+                format!("use the full-width `{full}`"),
+            ));
+        }
+    }
+}
+
+fn full_width(c: char) -> Option<char> {
+    Some(match c {
+        ',' => '，',
+        ';' => '；',
+        ':' => '：',
+        '?' => '？',
+        '!' => '！',
+        '(' => '（',
+        ')' => '）',
+        _ => return None,
+    })
+}
+
+/// W011: quotation marks and brackets that are not closed, or closed in the wrong order.
+fn pairs(chars: &[(usize, char)], end_of: &dyn Fn(usize) -> usize, out: &mut Vec<Lint>) {
+    const PAIRS: [(char, char); 6] = [
+        ('“', '”'),
+        ('‘', '’'),
+        ('《', '》'),
+        ('（', '）'),
+        ('【', '】'),
+        ('〔', '〕'),
+    ];
+    let mut open: Vec<(usize, char, char)> = Vec::new();
+    for (i, &(at, c)) in chars.iter().enumerate() {
+        if let Some(&(_, close)) = PAIRS.iter().find(|(o, _)| *o == c) {
+            open.push((i, c, close));
+        } else if let Some(&(opener, _)) = PAIRS.iter().find(|(_, cl)| *cl == c) {
+            match open.last() {
+                Some(&(_, _, expected)) if expected == c => {
+                    open.pop();
+                }
+                Some(&(j, o, expected)) if open.iter().any(|(_, _, e)| *e == c) => {
+                    out.push(lint(
+                        "W011",
+                        chars[j].0..end_of(j),
+                        format!("`{o}` is closed by `{c}` before its own `{expected}`"),
+                        format!("close `{o}` with `{expected}` before `{c}`"),
+                    ));
+                    while let Some((_, _, e)) = open.pop() {
+                        if e == c {
+                            break;
+                        }
+                    }
+                }
+                _ => out.push(lint(
+                    "W011",
+                    at..end_of(i),
+                    format!("`{c}` closes nothing"),
+                    format!("add the opening `{opener}`, or remove this `{c}`"),
+                )),
+            }
+        }
+    }
+    for (j, o, close) in open {
+        out.push(lint(
+            "W011",
+            chars[j].0..end_of(j),
+            format!("`{o}` is never closed"),
+            format!("add the closing `{close}`"),
+        ));
+    }
+}
+
+/// W012 doubled punctuation (`。。`, `，，`) and W013 an ellipsis typed as `...` or `。。。`.
+fn repeated_punctuation(s: &str, chars: &[(usize, char)], out: &mut Vec<Lint>) {
+    let mut i = 0;
+    while i < chars.len() {
+        let (at, c) = chars[i];
+        let run = chars[i..].iter().take_while(|(_, d)| *d == c).count();
+        let end = chars.get(i + run).map_or(s.len(), |(b, _)| *b);
+        let text = &s[at..end];
+        if matches!(c, '.' | '。') && run >= 3 {
+            out.push(lint(
+                "W013",
+                at..end,
+                format!("`{text}` for an ellipsis"),
+                "write the ellipsis as `……`".to_owned(),
+            ));
+        } else if matches!(c, '。' | '，' | '、' | '；' | '：' | '？' | '！') && run >= 2 {
+            out.push(lint(
+                "W012",
+                at..end,
+                format!("doubled punctuation `{text}`"),
+                format!("keep one `{c}`"),
+            ));
+        }
+        i += run;
+    }
+}
+
+/// W014: a range of dates or times written with `-`, `~`, `–` or `——`; GB/T 15834 wants `—`.
+fn range_dashes(chars: &[(usize, char)], end_of: &dyn Fn(usize) -> usize, out: &mut Vec<Lint>) {
+    let mut i = 0;
+    while i < chars.len() {
+        let (at, c) = chars[i];
+        let width = if c == '—' && chars.get(i + 1).is_some_and(|(_, d)| *d == '—') {
+            2
+        } else if matches!(c, '-' | '~' | '–' | '－' | '～') {
+            1
+        } else {
+            i += 1;
+            continue;
+        };
+        let before = i.checked_sub(1).map(|j| chars[j].1);
+        let after = chars.get(i + width).map(|(_, c)| *c);
+        let ends_a_date =
+            before.is_some_and(|b| matches!(b, '日' | '月' | '年' | '时' | '点' | '分'));
+        let ends_a_time =
+            i >= 3 && before.is_some_and(|b| b.is_ascii_digit()) && chars[i - 3].1 == ':';
+        if (ends_a_date || ends_a_time) && after.is_some_and(|a| a.is_ascii_digit()) {
+            let dash: String = chars[i..i + width].iter().map(|(_, c)| c).collect();
+            out.push(lint(
+                "W014",
+                at..end_of(i + width - 1),
+                format!("`{dash}` in a range of dates or times"),
+                "write the range with `—` (U+2014), or with 至".to_owned(),
+            ));
+        }
+        i += width;
+    }
+}
+
+/// W015: `10月07日`: months and days are not zero-padded.
+fn zero_padded_dates(s: &str, out: &mut Vec<Lint>) {
+    let bytes = s.as_bytes();
+    for (at, unit) in s.match_indices(['月', '日']) {
+        if at >= 2
+            && bytes[at - 2] == b'0'
+            && bytes[at - 1].is_ascii_digit()
+            && (at == 2 || !bytes[at - 3].is_ascii_digit())
+        {
+            out.push(lint(
+                "W015",
+                at - 2..at + unit.len(),
+                format!("zero-padded `{}`", &s[at - 2..at + unit.len()]),
+                format!("write `{}{unit}`", bytes[at - 1] as char),
+            ));
+        }
+    }
+}
+
+/// W016: full-width digits `０`–`９`.
+fn full_width_digits(
+    chars: &[(usize, char)],
+    end_of: &dyn Fn(usize) -> usize,
+    out: &mut Vec<Lint>,
+) {
+    let mut i = 0;
+    while i < chars.len() {
+        let run = chars[i..]
+            .iter()
+            .take_while(|(_, c)| matches!(c, '０'..='９'))
+            .count();
+        if run == 0 {
+            i += 1;
+            continue;
+        }
+        let digits: String = chars[i..i + run].iter().map(|(_, c)| *c).collect();
+        let ascii: String = digits
+            .chars()
+            .map(|c| char::from(b'0' + (c as u32 - '０' as u32) as u8))
+            .collect();
+        out.push(lint(
+            "W016",
+            chars[i].0..end_of(i + run - 1),
+            format!("full-width digits `{digits}`"),
+            format!("write `{ascii}`"),
+        ));
+        i += run;
+    }
+}
+
+/// W018: a space between two Chinese characters.
+fn spaces_between_han(
+    chars: &[(usize, char)],
+    end_of: &dyn Fn(usize) -> usize,
+    out: &mut Vec<Lint>,
+) {
+    let mut i = 1;
+    while i < chars.len() {
+        let run = chars[i..]
+            .iter()
+            .take_while(|(_, c)| matches!(c, ' ' | '\u{3000}'))
+            .count();
+        if run > 0 && is_han(chars[i - 1].1) && chars.get(i + run).is_some_and(|(_, c)| is_han(*c))
+        {
+            out.push(lint(
+                "W018",
+                chars[i].0..end_of(i + run - 1),
+                "space between Chinese characters".to_owned(),
+                "remove the space".to_owned(),
+            ));
+        }
+        i += run.max(1);
+    }
+}
+
+/// W017: numbering typed at the start of a title or paragraph, which weekly numbers itself.
+pub fn typed_numbering(s: &str) -> Option<Lint> {
+    let numeral = |c: char| "一二三四五六七八九十".contains(c);
+    let chars: Vec<char> = s.chars().take(8).collect();
+    let digits = chars.iter().take_while(|c| c.is_ascii_digit()).count();
+    let han = chars.iter().take_while(|c| numeral(**c)).count();
+    let len = if (1..=2).contains(&digits) {
+        match chars.get(digits) {
+            Some('、' | '．') => digits + 1,
+            Some('.') if !chars.get(digits + 1).is_some_and(char::is_ascii_digit) => digits + 1,
+            _ => 0,
+        }
+    } else if han > 0 && chars.get(han) == Some(&'、') {
+        han + 1
+    } else if matches!(chars.first(), Some('（' | '(')) {
+        let inner = chars[1..]
+            .iter()
+            .take_while(|c| c.is_ascii_digit() || numeral(**c))
+            .count();
+        match chars.get(1 + inner) {
+            Some('）' | ')') if inner > 0 => inner + 2,
+            _ => 0,
+        }
+    } else {
+        0
+    };
+    (len > 0).then(|| {
+        let typed: String = chars[..len].iter().collect();
+        lint(
+            "W017",
+            0..typed.len(),
+            format!("numbering `{typed}` typed into the text"),
+            "remove it: weekly numbers sections, subsections and items itself".to_owned(),
+        )
+    })
+}
+
+/// W003: a paragraph should end in 。！？ (or …), possibly followed by closing marks.
+pub fn paragraph_end(s: &str) -> Option<Lint> {
+    let trimmed = s.trim_end();
+    let body = trimmed.trim_end_matches(['”', '’', '）', '》', '」', '』', '】']);
+    if body.ends_with(['。', '！', '？', '…']) {
+        return None;
+    }
+    let last = trimmed.char_indices().last()?;
+    Some(lint(
+        "W003",
+        last.0..trimmed.len(),
+        "the paragraph does not end with 。！ or ？".to_owned(),
+        "end the paragraph with a full stop `。`".to_owned(),
+    ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn found(s: &str) -> Vec<(&'static str, &str)> {
+        text(s).into_iter().map(|l| (l.code, &s[l.range])).collect()
+    }
+
+    #[test]
+    fn reference_text_is_clean() {
+        for s in [
+            "本周，我省首批50个省级“省内通办”事项实现预期工作目标。",
+            "将 83 个台（站）的共性申请材料由 581 份压减至 14 份。",
+            "实行重点项目用地“容缺+承诺”办理，群众通过“天府通办”APP可随时随地轻松办理。",
+            "10日至12日，省中心党委委员率队赴江西。依照《“天府通办”高频服务清单》办理。",
+            "按 GB/T 9704-2012 排版，时间 9:30。",
+        ] {
+            assert_eq!(found(s), [], "{s}");
+        }
+    }
+
+    #[test]
+    fn half_width_marks_beside_chinese() {
+        assert_eq!(
+            found("通知,明确(试行)要求;是否?"),
+            [
+                ("W010", ","),
+                ("W010", "("),
+                ("W010", ")"),
+                ("W010", ";"),
+                ("W010", "?")
+            ]
+        );
+        assert_eq!(found("a, b (c) 1:2"), []);
+    }
+
+    #[test]
+    fn unbalanced_and_misnested_pairs() {
+        assert_eq!(found("“通知"), [("W011", "“")]);
+        assert_eq!(found("通知”"), [("W011", "”")]);
+        assert_eq!(found("《“通知》”"), [("W011", "“"), ("W011", "”")]);
+        assert_eq!(found("《关于“放管服”的通知》（试行）"), []);
+    }
+
+    #[test]
+    fn doubled_punctuation_and_ellipses() {
+        assert_eq!(
+            found("完成。。下周，，继续"),
+            [("W012", "。。"), ("W012", "，，")]
+        );
+        assert_eq!(
+            found("等等...以及。。。"),
+            [("W013", "..."), ("W013", "。。。")]
+        );
+        assert_eq!(found("等等……"), []);
+    }
+
+    #[test]
+    fn range_dashes_in_dates_and_times() {
+        assert_eq!(
+            found("10月7日-10月13日，7日~9日，9:00–17:00，3日——5日"),
+            [("W014", "-"), ("W014", "~"), ("W014", "–"), ("W014", "——")]
+        );
+        assert_eq!(found("10月7日—10月13日，编号 2023-39"), []);
+    }
+
+    #[test]
+    fn zero_padding_and_full_width_digits() {
+        assert_eq!(
+            found("10月07日，2023年01月"),
+            [("W015", "07日"), ("W015", "01月")]
+        );
+        assert_eq!(found("100月"), []);
+        assert_eq!(found("共计２８８１人次"), [("W016", "２８８１")]);
+        assert_eq!(text("共计２８８１人次")[0].help, "write `2881`");
+    }
+
+    #[test]
+    fn spaces_between_chinese() {
+        assert_eq!(
+            found("水利 厅和省\u{3000}药监局"),
+            [("W018", " "), ("W018", "\u{3000}")]
+        );
+        assert_eq!(found("完成 1019 个"), []);
+    }
+
+    #[test]
+    fn typed_numbering_at_the_start() {
+        for s in [
+            "1、本周",
+            "2.本周",
+            "12．本周",
+            "一、领导批示",
+            "（一）概况",
+            "(1)概况",
+            "（2）概况",
+        ] {
+            assert!(typed_numbering(s).is_some(), "{s}");
+        }
+        for s in ["10月12日，", "1.5倍", "一是", "（便民）服务", "2023年"] {
+            assert_eq!(typed_numbering(s), None, "{s}");
+        }
+        assert_eq!(
+            typed_numbering("（十一）概况").unwrap().range,
+            0.."（十一）".len()
+        );
+    }
+
+    #[test]
+    fn paragraphs_end_with_terminal_punctuation() {
+        assert_eq!(paragraph_end("完成。"), None);
+        assert_eq!(paragraph_end("他强调：“要优化服务。”"), None);
+        assert_eq!(paragraph_end("是否？"), None);
+        let l = paragraph_end("完成编制").unwrap();
+        assert_eq!(&"完成编制"[l.range], "制");
+        assert!(paragraph_end("完成，").is_some());
+    }
+}
