@@ -9,6 +9,7 @@ use anyhow::{Context, bail};
 use clap::{Parser, Subcommand};
 
 use crate::diag::{self, Diagnostic};
+use crate::emit::{self, Finding, Location, MessageFormat};
 use crate::issue::Issue;
 use crate::model::Bulletin;
 use crate::render::{self, Format};
@@ -45,13 +46,38 @@ enum Command {
         /// bulletin.txt) replaces it
         #[arg(long, value_name = "DIR")]
         templates: Option<PathBuf>,
+        #[command(flatten)]
+        findings: FindingsArgs,
     },
-    /// Check issues for errors without rendering them; silent when all is well
+    /// Check issues without rendering them; silent when there is nothing to report
     Check {
-        /// The issues' YAML files, or `-` for standard input
-        #[arg(required = true)]
-        files: Vec<String>,
+        /// Issue files, folders (every *.yaml below them), or `-` for standard input
+        #[arg(required = true, value_name = "PATH")]
+        paths: Vec<String>,
+        #[command(flatten)]
+        findings: FindingsArgs,
     },
+}
+
+#[derive(clap::Args)]
+struct FindingsArgs {
+    /// How findings are printed; json, github and sarif go to stdout with `check`
+    #[arg(long, value_enum, default_value = "human", value_name = "FORMAT")]
+    message_format: MessageFormat,
+    /// Fail (exit 1) on warnings too
+    #[arg(long)]
+    deny_warnings: bool,
+    /// Switch a warning off, e.g. `--allow W012,W018` (may be repeated)
+    #[arg(long, value_name = "CODE", value_delimiter = ',', value_parser = warning_code)]
+    allow: Vec<&'static str>,
+}
+
+fn warning_code(s: &str) -> Result<&'static str, String> {
+    diag::CODES
+        .iter()
+        .map(|(code, _)| *code)
+        .find(|code| code.starts_with('W') && code.eq_ignore_ascii_case(s.trim()))
+        .ok_or_else(|| format!("`{s}` is not a warning code (W001, W010, …; see the README)"))
 }
 
 /// How a run ended; the exit code says which.
@@ -88,29 +114,83 @@ pub fn main() -> Status {
             };
         }
     };
-    let mut out = Reporter::new();
     match cli.command {
         Command::Build {
             file,
             format,
             output,
             templates,
-        } => build(
-            &mut out,
-            &file,
-            format,
-            output.as_deref(),
-            templates.as_deref(),
-        ),
-        Command::Check { files } => files
-            .iter()
-            .map(|f| match load(&mut out, f) {
-                Ok(_) => Status::Success,
-                Err(status) => status,
-            })
-            .max()
-            .unwrap_or(Status::Success),
+            findings,
+        } => {
+            let mut out = Reporter::new(&findings, false);
+            let status = build(
+                &mut out,
+                &file,
+                format,
+                output.as_deref(),
+                templates.as_deref(),
+            );
+            out.finish().max(status)
+        }
+        Command::Check { paths, findings } => {
+            let mut out = Reporter::new(&findings, true);
+            let mut status = Status::Success;
+            for path in &paths {
+                let files = match issue_files(path) {
+                    Ok(files) => files,
+                    Err(e) => {
+                        out.error(&format!("{e:#}"));
+                        status = Status::Error;
+                        continue;
+                    }
+                };
+                for file in files {
+                    let file_status = match load(&mut out, &file) {
+                        Ok(Some(_)) => Status::Success,
+                        Ok(None) => Status::Invalid,
+                        Err(status) => status,
+                    };
+                    status = status.max(file_status);
+                }
+            }
+            out.finish().max(status)
+        }
     }
+}
+
+/// The issue files a `check` argument names: itself, or every `*.yaml` below a folder, in
+/// name order. A folder without any is an error, so that a mistyped path fails loudly.
+fn issue_files(path: &str) -> anyhow::Result<Vec<String>> {
+    if path == "-" || !Path::new(path).is_dir() {
+        return Ok(vec![path.to_owned()]);
+    }
+    let mut files = Vec::new();
+    collect_yaml(Path::new(path), &mut files)
+        .with_context(|| format!("cannot read the folder `{path}`"))?;
+    if files.is_empty() {
+        bail!("no issue files (*.yaml) in `{path}`");
+    }
+    files.sort();
+    Ok(files.into_iter().map(|p| p.display().to_string()).collect())
+}
+
+/// Hidden entries (`.git`) are skipped, and symbolic links to folders are not followed, so
+/// the walk cannot loop.
+fn collect_yaml(dir: &Path, files: &mut Vec<PathBuf>) -> io::Result<()> {
+    for entry in fs::read_dir(dir)? {
+        let entry = entry?;
+        if entry.file_name().to_string_lossy().starts_with('.') {
+            continue;
+        }
+        let path = entry.path();
+        let kind = entry.file_type()?;
+        if kind.is_dir() {
+            collect_yaml(&path, files)?;
+        } else if path.extension().is_some_and(|e| e == "yaml" || e == "yml") {
+            files.push(path);
+        }
+    }
+    Ok(())
 }
 
 fn build(
@@ -131,7 +211,8 @@ fn build(
         return Status::Error;
     }
     let issue = match load(out, file) {
-        Ok(issue) => issue,
+        Ok(Some(issue)) => issue,
+        Ok(None) => return Status::Invalid,
         Err(status) => return status,
     };
     let (name, source) = match template(format, templates) {
@@ -166,68 +247,94 @@ fn build(
     }
 }
 
-/// Reads, parses and checks one file, printing its findings; the issue if it has no errors.
-fn load(out: &mut Reporter, file: &str) -> Result<Issue, Status> {
+/// Reads, parses and checks one file and reports its findings: `Some` issue when it passes,
+/// `None` when it is invalid, `Err` when it cannot be read.
+fn load(out: &mut Reporter, file: &str) -> Result<Option<Issue>, Status> {
     let name = if file == "-" { "<stdin>" } else { file };
-    let bytes = read_input(file)
-        .with_context(|| format!("cannot read `{name}`"))
-        .map_err(|e| {
+    let bytes = match read_input(file).with_context(|| format!("cannot read `{name}`")) {
+        Ok(Input::Bytes(bytes)) => bytes,
+        Ok(Input::TooLarge) => {
+            let limit = MAX_INPUT_BYTES / 1024 / 1024;
+            let d = Diagnostic::error("E017", 0..0, format!("the file is larger than {limit} MiB"))
+                .with_help("a bulletin is a few kilobytes; check that this is the right file");
+            out.file(name, "", &[d]);
+            return Ok(None);
+        }
+        Err(e) => {
             out.error(&format!("{e:#}"));
-            Status::Error
-        })?;
-    let text = match decode(&bytes) {
-        Ok(text) => text,
-        Err((prefix, d)) => {
-            out.diagnostic(&d, name, prefix);
-            return Err(Status::Invalid);
+            return Err(Status::Error);
         }
     };
-    let root = yaml::parse(text).map_err(|d| {
-        out.diagnostic(&d, name, text);
-        Status::Invalid
-    })?;
+    let text = match decode(&bytes) {
+        Ok(text) => text,
+        Err((shown, d)) => {
+            out.file(name, shown, &[d]);
+            return Ok(None);
+        }
+    };
+    let root = match yaml::parse(text) {
+        Ok(root) => root,
+        Err(d) => {
+            out.file(name, text, &[d]);
+            return Ok(None);
+        }
+    };
     let report = validate::validate(&root, text);
-    for d in &report.diagnostics {
-        out.diagnostic(d, name, text);
-    }
-    report.issue.ok_or(Status::Invalid)
+    let passes = out.file(name, text, &report.diagnostics);
+    Ok(report.issue.filter(|_| passes))
 }
 
-fn read_input(file: &str) -> io::Result<Vec<u8>> {
+enum Input {
+    Bytes(Vec<u8>),
+    TooLarge,
+}
+
+/// Reads a regular file or standard input, up to the size cap. Anything else (a FIFO with no
+/// writer, `/dev/zero`) is refused before it is opened, so a wrong path never blocks.
+fn read_input(file: &str) -> io::Result<Input> {
     let mut bytes = Vec::new();
-    let reader: Box<dyn Read> = if file == "-" {
-        Box::new(io::stdin().lock())
+    if file == "-" {
+        io::stdin()
+            .lock()
+            .take(MAX_INPUT_BYTES + 1)
+            .read_to_end(&mut bytes)?;
     } else {
-        let f = fs::File::open(file)?;
-        if f.metadata()?.is_dir() {
+        let meta = fs::metadata(file)?;
+        if meta.is_dir() {
             return Err(io::Error::new(
                 io::ErrorKind::InvalidInput,
                 "it is a folder",
             ));
         }
-        Box::new(f)
-    };
-    reader.take(MAX_INPUT_BYTES + 1).read_to_end(&mut bytes)?;
-    if bytes.len() as u64 > MAX_INPUT_BYTES {
-        let limit = MAX_INPUT_BYTES / 1024 / 1024;
-        return Err(io::Error::new(
-            io::ErrorKind::InvalidData,
-            format!("it is larger than {limit} MiB, far more than a bulletin"),
-        ));
+        if !meta.is_file() {
+            return Err(io::Error::new(
+                io::ErrorKind::InvalidInput,
+                "it is not a regular file (to read a pipe, give `-` and redirect it)",
+            ));
+        }
+        if meta.len() > MAX_INPUT_BYTES {
+            return Ok(Input::TooLarge);
+        }
+        fs::File::open(file)?
+            .take(MAX_INPUT_BYTES + 1)
+            .read_to_end(&mut bytes)?;
     }
-    Ok(bytes)
+    if bytes.len() as u64 > MAX_INPUT_BYTES {
+        return Ok(Input::TooLarge);
+    }
+    Ok(Input::Bytes(bytes))
 }
 
-/// The file as UTF-8 text without its byte-order mark; otherwise the valid text before the
-/// first bad byte and a finding that points there.
+/// The file as UTF-8 text without its byte-order mark; otherwise the text that can be shown
+/// and a finding that points at the first bad byte or character.
 fn decode(bytes: &[u8]) -> Result<&str, (&str, Diagnostic)> {
     if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
         let d = Diagnostic::error("E014", 0..0, "the file is UTF-16 text, not UTF-8")
             .with_help("save the file with the encoding UTF-8");
         return Err(("", d));
     }
-    match std::str::from_utf8(bytes) {
-        Ok(text) => Ok(text.strip_prefix('\u{feff}').unwrap_or(text)),
+    let text = match std::str::from_utf8(bytes) {
+        Ok(text) => text.strip_prefix('\u{feff}').unwrap_or(text),
         Err(e) => {
             let at = e.valid_up_to();
             let prefix = std::str::from_utf8(&bytes[..at]).unwrap_or_default();
@@ -240,9 +347,22 @@ fn decode(bytes: &[u8]) -> Result<&str, (&str, Diagnostic)> {
                 ),
             )
             .with_help("save the file with the encoding UTF-8 (GBK and GB2312 are not read)");
-            Err((prefix, d))
+            return Err((prefix, d));
         }
+    };
+    let control = text
+        .char_indices()
+        .find(|(_, c)| c.is_control() && !matches!(c, '\n' | '\r' | '\t'));
+    if let Some((at, c)) = control {
+        let d = Diagnostic::error(
+            "E016",
+            at..at + c.len_utf8(),
+            format!("the file contains the control character U+{:04X}", c as u32),
+        )
+        .with_help("remove it; a bulletin is plain text");
+        return Err((text, d));
     }
+    Ok(text)
 }
 
 /// The template for `format`: from `dir` when it has one of that name, else the built-in.
@@ -307,34 +427,118 @@ fn write_stdout(bytes: &[u8]) -> io::Result<()> {
     }
 }
 
-/// Prints findings and errors on stderr.
+/// Prints findings in the chosen format, counts them, and decides what they mean.
 struct Reporter {
+    format: MessageFormat,
     color: bool,
+    deny_warnings: bool,
+    allow: Vec<&'static str>,
+    /// Machine formats go to stdout with `check`, where no document is written.
+    machine_on_stdout: bool,
+    errors: usize,
+    warnings: usize,
+    /// Human findings are separated by a blank line.
     printed: bool,
+    /// SARIF is one log for the whole run, written at the end.
+    sarif: Vec<(String, Location, Diagnostic)>,
 }
 
 impl Reporter {
-    fn new() -> Reporter {
+    fn new(args: &FindingsArgs, check: bool) -> Reporter {
         let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
         Reporter {
+            format: args.message_format,
             color: io::stderr().is_terminal() && !no_color,
+            deny_warnings: args.deny_warnings,
+            allow: args.allow.clone(),
+            machine_on_stdout: check && args.message_format.is_machine(),
+            errors: 0,
+            warnings: 0,
             printed: false,
+            sarif: Vec::new(),
         }
     }
 
-    fn print(&mut self, text: &str) {
-        let mut stderr = io::stderr().lock();
-        let gap = if self.printed { "\n" } else { "" };
-        let _ = writeln!(stderr, "{gap}{text}");
-        self.printed = true;
+    /// Reports one file's findings; whether the file passes.
+    fn file(&mut self, path: &str, source: &str, diagnostics: &[Diagnostic]) -> bool {
+        let mut lines = String::new();
+        let mut passes = true;
+        for d in diagnostics {
+            if !d.is_error() && self.allow.contains(&d.code) {
+                continue;
+            }
+            if d.is_error() {
+                self.errors += 1;
+                passes = false;
+            } else {
+                self.warnings += 1;
+                passes &= !self.deny_warnings;
+            }
+            let finding = Finding {
+                path,
+                at: Location::of(d, source),
+                d,
+            };
+            match self.format {
+                MessageFormat::Human => {
+                    let gap = if self.printed { "\n" } else { "" };
+                    lines.push_str(gap);
+                    lines.push_str(&diag::render_human(d, path, source, self.color));
+                    lines.push('\n');
+                    self.printed = true;
+                }
+                MessageFormat::Short => lines.push_str(&(emit::short(&finding) + "\n")),
+                MessageFormat::Json => lines.push_str(&(emit::json_line(&finding) + "\n")),
+                MessageFormat::Github => lines.push_str(&(emit::github(&finding) + "\n")),
+                MessageFormat::Sarif => self.sarif.push((path.to_owned(), finding.at, d.clone())),
+            }
+        }
+        self.write(&lines);
+        passes
     }
 
-    fn diagnostic(&mut self, d: &Diagnostic, path: &str, source: &str) {
-        let text = diag::render_human(d, path, source, self.color);
-        self.print(&text);
+    fn write(&self, text: &str) {
+        if text.is_empty() {
+            return;
+        }
+        // A reader that went away is no reason to fail the check; the exit code still tells.
+        if self.machine_on_stdout {
+            let _ = io::stdout().lock().write_all(text.as_bytes());
+        } else {
+            let _ = io::stderr().lock().write_all(text.as_bytes());
+        }
     }
 
+    /// An error that is not a finding in a file: always plain text on stderr.
     fn error(&mut self, message: &str) {
-        self.print(&format!("error: {message}"));
+        let gap = if self.printed { "\n" } else { "" };
+        let _ = writeln!(io::stderr().lock(), "{gap}error: {message}");
+        self.printed = self.format == MessageFormat::Human;
+    }
+
+    /// Writes what is written once per run (the SARIF log, the summary line); `Invalid` when
+    /// the findings make the run fail.
+    fn finish(&mut self) -> Status {
+        if self.format == MessageFormat::Sarif {
+            let findings: Vec<Finding> = self
+                .sarif
+                .iter()
+                .map(|(path, at, d)| Finding { path, at: *at, d })
+                .collect();
+            self.write(&emit::sarif(&findings));
+        }
+        if let Some(summary) = emit::summary(self.errors, self.warnings) {
+            let gap = if self.format == MessageFormat::Human {
+                "\n"
+            } else {
+                ""
+            };
+            let _ = writeln!(io::stderr().lock(), "{gap}{summary}");
+        }
+        if self.errors > 0 || (self.deny_warnings && self.warnings > 0) {
+            Status::Invalid
+        } else {
+            Status::Success
+        }
     }
 }

@@ -2,7 +2,9 @@
 
 use std::ops::Range;
 
-use annotate_snippets::{AnnotationKind, Level, Renderer, Snippet};
+use std::borrow::Cow;
+
+use annotate_snippets::{AnnotationKind, Level, Origin, Renderer, Snippet};
 
 /// How bad a finding is: errors make the input invalid, warnings do not.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -126,7 +128,7 @@ fn floor_char_boundary(s: &str, mut i: usize) -> usize {
 }
 
 /// A span of at least one character, so that a caret can point at it.
-fn visible_span(source: &str, span: &Range<usize>) -> Range<usize> {
+pub fn visible_span(source: &str, span: &Range<usize>) -> Range<usize> {
     let start = floor_char_boundary(source, span.start);
     let end = floor_char_boundary(source, span.end.max(start));
     if end > start {
@@ -146,13 +148,21 @@ pub fn render_human(d: &Diagnostic, path: &str, source: &str, color: bool) -> St
         Severity::Error => Level::ERROR,
         Severity::Warning => Level::WARNING,
     };
-    let snippet = Snippet::source(source)
-        .path(path)
-        .annotation(AnnotationKind::Primary.span(visible_span(source, &d.span)));
-    let mut group = level.primary_title(&d.message).id(d.code).element(snippet);
-    if let Some(help) = &d.help {
-        group = group.element(Level::HELP.message(help));
-    }
+    let message = crate::emit::printable(&d.message);
+    let title = level.primary_title(message).id(d.code);
+    let group = if source.is_empty() {
+        title.element(Origin::path(path))
+    } else {
+        let shown = displayable(source);
+        let snippet = Snippet::source(shown)
+            .path(path)
+            .annotation(AnnotationKind::Primary.span(visible_span(source, &d.span)));
+        title.element(snippet)
+    };
+    let group = match &d.help {
+        Some(help) => group.element(Level::HELP.message(crate::emit::printable(help))),
+        None => group,
+    };
     let renderer = if color {
         Renderer::styled()
     } else {
@@ -161,14 +171,24 @@ pub fn render_human(d: &Diagnostic, path: &str, source: &str, color: bool) -> St
     renderer.render(&[group])
 }
 
-/// One line per finding, for editors and scripts: `path:line:col: error[E012]: message`.
-pub fn render_short(d: &Diagnostic, path: &str, source: &str) -> String {
-    let (line, col) = line_col(source, d.span.start);
-    let severity = match d.severity {
-        Severity::Error => "error",
-        Severity::Warning => "warning",
-    };
-    format!("{path}:{line}:{col}: {severity}[{}]: {}", d.code, d.message)
+/// The source with every control or bidirectional-override character replaced by `?`s of
+/// the same byte length, so that spans still fit and nothing reaches the terminal raw.
+fn displayable(source: &str) -> Cow<'_, str> {
+    if !source
+        .chars()
+        .any(|c| crate::emit::is_unprintable(c) && !matches!(c, '\n' | '\r' | '\t'))
+    {
+        return Cow::Borrowed(source);
+    }
+    let mut out = String::with_capacity(source.len());
+    for c in source.chars() {
+        if crate::emit::is_unprintable(c) && !matches!(c, '\n' | '\r' | '\t') {
+            out.extend(std::iter::repeat_n('?', c.len_utf8()));
+        } else {
+            out.push(c);
+        }
+    }
+    Cow::Owned(out)
 }
 
 #[cfg(test)]
@@ -206,6 +226,25 @@ mod tests {
              |         ^^^\n  \
              |\n  \
              = help: write it without quotes"
+        );
+    }
+
+    #[test]
+    fn control_characters_in_the_source_are_not_shown_raw() {
+        let src = "a: \u{1b}[2J\u{85}x\n";
+        let d = Diagnostic::error("E016", 3..4, "a control character");
+        let out = render_human(&d, "x.yaml", src, false);
+        assert!(!out.contains('\u{1b}') && !out.contains('\u{85}'), "{out}");
+        assert!(out.contains("a: ?[2J??x"), "{out}");
+    }
+
+    #[test]
+    fn a_finding_about_the_whole_file_has_no_snippet() {
+        let d = Diagnostic::error("E014", 0..0, "the file is UTF-16 text, not UTF-8");
+        let out = render_human(&d, "x.yaml", "", false);
+        assert_eq!(
+            out,
+            "error[E014]: the file is UTF-16 text, not UTF-8\n--> x.yaml"
         );
     }
 

@@ -317,7 +317,8 @@ pub fn typed_numbering(s: &str) -> Option<Lint> {
 pub fn paragraph_end(s: &str) -> Option<Lint> {
     let trimmed = s.trim_end();
     let body = trimmed.trim_end_matches(['”', '’', '）', '》', '」', '』', '】']);
-    if body.ends_with(['。', '！', '？', '…']) {
+    // An ellipsis typed as `...` or `。。。` ends the paragraph too; W013 reports its form.
+    if body.ends_with(['。', '！', '？', '…']) || body.ends_with("...") {
         return None;
     }
     let last = trimmed.char_indices().last()?;

@@ -769,21 +769,22 @@ impl Checker<'_> {
                 .each(node, "directives", Self::directive)
                 .map(Content::Directives),
             "counters" => {
-                let counters = self.each(node, "counters", Self::counter)?;
-                self.no_repeats(counters.iter().map(|c| &c.name), |name| {
+                let counters = self.each_partial(node, "counters", Self::counter)?;
+                self.no_repeats(counters.iter().flatten().map(|c| &c.name), |name| {
                     ("E020", format!("the counter `{name}` is listed twice"))
                 });
-                Some(Content::Counters(counters))
+                complete(counters).map(Content::Counters)
             }
             "items" => self.each(node, "items", Self::item).map(Content::Items),
             "progress" => self.progress(node, f).map(Content::Progress),
             _ => {
-                let visits = self.each(node, "visits", Self::visit);
+                let visits = self.each_partial(node, "visits", Self::visit);
                 if let Some(visits) = &visits {
-                    self.no_repeats(visits.iter().map(|v| &v.dept), |dept| {
+                    self.no_repeats(visits.iter().flatten().map(|v| &v.dept), |dept| {
                         ("W004", format!("`{dept}` appears twice in the visits"))
                     });
                 }
+                let visits = visits.and_then(complete);
                 let purpose = self.optional_text(f, "visit_purpose");
                 Some(Content::Visits(Visits {
                     visits: visits?,
@@ -824,9 +825,19 @@ impl Checker<'_> {
         what: &str,
         one: fn(&mut Self, &Node) -> Option<T>,
     ) -> Option<Vec<T>> {
+        complete(self.each_partial(node, what, one)?)
+    }
+
+    /// Every entry of a list checked, `None` for the broken ones: lists are checked as a
+    /// whole (for repeats) even when an entry is broken.
+    fn each_partial<T>(
+        &mut self,
+        node: &Node,
+        what: &str,
+        one: fn(&mut Self, &Node) -> Option<T>,
+    ) -> Option<Vec<Option<T>>> {
         let items = self.list(node, what)?;
-        let all: Vec<_> = items.iter().map(|n| one(self, n)).collect();
-        all.into_iter().collect()
+        Some(items.iter().map(|n| one(self, n)).collect())
     }
 
     fn directive(&mut self, node: &Node) -> Option<Directive> {
@@ -1005,6 +1016,11 @@ impl Checker<'_> {
             copies: copies?,
         })
     }
+}
+
+/// All entries, when none is broken.
+fn complete<T>(entries: Vec<Option<T>>) -> Option<Vec<T>> {
+    entries.into_iter().collect()
 }
 
 /// How a value is described in messages.

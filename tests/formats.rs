@@ -1,0 +1,120 @@
+//! The machine formats of `weekly check` hold to the syntax their readers expect.
+
+use std::path::PathBuf;
+use std::process::Command;
+
+fn every_finding() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/every-finding-sarif/input.yaml")
+}
+
+fn check(format: &str) -> String {
+    let out = Command::new(env!("CARGO_BIN_EXE_weekly"))
+        .args(["check", "--message-format", format])
+        .arg(every_finding())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    String::from_utf8(out.stdout).unwrap()
+}
+
+/// The SARIF 2.1.0 schema as the serde-sarif crate (a dev-dependency) ships it, from the
+/// registry sources cargo unpacked for the build.
+fn sarif_schema() -> serde_json::Value {
+    let cargo_home = std::env::var_os("CARGO_HOME")
+        .map(PathBuf::from)
+        .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".cargo")))
+        .expect("CARGO_HOME or HOME");
+    let mut found = Vec::new();
+    for registry in std::fs::read_dir(cargo_home.join("registry/src")).unwrap() {
+        for krate in std::fs::read_dir(registry.unwrap().path()).unwrap() {
+            let path = krate.unwrap().path();
+            let name = path.file_name().unwrap().to_string_lossy().into_owned();
+            if name.starts_with("serde-sarif-") && path.join("src/schema.json").is_file() {
+                found.push(path.join("src/schema.json"));
+            }
+        }
+    }
+    found.sort();
+    let schema = found
+        .last()
+        .expect("serde-sarif's schema.json in the cargo registry");
+    // The published schema's `language` patterns end in a lone `]`, which ECMA-262 regexes
+    // read as a literal and Rust's refuse; they are replaced by the pattern they mean.
+    let text = std::fs::read_to_string(schema).unwrap().replace(
+        r#""^[a-zA-Z]{2}|^[a-zA-Z]{2}-[a-zA-Z]{2}]?$""#,
+        r#""^[a-zA-Z]{2}(-[a-zA-Z]{2})?$""#,
+    );
+    serde_json::from_str(&text).unwrap()
+}
+
+#[test]
+fn sarif_validates_against_the_sarif_schema() {
+    let log: serde_json::Value = serde_json::from_str(&check("sarif")).unwrap();
+    let validator = jsonschema::validator_for(&sarif_schema()).unwrap();
+    let errors: Vec<String> = validator
+        .iter_errors(&log)
+        .map(|e| format!("{e} at {}", e.instance_path()))
+        .collect();
+    assert!(errors.is_empty(), "{errors:#?}");
+    let typed: serde_sarif::sarif::Sarif = serde_json::from_value(log.clone()).unwrap();
+    assert_eq!(typed.runs[0].results.as_ref().unwrap().len(), 27);
+    // A log that breaks the schema is caught, so the check above can fail.
+    let mut broken = log;
+    broken["runs"][0]["results"][0]["level"] = "fatal".into();
+    assert!(!validator.is_valid(&broken));
+}
+
+/// `::error file=F,line=L,col=C,endLine=L,endColumn=C,title=T::message`, as GitHub Actions
+/// parses workflow commands: properties without raw `,` `:` or line breaks.
+#[test]
+fn github_lines_are_workflow_commands() {
+    let out = check("github");
+    let lines: Vec<&str> = out.lines().collect();
+    assert_eq!(lines.len(), 27);
+    for line in lines {
+        let rest = line
+            .strip_prefix("::error ")
+            .or_else(|| line.strip_prefix("::warning "))
+            .unwrap_or_else(|| panic!("not a command: {line}"));
+        let (properties, message) = rest.split_once("::").unwrap();
+        assert!(!message.is_empty() && !message.contains('\n'));
+        let keys: Vec<&str> = properties
+            .split(',')
+            .map(|p| {
+                let (key, value) = p.split_once('=').unwrap();
+                assert!(!value.is_empty() && !value.contains(':'), "{p}");
+                if key != "file" && key != "title" {
+                    assert!(value.parse::<usize>().unwrap() >= 1, "{p}");
+                }
+                key
+            })
+            .collect();
+        assert_eq!(
+            keys,
+            ["file", "line", "col", "endLine", "endColumn", "title"]
+        );
+    }
+}
+
+#[test]
+fn json_lines_have_every_field() {
+    let out = check("json");
+    for line in out.lines() {
+        let v: serde_json::Value = serde_json::from_str(line).unwrap();
+        let keys: Vec<&String> = v.as_object().unwrap().keys().collect();
+        assert_eq!(keys.len(), 9, "{line}");
+        for key in [
+            "file",
+            "line",
+            "column",
+            "end_line",
+            "end_column",
+            "severity",
+            "code",
+            "message",
+            "help",
+        ] {
+            assert!(v.get(key).is_some(), "{key} in {line}");
+        }
+    }
+}
