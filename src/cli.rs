@@ -265,7 +265,7 @@ fn load(out: &mut Reporter, file: &str) -> Result<Option<Issue>, Status> {
             return Err(Status::Error);
         }
     };
-    let text = match decode(&bytes) {
+    let text = match yaml::decode(&bytes) {
         Ok(text) => text,
         Err((shown, d)) => {
             out.file(name, shown, &[d]);
@@ -323,46 +323,6 @@ fn read_input(file: &str) -> io::Result<Input> {
         return Ok(Input::TooLarge);
     }
     Ok(Input::Bytes(bytes))
-}
-
-/// The file as UTF-8 text without its byte-order mark; otherwise the text that can be shown
-/// and a finding that points at the first bad byte or character.
-fn decode(bytes: &[u8]) -> Result<&str, (&str, Diagnostic)> {
-    if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
-        let d = Diagnostic::error("E014", 0..0, "the file is UTF-16 text, not UTF-8")
-            .with_help("save the file with the encoding UTF-8");
-        return Err(("", d));
-    }
-    let text = match std::str::from_utf8(bytes) {
-        Ok(text) => text.strip_prefix('\u{feff}').unwrap_or(text),
-        Err(e) => {
-            let at = e.valid_up_to();
-            let prefix = std::str::from_utf8(&bytes[..at]).unwrap_or_default();
-            let d = Diagnostic::error(
-                "E014",
-                at..at,
-                format!(
-                    "the file is not UTF-8 text: byte 0x{:02X} cannot start a character here",
-                    bytes[at]
-                ),
-            )
-            .with_help("save the file with the encoding UTF-8 (GBK and GB2312 are not read)");
-            return Err((prefix, d));
-        }
-    };
-    let control = text
-        .char_indices()
-        .find(|(_, c)| c.is_control() && !matches!(c, '\n' | '\r' | '\t'));
-    if let Some((at, c)) = control {
-        let d = Diagnostic::error(
-            "E016",
-            at..at + c.len_utf8(),
-            format!("the file contains the control character U+{:04X}", c as u32),
-        )
-        .with_help("remove it; a bulletin is plain text");
-        return Err((text, d));
-    }
-    Ok(text)
 }
 
 /// The template for `format`: from `dir` when it has one of that name, else the built-in.
@@ -461,6 +421,7 @@ impl Reporter {
 
     /// Reports one file's findings; whether the file passes.
     fn file(&mut self, path: &str, source: &str, diagnostics: &[Diagnostic]) -> bool {
+        let index = diag::Lines::new(source);
         let mut lines = String::new();
         let mut passes = true;
         for d in diagnostics {
@@ -476,14 +437,14 @@ impl Reporter {
             }
             let finding = Finding {
                 path,
-                at: Location::of(d, source),
+                at: Location::of(d, &index),
                 d,
             };
             match self.format {
                 MessageFormat::Human => {
                     let gap = if self.printed { "\n" } else { "" };
                     lines.push_str(gap);
-                    lines.push_str(&diag::render_human(d, path, source, self.color));
+                    lines.push_str(&diag::render_human(d, path, &index, self.color));
                     lines.push('\n');
                     self.printed = true;
                 }

@@ -110,13 +110,33 @@ pub const CODES: &[(&str, &str)] = &[
     ("W018", "a space between Chinese characters"),
 ];
 
+/// A source text with the offsets where its lines start, for finding line and column of
+/// many findings without rescanning the text for each.
+pub struct Lines<'a> {
+    pub text: &'a str,
+    starts: Vec<usize>,
+}
+
+impl<'a> Lines<'a> {
+    pub fn new(text: &'a str) -> Lines<'a> {
+        let starts = std::iter::once(0)
+            .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+            .collect();
+        Lines { text, starts }
+    }
+
+    /// 1-based line and character column of byte `offset`.
+    pub fn line_col(&self, offset: usize) -> (usize, usize) {
+        let offset = floor_char_boundary(self.text, offset);
+        let line = self.starts.partition_point(|s| *s <= offset);
+        let start = self.starts[line - 1];
+        (line, self.text[start..offset].chars().count() + 1)
+    }
+}
+
 /// 1-based line and character column of byte `offset` in `source`.
 pub fn line_col(source: &str, offset: usize) -> (usize, usize) {
-    let offset = floor_char_boundary(source, offset);
-    let before = &source[..offset];
-    let line = before.matches('\n').count() + 1;
-    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
-    (line, before[line_start..].chars().count() + 1)
+    Lines::new(source).line_col(offset)
 }
 
 fn floor_char_boundary(s: &str, mut i: usize) -> usize {
@@ -143,7 +163,8 @@ pub fn visible_span(source: &str, span: &Range<usize>) -> Range<usize> {
 }
 
 /// rustc-style report of one finding: message, `path:line:col`, the source line and a caret.
-pub fn render_human(d: &Diagnostic, path: &str, source: &str, color: bool) -> String {
+pub fn render_human(d: &Diagnostic, path: &str, lines: &Lines, color: bool) -> String {
+    let source = lines.text;
     let level = match d.severity {
         Severity::Error => Level::ERROR,
         Severity::Warning => Level::WARNING,
@@ -153,10 +174,18 @@ pub fn render_human(d: &Diagnostic, path: &str, source: &str, color: bool) -> St
     let group = if source.is_empty() {
         title.element(Origin::path(path))
     } else {
-        let shown = displayable(source);
-        let snippet = Snippet::source(shown)
+        // Only the lines the span touches: rendering the whole file for every finding
+        // would make many findings cost quadratic time.
+        let span = visible_span(source, &d.span);
+        let first = source[..span.start].rfind('\n').map_or(0, |i| i + 1);
+        let last = source[span.end..]
+            .find('\n')
+            .map_or(source.len(), |i| span.end + i);
+        let (line, _) = lines.line_col(first);
+        let snippet = Snippet::source(displayable(&source[first..last]))
+            .line_start(line)
             .path(path)
-            .annotation(AnnotationKind::Primary.span(visible_span(source, &d.span)));
+            .annotation(AnnotationKind::Primary.span(span.start - first..span.end - first));
         title.element(snippet)
     };
     let group = match &d.help {
@@ -216,7 +245,7 @@ mod tests {
         let start = src.find("abc").unwrap();
         let d = Diagnostic::error("E002", start..start + 3, "expected a whole number")
             .with_help("write it without quotes");
-        let out = render_human(&d, "x.yaml", src, false);
+        let out = render_human(&d, "x.yaml", &Lines::new(src), false);
         assert_eq!(
             out,
             "error[E002]: expected a whole number\n \
@@ -233,7 +262,7 @@ mod tests {
     fn control_characters_in_the_source_are_not_shown_raw() {
         let src = "a: \u{1b}[2J\u{85}x\n";
         let d = Diagnostic::error("E016", 3..4, "a control character");
-        let out = render_human(&d, "x.yaml", src, false);
+        let out = render_human(&d, "x.yaml", &Lines::new(src), false);
         assert!(!out.contains('\u{1b}') && !out.contains('\u{85}'), "{out}");
         assert!(out.contains("a: ?[2J??x"), "{out}");
     }
@@ -241,7 +270,7 @@ mod tests {
     #[test]
     fn a_finding_about_the_whole_file_has_no_snippet() {
         let d = Diagnostic::error("E014", 0..0, "the file is UTF-16 text, not UTF-8");
-        let out = render_human(&d, "x.yaml", "", false);
+        let out = render_human(&d, "x.yaml", &Lines::new(""), false);
         assert_eq!(
             out,
             "error[E014]: the file is UTF-16 text, not UTF-8\n--> x.yaml"

@@ -42,10 +42,10 @@ pub struct Location {
 }
 
 impl Location {
-    pub fn of(d: &Diagnostic, source: &str) -> Location {
-        let span = diag::visible_span(source, &d.span);
-        let (line, column) = diag::line_col(source, span.start);
-        let (end_line, end_column) = diag::line_col(source, span.end);
+    pub fn of(d: &Diagnostic, lines: &diag::Lines) -> Location {
+        let span = diag::visible_span(lines.text, &d.span);
+        let (line, column) = lines.line_col(span.start);
+        let (end_line, end_column) = lines.line_col(span.end);
         Location {
             line,
             column,

@@ -317,7 +317,7 @@ impl Checker<'_> {
             Value::Str(s) => {
                 if let Some(c) = s
                     .chars()
-                    .find(|c| c.is_control() && !matches!(c, '\n' | '\t'))
+                    .find(|c| crate::emit::is_unprintable(*c) && !matches!(c, '\n' | '\t'))
                 {
                     self.error(
                         "E016",
@@ -430,11 +430,16 @@ impl Checker<'_> {
                 );
                 None
             }
-            Value::Float(x) => {
+            Value::Float(x) if x.abs() >= u64::MAX as f64 => {
+                self.error("E013", span, format!("`{key}` is too large"));
+                None
+            }
+            Value::Float(_) => {
+                let raw = self.source.get(span.clone()).unwrap_or_default().to_owned();
                 self.error(
                     "E002",
                     span,
-                    format!("expected a whole number for `{key}`, found {x}"),
+                    format!("expected a whole number for `{key}`, found `{raw}`"),
                 );
                 None
             }

@@ -105,6 +105,46 @@ impl<'de> Visitor<'de> for ValueVisitor {
     }
 }
 
+/// The file as UTF-8 text without its byte-order mark; otherwise the text that can be shown
+/// and a finding that points at the first bad byte or character.
+pub fn decode(bytes: &[u8]) -> Result<&str, (&str, Diagnostic)> {
+    if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
+        let d = Diagnostic::error("E014", 0..0, "the file is UTF-16 text, not UTF-8")
+            .with_help("save the file with the encoding UTF-8");
+        return Err(("", d));
+    }
+    let text = match std::str::from_utf8(bytes) {
+        Ok(text) => text.strip_prefix('\u{feff}').unwrap_or(text),
+        Err(e) => {
+            let at = e.valid_up_to();
+            let prefix = std::str::from_utf8(&bytes[..at]).unwrap_or_default();
+            let d = Diagnostic::error(
+                "E014",
+                at..at,
+                format!(
+                    "the file is not UTF-8 text: byte 0x{:02X} cannot start a character here",
+                    bytes[at]
+                ),
+            )
+            .with_help("save the file with the encoding UTF-8 (GBK and GB2312 are not read)");
+            return Err((prefix, d));
+        }
+    };
+    let control = text
+        .char_indices()
+        .find(|(_, c)| crate::emit::is_unprintable(*c) && !matches!(c, '\n' | '\r' | '\t'));
+    if let Some((at, c)) = control {
+        let d = Diagnostic::error(
+            "E016",
+            at..at + c.len_utf8(),
+            format!("the file contains the control character U+{:04X}", c as u32),
+        )
+        .with_help("remove it; a bulletin is plain text");
+        return Err((text, d));
+    }
+    Ok(text)
+}
+
 /// Reads one YAML document into a node tree, with the limits a bulletin needs: a single
 /// document, no anchors, aliases, merge keys or tags, and bounded size and depth.
 pub fn parse(source: &str) -> Result<Node, Diagnostic> {
@@ -167,7 +207,18 @@ fn to_diagnostic(e: &YamlError, source: &str) -> Diagnostic {
                 "split the content, or check that this is the right file",
             ),
         },
-        other => Diagnostic::error("E001", at..at, strip_location(&other.to_string())),
+        other => {
+            let message = strip_location(&other.to_string());
+            // The parser's own guard against deep nesting speaks of recursion.
+            if message.contains("recursion limit") {
+                not_needed(
+                    format!("values nested more than {MAX_DEPTH} levels deep"),
+                    "a bulletin nests a few levels at most; check the brackets",
+                )
+            } else {
+                Diagnostic::error("E001", at..at, message)
+            }
+        }
     }
 }
 

@@ -1,0 +1,168 @@
+//! Hostile input: every file in tests/hostile gets a clear finding or a clean pass, never a
+//! panic, a hang or a raw control character on the terminal.
+
+use std::fs;
+use std::io::Read;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+/// Each file, the exit code and the code of the first finding (none for a clean pass).
+const EXPECTED: &[(&str, i32, Option<&str>)] = &[
+    ("alias-bomb.yaml", 1, Some("E015")),
+    ("bidi-override.yaml", 1, Some("E016")),
+    ("binary-junk.yaml", 1, Some("E014")),
+    ("bom-and-crlf.yaml", 0, None),
+    ("deep-block-nesting.yaml", 1, Some("E015")),
+    ("deep-nesting.yaml", 1, Some("E015")),
+    ("empty.yaml", 1, Some("E002")),
+    ("escape-sequence.yaml", 1, Some("E016")),
+    ("escaped-control-in-string.yaml", 1, Some("E016")),
+    ("float-as-count.yaml", 1, Some("E002")),
+    ("gbk.yaml", 1, Some("E014")),
+    ("huge-number.yaml", 1, Some("E013")),
+    ("key-is-a-list.yaml", 1, Some("E004")),
+    ("long-line.yaml", 0, None),
+    ("many-keys.yaml", 1, Some("E004")),
+    ("merge-key.yaml", 1, Some("E015")),
+    ("multi-document.yaml", 1, Some("E015")),
+    ("nul-byte.yaml", 1, Some("E016")),
+    ("number-keys.yaml", 1, Some("E004")),
+    ("only-bom.yaml", 1, Some("E002")),
+    ("only-comments.yaml", 1, Some("E002")),
+    ("quoted-number.yaml", 1, Some("E002")),
+    ("tabs-for-indent.yaml", 1, Some("E001")),
+    ("tag-include.yaml", 1, Some("E015")),
+    ("tag-python.yaml", 1, Some("E015")),
+    ("utf16.yaml", 1, Some("E014")),
+    ("yes-as-number.yaml", 1, Some("E002")),
+];
+
+struct Run {
+    code: Option<i32>,
+    stdout: String,
+    stderr: Vec<u8>,
+}
+
+/// Runs weekly and fails the test if it has not finished in a minute: a hang, not a
+/// measurement.
+fn run(args: &[&str], path: &Path) -> Run {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_weekly"))
+        .args(args)
+        .arg(path)
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stdout = child.stdout.take().unwrap();
+    let mut stderr = child.stderr.take().unwrap();
+    let out = std::thread::spawn(move || {
+        let mut s = String::new();
+        stdout.read_to_string(&mut s).unwrap();
+        s
+    });
+    let err = std::thread::spawn(move || {
+        let mut b = Vec::new();
+        stderr.read_to_end(&mut b).unwrap();
+        b
+    });
+    let started = Instant::now();
+    let status = loop {
+        if let Some(status) = child.try_wait().unwrap() {
+            break status;
+        }
+        if started.elapsed() > Duration::from_secs(60) {
+            let _ = child.kill();
+            panic!("weekly hung on {}", path.display());
+        }
+        std::thread::sleep(Duration::from_millis(10));
+    };
+    Run {
+        code: status.code(),
+        stdout: out.join().unwrap(),
+        stderr: err.join().unwrap(),
+    }
+}
+
+fn corpus() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/hostile")
+}
+
+#[test]
+fn every_hostile_file_is_listed() {
+    let mut on_disk: Vec<String> = fs::read_dir(corpus())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    on_disk.sort();
+    let listed: Vec<&str> = EXPECTED.iter().map(|(name, _, _)| *name).collect();
+    assert_eq!(on_disk, listed);
+}
+
+#[test]
+fn hostile_files_get_clear_findings() {
+    for (name, code, first) in EXPECTED {
+        let path = corpus().join(name);
+        let json = run(&["check", "--message-format", "json"], &path);
+        assert_eq!(
+            json.code,
+            Some(*code),
+            "{name}: {}",
+            String::from_utf8_lossy(&json.stderr)
+        );
+        let found = json.stdout.lines().next().map(|line| {
+            let v: serde_json::Value = serde_json::from_str(line).unwrap();
+            v["code"].as_str().unwrap().to_owned()
+        });
+        assert_eq!(found.as_deref(), *first, "{name}");
+
+        let human = run(&["check"], &path);
+        let stderr = String::from_utf8(human.stderr).expect("UTF-8 on stderr");
+        assert!(
+            !stderr.chars().any(|c| c.is_control() && c != '\n'),
+            "{name}: a raw control character reached stderr:\n{stderr:?}"
+        );
+        assert_eq!(stderr.is_empty(), first.is_none(), "{name}: {stderr}");
+    }
+}
+
+#[test]
+fn a_file_over_the_size_cap_is_refused_unread() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("big.yaml");
+    let line = format!("# {}\n", "x".repeat(1022));
+    fs::write(&path, line.repeat(4 * 1024 + 1)).unwrap();
+    let r = run(&["check", "--message-format", "short"], &path);
+    assert_eq!(r.code, Some(1));
+    let stderr = String::from_utf8(r.stderr).unwrap();
+    assert!(
+        stderr.contains("error[E017]: the file is larger than 4 MiB"),
+        "{stderr}"
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn devices_and_fifos_are_refused_without_blocking() {
+    let dir = tempfile::tempdir().unwrap();
+    let fifo = dir.path().join("issue.yaml");
+    let made = Command::new("mkfifo").arg(&fifo).status().unwrap();
+    assert!(made.success());
+    for path in [fifo.as_path(), Path::new("/dev/zero")] {
+        let r = run(&["check"], path);
+        assert_eq!(r.code, Some(2), "{}", path.display());
+        let stderr = String::from_utf8(r.stderr).unwrap();
+        assert!(stderr.contains("is not a regular file"), "{stderr}");
+    }
+}
+
+#[test]
+fn a_folder_without_issues_is_an_error() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(dir.path().join("notes.txt"), "no issues here").unwrap();
+    let r = run(&["check"], dir.path());
+    assert_eq!(r.code, Some(2));
+    let stderr = String::from_utf8(r.stderr).unwrap();
+    assert!(stderr.contains("no issue files (*.yaml) in"), "{stderr}");
+}

@@ -1,0 +1,124 @@
+//! No input makes weekly panic: arbitrary bytes and mutations of the example go through
+//! decode → parse → validate → model → render. PROPTEST_CASES=100000 runs longer.
+
+use proptest::prelude::*;
+use weekly::model::Bulletin;
+use weekly::render::{self, Format};
+use weekly::{validate, yaml};
+
+const EXAMPLE: &[u8] = include_bytes!("../examples/2023-39.yaml");
+
+/// The whole library path a file takes; every valid issue must render with both built-in
+/// templates.
+fn pipeline(bytes: &[u8]) {
+    let Ok(text) = yaml::decode(bytes) else {
+        return;
+    };
+    let Ok(root) = yaml::parse(text) else {
+        return;
+    };
+    let report = validate::validate(&root, text);
+    let lines = weekly::diag::Lines::new(text);
+    for d in &report.diagnostics {
+        assert!(
+            d.span.start <= d.span.end && d.span.end <= text.len(),
+            "{d:?}"
+        );
+        weekly::diag::render_human(d, "x.yaml", &lines, false);
+    }
+    if let Some(issue) = report.issue {
+        let bulletin = Bulletin::new(&issue);
+        for format in [Format::Markdown, Format::Text] {
+            let out = render::render(&bulletin, format.template_name(), format.builtin_template());
+            assert!(out.is_ok(), "{format:?}: {:?}", out.err());
+        }
+    }
+}
+
+/// An edit of the example: delete, insert or replace a stretch of bytes, or repeat a line.
+#[derive(Debug, Clone)]
+enum Edit {
+    Delete(usize, usize),
+    Insert(usize, Vec<u8>),
+    Replace(usize, u8),
+    RepeatLine(usize),
+}
+
+fn apply(bytes: &mut Vec<u8>, edit: &Edit) {
+    let at = |i: usize, len: usize| if len == 0 { 0 } else { i % (len + 1) };
+    match edit {
+        Edit::Delete(i, n) => {
+            let start = at(*i, bytes.len());
+            let end = (start + n).min(bytes.len());
+            bytes.drain(start..end);
+        }
+        Edit::Insert(i, new) => {
+            let start = at(*i, bytes.len());
+            bytes.splice(start..start, new.iter().copied());
+        }
+        Edit::Replace(i, b) => {
+            if !bytes.is_empty() {
+                let i = i % bytes.len();
+                bytes[i] = *b;
+            }
+        }
+        Edit::RepeatLine(i) => {
+            let lines: Vec<&[u8]> = bytes.split_inclusive(|b| *b == b'\n').collect();
+            if !lines.is_empty() {
+                let line = lines[i % lines.len()].to_vec();
+                let start: usize = lines[..i % lines.len()].iter().map(|l| l.len()).sum();
+                bytes.splice(start..start, line);
+            }
+        }
+    }
+}
+
+fn edit() -> impl Strategy<Value = Edit> {
+    // Bytes that matter to YAML and to the checks, beside arbitrary ones.
+    let interesting =
+        prop::sample::select(b"-:{}[],'\"#&*!|>%@ \n\t0123456789\xe3\x80\x82\xef\xbc\x8c".to_vec());
+    prop_oneof![
+        (any::<usize>(), 1..40usize).prop_map(|(i, n)| Edit::Delete(i, n)),
+        (
+            any::<usize>(),
+            prop::collection::vec(interesting.clone(), 1..8)
+        )
+            .prop_map(|(i, b)| Edit::Insert(i, b)),
+        (any::<usize>(), prop::collection::vec(any::<u8>(), 1..8))
+            .prop_map(|(i, b)| Edit::Insert(i, b)),
+        (any::<usize>(), interesting).prop_map(|(i, b)| Edit::Replace(i, b)),
+        any::<usize>().prop_map(Edit::RepeatLine),
+    ]
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 256, ..ProptestConfig::default() })]
+
+    #[test]
+    fn arbitrary_bytes_never_panic(bytes in prop::collection::vec(any::<u8>(), 0..4096)) {
+        pipeline(&bytes);
+    }
+
+    #[test]
+    fn arbitrary_text_never_panics(text in "\\PC{0,2000}") {
+        pipeline(text.as_bytes());
+    }
+
+    #[test]
+    fn mutations_of_the_example_never_panic(edits in prop::collection::vec(edit(), 1..6)) {
+        let mut bytes = EXAMPLE.to_vec();
+        for e in &edits {
+            apply(&mut bytes, e);
+        }
+        pipeline(&bytes);
+    }
+}
+
+#[test]
+fn the_example_goes_through_the_whole_pipeline() {
+    let text = yaml::decode(EXAMPLE).unwrap();
+    let report = validate::validate(&yaml::parse(text).unwrap(), text);
+    assert!(report.diagnostics.is_empty());
+    assert!(report.issue.is_some());
+    pipeline(EXAMPLE);
+}
