@@ -37,3 +37,25 @@ fn readme_quick_start_names_the_example_and_the_test_command() {
         ".ci/run runs the README's test command"
     );
 }
+
+/// Every code is produced by some test's expected output: a fixture's `stdout` or `stderr`,
+/// or the expectations of the hostile-input corpus.
+#[test]
+fn every_code_is_exercised_by_a_test() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut expected = fs::read_to_string(root.join("tests/hostile.rs")).unwrap();
+    for case in fs::read_dir(root.join("tests/fixtures")).unwrap() {
+        let case = case.unwrap().path();
+        for file in ["stdout", "stderr"] {
+            expected.push_str(&fs::read_to_string(case.join(file)).unwrap_or_default());
+        }
+    }
+    for (code, _) in weekly::diag::CODES {
+        assert!(
+            expected.contains(&format!("[{code}]"))
+                || expected.contains(&format!("\"{code}\""))
+                || expected.contains(&format!("title={code}::")),
+            "no test expects {code}"
+        );
+    }
+}
