@@ -86,6 +86,28 @@ pub const CODES: &[(&str, &str)] = &[
         "E021",
         "`lint.allow` names something that is not a warning code",
     ),
+    (
+        "E022",
+        "the issue number does not follow the previous issue's",
+    ),
+    (
+        "E023",
+        "the running total does not follow the previous issue's",
+    ),
+    (
+        "E024",
+        "the period does not start the day after the previous period ends",
+    ),
+    ("E025", "the previous issue cannot be read or is invalid"),
+    (
+        "E026",
+        "a year-to-date figure is left out and cannot be computed",
+    ),
+    (
+        "E027",
+        "two issues in a folder have the same number in the same year",
+    ),
+    ("E028", "two issues in a folder have the same running total"),
     ("W001", "the period is not seven days"),
     (
         "W002",
@@ -93,6 +115,16 @@ pub const CODES: &[(&str, &str)] = &[
     ),
     ("W003", "a paragraph does not end with terminal punctuation"),
     ("W004", "a department appears twice among the visits"),
+    (
+        "W005",
+        "a year-to-date figure is not the previous one plus this week's",
+    ),
+    ("W006", "work done so far is below the previous issue's"),
+    ("W007", "a section or subsection has no content yet"),
+    (
+        "W008",
+        "issue numbers are missing between the issues of a folder",
+    ),
     ("W010", "half-width punctuation in Chinese text"),
     (
         "W011",

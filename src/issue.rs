@@ -15,6 +15,8 @@ pub type Text = Sp<String>;
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Issue {
+    /// The file of the issue before, as written (relative to this issue's file).
+    pub previous: Option<Text>,
     pub masthead: Masthead,
     pub sections: Vec<Section>,
     pub footer: Footer,
@@ -62,6 +64,20 @@ pub enum Content {
     Visits(Visits),
 }
 
+impl Content {
+    /// Content that prints nothing: the section or subsection holding it is left out.
+    pub fn is_empty(&self) -> bool {
+        match self {
+            Content::Nothing => true,
+            Content::Directives(d) => d.is_empty(),
+            Content::Counters(c) => c.is_empty(),
+            Content::Progress(_) => false,
+            Content::Items(i) => i.is_empty(),
+            Content::Visits(v) => v.visits.is_empty(),
+        }
+    }
+}
+
 /// 领导批示: a leader's instruction written on a document.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Directive {
@@ -77,7 +93,9 @@ pub struct Counter {
     pub name: Text,
     pub unit: Text,
     pub week: Sp<u64>,
+    /// As written, or computed from the previous issue (then spanning the counter).
     pub year_to_date: Sp<u64>,
+    pub year_to_date_computed: bool,
 }
 
 /// Work done this week and in all, against the total to be done.

@@ -285,6 +285,7 @@ mod tests {
             unit: t(unit),
             week: n(week),
             year_to_date: n(ytd),
+            year_to_date_computed: false,
         }
     }
 
@@ -414,7 +415,11 @@ sections:
     items: [一条。, 两条。]
 footer: { send: 甲, distribute: 乙, copies: 1 }
 ";
-        let report = crate::validate::validate(&crate::yaml::parse(src).unwrap(), src);
+        let report = crate::validate::validate(
+            &crate::yaml::parse(src).unwrap(),
+            src,
+            crate::validate::Link::None,
+        );
         let b = Bulletin::new(&report.issue.unwrap());
         let heads: Vec<_> = b
             .sections

@@ -10,6 +10,7 @@ use crate::issue::{
     Sp, Subsection, Text, Visit, Visits,
 };
 use crate::lint::{self, Lint};
+use crate::series::Previous;
 use crate::yaml::{Node, Value};
 
 /// The result of checking one file: the issue when it has no errors, and every finding.
@@ -20,9 +21,26 @@ pub struct Report {
 }
 
 /// Checks a parsed file and builds the issue it describes. Findings come in file order.
-pub fn validate(root: &Node, source: &str) -> Report {
+/// What is known of the issue before the one being checked.
+#[derive(Debug, Clone, Copy)]
+pub enum Link<'a> {
+    /// The issue names no `previous`.
+    None,
+    /// The previous issue, read and checked: this issue must follow on from it, and
+    /// year-to-date figures left out are computed from it.
+    Checked(&'a Previous),
+    /// The previous issue, used only to compute the year-to-date figures left out (when this
+    /// issue is itself read as the previous issue of another).
+    Figures(&'a Previous),
+    /// The previous issue is not used: it could not be read (which is reported at the link),
+    /// or its figures are not needed.
+    Skipped,
+}
+
+pub fn validate(root: &Node, source: &str, link: Link) -> Report {
     let mut c = Checker {
         source,
+        link,
         diags: Vec::new(),
         dates: None,
         allowed: Vec::new(),
@@ -34,6 +52,53 @@ pub fn validate(root: &Node, source: &str) -> Report {
     diagnostics.sort_by_key(|d| d.span.start);
     let issue = issue.filter(|_| !diagnostics.iter().any(Diagnostic::is_error));
     Report { issue, diagnostics }
+}
+
+/// The `previous` link of a file, as written, with its span: read before the file is
+/// checked, so that the previous issue can be loaded first.
+pub fn previous_link(root: &Node) -> Option<(String, Range<usize>)> {
+    let Value::Map(entries) = &root.value else {
+        return None;
+    };
+    entries
+        .iter()
+        .find_map(|(k, v)| match (&k.value, &v.value) {
+            (Value::Str(key), Value::Str(path)) if key == "previous" && !path.trim().is_empty() => {
+                Some((path.clone(), v.span.clone()))
+            }
+            _ => None,
+        })
+}
+
+/// Whether checking the file needs its previous issue's figures: some counter leaves out its
+/// year-to-date figure, and the issue is not the first of its year.
+pub fn needs_previous(root: &Node) -> bool {
+    fn get<'n>(node: &'n Node, key: &str) -> Option<&'n Node> {
+        match &node.value {
+            Value::Map(entries) => entries
+                .iter()
+                .find_map(|(k, v)| matches!(&k.value, Value::Str(s) if s == key).then_some(v)),
+            _ => None,
+        }
+    }
+    fn omits_year_to_date(node: &Node) -> bool {
+        match &node.value {
+            Value::Seq(items) => items.iter().any(omits_year_to_date),
+            Value::Map(_) => {
+                get(node, "counters").is_some_and(|c| match &c.value {
+                    Value::Seq(cs) => cs.iter().any(|c| get(c, "year_to_date").is_none()),
+                    _ => false,
+                }) || ["sections", "subsections"]
+                    .iter()
+                    .any(|k| get(node, k).is_some_and(omits_year_to_date))
+            }
+            _ => false,
+        }
+    }
+    let first_of_year = get(root, "masthead")
+        .and_then(|m| get(m, "number"))
+        .is_some_and(|n| n.value == Value::Int(1));
+    !first_of_year && omits_year_to_date(root)
 }
 
 /// The keys one kind of mapping has.
@@ -58,7 +123,7 @@ const CONTENT_KEYS: &[&str] = &["directives", "counters", "progress", "items", "
 const ROOT: Shape = Shape {
     what: "issue",
     required: &["masthead", "sections", "footer"],
-    optional: &["lint"],
+    optional: &["previous", "lint"],
 };
 const MASTHEAD: Shape = Shape {
     what: "masthead",
@@ -110,8 +175,8 @@ const DIRECTIVE: Shape = Shape {
 };
 const COUNTER: Shape = Shape {
     what: "counter",
-    required: &["name", "unit", "week", "year_to_date"],
-    optional: &[],
+    required: &["name", "unit", "week"],
+    optional: &["year_to_date"],
 };
 const PROGRESS: Shape = Shape {
     what: "progress",
@@ -152,6 +217,8 @@ const FOOTER: Shape = Shape {
 /// The known entries of one mapping, and where to point when one is missing.
 struct Fields<'n> {
     entries: Vec<(&'n str, &'n Node, &'n Node)>,
+    /// Whether the mapping had keys the shape does not know.
+    unknown: bool,
     what: &'static str,
 }
 
@@ -173,6 +240,7 @@ impl<'n> Fields<'n> {
 
 struct Checker<'s> {
     source: &'s str,
+    link: Link<'s>,
     diags: Vec<Diagnostic>,
     /// The masthead's dates, once read: directives are checked against them.
     dates: Option<IssueDates>,
@@ -187,7 +255,7 @@ struct IssueDates {
     published: NaiveDate,
 }
 
-impl Checker<'_> {
+impl<'s> Checker<'s> {
     fn warning(&mut self, code: &'static str, span: Range<usize>, message: String, help: String) {
         self.diags
             .push(Diagnostic::warning(code, span, message).with_help(help));
@@ -232,6 +300,7 @@ impl Checker<'_> {
             return None;
         };
         let mut entries = Vec::with_capacity(map.len());
+        let mut unknown = false;
         for (k, v) in map {
             let Value::Str(name) = &k.value else {
                 self.error(
@@ -244,6 +313,7 @@ impl Checker<'_> {
             if shape.allows(name) {
                 entries.push((name.as_str(), k, v));
             } else {
+                unknown = true;
                 let keys = shape.keys();
                 let help = match suggest(name, &keys) {
                     Some(s) => format!("did you mean `{s}`?"),
@@ -270,7 +340,11 @@ impl Checker<'_> {
                 format!("missing {} in the {what}", missing.join(", ")),
             );
         }
-        Some(Fields { entries, what })
+        Some(Fields {
+            entries,
+            unknown,
+            what,
+        })
     }
 
     fn list<'n>(&mut self, node: &'n Node, what: &str) -> Option<&'n [Node]> {
@@ -311,7 +385,11 @@ impl Checker<'_> {
     fn text_of(&mut self, node: &Node, key: &str) -> Option<Text> {
         match &node.value {
             Value::Str(s) if s.trim().is_empty() => {
-                self.error("E011", node.span.clone(), format!("`{key}` is empty"));
+                self.error(
+                    "E011",
+                    node.span.clone(),
+                    format!("`{key}` is empty: fill it in"),
+                );
                 None
             }
             Value::Str(s) => {
@@ -336,7 +414,11 @@ impl Checker<'_> {
                 Some(text)
             }
             Value::Null => {
-                self.error("E011", node.span.clone(), format!("`{key}` is empty"));
+                self.error(
+                    "E011",
+                    node.span.clone(),
+                    format!("`{key}` is blank: fill it in"),
+                );
                 None
             }
             Value::Int(_) | Value::Float(_) | Value::Bool(_) => {
@@ -421,6 +503,14 @@ impl Checker<'_> {
                     None
                 }
             },
+            Value::Null => {
+                self.error(
+                    "E011",
+                    span,
+                    format!("`{key}` is blank: fill in the figure"),
+                );
+                None
+            }
             Value::Str(s) if s.trim().parse::<f64>().is_ok() => {
                 self.error_with_help(
                     "E002",
@@ -508,10 +598,12 @@ impl Checker<'_> {
         if let Some(node) = f.get("lint") {
             self.lint_settings(node, &f);
         }
+        let previous = self.optional_text(&f, "previous");
         let masthead = f.get("masthead").and_then(|n| self.masthead(n, &f));
         let sections = f.get("sections").and_then(|n| self.sections(n));
         let footer = f.get("footer").and_then(|n| self.footer(n, &f));
         Some(Issue {
+            previous: previous?,
             masthead: masthead?,
             sections: sections?,
             footer: footer?,
@@ -611,6 +703,9 @@ impl Checker<'_> {
                 "check the publication date and the period".to_owned(),
             );
         }
+        if let Link::Checked(prev) = self.link {
+            self.continuity(prev, year.as_ref(), number.as_ref(), total.as_ref(), &start);
+        }
         if let (Some(year), Some(published)) = (&year, &published) {
             self.dates = Some(IssueDates {
                 year: year.value,
@@ -641,6 +736,66 @@ impl Checker<'_> {
             publisher: publisher?,
             published: published?,
         })
+    }
+
+    /// The masthead against the previous issue's: numbers run on, the week follows on.
+    fn continuity(
+        &mut self,
+        prev: &Previous,
+        year: Option<&Sp<i32>>,
+        number: Option<&Sp<u64>>,
+        total: Option<&Sp<u64>>,
+        start: &Sp<NaiveDate>,
+    ) {
+        if let (Some(year), Some(number)) = (year, number) {
+            let expected = prev.next_number(year.value);
+            if number.value != expected {
+                let rule = if expected == 1 {
+                    format!("1: the first issue of {} is 第 1 期", year.value)
+                } else {
+                    format!("{} + 1 = {expected}", prev.number)
+                };
+                self.error_with_help(
+                    "E022",
+                    number.span.clone(),
+                    format!("issue number {} ≠ {rule}", number.value),
+                    "the number goes up by one each week and starts again at 1 in a new year"
+                        .to_owned(),
+                );
+            }
+        }
+        if let Some(total) = total
+            && total.value != prev.total + 1
+        {
+            self.error(
+                "E023",
+                total.span.clone(),
+                format!(
+                    "running total {} ≠ {} + 1 = {}",
+                    total.value,
+                    prev.total,
+                    prev.total + 1
+                ),
+            );
+        }
+        let next_day = prev.end + chrono::Days::new(1);
+        if start.value != next_day {
+            let days = (start.value - next_day).num_days();
+            let off = if days > 0 {
+                format!("{days} days late")
+            } else {
+                format!("{} days early", -days)
+            };
+            self.error_with_help(
+                "E024",
+                start.span.clone(),
+                format!(
+                    "the period starts on {}, not on {next_day}, the day after the previous period ends ({off})",
+                    start.value
+                ),
+                "each week starts the day after the last one ended".to_owned(),
+            );
+        }
     }
 
     fn year(&mut self, y: Sp<u64>) -> Option<Sp<i32>> {
@@ -703,6 +858,9 @@ impl Checker<'_> {
             }
             None => self.content(&f).map(Body::Content),
         };
+        if let (Some(title), Some(Body::Content(c))) = (&title, &body) {
+            self.empty_content(title, c, &f);
+        }
         Some(crate::issue::Section {
             title: title?,
             body: body?,
@@ -720,10 +878,35 @@ impl Checker<'_> {
         let title = self.text(&f, "title");
         self.check_start(title.as_ref());
         let content = self.content(&f);
+        if let (Some(title), Some(c)) = (&title, &content) {
+            self.empty_content(title, c, &f);
+        }
         Some(Subsection {
             title: title?,
             content: content?,
         })
+    }
+
+    /// A section or subsection left empty, as `weekly new` leaves them: it is not printed.
+    fn empty_content(&mut self, title: &Text, content: &Content, f: &Fields) {
+        // With an unknown key beside it, the content is most likely under a mistyped name,
+        // which is reported already.
+        if !content.is_empty() || f.unknown {
+            return;
+        }
+        let what = match self.content_keys(f).first() {
+            Some((_, key)) => format!("its `{key}`"),
+            None => "its content".to_owned(),
+        };
+        self.warning(
+            "W007",
+            title.span.clone(),
+            format!(
+                "`{}` has no content yet and is left out: fill in {what}",
+                title.value
+            ),
+            "or remove it from this issue".to_owned(),
+        );
     }
 
     /// The content keys present, in file order, with the span of each key.
@@ -882,8 +1065,23 @@ impl Checker<'_> {
         let name = self.text(&f, "name");
         let unit = self.text(&f, "unit");
         let week = self.count(&f, "week");
-        let year_to_date = self.count(&f, "year_to_date");
-        let (week, year_to_date) = (week?, year_to_date?);
+        let written = match f.get("year_to_date") {
+            Some(_) => Some(self.count(&f, "year_to_date")?),
+            None => None,
+        };
+        let (name, week) = (name?, week?);
+        let carried = self.carried_year_to_date(&name, &week, node);
+        let year_to_date = written.clone().or_else(|| carried.clone())?;
+        if let (Some(written), Some(carried), Link::Checked(_)) = (&written, &carried, self.link)
+            && written.value != carried.value
+        {
+            self.warning(
+                "W005",
+                written.span.clone(),
+                continuity_of_counter(written.value, carried.value, week.value),
+                "check this week's figure and the previous issue's year-to-date figure".to_owned(),
+            );
+        }
         if year_to_date.value < week.value {
             self.error_with_help(
                 "E009",
@@ -896,11 +1094,49 @@ impl Checker<'_> {
             );
         }
         Some(Counter {
-            name: name?,
+            name,
             unit: unit?,
             week,
+            year_to_date_computed: written.is_none(),
             year_to_date,
         })
+    }
+
+    /// The year-to-date figure that follows from the previous issue. When the file leaves the
+    /// figure out and it cannot be computed, says why.
+    fn carried_year_to_date(
+        &mut self,
+        name: &Text,
+        week: &Sp<u64>,
+        counter: &Node,
+    ) -> Option<Sp<u64>> {
+        let year = self.dates.map(|d| d.year);
+        let written = matches!(&counter.value, Value::Map(m) if m.iter().any(|(k, _)| k.value == Value::Str("year_to_date".into())));
+        let span = counter.span.clone();
+        match (self.link, year) {
+            (Link::Checked(prev) | Link::Figures(prev), Some(year)) => {
+                let value = prev.year_to_date(year, &name.value, week.value);
+                if value.is_none() && !written {
+                    self.error_with_help(
+                        "E026",
+                        name.span.clone(),
+                        format!("the previous issue has no counter `{}` to compute the year-to-date figure from", name.value),
+                        "write the figure as `year_to_date`, or check the name".to_owned(),
+                    );
+                }
+                value.map(|value| Sp { value, span })
+            }
+            (Link::None, _) if !written => {
+                self.error_with_help(
+                    "E026",
+                    name.span.clone(),
+                    format!("the year-to-date figure of `{}` is left out, and the issue names no `previous` issue to compute it from", name.value),
+                    "write the figure as `year_to_date`, or add `previous: <last week's file>`".to_owned(),
+                );
+                None
+            }
+            _ => None,
+        }
     }
 
     fn progress(&mut self, node: &Node, parent: &Fields) -> Option<Progress> {
@@ -920,6 +1156,22 @@ impl Checker<'_> {
                     "`done` ({}) is more than the `total` ({})",
                     done.value, total.value
                 ),
+            );
+        }
+        if let (Link::Checked(prev), Some(work)) = (self.link, &work)
+            && let Some((_, before)) = prev.progress.iter().find(|(w, _)| *w == work.value)
+            && done.value < *before
+        {
+            self.warning(
+                "W006",
+                done.span.clone(),
+                format!(
+                    "`done` {} is below the previous issue's {} ({} less)",
+                    done.value,
+                    before,
+                    before - done.value
+                ),
+                "work done so far only grows; check both issues".to_owned(),
             );
         }
         if week.value > done.value {
@@ -1023,6 +1275,21 @@ impl Checker<'_> {
     }
 }
 
+/// `year-to-date 59000 ≠ 56148 + 2881 = 59029 (29 less)`.
+fn continuity_of_counter(written: u64, carried: u64, week: u64) -> String {
+    let sum = if carried == week {
+        format!("{week}, this week's figure in a new year")
+    } else {
+        format!("{} + {week} = {carried}", carried - week)
+    };
+    let off = if written > carried {
+        format!("{} more", written - carried)
+    } else {
+        format!("{} less", carried - written)
+    };
+    format!("year-to-date {written} ≠ {sum} ({off})")
+}
+
 /// All entries, when none is broken.
 fn complete<T>(entries: Vec<Option<T>>) -> Option<Vec<T>> {
     entries.into_iter().collect()
@@ -1067,7 +1334,7 @@ mod tests {
     use crate::yaml::parse;
 
     fn check(src: &str) -> Report {
-        validate(&parse(src).expect("valid YAML"), src)
+        validate(&parse(src).expect("valid YAML"), src, Link::None)
     }
 
     fn codes(src: &str) -> Vec<(&'static str, (usize, usize))> {
@@ -1191,7 +1458,8 @@ footer: { send: 甲, distribute: 乙, copies: 91 }
             "    items:\n",
         );
         let r = check(&src);
-        assert_eq!(r.diagnostics, vec![]);
+        let codes: Vec<_> = r.diagnostics.iter().map(|d| d.code).collect();
+        assert_eq!(codes, ["W007"]);
         assert_eq!(
             r.issue.unwrap().sections[0].body,
             Body::Content(Content::Nothing)

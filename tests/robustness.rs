@@ -17,7 +17,7 @@ fn pipeline(bytes: &[u8]) {
     let Ok(root) = yaml::parse(text) else {
         return;
     };
-    let report = validate::validate(&root, text);
+    let report = validate::validate(&root, text, validate::Link::None);
     let lines = weekly::diag::Lines::new(text);
     for d in &report.diagnostics {
         assert!(
@@ -117,7 +117,7 @@ proptest! {
 #[test]
 fn the_example_goes_through_the_whole_pipeline() {
     let text = yaml::decode(EXAMPLE).unwrap();
-    let report = validate::validate(&yaml::parse(text).unwrap(), text);
+    let report = validate::validate(&yaml::parse(text).unwrap(), text, validate::Link::None);
     assert!(report.diagnostics.is_empty());
     assert!(report.issue.is_some());
     pipeline(EXAMPLE);

@@ -1,0 +1,268 @@
+//! Reading issue files: the size cap, folders, and the chain of previous issues.
+
+use std::collections::HashMap;
+use std::fs;
+use std::io::{self, Read};
+use std::path::{Path, PathBuf};
+
+use anyhow::{Context, bail};
+
+use super::Status;
+use super::report::Reporter;
+use crate::diag::Diagnostic;
+use crate::issue::Issue;
+use crate::series::Previous;
+use crate::validate::{self, Link};
+use crate::yaml::{self, Node};
+
+/// Files larger than this are refused: a bulletin is a few kilobytes, 100 times that is
+/// still well under it, and a cap keeps a wrong path (a log, `/dev/zero`) from being read whole.
+pub const MAX_INPUT_BYTES: u64 = 4 * 1024 * 1024;
+
+/// How far back previous issues are followed for year-to-date figures left out. The count
+/// starts again every year, so a chain needs at most one year's issues.
+const MAX_CHAIN: usize = 60;
+
+/// A file that passed its checks.
+pub struct Loaded {
+    pub issue: Issue,
+    pub text: String,
+}
+
+/// Loads issues; each previous issue is read once however many issues name it.
+#[derive(Default)]
+pub struct Loader {
+    previous: HashMap<PathBuf, Result<Previous, String>>,
+}
+
+impl Loader {
+    /// Reads, parses and checks one file and reports its findings: `Some` when it passes,
+    /// `None` when it is invalid, `Err` when it cannot be read.
+    pub fn load(&mut self, out: &mut Reporter, file: &str) -> Result<Option<Loaded>, Status> {
+        let name = if file == "-" { "<stdin>" } else { file };
+        let bytes =
+            match read_input(Path::new(file)).with_context(|| format!("cannot read `{name}`")) {
+                Ok(Input::Bytes(bytes)) => bytes,
+                Ok(Input::TooLarge) => {
+                    out.file(name, "", &[too_large()]);
+                    return Ok(None);
+                }
+                Err(e) => {
+                    out.error(&format!("{e:#}"));
+                    return Err(Status::Error);
+                }
+            };
+        let text = match yaml::decode(&bytes) {
+            Ok(text) => text,
+            Err((shown, d)) => {
+                out.file(name, shown, &[d]);
+                return Ok(None);
+            }
+        };
+        let root = match yaml::parse(text) {
+            Ok(root) => root,
+            Err(d) => {
+                out.file(name, text, &[d]);
+                return Ok(None);
+            }
+        };
+        let (previous, link_error) = match validate::previous_link(&root) {
+            None => (None, None),
+            Some((link, span)) => match self.previous(&beside(file, &link), 0) {
+                Ok(p) => (Some(p), None),
+                Err(reason) => (
+                    None,
+                    Some(
+                        Diagnostic::error("E025", span, reason)
+                            .with_help("the path is relative to this file; check the name"),
+                    ),
+                ),
+            },
+        };
+        let link = match (&previous, &link_error) {
+            (Some(p), _) => Link::Checked(p),
+            (None, Some(_)) => Link::Skipped,
+            (None, None) => Link::None,
+        };
+        let mut report = validate::validate(&root, text, link);
+        if let Some(d) = link_error {
+            report.diagnostics.push(d);
+            report.diagnostics.sort_by_key(|d| d.span.start);
+            report.issue = None;
+        }
+        let passes = out.file(name, text, &report.diagnostics);
+        Ok(report.issue.filter(|_| passes).map(|issue| Loaded {
+            issue,
+            text: text.to_owned(),
+        }))
+    }
+
+    /// What the issue in `path` passes on to the next, or why it cannot be used.
+    fn previous(&mut self, path: &Path, depth: usize) -> Result<Previous, String> {
+        let shown = path.display();
+        let key = fs::canonicalize(path)
+            .map_err(|e| format!("cannot read the previous issue `{shown}`: {e}"))?;
+        if let Some(known) = self.previous.get(&key) {
+            return known.clone();
+        }
+        if depth >= MAX_CHAIN {
+            return Err(format!(
+                "the previous issues are followed back {MAX_CHAIN} issues without finding written year-to-date figures"
+            ));
+        }
+        // Until it is read, an issue that leads back to itself meets this answer.
+        self.previous.insert(
+            key.clone(),
+            Err(format!(
+                "the previous issues lead back to `{shown}` in a circle"
+            )),
+        );
+        let result = self.read_previous(path, depth);
+        self.previous.insert(key, result.clone());
+        result
+    }
+
+    fn read_previous(&mut self, path: &Path, depth: usize) -> Result<Previous, String> {
+        let shown = path.display();
+        let bytes = match read_input(path) {
+            Ok(Input::Bytes(bytes)) => bytes,
+            Ok(Input::TooLarge) => {
+                return Err(format!(
+                    "the previous issue `{shown}`: {}",
+                    too_large().message
+                ));
+            }
+            Err(e) => return Err(format!("cannot read the previous issue `{shown}`: {e}")),
+        };
+        let text = yaml::decode(&bytes)
+            .map_err(|(_, d)| format!("the previous issue `{shown}`: {}", d.message))?;
+        let root = yaml::parse(text).map_err(|d| {
+            format!(
+                "the previous issue `{shown}` is not valid YAML: {}",
+                d.message
+            )
+        })?;
+        let before = self.figures_before(&root, path, depth)?;
+        let link = match &before {
+            Some(p) => Link::Figures(p),
+            None if validate::needs_previous(&root) => Link::None,
+            None => Link::Skipped,
+        };
+        let report = validate::validate(&root, text, link);
+        let errors = report.diagnostics.iter().filter(|d| d.is_error()).count();
+        match report.issue {
+            Some(issue) => Ok(Previous::of(&issue)),
+            None => Err(format!(
+                "the previous issue `{shown}` has {errors} error{}; run `weekly check {shown}`",
+                if errors == 1 { "" } else { "s" }
+            )),
+        }
+    }
+
+    /// The issue before `root`, when `root` leaves out year-to-date figures to compute from it.
+    fn figures_before(
+        &mut self,
+        root: &Node,
+        path: &Path,
+        depth: usize,
+    ) -> Result<Option<Previous>, String> {
+        if !validate::needs_previous(root) {
+            return Ok(None);
+        }
+        match validate::previous_link(root) {
+            Some((link, _)) => self
+                .previous(&beside(&path.to_string_lossy(), &link), depth + 1)
+                .map(Some),
+            None => Ok(None),
+        }
+    }
+}
+
+fn too_large() -> Diagnostic {
+    let limit = MAX_INPUT_BYTES / 1024 / 1024;
+    Diagnostic::error("E017", 0..0, format!("the file is larger than {limit} MiB"))
+        .with_help("a bulletin is a few kilobytes; check that this is the right file")
+}
+
+/// `link` read relative to the folder of `file` (standard input: the working folder).
+fn beside(file: &str, link: &str) -> PathBuf {
+    match Path::new(file).parent() {
+        Some(dir) if file != "-" && !dir.as_os_str().is_empty() => dir.join(link),
+        _ => PathBuf::from(link),
+    }
+}
+
+enum Input {
+    Bytes(Vec<u8>),
+    TooLarge,
+}
+
+/// Reads a regular file or standard input, up to the size cap. Anything else (a FIFO with no
+/// writer, `/dev/zero`) is refused before it is opened, so a wrong path never blocks.
+fn read_input(file: &Path) -> io::Result<Input> {
+    let mut bytes = Vec::new();
+    if file == Path::new("-") {
+        io::stdin()
+            .lock()
+            .take(MAX_INPUT_BYTES + 1)
+            .read_to_end(&mut bytes)?;
+    } else {
+        let meta = fs::metadata(file)?;
+        if meta.is_dir() {
+            return Err(io::Error::new(
+                io::ErrorKind::InvalidInput,
+                "it is a folder",
+            ));
+        }
+        if !meta.is_file() {
+            return Err(io::Error::new(
+                io::ErrorKind::InvalidInput,
+                "it is not a regular file (to read a pipe, give `-` and redirect it)",
+            ));
+        }
+        if meta.len() > MAX_INPUT_BYTES {
+            return Ok(Input::TooLarge);
+        }
+        fs::File::open(file)?
+            .take(MAX_INPUT_BYTES + 1)
+            .read_to_end(&mut bytes)?;
+    }
+    if bytes.len() as u64 > MAX_INPUT_BYTES {
+        return Ok(Input::TooLarge);
+    }
+    Ok(Input::Bytes(bytes))
+}
+
+/// The issue files a `check` argument names: itself, or every `*.yaml` below a folder, in
+/// name order. A folder without any is an error, so that a mistyped path fails loudly.
+pub fn issue_files(path: &str) -> anyhow::Result<Vec<String>> {
+    if path == "-" || !Path::new(path).is_dir() {
+        return Ok(vec![path.to_owned()]);
+    }
+    let mut files = Vec::new();
+    collect_yaml(Path::new(path), &mut files)
+        .with_context(|| format!("cannot read the folder `{path}`"))?;
+    if files.is_empty() {
+        bail!("no issue files (*.yaml) in `{path}`");
+    }
+    files.sort();
+    Ok(files.into_iter().map(|p| p.display().to_string()).collect())
+}
+
+/// Hidden entries (`.git`) are skipped, and symbolic links to folders are not followed, so
+/// the walk cannot loop.
+fn collect_yaml(dir: &Path, files: &mut Vec<PathBuf>) -> io::Result<()> {
+    for entry in fs::read_dir(dir)? {
+        let entry = entry?;
+        if entry.file_name().to_string_lossy().starts_with('.') {
+            continue;
+        }
+        let path = entry.path();
+        if entry.file_type()?.is_dir() {
+            collect_yaml(&path, files)?;
+        } else if path.extension().is_some_and(|e| e == "yaml" || e == "yml") {
+            files.push(path);
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,376 @@
+//! The next issue's file, begun from the last: numbers and dates moved on, structure kept,
+//! the week's content emptied to commented placeholders.
+
+use std::fmt::Write;
+use std::path::{Path, PathBuf};
+
+use chrono::{Datelike, Days, NaiveDate};
+
+use crate::issue::{Body, Content, Issue};
+use crate::series::Previous;
+
+/// The masthead numbers and dates of the issue after `prev`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Next {
+    pub year: i32,
+    pub number: u64,
+    pub total: u64,
+    pub start: NaiveDate,
+    pub end: NaiveDate,
+    pub published: NaiveDate,
+}
+
+impl Next {
+    /// The week after the previous period; the year is the year the week ends in, and the
+    /// publication date moves on a week unless `published` is given.
+    pub fn after(prev: &Issue, published: Option<NaiveDate>) -> Next {
+        let m = &prev.masthead;
+        let start = m.end.value + Days::new(1);
+        let end = start + Days::new(6);
+        let year = end.year();
+        Next {
+            year,
+            number: Previous::of(prev).next_number(year),
+            total: m.total.value + 1,
+            start,
+            end,
+            published: published.unwrap_or(m.published.value + Days::new(7)),
+        }
+    }
+
+    /// `2023-39.yaml` → `2023-40.yaml`, `2023-52.yaml` → `2024-01.yaml`: the previous file's
+    /// name when it is `YEAR-NUMBER`, with the number as wide as before.
+    pub fn file_name(&self, prev: &Path) -> Option<PathBuf> {
+        let stem = prev.file_stem()?.to_str()?;
+        let (year, number) = stem.split_once('-')?;
+        let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+        if year.len() != 4 || !digits(year) || !digits(number) {
+            return None;
+        }
+        let name = format!(
+            "{}-{:0width$}",
+            self.year,
+            self.number,
+            width = number.len()
+        );
+        let mut path = prev.with_file_name(name);
+        if let Some(ext) = prev.extension() {
+            path.set_extension(ext);
+        }
+        Some(path)
+    }
+}
+
+/// The YAML text of the next issue. `previous` is how the new file names the old one.
+pub fn next_issue(prev: &Issue, previous: &str, next: &Next) -> String {
+    let mut out = String::new();
+    let m = &prev.masthead;
+    let _ = writeln!(
+        out,
+        "# {} {} 年第 {} 期, begun by `weekly new` from {previous}.\n\
+         # Fill in the week's content where the comments show its shape, then run\n\
+         # `weekly check` on this file. Empty sections are left out of the bulletin.\n",
+        m.title.value, next.year, next.number
+    );
+    let _ = writeln!(
+        out,
+        "# Last week's issue: the numbers, the week and the year-to-date figures follow on from it.\n\
+         previous: {}\n",
+        scalar(previous)
+    );
+    let _ = writeln!(
+        out,
+        "masthead:\n  title: {}\n  year: {}\n  number: {}\n  total: {}\n  period:\n    start: {}\n    end: {}\n  publisher: {}\n  published: {}\n",
+        scalar(&m.title.value),
+        next.year,
+        next.number,
+        next.total,
+        next.start,
+        next.end,
+        scalar(&m.publisher.value),
+        next.published
+    );
+    out.push_str("sections:\n");
+    for section in &prev.sections {
+        let _ = writeln!(out, "  - title: {}", scalar(&section.title.value));
+        match &section.body {
+            Body::Content(c) => content(&mut out, c, "    ", next),
+            Body::Subsections(subs) => {
+                out.push_str("    subsections:\n");
+                for sub in subs {
+                    let _ = writeln!(out, "      - title: {}", scalar(&sub.title.value));
+                    content(&mut out, &sub.content, "        ", next);
+                }
+            }
+        }
+    }
+    let f = &prev.footer;
+    let _ = write!(
+        out,
+        "\nfooter:\n  send: {}\n  distribute: {}\n  copies: {}\n",
+        scalar(&f.send.value),
+        scalar(&f.distribute.value),
+        f.copies.value
+    );
+    out
+}
+
+/// One piece of content: what stays from week to week is kept, what is new each week is a
+/// commented placeholder.
+fn content(out: &mut String, content: &Content, pad: &str, next: &Next) {
+    let day = next.start + Days::new(2);
+    match content {
+        Content::Nothing => {}
+        Content::Directives(_) => {
+            let _ = writeln!(
+                out,
+                "{pad}directives:\n\
+                 {pad}  # - date: {day}\n\
+                 {pad}  #   leader: 某某副省长\n\
+                 {pad}  #   source: 《文件名称》\n\
+                 {pad}  #   text: 批示内容。"
+            );
+        }
+        Content::Counters(counters) => {
+            let _ = writeln!(
+                out,
+                "{pad}# Year-to-date figures are computed from the previous issue.\n{pad}counters:"
+            );
+            for c in counters {
+                let _ = writeln!(
+                    out,
+                    "{pad}  - name: {}\n{pad}    unit: {}\n{pad}    week:            # fill in (last week: {})",
+                    scalar(&c.name.value),
+                    scalar(&c.unit.value),
+                    c.week.value
+                );
+            }
+        }
+        Content::Progress(p) => {
+            let _ = writeln!(out, "{pad}progress:");
+            match &p.dept {
+                Some(d) => {
+                    let _ = writeln!(
+                        out,
+                        "{pad}  # dept: {}    # who did this week's part",
+                        d.value
+                    );
+                }
+                None => {
+                    let _ = writeln!(out, "{pad}  # dept: 某部门    # who did this week's part");
+                }
+            }
+            let _ = writeln!(
+                out,
+                "{pad}  week:              # fill in\n\
+                 {pad}  done:              # fill in: done so far, this week included (last week: {})\n\
+                 {pad}  total: {}\n{pad}  unit: {}\n{pad}  work: {}",
+                p.done.value,
+                p.total.value,
+                scalar(&p.unit.value),
+                scalar(&p.work.value)
+            );
+        }
+        Content::Items(_) => {
+            let _ = writeln!(
+                out,
+                "{pad}items:\n\
+                 {pad}  # - 本周，……。\n\
+                 {pad}  # - lead: 本周，\n\
+                 {pad}  #   departments:\n\
+                 {pad}  #     - dept: 某厅\n\
+                 {pad}  #       text: ……。"
+            );
+        }
+        Content::Visits(v) => {
+            let _ = writeln!(
+                out,
+                "{pad}visits:\n\
+                 {pad}  # - dept: 某厅\n\
+                 {pad}  #   people:\n\
+                 {pad}  #     - {{ title: 副厅长, name: 某某 }}"
+            );
+            if let Some(purpose) = &v.purpose {
+                let _ = writeln!(out, "{pad}visit_purpose: {}", scalar(&purpose.value));
+            }
+        }
+    }
+}
+
+/// Text YAML would read as a number or a date if it were not quoted.
+fn looks_like_a_number_or_date(s: &str) -> bool {
+    let t = s.replace('_', "").to_ascii_lowercase();
+    let unsigned = t.trim_start_matches(['+', '-']);
+    t.parse::<f64>().is_ok()
+        || matches!(unsigned, ".inf" | ".nan")
+        || (unsigned.starts_with('.') && unsigned[1..].parse::<f64>().is_ok())
+        || unsigned.starts_with("0x")
+        || unsigned.starts_with("0o")
+        || unsigned.starts_with("0b")
+        || NaiveDate::parse_from_str(s, "%Y-%m-%d").is_ok()
+}
+
+/// A text as a YAML scalar: plain where YAML reads it back as the same text, else quoted.
+pub fn scalar(s: &str) -> String {
+    let plain = !s.is_empty()
+        && s.trim() == s
+        && !s.starts_with(|c: char| "-?:,[]{}#&*!|>'\"%@`~".contains(c))
+        && !s.contains(": ")
+        && !s.contains(" #")
+        && !s.ends_with(':')
+        && !s.chars().any(|c| c.is_control())
+        && !looks_like_a_number_or_date(s)
+        && !matches!(
+            s.to_ascii_lowercase().as_str(),
+            "true" | "false" | "null" | "yes" | "no" | "on" | "off" | "y" | "n"
+        );
+    if plain {
+        return s.to_owned();
+    }
+    let mut quoted = String::with_capacity(s.len() + 2);
+    quoted.push('"');
+    for c in s.chars() {
+        match c {
+            '"' => quoted.push_str("\\\""),
+            '\\' => quoted.push_str("\\\\"),
+            '\n' => quoted.push_str("\\n"),
+            '\t' => quoted.push_str("\\t"),
+            c if c.is_control() => {
+                let _ = write!(quoted, "\\u{:04X}", c as u32);
+            }
+            c => quoted.push(c),
+        }
+    }
+    quoted.push('"');
+    quoted
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::validate::{Link, validate};
+    use crate::yaml::{Value, parse};
+
+    fn example() -> Issue {
+        let src = include_str!("../examples/2023-39.yaml");
+        let prev = validate(&parse(src).unwrap(), src, Link::Skipped);
+        prev.issue.expect("the example is valid")
+    }
+
+    fn date(y: i32, m: u32, d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, d).unwrap()
+    }
+
+    #[test]
+    fn the_week_after_moves_numbers_and_dates_on() {
+        let next = Next::after(&example(), None);
+        assert_eq!(
+            next,
+            Next {
+                year: 2023,
+                number: 40,
+                total: 460,
+                start: date(2023, 10, 14),
+                end: date(2023, 10, 20),
+                published: date(2023, 10, 27),
+            }
+        );
+        let dated = Next::after(&example(), Some(date(2023, 10, 26)));
+        assert_eq!(dated.published, date(2023, 10, 26));
+    }
+
+    #[test]
+    fn a_week_ending_in_january_starts_a_new_year() {
+        let mut prev = example();
+        prev.masthead.number.value = 52;
+        prev.masthead.end.value = date(2023, 12, 29);
+        let next = Next::after(&prev, None);
+        assert_eq!((next.year, next.number, next.total), (2024, 1, 460));
+        assert_eq!(
+            (next.start, next.end),
+            (date(2023, 12, 30), date(2024, 1, 5))
+        );
+    }
+
+    #[test]
+    fn file_names_follow_the_previous_one() {
+        let next = Next::after(&example(), None);
+        assert_eq!(
+            next.file_name(Path::new("issues/2023-39.yaml")),
+            Some("issues/2023-40.yaml".into())
+        );
+        let mut rollover = next;
+        (rollover.year, rollover.number) = (2024, 1);
+        assert_eq!(
+            rollover.file_name(Path::new("2023-52.yml")),
+            Some("2024-01.yml".into())
+        );
+        assert_eq!(next.file_name(Path::new("week39.yaml")), None);
+    }
+
+    #[test]
+    fn scalars_read_back_as_the_same_text() {
+        for s in [
+            "窗口工作周报",
+            "厅（局）长进大厅",
+            "2023",
+            "yes",
+            "- 列表",
+            "a: b",
+            "#1",
+            " 前后空格 ",
+            "引号\"和\\反斜杠",
+            "",
+            "10月12日，",
+            "2023-39.yaml",
+            "2023-10-14",
+            "1e3",
+            ".5",
+            "0x1F",
+            "+1",
+            "-.inf",
+            ".NaN",
+            "../2023-39.yaml",
+            "0b101",
+        ] {
+            let yaml = format!("k: {}\n", scalar(s));
+            let Value::Map(m) = parse(&yaml).unwrap().value else {
+                panic!("a map")
+            };
+            assert_eq!(m[0].1.value, Value::Str(s.to_owned()), "{yaml}");
+        }
+        assert_eq!(scalar("窗口工作周报"), "窗口工作周报");
+        assert_eq!(scalar("2023"), "\"2023\"");
+    }
+
+    #[test]
+    fn the_new_file_keeps_structure_and_empties_the_week() {
+        let prev = example();
+        let next = Next::after(&prev, None);
+        let text = next_issue(&prev, "2023-39.yaml", &next);
+        let report = validate(&parse(&text).unwrap(), &text, Link::Skipped);
+        let codes: Vec<&str> = report.diagnostics.iter().map(|d| d.code).collect();
+        // Four counters and the progress entry wait for six figures; five sections or
+        // subsections wait for content.
+        assert_eq!(
+            codes.iter().filter(|c| **c == "E011").count(),
+            6,
+            "{codes:?}"
+        );
+        assert_eq!(
+            codes.iter().filter(|c| **c == "W007").count(),
+            5,
+            "{codes:?}"
+        );
+        assert_eq!(codes.len(), 11, "{:#?}", report.diagnostics);
+        assert!(
+            report
+                .diagnostics
+                .iter()
+                .all(|d| d.message.contains("fill in"))
+        );
+        assert!(text.contains("previous: 2023-39.yaml\n"));
+        assert!(text.contains("  number: 40\n  total: 460\n"));
+        assert!(text.contains("    start: 2023-10-14\n    end: 2023-10-20\n"));
+    }
+}

@@ -1,0 +1,235 @@
+//! Issues as a series: what an issue passes on to the next, and the checks across a folder.
+
+use std::ops::Range;
+
+use chrono::NaiveDate;
+
+use crate::diag::Diagnostic;
+use crate::issue::{Body, Content, Issue};
+
+/// What the next issue needs to know of an issue: its numbers, its week, and the figures
+/// that run on from week to week.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Previous {
+    pub year: i32,
+    pub number: u64,
+    pub total: u64,
+    pub end: NaiveDate,
+    /// Year-to-date figure of each counter, by name.
+    pub counters: Vec<(String, u64)>,
+    /// Work done so far of each progress entry, by what the work is.
+    pub progress: Vec<(String, u64)>,
+}
+
+impl Previous {
+    pub fn of(issue: &Issue) -> Previous {
+        let mut counters = Vec::new();
+        let mut progress = Vec::new();
+        for content in contents(issue) {
+            match content {
+                Content::Counters(cs) => counters.extend(
+                    cs.iter()
+                        .map(|c| (c.name.value.clone(), c.year_to_date.value)),
+                ),
+                Content::Progress(p) => progress.push((p.work.value.clone(), p.done.value)),
+                _ => {}
+            }
+        }
+        let m = &issue.masthead;
+        Previous {
+            year: m.year.value,
+            number: m.number.value,
+            total: m.total.value,
+            end: m.end.value,
+            counters,
+            progress,
+        }
+    }
+
+    /// This week's counter figure plus the year so far; a new year starts the count again.
+    pub fn year_to_date(&self, year: i32, name: &str, week: u64) -> Option<u64> {
+        if year != self.year {
+            return Some(week);
+        }
+        self.counters
+            .iter()
+            .find(|(n, _)| n == name)
+            .map(|(_, ytd)| ytd.saturating_add(week))
+    }
+
+    /// The number the next issue takes in `year`: one more, or 1 in a new year.
+    pub fn next_number(&self, year: i32) -> u64 {
+        if year == self.year {
+            self.number + 1
+        } else {
+            1
+        }
+    }
+}
+
+/// Every piece of content of an issue, in order.
+pub fn contents(issue: &Issue) -> Vec<&Content> {
+    let mut out = Vec::new();
+    for section in &issue.sections {
+        match &section.body {
+            Body::Content(c) => out.push(c),
+            Body::Subsections(subs) => out.extend(subs.iter().map(|sub| &sub.content)),
+        }
+    }
+    out
+}
+
+/// One issue of a folder, for the checks across the folder.
+#[derive(Debug, Clone)]
+pub struct Member {
+    pub file: usize,
+    pub year: i32,
+    pub number: u64,
+    pub number_span: Range<usize>,
+    pub total: u64,
+    pub total_span: Range<usize>,
+}
+
+/// Findings across the issues of one folder, each for the file (by index) it concerns:
+/// two issues with the same number in a year, two with the same running total, and numbers
+/// missing between the issues of a year.
+pub fn check_folder(members: &[Member], names: &[String]) -> Vec<(usize, Diagnostic)> {
+    let mut out = Vec::new();
+    let mut by_number: Vec<&Member> = members.iter().collect();
+    by_number.sort_by_key(|m| (m.year, m.number, m.file));
+    for pair in by_number.windows(2) {
+        let (a, b) = (pair[0], pair[1]);
+        if a.year != b.year {
+            continue;
+        }
+        if a.number == b.number {
+            out.push((
+                b.file,
+                Diagnostic::error(
+                    "E027",
+                    b.number_span.clone(),
+                    format!(
+                        "{} 年第 {} 期 is also `{}`",
+                        b.year, b.number, names[a.file]
+                    ),
+                )
+                .with_help("each issue of a year has its own number"),
+            ));
+        } else if b.number > a.number + 1 {
+            let missing = if b.number == a.number + 2 {
+                format!("第 {} 期 is", a.number + 1)
+            } else {
+                format!("第 {}–{} 期 are", a.number + 1, b.number - 1)
+            };
+            out.push((
+                b.file,
+                Diagnostic::warning(
+                    "W008",
+                    b.number_span.clone(),
+                    format!(
+                        "{missing} missing from this folder, between `{}` and this issue",
+                        names[a.file]
+                    ),
+                )
+                .with_help("add the missing issues, or check the numbers"),
+            ));
+        }
+    }
+    let mut by_total: Vec<&Member> = members.iter().collect();
+    by_total.sort_by_key(|m| (m.total, m.file));
+    for pair in by_total.windows(2) {
+        let (a, b) = (pair[0], pair[1]);
+        if a.total == b.total {
+            out.push((
+                b.file,
+                Diagnostic::error(
+                    "E028",
+                    b.total_span.clone(),
+                    format!("总第 {} 期 is also `{}`", b.total, names[a.file]),
+                )
+                .with_help("the running total goes up by one with every issue"),
+            ));
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn prev() -> Previous {
+        Previous {
+            year: 2023,
+            number: 39,
+            total: 459,
+            end: NaiveDate::from_ymd_opt(2023, 10, 13).unwrap(),
+            counters: vec![("咨询".into(), 59029)],
+            progress: vec![],
+        }
+    }
+
+    #[test]
+    fn year_to_date_runs_on_and_restarts_in_a_new_year() {
+        assert_eq!(prev().year_to_date(2023, "咨询", 3000), Some(62029));
+        assert_eq!(prev().year_to_date(2024, "咨询", 3000), Some(3000));
+        assert_eq!(prev().year_to_date(2023, "受理", 3000), None);
+    }
+
+    #[test]
+    fn numbers_run_on_and_restart_in_a_new_year() {
+        assert_eq!(prev().next_number(2023), 40);
+        assert_eq!(prev().next_number(2024), 1);
+    }
+
+    fn member(file: usize, year: i32, number: u64, total: u64) -> Member {
+        Member {
+            file,
+            year,
+            number,
+            number_span: 0..0,
+            total,
+            total_span: 0..0,
+        }
+    }
+
+    #[test]
+    fn folder_checks_find_duplicates_and_gaps() {
+        let names: Vec<String> = ["a", "b", "c", "d", "e"].map(String::from).into();
+        let members = [
+            member(0, 2023, 38, 458),
+            member(1, 2023, 39, 459),
+            member(2, 2023, 39, 460),
+            member(3, 2023, 42, 460),
+            member(4, 2024, 1, 473),
+        ];
+        let found: Vec<(usize, &str, String)> = check_folder(&members, &names)
+            .into_iter()
+            .map(|(f, d)| (f, d.code, d.message))
+            .collect();
+        assert_eq!(
+            found,
+            [
+                (2, "E027", "2023 年第 39 期 is also `b`".to_owned()),
+                (
+                    3,
+                    "W008",
+                    "第 40–41 期 are missing from this folder, between `c` and this issue"
+                        .to_owned()
+                ),
+                (3, "E028", "总第 460 期 is also `c`".to_owned()),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_consecutive_folder_is_clean() {
+        let names: Vec<String> = ["a", "b", "c"].map(String::from).into();
+        let members = [
+            member(0, 2023, 52, 472),
+            member(2, 2023, 51, 471),
+            member(1, 2024, 1, 473),
+        ];
+        assert!(check_folder(&members, &names).is_empty());
+    }
+}
