@@ -37,16 +37,55 @@ fn is_chinese_context(c: char) -> bool {
 
 /// The lints that apply to any text: punctuation, pairs, numbers and spacing.
 pub fn text(s: &str) -> Vec<Lint> {
+    // One cheap pass finds which lints could fire; most texts need only the pairs checked.
+    let mut needs = [false; 7];
+    let mut prev = '\0';
+    // Quotation marks and brackets usually pair up; only when they do not is their check run.
+    let mut open: Vec<char> = Vec::new();
+    for c in s.chars() {
+        match c {
+            ',' | ';' | ':' | '?' | '!' | '(' | ')' => needs[0] = true,
+            '“' | '‘' | '《' | '（' | '【' | '〔' => open.extend(closing(c)),
+            '”' | '’' | '》' | '）' | '】' | '〕' => needs[1] |= open.pop() != Some(c),
+            '-' | '~' | '–' | '－' | '～' | '—' => needs[3] = true,
+            '月' | '日' if prev.is_ascii_digit() => needs[4] = true,
+            '０'..='９' => needs[5] = true,
+            ' ' | '\u{3000}' => needs[6] = true,
+            _ => {}
+        }
+        if c == prev && matches!(c, '.' | '。' | '，' | '、' | '；' | '：' | '？' | '！') {
+            needs[2] = true;
+        }
+        prev = c;
+    }
+    needs[1] |= !open.is_empty();
+    if !needs.contains(&true) {
+        return Vec::new();
+    }
     let chars: Vec<(usize, char)> = s.char_indices().collect();
     let end_of = |i: usize| chars.get(i + 1).map_or(s.len(), |(b, _)| *b);
     let mut out = Vec::new();
-    half_width_punctuation(&chars, &end_of, &mut out);
-    pairs(&chars, &end_of, &mut out);
-    repeated_punctuation(s, &chars, &mut out);
-    range_dashes(&chars, &end_of, &mut out);
-    zero_padded_dates(s, &mut out);
-    full_width_digits(&chars, &end_of, &mut out);
-    spaces_between_han(&chars, &end_of, &mut out);
+    if needs[0] {
+        half_width_punctuation(&chars, &end_of, &mut out);
+    }
+    if needs[1] {
+        pairs(&chars, &end_of, &mut out);
+    }
+    if needs[2] {
+        repeated_punctuation(s, &chars, &mut out);
+    }
+    if needs[3] {
+        range_dashes(&chars, &end_of, &mut out);
+    }
+    if needs[4] {
+        zero_padded_dates(s, &mut out);
+    }
+    if needs[5] {
+        full_width_digits(&chars, &end_of, &mut out);
+    }
+    if needs[6] {
+        spaces_between_han(&chars, &end_of, &mut out);
+    }
     out.sort_by_key(|l| l.range.start);
     out
 }
@@ -93,19 +132,11 @@ fn full_width(c: char) -> Option<char> {
 
 /// W011: quotation marks and brackets that are not closed, or closed in the wrong order.
 fn pairs(chars: &[(usize, char)], end_of: &dyn Fn(usize) -> usize, out: &mut Vec<Lint>) {
-    const PAIRS: [(char, char); 6] = [
-        ('“', '”'),
-        ('‘', '’'),
-        ('《', '》'),
-        ('（', '）'),
-        ('【', '】'),
-        ('〔', '〕'),
-    ];
     let mut open: Vec<(usize, char, char)> = Vec::new();
     for (i, &(at, c)) in chars.iter().enumerate() {
-        if let Some(&(_, close)) = PAIRS.iter().find(|(o, _)| *o == c) {
+        if let Some(close) = closing(c) {
             open.push((i, c, close));
-        } else if let Some(&(opener, _)) = PAIRS.iter().find(|(_, cl)| *cl == c) {
+        } else if let Some(opener) = opening(c) {
             match open.last() {
                 Some(&(_, _, expected)) if expected == c => {
                     open.pop();
@@ -140,6 +171,30 @@ fn pairs(chars: &[(usize, char)], end_of: &dyn Fn(usize) -> usize, out: &mut Vec
             format!("add the closing `{close}`"),
         ));
     }
+}
+
+fn closing(open: char) -> Option<char> {
+    Some(match open {
+        '“' => '”',
+        '‘' => '’',
+        '《' => '》',
+        '（' => '）',
+        '【' => '】',
+        '〔' => '〕',
+        _ => return None,
+    })
+}
+
+fn opening(close: char) -> Option<char> {
+    Some(match close {
+        '”' => '“',
+        '’' => '‘',
+        '》' => '《',
+        '）' => '（',
+        '】' => '【',
+        '〕' => '〔',
+        _ => return None,
+    })
 }
 
 /// W012 doubled punctuation (`。。`, `，，`) and W013 an ellipsis typed as `...` or `。。。`.

@@ -71,7 +71,16 @@ pub fn percent(part: u64, total: u64) -> String {
 
 /// Escapes what Markdown would read as markup, so user text prints as typed.
 pub fn markdown_escape(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
+    let special = |b: u8| {
+        matches!(
+            b,
+            b'\\' | b'`' | b'*' | b'_' | b'[' | b']' | b'<' | b'>' | b'#' | b'~'
+        )
+    };
+    if !s.bytes().any(special) && list_marker(s).is_none() {
+        return s.to_owned();
+    }
+    let mut out = String::with_capacity(s.len() + 8);
     // A backslash works only before punctuation, so `12. ` is escaped as `12\. `.
     let marker_at = list_marker(s);
     for (i, c) in s.char_indices() {

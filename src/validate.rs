@@ -38,9 +38,20 @@ pub enum Link<'a> {
 }
 
 pub fn validate(root: &Node, source: &str, link: Link) -> Report {
+    check(root, source, link, true)
+}
+
+/// Checks a file read as the previous issue of another: only its errors matter, so the
+/// typography lints are skipped.
+pub fn validate_as_previous(root: &Node, source: &str, link: Link) -> Report {
+    check(root, source, link, false)
+}
+
+fn check(root: &Node, source: &str, link: Link, lints: bool) -> Report {
     let mut c = Checker {
         source,
         link,
+        lints,
         diags: Vec::new(),
         dates: None,
         allowed: Vec::new(),
@@ -241,6 +252,8 @@ impl<'n> Fields<'n> {
 struct Checker<'s> {
     source: &'s str,
     link: Link<'s>,
+    /// Whether typography lints run.
+    lints: bool,
     diags: Vec<Diagnostic>,
     /// The masthead's dates, once read: directives are checked against them.
     dates: Option<IssueDates>,
@@ -393,23 +406,14 @@ impl<'s> Checker<'s> {
                 None
             }
             Value::Str(s) => {
-                if let Some(c) = s
-                    .chars()
-                    .find(|c| crate::emit::is_unprintable(*c) && !matches!(c, '\n' | '\t'))
-                {
-                    self.error(
-                        "E016",
-                        node.span.clone(),
-                        format!("`{key}` contains the control character U+{:04X}", c as u32),
-                    );
-                    return None;
-                }
                 let text = Sp {
                     value: s.clone(),
                     span: node.span.clone(),
                 };
-                for l in lint::text(s) {
-                    self.lint(&text, l);
+                if self.lints {
+                    for l in lint::text(s) {
+                        self.lint(&text, l);
+                    }
                 }
                 Some(text)
             }

@@ -1,11 +1,8 @@
 //! YAML text to a tree of nodes that remember their byte span in the source.
 
-use std::fmt;
 use std::ops::Range;
 
-use serde::de::{self, Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
-use serde_saphyr::budget::BudgetBreach;
-use serde_saphyr::{Error as YamlError, Location, Spanned};
+use granit_parser::{ErrorKind, Event, Marker, Parser, ScalarStyle, ScanError, Span, Tag};
 
 use crate::diag::Diagnostic;
 
@@ -26,83 +23,6 @@ pub enum Value {
     Str(String),
     Seq(Vec<Node>),
     Map(Vec<(Node, Node)>),
-}
-
-impl<'de> Deserialize<'de> for Node {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let spanned = Spanned::<Value>::deserialize(d)?;
-        let span = spanned.referenced.span();
-        let start = span.byte_offset().unwrap_or(0) as usize;
-        let len = span.byte_len().unwrap_or(0) as usize;
-        Ok(Node {
-            value: spanned.value,
-            span: start..start + len,
-        })
-    }
-}
-
-impl<'de> Deserialize<'de> for Value {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        d.deserialize_any(ValueVisitor)
-    }
-}
-
-struct ValueVisitor;
-
-impl<'de> Visitor<'de> for ValueVisitor {
-    type Value = Value;
-
-    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-        f.write_str("any YAML value")
-    }
-    fn visit_bool<E: de::Error>(self, v: bool) -> Result<Value, E> {
-        Ok(Value::Bool(v))
-    }
-    fn visit_i64<E: de::Error>(self, v: i64) -> Result<Value, E> {
-        Ok(Value::Int(v.into()))
-    }
-    fn visit_u64<E: de::Error>(self, v: u64) -> Result<Value, E> {
-        Ok(Value::Int(v.into()))
-    }
-    fn visit_i128<E: de::Error>(self, v: i128) -> Result<Value, E> {
-        Ok(Value::Int(v))
-    }
-    fn visit_u128<E: de::Error>(self, v: u128) -> Result<Value, E> {
-        Ok(i128::try_from(v).map_or(Value::Float(v as f64), Value::Int))
-    }
-    fn visit_f64<E: de::Error>(self, v: f64) -> Result<Value, E> {
-        Ok(Value::Float(v))
-    }
-    fn visit_str<E: de::Error>(self, v: &str) -> Result<Value, E> {
-        Ok(Value::Str(v.to_owned()))
-    }
-    fn visit_string<E: de::Error>(self, v: String) -> Result<Value, E> {
-        Ok(Value::Str(v))
-    }
-    fn visit_unit<E: de::Error>(self) -> Result<Value, E> {
-        Ok(Value::Null)
-    }
-    fn visit_none<E: de::Error>(self) -> Result<Value, E> {
-        Ok(Value::Null)
-    }
-    fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<Value, D::Error> {
-        Value::deserialize(d)
-    }
-    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Value, A::Error> {
-        let mut items = Vec::new();
-        while let Some(item) = seq.next_element::<Node>()? {
-            items.push(item);
-        }
-        Ok(Value::Seq(items))
-    }
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Value, A::Error> {
-        let mut entries = Vec::new();
-        while let Some(key) = map.next_key::<Node>()? {
-            let value = map.next_value::<Node>()?;
-            entries.push((key, value));
-        }
-        Ok(Value::Map(entries))
-    }
 }
 
 /// The file as UTF-8 text without its byte-order mark; otherwise the text that can be shown
@@ -130,9 +50,7 @@ pub fn decode(bytes: &[u8]) -> Result<&str, (&str, Diagnostic)> {
             return Err((prefix, d));
         }
     };
-    let control = text
-        .char_indices()
-        .find(|(_, c)| crate::emit::is_unprintable(*c) && !matches!(c, '\n' | '\r' | '\t'));
+    let control = first_unprintable(text);
     if let Some((at, c)) = control {
         let d = Diagnostic::error(
             "E016",
@@ -145,109 +63,291 @@ pub fn decode(bytes: &[u8]) -> Result<&str, (&str, Diagnostic)> {
     Ok(text)
 }
 
-/// Reads one YAML document into a node tree, with the limits a bulletin needs: a single
-/// document, no anchors, aliases, merge keys or tags, and bounded size and depth.
-pub fn parse(source: &str) -> Result<Node, Diagnostic> {
-    let options = serde_saphyr::options! {
-        budget: serde_saphyr::budget! {
-            max_documents: 1,
-            max_depth: MAX_DEPTH,
-            max_nodes: 200_000,
-            max_anchors: 0,
-            max_aliases: 0,
-        },
-        merge_keys: serde_saphyr::MergeKeyPolicy::Error,
-        strict_booleans: true,
-        reject_unsupported_tags: true,
-        with_snippet: false,
+/// The first control or bidirectional-override character other than tab and line breaks.
+/// A byte scan: in UTF-8 all of them start with a byte below 0x20, 0x7F, 0xC2 (U+0080–U+009F)
+/// or 0xE2 (U+202A–U+202E, U+2066–U+2069), so other text is passed over quickly.
+pub fn first_unprintable(text: &str) -> Option<(usize, char)> {
+    const CANDIDATE: [bool; 256] = {
+        let mut table = [false; 256];
+        let mut b = 0;
+        while b < 0x20 {
+            table[b] = !matches!(b as u8, b'\t' | b'\n' | b'\r');
+            b += 1;
+        }
+        table[0x7F] = true;
+        table[0xC2] = true;
+        table[0xE2] = true;
+        table
     };
-    serde_saphyr::from_str_with_options::<Node>(source, options)
-        .map_err(|e| to_diagnostic(&e, source))
+    let bytes = text.as_bytes();
+    let mut from = 0;
+    while let Some(i) = bytes[from..].iter().position(|b| CANDIDATE[*b as usize]) {
+        let at = from + i;
+        let c = text[at..].chars().next()?;
+        if crate::emit::is_unprintable(c) {
+            return Some((at, c));
+        }
+        from = at + 1;
+    }
+    None
 }
 
 /// Deeper than any bulletin nests (its deepest value sits at level 7).
 pub const MAX_DEPTH: usize = 32;
 
-fn to_diagnostic(e: &YamlError, source: &str) -> Diagnostic {
-    let at = e.location().map_or(0, |l| byte_offset(source, &l));
-    let not_needed = |message: String, help: &str| {
-        Diagnostic::error("E015", at..at, message).with_help(help.to_owned())
-    };
-    match e.without_snippet() {
-        YamlError::DuplicateMappingKey { key, .. } => {
-            let key = key.as_deref().map_or(String::new(), |k| format!(" `{k}`"));
-            Diagnostic::error("E005", at..at, format!("duplicate key{key}"))
-                .with_help("a key may appear only once in a mapping; merge the two entries")
-        }
-        YamlError::UnsupportedTag { tag, .. } => not_needed(
-            format!("YAML tag `{tag}` is not allowed"),
-            "a bulletin holds plain text, numbers and dates; remove the tag",
-        ),
-        YamlError::MergeKeyNotAllowed { .. } | YamlError::MergeValueNotMapOrSeqOfMaps { .. } => {
-            not_needed(
-                "YAML merge keys (`<<`) are not allowed".to_owned(),
-                "write the entries out in full",
-            )
-        }
-        YamlError::Budget { breach, .. } => match breach {
-            BudgetBreach::Anchors { .. } | BudgetBreach::Aliases { .. } => not_needed(
-                "YAML anchors and aliases (`&name`, `*name`) are not allowed".to_owned(),
-                "write the value out in full where it is used",
-            ),
-            BudgetBreach::Documents { .. } => not_needed(
-                "more than one YAML document in the file".to_owned(),
-                "keep one issue per file, without a second `---`",
-            ),
-            BudgetBreach::Depth { .. } => not_needed(
-                format!("values nested more than {MAX_DEPTH} levels deep"),
-                "a bulletin nests a few levels at most; check the indentation",
-            ),
-            other => not_needed(
-                format!("the file is larger than a bulletin can be ({other:?})"),
-                "split the content, or check that this is the right file",
-            ),
-        },
-        other => {
-            let message = strip_location(&other.to_string());
-            // The parser's own guard against deep nesting speaks of recursion.
-            if message.contains("recursion limit") {
-                not_needed(
-                    format!("values nested more than {MAX_DEPTH} levels deep"),
-                    "a bulletin nests a few levels at most; check the brackets",
-                )
-            } else {
-                Diagnostic::error("E001", at..at, message)
+/// More values than any bulletin holds (a real issue has a few hundred): the margin leaves
+/// room for 100-fold benchmark inputs while bounding memory.
+pub const MAX_NODES: usize = 200_000;
+
+/// Reads one YAML document into a node tree, typing plain scalars by YAML 1.2's core schema
+/// (only `true` and `false` are booleans). What a bulletin never needs is refused, each with
+/// its own finding: a second document, anchors and aliases, merge keys, tags, duplicate keys,
+/// nesting deeper than [`MAX_DEPTH`] and more than [`MAX_NODES`] values.
+pub fn parse(source: &str) -> Result<Node, Diagnostic> {
+    let mut parser = Parser::new_from_str(source);
+    // Open collections, each with its node and, for a mapping, the key awaiting its value.
+    let mut open: Vec<(Node, Option<Node>)> = Vec::new();
+    let mut root: Option<Node> = None;
+    let mut nodes = 0usize;
+    let mut documents = 0usize;
+    while let Some(next) = parser.next_event() {
+        let (event, span) = next.map_err(|e| scan_error(&e, source))?;
+        let at = span_of(&span, source);
+        let node = match event {
+            Event::StreamStart | Event::StreamEnd | Event::DocumentEnd => continue,
+            Event::DocumentStart(..) => {
+                documents += 1;
+                if documents > 1 {
+                    return Err(not_needed(
+                        at,
+                        "more than one YAML document in the file",
+                        "keep one issue per file, without a second `---`",
+                    ));
+                }
+                continue;
             }
+            Event::Alias(_) | Event::Anchor(..) | Event::UnresolvedAlias(_) => {
+                return Err(anchors(at));
+            }
+            Event::Scalar(text, style, anchor, tag) => {
+                refuse_extras(anchor, tag.as_deref(), &at)?;
+                // Escapes in double quotes can make what the file itself may not hold.
+                if style == ScalarStyle::DoubleQuoted
+                    && let Some((_, c)) = first_unprintable(&text)
+                {
+                    return Err(Diagnostic::error(
+                        "E016",
+                        at,
+                        format!("the text contains the control character U+{:04X}", c as u32),
+                    )
+                    .with_help("remove the escape; a bulletin is plain text"));
+                }
+                Node {
+                    value: scalar(text.into_owned(), style),
+                    span: at,
+                }
+            }
+            Event::SequenceStart(_, anchor, ref tag) | Event::MappingStart(_, anchor, ref tag) => {
+                refuse_extras(anchor, tag.as_deref(), &at)?;
+                if open.len() >= MAX_DEPTH {
+                    return Err(not_needed(
+                        at,
+                        &format!("values nested more than {MAX_DEPTH} levels deep"),
+                        "a bulletin nests a few levels at most; check the indentation",
+                    ));
+                }
+                let value = if matches!(event, Event::SequenceStart(..)) {
+                    Value::Seq(Vec::new())
+                } else {
+                    Value::Map(Vec::new())
+                };
+                open.push((Node { value, span: at }, None));
+                continue;
+            }
+            Event::SequenceEnd | Event::MappingEnd => match open.pop() {
+                Some((node, _)) => node,
+                None => continue,
+            },
+            // Events added in later versions of the parser carry nothing a bulletin holds.
+            _ => continue,
+        };
+        nodes += 1;
+        if nodes > MAX_NODES {
+            return Err(not_needed(
+                node.span,
+                &format!("the file holds more than {MAX_NODES} values, far more than a bulletin"),
+                "split the content, or check that this is the right file",
+            ));
+        }
+        match open.last_mut() {
+            None => root = Some(node),
+            Some((parent, pending)) => match &mut parent.value {
+                Value::Seq(items) => items.push(node),
+                Value::Map(entries) => match pending.take() {
+                    None => {
+                        if let Value::Str(key) = &node.value {
+                            if key == "<<" {
+                                return Err(not_needed(
+                                    node.span,
+                                    "YAML merge keys (`<<`) are not allowed",
+                                    "write the entries out in full",
+                                ));
+                            }
+                            if entries.iter().any(|(k, _)| k.value == node.value) {
+                                return Err(Diagnostic::error("E005", node.span, format!("duplicate key `{key}`"))
+                                    .with_help("a key may appear only once in a mapping; merge the two entries"));
+                            }
+                        }
+                        *pending = Some(node);
+                    }
+                    Some(key) => entries.push((key, node)),
+                },
+                _ => {}
+            },
         }
     }
+    Ok(root.unwrap_or(Node {
+        value: Value::Null,
+        span: source.len()..source.len(),
+    }))
 }
 
-/// The byte offset of a parser location, from its byte span or else its line and column.
-fn byte_offset(source: &str, l: &Location) -> usize {
-    if let Some(b) = l.span().byte_offset() {
-        return (b as usize).min(source.len());
+/// The value of a scalar: quoted and block scalars are text; plain ones are typed.
+fn scalar(text: String, style: ScalarStyle) -> Value {
+    if style != ScalarStyle::Plain {
+        return Value::Str(text);
     }
-    let (line, column) = (l.line() as usize, l.column() as usize);
-    let line_start = if line <= 1 {
+    match text.as_str() {
+        "" | "~" | "null" | "Null" | "NULL" => return Value::Null,
+        "true" | "True" | "TRUE" => return Value::Bool(true),
+        "false" | "False" | "FALSE" => return Value::Bool(false),
+        _ => {}
+    }
+    if let Some(n) = integer(&text) {
+        return Value::Int(n);
+    }
+    if let Some(x) = float(&text) {
+        return Value::Float(x);
+    }
+    Value::Str(text)
+}
+
+/// `[-+]?[0-9]+`, `0o[0-7]+` or `0x[0-9a-fA-F]+`.
+fn integer(s: &str) -> Option<i128> {
+    let digits = |t: &str, radix: u32| !t.is_empty() && t.chars().all(|c| c.is_digit(radix));
+    if let Some(hex) = s.strip_prefix("0x") {
+        return digits(hex, 16)
+            .then(|| i128::from_str_radix(hex, 16).ok())
+            .flatten();
+    }
+    if let Some(oct) = s.strip_prefix("0o") {
+        return digits(oct, 8)
+            .then(|| i128::from_str_radix(oct, 8).ok())
+            .flatten();
+    }
+    let unsigned = s.strip_prefix(['-', '+']).unwrap_or(s);
+    if !digits(unsigned, 10) {
+        return None;
+    }
+    // Too large for i128: still a number, read as a float so that it is reported as too large.
+    s.parse::<i128>().ok().or(Some(i128::MAX))
+}
+
+/// `[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?`, `.inf`, `.nan` and their spellings.
+fn float(s: &str) -> Option<f64> {
+    let unsigned = s.strip_prefix(['-', '+']).unwrap_or(s);
+    if matches!(unsigned, ".inf" | ".Inf" | ".INF") {
+        return Some(if s.starts_with('-') {
+            f64::NEG_INFINITY
+        } else {
+            f64::INFINITY
+        });
+    }
+    if matches!(s, ".nan" | ".NaN" | ".NAN") {
+        return Some(f64::NAN);
+    }
+    let (mantissa, exponent) = match unsigned.find(['e', 'E']) {
+        Some(i) => (&unsigned[..i], Some(&unsigned[i + 1..])),
+        None => (unsigned, None),
+    };
+    let (whole, fraction) = mantissa.split_once('.').unwrap_or((mantissa, ""));
+    let all_digits = |t: &str| t.bytes().all(|b| b.is_ascii_digit());
+    let mantissa_ok =
+        all_digits(whole) && all_digits(fraction) && !(whole.is_empty() && fraction.is_empty());
+    let exponent_ok = exponent.is_none_or(|e| {
+        let e = e.strip_prefix(['-', '+']).unwrap_or(e);
+        !e.is_empty() && all_digits(e)
+    });
+    (mantissa_ok && exponent_ok && (mantissa.contains('.') || exponent.is_some()))
+        .then(|| s.parse().ok())
+        .flatten()
+}
+
+fn refuse_extras(anchor: usize, tag: Option<&Tag>, at: &Range<usize>) -> Result<(), Diagnostic> {
+    if anchor != 0 {
+        return Err(anchors(at.clone()));
+    }
+    if let Some(tag) = tag {
+        let (handle, suffix) = tag.original_parts();
+        return Err(not_needed(
+            at.clone(),
+            &format!("YAML tag `{handle}{suffix}` is not allowed"),
+            "a bulletin holds plain text, numbers and dates; remove the tag",
+        ));
+    }
+    Ok(())
+}
+
+fn anchors(at: Range<usize>) -> Diagnostic {
+    not_needed(
+        at,
+        "YAML anchors and aliases (`&name`, `*name`) are not allowed",
+        "write the value out in full where it is used",
+    )
+}
+
+fn not_needed(at: Range<usize>, message: &str, help: &str) -> Diagnostic {
+    Diagnostic::error("E015", at, message.to_owned()).with_help(help.to_owned())
+}
+
+fn scan_error(e: &ScanError, source: &str) -> Diagnostic {
+    let at = offset(e.marker(), source);
+    let message = e.info();
+    // The parser's own guard against deep nesting speaks of recursion.
+    if matches!(e.kind(), ErrorKind::RecursionLimitExceeded) || message.contains("recursion limit")
+    {
+        return not_needed(
+            at..at,
+            &format!("values nested more than {MAX_DEPTH} levels deep"),
+            "a bulletin nests a few levels at most; check the brackets",
+        );
+    }
+    Diagnostic::error("E001", at..at, message)
+}
+
+fn span_of(span: &Span, source: &str) -> Range<usize> {
+    let start = offset(&span.start, source);
+    let end = offset(&span.end, source).max(start);
+    start..end
+}
+
+/// The byte offset of a parser position, from its byte offset or else its line and column.
+fn offset(m: &Marker, source: &str) -> usize {
+    if let Some(b) = m.byte_offset() {
+        return b.min(source.len());
+    }
+    let line_start = if m.line() <= 1 {
         0
     } else {
         source
             .match_indices('\n')
-            .nth(line - 2)
+            .nth(m.line() - 2)
             .map_or(source.len(), |(i, _)| i + 1)
     };
     source[line_start..]
         .char_indices()
-        .nth(column.saturating_sub(1))
+        .nth(m.col())
         .map_or(source.len(), |(i, _)| line_start + i)
-}
-
-/// The parser appends ` at line L, column C` to its messages; weekly prints the location itself.
-fn strip_location(message: &str) -> String {
-    match message.rfind(" at line ") {
-        Some(i) if message[i..].contains(", column ") => message[..i].to_owned(),
-        _ => message.to_owned(),
-    }
 }
 
 #[cfg(test)]

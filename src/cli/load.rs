@@ -148,7 +148,7 @@ impl Loader {
             None if validate::needs_previous(&root) => Link::None,
             None => Link::Skipped,
         };
-        let report = validate::validate(&root, text, link);
+        let report = validate::validate_as_previous(&root, text, link);
         let errors = report.diagnostics.iter().filter(|d| d.is_error()).count();
         match report.issue {
             Some(issue) => Ok(Previous::of(&issue)),
