@@ -9,6 +9,7 @@ pub mod issue;
 pub mod lint;
 pub mod model;
 pub mod new;
+pub mod pipeline;
 pub mod render;
 pub mod series;
 pub mod text;

@@ -17,6 +17,8 @@ pub enum Format {
 }
 
 impl Format {
+    pub const ALL: [Format; 2] = [Format::Markdown, Format::Text];
+
     /// The file name of the format's template, in `templates/` and in a `--templates` folder.
     pub fn template_name(self) -> &'static str {
         match self {

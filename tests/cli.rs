@@ -481,3 +481,68 @@ fn closed_stdout_is_not_an_error() {
     assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
     assert_eq!(text(&out.stderr), "");
 }
+
+// ---- templates, completions, manual ---------------------------------------------------
+
+/// Exported templates, edited, change the output as the README shows: here the closing line.
+#[test]
+fn exported_and_edited_templates_change_the_output() {
+    let tmp = series_copy();
+    let dir = tmp.path();
+    let templates = dir.join("mine");
+    let export = run(weekly().args(["templates", "export"]).arg(&templates));
+    assert_eq!(export.status.code(), Some(0), "{}", text(&export.stderr));
+    let builtin = fs::read_to_string(templates.join("bulletin.md")).unwrap();
+    assert_eq!(
+        builtin,
+        fs::read_to_string(root().join("templates/bulletin.md")).unwrap()
+    );
+    fs::write(
+        templates.join("bulletin.md"),
+        builtin.replace(
+            "（共印{{ footer.copies }}份）",
+            "（本期共印{{ footer.copies }}份，请妥善保管）",
+        ),
+    )
+    .unwrap();
+    let out = run(weekly()
+        .arg("build")
+        .arg(dir.join("2023-39.yaml"))
+        .arg("--templates")
+        .arg(&templates));
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let reference = fs::read_to_string(root().join("tests/golden/2023-39.md")).unwrap();
+    assert_eq!(
+        text(&out.stdout),
+        reference.replace("（共印91份）", "（本期共印91份，请妥善保管）")
+    );
+    // A second export keeps the edited file.
+    let again = run(weekly().args(["templates", "export"]).arg(&templates));
+    assert_eq!(again.status.code(), Some(2));
+    assert!(
+        fs::read_to_string(templates.join("bulletin.md"))
+            .unwrap()
+            .contains("请妥善保管")
+    );
+}
+
+#[test]
+fn completions_for_every_shell_and_a_manual_page() {
+    for shell in ["bash", "zsh", "fish", "powershell"] {
+        let out = run(weekly().args(["completions", shell]));
+        assert_eq!(out.status.code(), Some(0), "{shell}");
+        let script = text(&out.stdout);
+        assert!(
+            script.contains("weekly") && script.contains("build"),
+            "{shell}: {script}"
+        );
+    }
+    let man = run(weekly().arg("man"));
+    assert_eq!(man.status.code(), Some(0));
+    let page = text(&man.stdout);
+    assert!(
+        page.starts_with(".ie") && page.contains(".TH weekly 1"),
+        "{page}"
+    );
+    assert!(page.contains("check") && page.contains("templates"));
+}

@@ -7,13 +7,39 @@ use std::path::{Path, PathBuf};
 
 use anyhow::{Context, bail};
 
-use super::Status;
-use super::report::Reporter;
 use crate::diag::Diagnostic;
 use crate::issue::Issue;
 use crate::series::Previous;
 use crate::validate::{self, Link};
 use crate::yaml::{self, Node};
+
+/// Loads `files` on as many threads as there are cores (each with its own cache of previous
+/// issues), and returns their outcomes in order.
+pub fn load_all(files: &[String]) -> Vec<Outcome> {
+    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+    // A thread pays for itself only over a handful of files.
+    let workers = cores.min(files.len() / 8).max(1);
+    if workers == 1 {
+        let mut loader = Loader::default();
+        return files.iter().map(|f| loader.load(f)).collect();
+    }
+    let chunk = files.len().div_ceil(workers);
+    std::thread::scope(|scope| {
+        let parts: Vec<_> = files
+            .chunks(chunk)
+            .map(|part| {
+                scope.spawn(move || {
+                    let mut loader = Loader::default();
+                    part.iter().map(|f| loader.load(f)).collect::<Vec<_>>()
+                })
+            })
+            .collect();
+        parts
+            .into_iter()
+            .flat_map(|part| part.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
+            .collect()
+    })
+}
 
 /// Files larger than this are refused: a bulletin is a few kilobytes, 100 times that is
 /// still well under it, and a cap keeps a wrong path (a log, `/dev/zero`) from being read whole.
@@ -29,6 +55,20 @@ pub struct Loaded {
     pub text: String,
 }
 
+/// What reading and checking one file came to.
+pub enum Outcome {
+    /// The file was read: its name as shown, the text findings point into, the findings, and
+    /// the issue when it has no errors.
+    Read {
+        name: String,
+        text: String,
+        diagnostics: Vec<Diagnostic>,
+        issue: Option<Box<Issue>>,
+    },
+    /// The file could not be read at all.
+    Unreadable(String),
+}
+
 /// Loads issues; each previous issue is read once however many issues name it.
 #[derive(Default)]
 pub struct Loader {
@@ -36,35 +76,28 @@ pub struct Loader {
 }
 
 impl Loader {
-    /// Reads, parses and checks one file and reports its findings: `Some` when it passes,
-    /// `None` when it is invalid, `Err` when it cannot be read.
-    pub fn load(&mut self, out: &mut Reporter, file: &str) -> Result<Option<Loaded>, Status> {
-        let name = if file == "-" { "<stdin>" } else { file };
+    /// Reads, parses and checks one file, following its `previous` link; prints nothing.
+    pub fn load(&mut self, file: &str) -> Outcome {
+        let name = if file == "-" { "<stdin>" } else { file }.to_owned();
+        let read = |text: &str, diagnostics: Vec<Diagnostic>, issue: Option<Issue>| Outcome::Read {
+            name: name.clone(),
+            text: text.to_owned(),
+            diagnostics,
+            issue: issue.map(Box::new),
+        };
         let bytes =
             match read_input(Path::new(file)).with_context(|| format!("cannot read `{name}`")) {
                 Ok(Input::Bytes(bytes)) => bytes,
-                Ok(Input::TooLarge) => {
-                    out.file(name, "", &[too_large()]);
-                    return Ok(None);
-                }
-                Err(e) => {
-                    out.error(&format!("{e:#}"));
-                    return Err(Status::Error);
-                }
+                Ok(Input::TooLarge) => return read("", vec![too_large()], None),
+                Err(e) => return Outcome::Unreadable(format!("{e:#}")),
             };
         let text = match yaml::decode(&bytes) {
             Ok(text) => text,
-            Err((shown, d)) => {
-                out.file(name, shown, &[d]);
-                return Ok(None);
-            }
+            Err((shown, d)) => return read(shown, vec![d], None),
         };
         let root = match yaml::parse(text) {
             Ok(root) => root,
-            Err(d) => {
-                out.file(name, text, &[d]);
-                return Ok(None);
-            }
+            Err(d) => return read(text, vec![d], None),
         };
         let (previous, link_error) = match validate::previous_link(&root) {
             None => (None, None),
@@ -90,11 +123,7 @@ impl Loader {
             report.diagnostics.sort_by_key(|d| d.span.start);
             report.issue = None;
         }
-        let passes = out.file(name, text, &report.diagnostics);
-        Ok(report.issue.filter(|_| passes).map(|issue| Loaded {
-            issue,
-            text: text.to_owned(),
-        }))
+        read(text, report.diagnostics, report.issue)
     }
 
     /// What the issue in `path` passes on to the next, or why it cannot be used.

@@ -10,7 +10,7 @@ use std::process::ExitCode;
 
 use anyhow::Context;
 use chrono::NaiveDate;
-use clap::{Parser, Subcommand};
+use clap::{CommandFactory, Parser, Subcommand};
 
 use crate::diag;
 use crate::emit::MessageFormat;
@@ -18,7 +18,7 @@ use crate::model::Bulletin;
 use crate::new::{self, Next};
 use crate::render::{self, Format};
 use crate::series::{self, Member};
-use load::Loader;
+use load::{Loaded, Loader, Outcome};
 use report::Reporter;
 
 #[derive(Parser)]
@@ -72,6 +72,30 @@ enum Command {
         #[arg(long, value_name = "YYYY-MM-DD", value_parser = date)]
         date: Option<NaiveDate>,
         /// Replace the new file if it exists
+        #[arg(long)]
+        force: bool,
+    },
+    /// Work with the built-in templates
+    Templates {
+        #[command(subcommand)]
+        action: TemplatesAction,
+    },
+    /// Print a shell completion script
+    Completions {
+        /// The shell
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page (roff), e.g. `weekly man > weekly.1`
+    Man,
+}
+
+#[derive(Subcommand)]
+enum TemplatesAction {
+    /// Write the built-in templates into DIR, to edit and use with `build --templates DIR`
+    Export {
+        /// The folder to write into (made if missing)
+        dir: PathBuf,
+        /// Replace templates already there
         #[arg(long)]
         force: bool,
     },
@@ -160,6 +184,25 @@ pub fn main() -> Status {
             let status = check(&mut out, &paths);
             out.finish().max(status)
         }
+        Command::Templates {
+            action: TemplatesAction::Export { dir, force },
+        } => export_templates(&dir, force),
+        Command::Completions { shell } => {
+            let mut command = Cli::command();
+            let mut script = Vec::new();
+            clap_complete::generate(shell, &mut command, "weekly", &mut script);
+            print_or_fail(&script)
+        }
+        Command::Man => {
+            let mut page = Vec::new();
+            match clap_mangen::Man::new(Cli::command()).render(&mut page) {
+                Ok(()) => print_or_fail(&page),
+                Err(e) => {
+                    eprintln!("error: cannot write the manual page: {e}");
+                    Status::Error
+                }
+            }
+        }
         Command::New {
             previous,
             output,
@@ -195,7 +238,7 @@ fn build(
         ));
         return Status::Error;
     }
-    let issue = match Loader::default().load(out, file) {
+    let issue = match report(out, Loader::default().load(file)) {
         Ok(Some(loaded)) => loaded.issue,
         Ok(None) => return Status::Invalid,
         Err(status) => return status,
@@ -242,7 +285,6 @@ struct Folder {
 
 /// Checks every file, and the issues of each folder named as a series.
 fn check(out: &mut Reporter, paths: &[String]) -> Status {
-    let mut loader = Loader::default();
     let mut status = Status::Success;
     for path in paths {
         let files = match load::issue_files(path) {
@@ -255,10 +297,10 @@ fn check(out: &mut Reporter, paths: &[String]) -> Status {
         };
         let is_folder = Path::new(path).is_dir();
         let mut folders: BTreeMap<PathBuf, Folder> = BTreeMap::new();
-        for file in files {
-            match loader.load(out, &file) {
+        for (file, outcome) in files.iter().zip(load::load_all(&files)) {
+            match report(out, outcome) {
                 Ok(Some(loaded)) if is_folder => {
-                    let folder = Path::new(&file)
+                    let folder = Path::new(file)
                         .parent()
                         .map(Path::to_path_buf)
                         .unwrap_or_default();
@@ -272,7 +314,7 @@ fn check(out: &mut Reporter, paths: &[String]) -> Status {
                         total: m.total.value,
                         total_span: m.total.span.clone(),
                     });
-                    series.names.push(file);
+                    series.names.push(file.clone());
                     series.texts.push(loaded.text);
                 }
                 Ok(Some(_)) => {}
@@ -291,6 +333,69 @@ fn check(out: &mut Reporter, paths: &[String]) -> Status {
     status
 }
 
+/// Writes generated text to stdout; a closed pipe is not an error.
+fn print_or_fail(bytes: &[u8]) -> Status {
+    match write::stdout(bytes) {
+        Ok(()) => Status::Success,
+        Err(e) => {
+            eprintln!("error: cannot write to stdout: {e}");
+            Status::Error
+        }
+    }
+}
+
+/// `weekly templates export DIR`: the built-in templates, each written atomically; one
+/// already there is kept unless `force`.
+fn export_templates(dir: &Path, force: bool) -> Status {
+    if let Err(e) = std::fs::create_dir_all(dir) {
+        eprintln!("error: cannot make the folder `{}`: {e}", dir.display());
+        return Status::Error;
+    }
+    let mut status = Status::Success;
+    for format in Format::ALL {
+        let path = dir.join(format.template_name());
+        if path.exists() && !force {
+            eprintln!(
+                "error: `{}` exists; give --force to replace it",
+                path.display()
+            );
+            status = Status::Error;
+            continue;
+        }
+        match write::atomically(&path, format.builtin_template().as_bytes(), force) {
+            Ok(()) => eprintln!("wrote `{}`", path.display()),
+            Err(e) => {
+                eprintln!("error: cannot write `{}`: {e}", path.display());
+                status = Status::Error;
+            }
+        }
+    }
+    status
+}
+
+/// Reports what loading a file found: the issue and its text when the file passes, `None`
+/// when it is invalid, `Err` when it could not be read.
+fn report(out: &mut Reporter, outcome: Outcome) -> Result<Option<Loaded>, Status> {
+    match outcome {
+        Outcome::Unreadable(message) => {
+            out.error(&message);
+            Err(Status::Error)
+        }
+        Outcome::Read {
+            name,
+            text,
+            diagnostics,
+            issue,
+        } => {
+            let passes = out.file(&name, &text, &diagnostics);
+            Ok(issue.filter(|_| passes).map(|issue| Loaded {
+                issue: *issue,
+                text,
+            }))
+        }
+    }
+}
+
 /// `weekly new`: writes the next issue's file, never over an existing one unless forced.
 fn begin_next(
     out: &mut Reporter,
@@ -300,7 +405,7 @@ fn begin_next(
     force: bool,
 ) -> Status {
     let shown = previous.display().to_string();
-    let prev = match Loader::default().load(out, &shown) {
+    let prev = match report(out, Loader::default().load(&shown)) {
         Ok(Some(loaded)) => loaded.issue,
         Ok(None) => return Status::Invalid,
         Err(status) => return status,

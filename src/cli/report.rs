@@ -40,6 +40,9 @@ impl Reporter {
 
     /// Reports one file's findings; whether the file passes.
     pub fn file(&mut self, path: &str, source: &str, diagnostics: &[Diagnostic]) -> bool {
+        if diagnostics.is_empty() {
+            return true;
+        }
         let index = diag::Lines::new(source);
         let mut lines = String::new();
         let mut passes = true;

@@ -1,0 +1,97 @@
+#!/usr/bin/env bash
+# The benchmark: `weekly build` beside the Python (PyYAML + Jinja2) and pandoc baselines of
+# ../shared/bench, at 1x, 10x and 100x the reference issue, as paired ratios from one run;
+# instruction counts from callgrind; and `weekly check` over a folder of 1 000 issues.
+#
+#   scripts/bench.sh            RUNS=20 pairs per figure; BENCH=path/to/shared/bench
+#
+# Needs python3 (a venv is made under target/bench), pandoc, GNU time and valgrind; on Debian:
+# apt-get install -y pandoc time valgrind. It is a benchmark, not a test: nothing here passes
+# or fails on speed.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bench=${BENCH:-../shared/bench}
+runs=${RUNS:-20}
+work=target/bench
+
+for tool in python3 pandoc valgrind /usr/bin/time; do
+  command -v "$tool" >/dev/null || { echo "bench: $tool is missing (apt-get install -y pandoc time valgrind)" >&2; exit 2; }
+done
+[ -d "$bench" ] || { echo "bench: no baselines at $bench (set BENCH)" >&2; exit 2; }
+
+cargo build --release --quiet
+weekly=$PWD/target/release/weekly
+mkdir -p "$work"
+if [ ! -x "$work/venv/bin/python" ]; then
+  python3 -m venv "$work/venv"
+  "$work/venv/bin/pip" install --quiet -r "$bench/requirements.txt"
+fi
+py=$PWD/$work/venv/bin/python
+
+# Inputs: the baselines' format scaled by their script, weekly's by scripts/scale.py.
+for n in 1 10 100; do
+  mkdir -p "$work/$n"
+  "$py" "$bench/gen_scaled.py" "$n" "$bench/baseline/issue.yaml" "$work/$n/baseline.yaml"
+  "$py" scripts/scale.py "$n" examples/2023-39.yaml "$work/$n/2023-39.yaml"
+  cp examples/2023-38.yaml "$work/$n/"
+done
+rm -rf "$work/series"
+"$py" scripts/scale.py --series 1000 examples/2023-39.yaml "$work/series"
+
+python_cmd() { echo "$py $bench/baseline/render.py $work/$1/baseline.yaml"; }
+pandoc_cmd() {
+  echo "pandoc -f markdown -t plain --wrap=none --metadata-file=$work/$1/baseline.yaml" \
+       "--lua-filter=$bench/pandoc/weekly.lua --template=$bench/pandoc/issue.plain.tmpl /dev/null"
+}
+
+# Like with like: at 1x the three render the same bulletin, byte for byte.
+$(python_cmd 1) > "$work/python.md"
+$(pandoc_cmd 1) > "$work/pandoc.txt"
+"$weekly" build "$work/1/2023-39.yaml" > "$work/weekly.md"
+"$weekly" build --format text "$work/1/2023-39.yaml" > "$work/weekly.txt"
+cmp "$work/weekly.md" "$work/python.md"
+cmp "$work/weekly.txt" "$work/pandoc.txt"
+echo "1x outputs identical: weekly = Python (Markdown), weekly = pandoc (text)"
+echo
+
+# One paired run per baseline and scale; the harness prints one JSON object each.
+pair() { python3 "$bench/harness.py" -n "$runs" --json --label weekly --vs "$2" -- $1; }
+row() {
+  python3 - "$1" "$2" "$3" <<'PY'
+import json, sys
+scale, vs, data = sys.argv[1], sys.argv[2], json.loads(sys.argv[3])
+a, b, r = data["a"], data["b"], data["ratio_a_over_b"]
+print("%-5s %-7s %9.2f %9.2f %8.1f %9.2f %9.2f %8.1f %8.3f" % (
+    scale, vs, a["wall_ms"]["median"], a["cpu_ms"]["median"], a["peak_mb"]["median"],
+    b["wall_ms"]["median"], b["cpu_ms"]["median"], b["peak_mb"]["median"], r["median"]))
+if data["failed_exit_codes"]:
+    print("  non-zero exit codes:", sorted(set(data["failed_exit_codes"])))
+PY
+}
+printf '%-5s %-7s %9s %9s %8s %9s %9s %8s %8s\n' scale vs "wall ms" "cpu ms" "peak MB" \
+  "vs wall" "vs cpu" "vs MB" "ratio"
+for n in 1 10 100; do
+  row "${n}x" python "$(pair "$weekly build $work/$n/2023-39.yaml" "$(python_cmd "$n")")"
+  row "${n}x" pandoc "$(pair "$weekly build --format text $work/$n/2023-39.yaml" "$(pandoc_cmd "$n")")"
+done
+echo "(medians of $runs alternating pairs; ratio = weekly / baseline wall time, pair by pair)"
+echo
+
+instructions() {
+  valgrind --tool=callgrind --callgrind-out-file=/dev/null "$weekly" "$@" 2>&1 >/dev/null \
+    | sed -n 's/.*Collected : //p'
+}
+i1=$(instructions build "$work/1/2023-39.yaml")
+i10=$(instructions build "$work/10/2023-39.yaml")
+i100=$(instructions build "$work/100/2023-39.yaml")
+echo "instructions (callgrind): 1x $i1, 10x $i10, 100x $i100; 100x / 10x = $(python3 -c "print(round($i100 / $i10, 2))")"
+echo
+
+series=$(python3 "$bench/harness.py" -n 5 --json --label check -- "$weekly" check "$work/series")
+python3 - "$series" <<'PY'
+import json, sys
+d = json.loads(sys.argv[1])["a"]
+print("weekly check over 1000 issues: wall %.0f ms, cpu %.0f ms, peak %.1f MB (median of 5)" % (
+    d["wall_ms"]["median"], d["cpu_ms"]["median"], d["peak_mb"]["median"]))
+PY
+echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //')"
