@@ -1,4 +1,4 @@
-//! The fuzzer's saved corpus and seeds, replayed through the fuzz target's path on stable.
+//! The fuzzer's minimised corpus (fuzz/saved) and its seeds, replayed through the fuzz target's path on stable.
 
 use std::fs;
 use std::path::Path;
@@ -7,7 +7,7 @@ use std::path::Path;
 fn fuzz_corpus_replays_without_a_panic() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("fuzz");
     let mut replayed = 0;
-    for dir in ["corpus/pipeline", "seeds"] {
+    for dir in ["saved", "seeds"] {
         for entry in fs::read_dir(root.join(dir)).unwrap() {
             let bytes = fs::read(entry.unwrap().path()).unwrap();
             let _ = weekly::pipeline::run(&bytes);
