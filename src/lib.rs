@@ -5,6 +5,7 @@
 pub mod cli;
 pub mod diag;
 pub mod emit;
+pub mod format;
 pub mod issue;
 pub mod lint;
 pub mod model;

@@ -5,6 +5,10 @@ use std::ops::Range;
 use chrono::{Datelike, NaiveDate};
 
 use crate::diag::{self, Diagnostic};
+use crate::format::{
+    CONTENT_KEYS, COUNTER, DEPT_ENTRY, DIRECTIVE, FOOTER, ITEM, LINT, MASTHEAD, PERIOD, PERSON,
+    PROGRESS, ROOT, SECTION, SUBSECTION, Shape, VISIT,
+};
 use crate::issue::{
     Body, Content, Counter, DeptEntry, Directive, Footer, Issue, Item, Masthead, Person, Progress,
     Sp, Subsection, Text, Visit, Visits,
@@ -112,119 +116,6 @@ pub fn needs_previous(root: &Node) -> bool {
     !first_of_year && omits_year_to_date(root)
 }
 
-/// The keys one kind of mapping has.
-struct Shape {
-    what: &'static str,
-    required: &'static [&'static str],
-    optional: &'static [&'static str],
-}
-
-impl Shape {
-    fn allows(&self, key: &str) -> bool {
-        self.required.contains(&key) || self.optional.contains(&key)
-    }
-
-    fn keys(&self) -> Vec<&'static str> {
-        self.required.iter().chain(self.optional).copied().collect()
-    }
-}
-
-const CONTENT_KEYS: &[&str] = &["directives", "counters", "progress", "items", "visits"];
-
-const ROOT: Shape = Shape {
-    what: "issue",
-    required: &["masthead", "sections", "footer"],
-    optional: &["previous", "lint"],
-};
-const MASTHEAD: Shape = Shape {
-    what: "masthead",
-    required: &[
-        "title",
-        "year",
-        "number",
-        "total",
-        "period",
-        "publisher",
-        "published",
-    ],
-    optional: &[],
-};
-const PERIOD: Shape = Shape {
-    what: "period",
-    required: &["start", "end"],
-    optional: &[],
-};
-const SECTION: Shape = Shape {
-    what: "section",
-    required: &["title"],
-    optional: &[
-        "subsections",
-        "directives",
-        "counters",
-        "progress",
-        "items",
-        "visits",
-        "visit_purpose",
-    ],
-};
-const SUBSECTION: Shape = Shape {
-    what: "subsection",
-    required: &["title"],
-    optional: &[
-        "directives",
-        "counters",
-        "progress",
-        "items",
-        "visits",
-        "visit_purpose",
-    ],
-};
-const DIRECTIVE: Shape = Shape {
-    what: "directive",
-    required: &["date", "leader", "source", "text"],
-    optional: &[],
-};
-const COUNTER: Shape = Shape {
-    what: "counter",
-    required: &["name", "unit", "week"],
-    optional: &["year_to_date"],
-};
-const PROGRESS: Shape = Shape {
-    what: "progress",
-    required: &["week", "done", "total", "unit", "work"],
-    optional: &["dept"],
-};
-const ITEM: Shape = Shape {
-    what: "item",
-    required: &["departments"],
-    optional: &["lead"],
-};
-const DEPT_ENTRY: Shape = Shape {
-    what: "department entry",
-    required: &["dept", "text"],
-    optional: &[],
-};
-const VISIT: Shape = Shape {
-    what: "visit",
-    required: &["dept", "people"],
-    optional: &[],
-};
-const PERSON: Shape = Shape {
-    what: "person",
-    required: &["title", "name"],
-    optional: &[],
-};
-const LINT: Shape = Shape {
-    what: "lint settings",
-    required: &["allow"],
-    optional: &[],
-};
-const FOOTER: Shape = Shape {
-    what: "footer",
-    required: &["send", "distribute", "copies"],
-    optional: &[],
-};
-
 /// The known entries of one mapping, and where to point when one is missing.
 struct Fields<'n> {
     entries: Vec<(&'n str, &'n Node, &'n Node)>,
@@ -327,7 +218,7 @@ impl<'s> Checker<'s> {
                 entries.push((name.as_str(), k, v));
             } else {
                 unknown = true;
-                let keys = shape.keys();
+                let keys = shape.names();
                 let help = match suggest(name, &keys) {
                     Some(s) => format!("did you mean `{s}`?"),
                     None => format!("the {what} has the keys: {}", keys.join(", ")),
@@ -341,9 +232,8 @@ impl<'s> Checker<'s> {
             }
         }
         let missing: Vec<String> = shape
-            .required
-            .iter()
-            .filter(|key| !entries.iter().any(|(k, _, _)| k == *key))
+            .required()
+            .filter(|key| !entries.iter().any(|(k, _, _)| k == key))
             .map(|key| format!("`{key}`"))
             .collect();
         if !missing.is_empty() {
@@ -1486,8 +1376,8 @@ footer: { send: 甲, distribute: 乙, copies: 91 }
 
     #[test]
     fn suggestions_need_to_be_close() {
-        assert_eq!(suggest("yaer", MASTHEAD.required), Some("year"));
-        assert_eq!(suggest("publised", MASTHEAD.required), Some("published"));
-        assert_eq!(suggest("colour", MASTHEAD.required), None);
+        assert_eq!(suggest("yaer", &MASTHEAD.names()), Some("year"));
+        assert_eq!(suggest("publised", &MASTHEAD.names()), Some("published"));
+        assert_eq!(suggest("colour", &MASTHEAD.names()), None);
     }
 }

@@ -25,6 +25,34 @@ pub enum Value {
     Map(Vec<(Node, Node)>),
 }
 
+impl Node {
+    /// The value as JSON, for checking a file against the JSON Schema; keys that are not text
+    /// are written as JSON would print them.
+    pub fn to_json(&self) -> serde_json::Value {
+        use serde_json::Value as J;
+        match &self.value {
+            Value::Null => J::Null,
+            Value::Bool(b) => J::Bool(*b),
+            Value::Int(n) => i64::try_from(*n).map_or_else(|_| J::from(*n as f64), J::from),
+            Value::Float(x) => serde_json::Number::from_f64(*x).map_or(J::Null, J::Number),
+            Value::Str(s) => J::String(s.clone()),
+            Value::Seq(items) => J::Array(items.iter().map(Node::to_json).collect()),
+            Value::Map(entries) => J::Object(
+                entries
+                    .iter()
+                    .map(|(k, v)| {
+                        let key = match k.to_json() {
+                            J::String(s) => s,
+                            other => other.to_string(),
+                        };
+                        (key, v.to_json())
+                    })
+                    .collect(),
+            ),
+        }
+    }
+}
+
 /// The file as UTF-8 text without its byte-order mark; otherwise the text that can be shown
 /// and a finding that points at the first bad byte or character.
 pub fn decode(bytes: &[u8]) -> Result<&str, (&str, Diagnostic)> {

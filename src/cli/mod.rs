@@ -80,6 +80,8 @@ enum Command {
         #[command(subcommand)]
         action: TemplatesAction,
     },
+    /// Print the JSON Schema of the input format, for completion and hover in editors
+    Schema,
     /// Print a shell completion script
     Completions {
         /// The shell
@@ -192,6 +194,11 @@ pub fn main() -> Status {
             let mut script = Vec::new();
             clap_complete::generate(shell, &mut command, "weekly", &mut script);
             print_or_fail(&script)
+        }
+        Command::Schema => {
+            let schema = crate::format::json_schema();
+            let text = serde_json::to_string_pretty(&schema).unwrap_or_default() + "\n";
+            print_or_fail(text.as_bytes())
         }
         Command::Man => {
             let mut page = Vec::new();

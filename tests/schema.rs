@@ -1,0 +1,111 @@
+//! The JSON Schema for editors agrees with `weekly check`: it is generated from the same
+//! description of the format, accepts every example, and rejects what the checker rejects as
+//! a wrong type or a missing key.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use weekly::validate::{self, Link};
+use weekly::yaml;
+
+fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn schema() -> serde_json::Value {
+    serde_json::from_str(&fs::read_to_string(root().join("schema/weekly.schema.json")).unwrap())
+        .unwrap()
+}
+
+fn yaml_files(dir: &Path, out: &mut Vec<PathBuf>) {
+    for entry in fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.is_dir() {
+            yaml_files(&path, out);
+        } else if path.extension().is_some_and(|e| e == "yaml") {
+            out.push(path);
+        }
+    }
+}
+
+#[test]
+fn the_shipped_schema_is_what_weekly_prints() {
+    let out = Command::new(env!("CARGO_BIN_EXE_weekly"))
+        .arg("schema")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let printed = String::from_utf8(out.stdout).unwrap();
+    let shipped = fs::read_to_string(root().join("schema/weekly.schema.json")).unwrap();
+    assert!(
+        printed == shipped,
+        "schema/weekly.schema.json is stale: weekly schema > schema/weekly.schema.json"
+    );
+}
+
+#[test]
+fn every_example_is_valid_and_names_the_schema() {
+    let validator = jsonschema::validator_for(&schema()).unwrap();
+    let mut examples = Vec::new();
+    yaml_files(&root().join("examples"), &mut examples);
+    assert!(examples.len() >= 5);
+    for path in examples {
+        let text = fs::read_to_string(&path).unwrap();
+        assert!(
+            text.starts_with("# yaml-language-server: $schema="),
+            "{}",
+            path.display()
+        );
+        let json = yaml::parse(&text).unwrap().to_json();
+        let errors: Vec<String> = validator
+            .iter_errors(&json)
+            .map(|e| format!("{e} at {}", e.instance_path()))
+            .collect();
+        assert!(errors.is_empty(), "{}: {errors:#?}", path.display());
+    }
+}
+
+/// Over every fixture that parses as YAML: a file the schema rejects is one weekly rejects,
+/// and a file weekly rejects for a wrong type (E002) or a missing key (E004) the schema rejects.
+#[test]
+fn schema_and_checker_agree_on_the_fixtures() {
+    let validator = jsonschema::validator_for(&schema()).unwrap();
+    let mut files = Vec::new();
+    yaml_files(&root().join("tests/fixtures"), &mut files);
+    let (mut compared, mut rejected) = (0, 0);
+    for path in files {
+        let Ok(text) = fs::read_to_string(&path) else {
+            continue;
+        };
+        let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
+        let Ok(node) = yaml::parse(text) else {
+            continue;
+        };
+        let valid_json = validator.is_valid(&node.to_json());
+        let report = validate::validate(&node, text, Link::Skipped);
+        let errors: Vec<&str> = report
+            .diagnostics
+            .iter()
+            .filter(|d| d.is_error())
+            .map(|d| d.code)
+            .collect();
+        if !valid_json {
+            rejected += 1;
+            assert!(
+                !errors.is_empty(),
+                "{}: the schema rejects it, weekly does not",
+                path.display()
+            );
+        }
+        if errors.iter().any(|c| *c == "E002" || *c == "E004") {
+            assert!(
+                !valid_json,
+                "{}: weekly finds {errors:?}, the schema accepts it",
+                path.display()
+            );
+        }
+        compared += 1;
+    }
+    assert!(compared > 50 && rejected > 10, "{compared} compared, {rejected} rejected");
+}
