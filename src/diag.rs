@@ -13,36 +13,83 @@ pub enum Severity {
     Warning,
 }
 
+/// The languages findings are written in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Lang {
+    En,
+    Zh,
+}
+
+impl Lang {
+    /// Chinese when the locale (`LC_ALL`, else `LC_MESSAGES`, else `LANG`) begins with `zh`.
+    pub fn from_locale(lookup: impl Fn(&str) -> Option<String>) -> Lang {
+        let locale = ["LC_ALL", "LC_MESSAGES", "LANG"]
+            .iter()
+            .find_map(|v| lookup(v).filter(|s| !s.is_empty()));
+        match locale {
+            Some(l) if l.starts_with("zh") => Lang::Zh,
+            _ => Lang::En,
+        }
+    }
+}
+
+/// A text in English and in Chinese; every message and help line of a finding is one.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Msg {
+    pub en: String,
+    pub zh: String,
+}
+
+impl Msg {
+    pub fn get(&self, lang: Lang) -> &str {
+        match lang {
+            Lang::En => &self.en,
+            Lang::Zh => &self.zh,
+        }
+    }
+}
+
+/// `msg!("found {n}", "发现 {n}")`: a [`Msg`] from two format strings over the same values.
+#[macro_export]
+macro_rules! msg {
+    ($en:literal, $zh:literal $(, $arg:expr)* $(,)?) => {
+        $crate::diag::Msg {
+            en: format!($en $(, $arg)*),
+            zh: format!($zh $(, $arg)*),
+        }
+    };
+}
+
 /// One finding, located by a byte span of the source text it was found in.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Diagnostic {
     pub severity: Severity,
     pub code: &'static str,
-    pub message: String,
+    pub message: Msg,
     pub span: Range<usize>,
-    pub help: Option<String>,
+    pub help: Option<Msg>,
 }
 
 impl Diagnostic {
-    pub fn error(code: &'static str, span: Range<usize>, message: impl Into<String>) -> Self {
+    pub fn error(code: &'static str, span: Range<usize>, message: Msg) -> Self {
         Diagnostic {
             severity: Severity::Error,
             code,
-            message: message.into(),
+            message,
             span,
             help: None,
         }
     }
 
-    pub fn warning(code: &'static str, span: Range<usize>, message: impl Into<String>) -> Self {
+    pub fn warning(code: &'static str, span: Range<usize>, message: Msg) -> Self {
         Diagnostic {
             severity: Severity::Warning,
             ..Diagnostic::error(code, span, message)
         }
     }
 
-    pub fn with_help(mut self, help: impl Into<String>) -> Self {
-        self.help = Some(help.into());
+    pub fn with_help(mut self, help: Msg) -> Self {
+        self.help = Some(help);
         self
     }
 
@@ -195,13 +242,16 @@ pub fn visible_span(source: &str, span: &Range<usize>) -> Range<usize> {
 }
 
 /// rustc-style report of one finding: message, `path:line:col`, the source line and a caret.
-pub fn render_human(d: &Diagnostic, path: &str, lines: &Lines, color: bool) -> String {
+pub fn render_human(d: &Diagnostic, path: &str, lines: &Lines, color: bool, lang: Lang) -> String {
     let source = lines.text;
-    let level = match d.severity {
-        Severity::Error => Level::ERROR,
-        Severity::Warning => Level::WARNING,
+    let zh = lang == Lang::Zh;
+    let level = match (d.severity, zh) {
+        (Severity::Error, false) => Level::ERROR,
+        (Severity::Warning, false) => Level::WARNING,
+        (Severity::Error, true) => Level::ERROR.with_name("错误"),
+        (Severity::Warning, true) => Level::WARNING.with_name("警告"),
     };
-    let message = crate::emit::printable(&d.message);
+    let message = crate::emit::printable(d.message.get(lang));
     let title = level.primary_title(message).id(d.code);
     let group = if source.is_empty() {
         title.element(Origin::path(path))
@@ -221,7 +271,14 @@ pub fn render_human(d: &Diagnostic, path: &str, lines: &Lines, color: bool) -> S
         title.element(snippet)
     };
     let group = match &d.help {
-        Some(help) => group.element(Level::HELP.message(crate::emit::printable(help))),
+        Some(help) => {
+            let level = if zh {
+                Level::HELP.with_name("帮助")
+            } else {
+                Level::HELP
+            };
+            group.element(level.message(crate::emit::printable(help.get(lang))))
+        }
         None => group,
     };
     let renderer = if color {
@@ -275,9 +332,13 @@ mod tests {
     fn human_report_has_location_source_and_caret() {
         let src = "masthead:\n  year: abc\n";
         let start = src.find("abc").unwrap();
-        let d = Diagnostic::error("E002", start..start + 3, "expected a whole number")
-            .with_help("write it without quotes");
-        let out = render_human(&d, "x.yaml", &Lines::new(src), false);
+        let d = Diagnostic::error(
+            "E002",
+            start..start + 3,
+            crate::msg!("expected a whole number", "应为整数"),
+        )
+        .with_help(crate::msg!("write it without quotes", "去掉引号"));
+        let out = render_human(&d, "x.yaml", &Lines::new(src), false, Lang::En);
         assert_eq!(
             out,
             "error[E002]: expected a whole number\n \
@@ -293,16 +354,23 @@ mod tests {
     #[test]
     fn control_characters_in_the_source_are_not_shown_raw() {
         let src = "a: \u{1b}[2J\u{85}x\n";
-        let d = Diagnostic::error("E016", 3..4, "a control character");
-        let out = render_human(&d, "x.yaml", &Lines::new(src), false);
+        let d = Diagnostic::error("E016", 3..4, crate::msg!("a control character", "控制字符"));
+        let out = render_human(&d, "x.yaml", &Lines::new(src), false, Lang::En);
         assert!(!out.contains('\u{1b}') && !out.contains('\u{85}'), "{out}");
         assert!(out.contains("a: ?[2J??x"), "{out}");
     }
 
     #[test]
     fn a_finding_about_the_whole_file_has_no_snippet() {
-        let d = Diagnostic::error("E014", 0..0, "the file is UTF-16 text, not UTF-8");
-        let out = render_human(&d, "x.yaml", &Lines::new(""), false);
+        let d = Diagnostic::error(
+            "E014",
+            0..0,
+            crate::msg!(
+                "the file is UTF-16 text, not UTF-8",
+                "文件是 UTF-16 文本，不是 UTF-8"
+            ),
+        );
+        let out = render_human(&d, "x.yaml", &Lines::new(""), false, Lang::En);
         assert_eq!(
             out,
             "error[E014]: the file is UTF-16 text, not UTF-8\n--> x.yaml"

@@ -4,7 +4,7 @@ use std::borrow::Cow;
 
 use serde_json::json;
 
-use crate::diag::{self, Diagnostic, Severity};
+use crate::diag::{self, Diagnostic, Lang, Severity};
 
 /// How findings are printed (`--message-format`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -60,6 +60,17 @@ pub struct Finding<'a> {
     pub path: &'a str,
     pub at: Location,
     pub d: &'a Diagnostic,
+    pub lang: Lang,
+}
+
+impl Finding<'_> {
+    fn message(&self) -> &str {
+        self.d.message.get(self.lang)
+    }
+
+    fn help(&self) -> Option<&str> {
+        self.d.help.as_ref().map(|h| h.get(self.lang))
+    }
 }
 
 fn severity(s: Severity) -> &'static str {
@@ -101,7 +112,7 @@ pub fn short(f: &Finding) -> String {
         f.at.column,
         severity(f.d.severity),
         f.d.code,
-        printable(&f.d.message)
+        printable(f.message())
     )
 }
 
@@ -128,17 +139,21 @@ pub fn json_line(f: &Finding) -> String {
         end_column: f.at.end_column,
         severity: severity(f.d.severity),
         code: f.d.code,
-        message: &f.d.message,
-        help: f.d.help.as_deref(),
+        message: f.message(),
+        help: f.help(),
     };
     serde_json::to_string(&finding).unwrap_or_default()
 }
 
 /// A workflow command: `::error file=…,line=…,col=…,endLine=…,endColumn=…,title=E012::message`.
 pub fn github(f: &Finding) -> String {
-    let mut message = f.d.message.clone();
-    if let Some(help) = &f.d.help {
-        message.push_str("\nhelp: ");
+    let mut message = f.message().to_owned();
+    if let Some(help) = f.help() {
+        message.push_str(if f.lang == Lang::Zh {
+            "\n帮助："
+        } else {
+            "\nhelp: "
+        });
         message.push_str(help);
     }
     format!(
@@ -188,8 +203,8 @@ pub fn sarif(findings: &[Finding]) -> String {
     let results: Vec<_> = findings
         .iter()
         .map(|f| {
-            let mut text = f.d.message.clone();
-            if let Some(help) = &f.d.help {
+            let mut text = f.message().to_owned();
+            if let Some(help) = f.help() {
                 text.push_str(&format!(" (help: {help})"));
             }
             json!({
@@ -243,16 +258,23 @@ fn uri(path: &str) -> String {
     out
 }
 
-/// `2 errors, 1 warning`, or nothing when there are no findings.
-pub fn summary(errors: usize, warnings: usize) -> Option<String> {
-    let count = |n: usize, what: &str| {
-        (n > 0).then(|| format!("{n} {what}{}", if n == 1 { "" } else { "s" }))
+/// `2 errors, 1 warning` (`2 个错误，1 个警告`), or nothing when there are no findings.
+pub fn summary(errors: usize, warnings: usize, lang: Lang) -> Option<String> {
+    let count = |n: usize, en: &str, zh: &str| {
+        (n > 0).then(|| match lang {
+            Lang::En => format!("{n} {en}{}", if n == 1 { "" } else { "s" }),
+            Lang::Zh => format!("{n} 个{zh}"),
+        })
     };
-    let parts: Vec<String> = [count(errors, "error"), count(warnings, "warning")]
-        .into_iter()
-        .flatten()
-        .collect();
-    (!parts.is_empty()).then(|| parts.join(", "))
+    let parts: Vec<String> = [
+        count(errors, "error", "错误"),
+        count(warnings, "warning", "警告"),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
+    let separator = if lang == Lang::Zh { "，" } else { ", " };
+    (!parts.is_empty()).then(|| parts.join(separator))
 }
 
 #[cfg(test)]
@@ -269,20 +291,29 @@ mod tests {
                 end_column: 9,
             },
             d,
+            lang: Lang::En,
         }
     }
 
     #[test]
     fn summary_counts_and_plurals() {
-        assert_eq!(summary(0, 0), None);
-        assert_eq!(summary(1, 0).as_deref(), Some("1 error"));
-        assert_eq!(summary(2, 1).as_deref(), Some("2 errors, 1 warning"));
-        assert_eq!(summary(0, 3).as_deref(), Some("3 warnings"));
+        assert_eq!(summary(0, 0, Lang::En), None);
+        assert_eq!(summary(1, 0, Lang::En).as_deref(), Some("1 error"));
+        assert_eq!(
+            summary(2, 1, Lang::En).as_deref(),
+            Some("2 errors, 1 warning")
+        );
+        assert_eq!(summary(0, 3, Lang::En).as_deref(), Some("3 warnings"));
+        assert_eq!(
+            summary(2, 1, Lang::Zh).as_deref(),
+            Some("2 个错误，1 个警告")
+        );
     }
 
     #[test]
     fn github_escapes_data_and_properties() {
-        let d = Diagnostic::error("E002", 0..1, "100% wrong").with_help("two\nlines");
+        let d = Diagnostic::error("E002", 0..1, crate::msg!("100% wrong", "100% 错"))
+            .with_help(crate::msg!("two\nlines", "两\n行"));
         assert_eq!(
             github(&finding(&d)),
             "::error file=issues/a%2Cb.yaml,line=3,col=5,endLine=3,endColumn=9,title=E002::100%25 wrong%0Ahelp: two%0Alines"
@@ -291,7 +322,11 @@ mod tests {
 
     #[test]
     fn control_characters_are_never_printed_raw() {
-        let d = Diagnostic::error("E016", 0..1, "found `\u{1b}[31mred`");
+        let d = Diagnostic::error(
+            "E016",
+            0..1,
+            crate::msg!("found `\u{1b}[31mred`", "发现 `\u{1b}[31mred`"),
+        );
         assert_eq!(
             short(&finding(&d)),
             "issues/a,b.yaml:3:5: error[E016]: found `\\u{1b}[31mred`"
@@ -302,7 +337,11 @@ mod tests {
 
     #[test]
     fn json_lines_carry_every_field() {
-        let d = Diagnostic::warning("W012", 0..1, "doubled punctuation `。。`");
+        let d = Diagnostic::warning(
+            "W012",
+            0..1,
+            crate::msg!("doubled punctuation `。。`", "标点重复 `。。`"),
+        );
         let v: serde_json::Value = serde_json::from_str(&json_line(&finding(&d))).unwrap();
         assert_eq!(v["end_column"], 9);
         assert_eq!(v["severity"], "warning");

@@ -2,16 +2,19 @@
 
 use std::ops::Range;
 
+use crate::diag::Msg;
+use crate::msg;
+
 /// A typographic problem in one text value; `range` is in bytes of that text.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Lint {
     pub code: &'static str,
     pub range: Range<usize>,
-    pub message: String,
-    pub help: String,
+    pub message: Msg,
+    pub help: Msg,
 }
 
-fn lint(code: &'static str, range: Range<usize>, message: String, help: String) -> Lint {
+fn lint(code: &'static str, range: Range<usize>, message: Msg, help: Msg) -> Lint {
     Lint {
         code,
         range,
@@ -110,8 +113,8 @@ fn half_width_punctuation(
             out.push(lint(
                 "W010",
                 at..end_of(i),
-                format!("half-width `{c}` in Chinese text"),
-                format!("use the full-width `{full}`"),
+                msg!("half-width `{c}` in Chinese text", "中文中使用了半角 `{c}`"),
+                msg!("use the full-width `{full}`", "改用全角 `{full}`"),
             ));
         }
     }
@@ -145,8 +148,14 @@ fn pairs(chars: &[(usize, char)], end_of: &dyn Fn(usize) -> usize, out: &mut Vec
                     out.push(lint(
                         "W011",
                         chars[j].0..end_of(j),
-                        format!("`{o}` is closed by `{c}` before its own `{expected}`"),
-                        format!("close `{o}` with `{expected}` before `{c}`"),
+                        msg!(
+                            "`{o}` is closed by `{c}` before its own `{expected}`",
+                            "`{o}` 未以 `{expected}` 闭合就遇到了 `{c}`"
+                        ),
+                        msg!(
+                            "close `{o}` with `{expected}` before `{c}`",
+                            "在 `{c}` 之前用 `{expected}` 闭合 `{o}`"
+                        ),
                     ));
                     while let Some((_, _, e)) = open.pop() {
                         if e == c {
@@ -157,8 +166,11 @@ fn pairs(chars: &[(usize, char)], end_of: &dyn Fn(usize) -> usize, out: &mut Vec
                 _ => out.push(lint(
                     "W011",
                     at..end_of(i),
-                    format!("`{c}` closes nothing"),
-                    format!("add the opening `{opener}`, or remove this `{c}`"),
+                    msg!("`{c}` closes nothing", "`{c}` 没有对应的前半"),
+                    msg!(
+                        "add the opening `{opener}`, or remove this `{c}`",
+                        "补上 `{opener}`，或删去这个 `{c}`"
+                    ),
                 )),
             }
         }
@@ -167,8 +179,8 @@ fn pairs(chars: &[(usize, char)], end_of: &dyn Fn(usize) -> usize, out: &mut Vec
         out.push(lint(
             "W011",
             chars[j].0..end_of(j),
-            format!("`{o}` is never closed"),
-            format!("add the closing `{close}`"),
+            msg!("`{o}` is never closed", "`{o}` 没有闭合"),
+            msg!("add the closing `{close}`", "补上 `{close}`"),
         ));
     }
 }
@@ -209,15 +221,15 @@ fn repeated_punctuation(s: &str, chars: &[(usize, char)], out: &mut Vec<Lint>) {
             out.push(lint(
                 "W013",
                 at..end,
-                format!("`{text}` for an ellipsis"),
-                "write the ellipsis as `……`".to_owned(),
+                msg!("`{text}` for an ellipsis", "省略号写成了 `{text}`"),
+                msg!("write the ellipsis as `……`", "省略号应写作 `……`"),
             ));
         } else if matches!(c, '。' | '，' | '、' | '；' | '：' | '？' | '！') && run >= 2 {
             out.push(lint(
                 "W012",
                 at..end,
-                format!("doubled punctuation `{text}`"),
-                format!("keep one `{c}`"),
+                msg!("doubled punctuation `{text}`", "标点重复 `{text}`"),
+                msg!("keep one `{c}`", "保留一个 `{c}`"),
             ));
         }
         i += run;
@@ -248,8 +260,14 @@ fn range_dashes(chars: &[(usize, char)], end_of: &dyn Fn(usize) -> usize, out: &
             out.push(lint(
                 "W014",
                 at..end_of(i + width - 1),
-                format!("`{dash}` in a range of dates or times"),
-                "write the range with `—` (U+2014), or with 至".to_owned(),
+                msg!(
+                    "`{dash}` in a range of dates or times",
+                    "日期或时间范围中使用了 `{dash}`"
+                ),
+                msg!(
+                    "write the range with `—` (U+2014), or with 至",
+                    "范围应使用一字线 `—`（U+2014），或用“至”"
+                ),
             ));
         }
         i += width;
@@ -268,8 +286,16 @@ fn zero_padded_dates(s: &str, out: &mut Vec<Lint>) {
             out.push(lint(
                 "W015",
                 at - 2..at + unit.len(),
-                format!("zero-padded `{}`", &s[at - 2..at + unit.len()]),
-                format!("write `{}{unit}`", bytes[at - 1] as char),
+                msg!(
+                    "zero-padded `{}`",
+                    "月、日前补了零 `{}`",
+                    &s[at - 2..at + unit.len()]
+                ),
+                msg!(
+                    "write `{}{unit}`",
+                    "应写作 `{}{unit}`",
+                    bytes[at - 1] as char
+                ),
             ));
         }
     }
@@ -299,8 +325,8 @@ fn full_width_digits(
         out.push(lint(
             "W016",
             chars[i].0..end_of(i + run - 1),
-            format!("full-width digits `{digits}`"),
-            format!("write `{ascii}`"),
+            msg!("full-width digits `{digits}`", "使用了全角数字 `{digits}`"),
+            msg!("write `{ascii}`", "应写作 `{ascii}`"),
         ));
         i += run;
     }
@@ -323,8 +349,8 @@ fn spaces_between_han(
             out.push(lint(
                 "W018",
                 chars[i].0..end_of(i + run - 1),
-                "space between Chinese characters".to_owned(),
-                "remove the space".to_owned(),
+                msg!("space between Chinese characters", "汉字之间有空格"),
+                msg!("remove the space", "删去空格"),
             ));
         }
         i += run.max(1);
@@ -362,8 +388,14 @@ pub fn typed_numbering(s: &str) -> Option<Lint> {
         lint(
             "W017",
             0..typed.len(),
-            format!("numbering `{typed}` typed into the text"),
-            "remove it: weekly numbers sections, subsections and items itself".to_owned(),
+            msg!(
+                "numbering `{typed}` typed into the text",
+                "正文中手工输入了编号 `{typed}`"
+            ),
+            msg!(
+                "remove it: weekly numbers sections, subsections and items itself",
+                "删去即可：weekly 会自动为各部分、小节和条目编号"
+            ),
         )
     })
 }
@@ -380,8 +412,11 @@ pub fn paragraph_end(s: &str) -> Option<Lint> {
     Some(lint(
         "W003",
         last.0..trimmed.len(),
-        "the paragraph does not end with 。！ or ？".to_owned(),
-        "end the paragraph with a full stop `。`".to_owned(),
+        msg!(
+            "the paragraph does not end with 。！ or ？",
+            "段落未以 。！？ 结尾"
+        ),
+        msg!("end the paragraph with a full stop `。`", "段末加句号 `。`"),
     ))
 }
 
@@ -459,7 +494,7 @@ mod tests {
         );
         assert_eq!(found("100月"), []);
         assert_eq!(found("共计２８８１人次"), [("W016", "２８８１")]);
-        assert_eq!(text("共计２８８１人次")[0].help, "write `2881`");
+        assert_eq!(text("共计２８８１人次")[0].help.en, "write `2881`");
     }
 
     #[test]

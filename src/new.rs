@@ -367,7 +367,7 @@ mod tests {
             report
                 .diagnostics
                 .iter()
-                .all(|d| d.message.contains("fill in"))
+                .all(|d| d.message.en.contains("fill in") && d.message.zh.contains("填"))
         );
         assert!(text.contains("previous: 2023-39.yaml\n"));
         assert!(text.contains("  number: 40\n  total: 460\n"));

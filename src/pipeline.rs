@@ -18,8 +18,13 @@ pub fn run(bytes: &[u8]) -> Result<[String; 2], Vec<Diagnostic>> {
     };
     let bulletin = Bulletin::new(&issue);
     let render = |format: Format| {
-        render::render(&bulletin, format.template_name(), format.builtin_template())
-            .map_err(|e| vec![Diagnostic::error("E000", 0..0, e.0)])
+        render::render(&bulletin, format.template_name(), format.builtin_template()).map_err(|e| {
+            vec![Diagnostic::error(
+                "E000",
+                0..0,
+                crate::msg!("{}", "{}", e.0),
+            )]
+        })
     };
     Ok([render(Format::Markdown)?, render(Format::Text)?])
 }

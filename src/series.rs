@@ -6,6 +6,7 @@ use chrono::NaiveDate;
 
 use crate::diag::Diagnostic;
 use crate::issue::{Body, Content, Issue};
+use crate::msg;
 
 /// What the next issue needs to know of an issue: its numbers, its week, and the figures
 /// that run on from week to week.
@@ -108,30 +109,40 @@ pub fn check_folder(members: &[Member], names: &[String]) -> Vec<(usize, Diagnos
                 Diagnostic::error(
                     "E027",
                     b.number_span.clone(),
-                    format!(
+                    msg!(
                         "{} 年第 {} 期 is also `{}`",
-                        b.year, b.number, names[a.file]
+                        "{} 年第 {} 期也是 `{}`",
+                        b.year,
+                        b.number,
+                        names[a.file]
                     ),
                 )
-                .with_help("each issue of a year has its own number"),
+                .with_help(msg!(
+                    "each issue of a year has its own number",
+                    "同一年的每一期期号各不相同"
+                )),
             ));
         } else if b.number > a.number + 1 {
             let missing = if b.number == a.number + 2 {
-                format!("第 {} 期 is", a.number + 1)
+                msg!("第 {} 期 is", "第 {} 期", a.number + 1)
             } else {
-                format!("第 {}–{} 期 are", a.number + 1, b.number - 1)
+                msg!("第 {}–{} 期 are", "第 {}–{} 期", a.number + 1, b.number - 1)
             };
+            let (missing, missing_zh, before) = (missing.en, missing.zh, &names[a.file]);
             out.push((
                 b.file,
                 Diagnostic::warning(
                     "W008",
                     b.number_span.clone(),
-                    format!(
-                        "{missing} missing from this folder, between `{}` and this issue",
-                        names[a.file]
+                    msg!(
+                        "{missing} missing from this folder, between `{before}` and this issue",
+                        "本文件夹缺少{missing_zh}（在 `{before}` 与本期之间）"
                     ),
                 )
-                .with_help("add the missing issues, or check the numbers"),
+                .with_help(msg!(
+                    "add the missing issues, or check the numbers",
+                    "请补上缺少的各期，或核对期号"
+                )),
             ));
         }
     }
@@ -145,9 +156,17 @@ pub fn check_folder(members: &[Member], names: &[String]) -> Vec<(usize, Diagnos
                 Diagnostic::error(
                     "E028",
                     b.total_span.clone(),
-                    format!("总第 {} 期 is also `{}`", b.total, names[a.file]),
+                    msg!(
+                        "总第 {} 期 is also `{}`",
+                        "总第 {} 期也是 `{}`",
+                        b.total,
+                        names[a.file]
+                    ),
                 )
-                .with_help("the running total goes up by one with every issue"),
+                .with_help(msg!(
+                    "the running total goes up by one with every issue",
+                    "总期号每期加一"
+                )),
             ));
         }
     }
@@ -205,7 +224,7 @@ mod tests {
         ];
         let found: Vec<(usize, &str, String)> = check_folder(&members, &names)
             .into_iter()
-            .map(|(f, d)| (f, d.code, d.message))
+            .map(|(f, d)| (f, d.code, d.message.en))
             .collect();
         assert_eq!(
             found,

@@ -4,7 +4,7 @@ use std::ops::Range;
 
 use chrono::{Datelike, NaiveDate};
 
-use crate::diag::{self, Diagnostic};
+use crate::diag::{self, Diagnostic, Msg};
 use crate::format::{
     CONTENT_KEYS, COUNTER, DEPT_ENTRY, DIRECTIVE, FOOTER, ITEM, LINT, MASTHEAD, PERIOD, PERSON,
     PROGRESS, ROOT, SECTION, SUBSECTION, Shape, VISIT,
@@ -14,6 +14,7 @@ use crate::issue::{
     Sp, Subsection, Text, Visit, Visits,
 };
 use crate::lint::{self, Lint};
+use crate::msg;
 use crate::series::Previous;
 use crate::yaml::{Node, Value};
 
@@ -119,6 +120,7 @@ pub fn needs_previous(root: &Node) -> bool {
 /// The known entries of one mapping, and where to point when one is missing.
 struct Fields<'n> {
     entries: Vec<(&'n str, &'n Node, &'n Node)>,
+    what_zh: &'static str,
     /// Whether the mapping had keys the shape does not know.
     unknown: bool,
     what: &'static str,
@@ -160,22 +162,16 @@ struct IssueDates {
 }
 
 impl<'s> Checker<'s> {
-    fn warning(&mut self, code: &'static str, span: Range<usize>, message: String, help: String) {
+    fn warning(&mut self, code: &'static str, span: Range<usize>, message: Msg, help: Msg) {
         self.diags
             .push(Diagnostic::warning(code, span, message).with_help(help));
     }
 
-    fn error(&mut self, code: &'static str, span: Range<usize>, message: String) {
+    fn error(&mut self, code: &'static str, span: Range<usize>, message: Msg) {
         self.diags.push(Diagnostic::error(code, span, message));
     }
 
-    fn error_with_help(
-        &mut self,
-        code: &'static str,
-        span: Range<usize>,
-        message: String,
-        help: String,
-    ) {
+    fn error_with_help(&mut self, code: &'static str, span: Range<usize>, message: Msg, help: Msg) {
         self.diags
             .push(Diagnostic::error(code, span, message).with_help(help));
     }
@@ -190,16 +186,20 @@ impl<'s> Checker<'s> {
         at: Range<usize>,
         shape: &Shape,
     ) -> Option<Fields<'n>> {
-        let what = shape.what;
+        let (what, what_zh) = (shape.what, shape.zh);
         let Value::Map(map) = &node.value else {
             let found = match node.value {
-                Value::Null if what == "issue" => "an empty file".to_owned(),
+                Value::Null if what == "issue" => msg!("an empty file", "空文件"),
                 _ => kind(node),
             };
+            let (found, found_zh) = (found.en, found.zh);
             self.error(
                 "E002",
                 node.span.clone(),
-                format!("expected a mapping (`key: value` lines) for the {what}, found {found}"),
+                msg!(
+                    "expected a mapping (`key: value` lines) for the {what}, found {found}",
+                    "{what_zh}应为映射（`键: 值` 各行），实际为{found_zh}"
+                ),
             );
             return None;
         };
@@ -207,11 +207,13 @@ impl<'s> Checker<'s> {
         let mut unknown = false;
         for (k, v) in map {
             let Value::Str(name) = &k.value else {
-                self.error(
-                    "E002",
-                    k.span.clone(),
-                    format!("expected a key name in the {what}, found {}", kind(k)),
-                );
+                self.error("E002", k.span.clone(), {
+                    let Msg { en: kn, zh: kz } = kind(k);
+                    msg!(
+                        "expected a key name in the {what}, found {kn}",
+                        "{what_zh}中应为键名，实际为{kz}"
+                    )
+                });
                 continue;
             };
             if shape.allows(name) {
@@ -219,14 +221,21 @@ impl<'s> Checker<'s> {
             } else {
                 unknown = true;
                 let keys = shape.names();
+                let list = keys.join(", ");
                 let help = match suggest(name, &keys) {
-                    Some(s) => format!("did you mean `{s}`?"),
-                    None => format!("the {what} has the keys: {}", keys.join(", ")),
+                    Some(s) => msg!("did you mean `{s}`?", "是不是 `{s}`？"),
+                    None => msg!(
+                        "the {what} has the keys: {list}",
+                        "{what_zh}可用的键：{list}"
+                    ),
                 };
                 self.error_with_help(
                     "E003",
                     k.span.clone(),
-                    format!("unknown key `{name}` in the {what}"),
+                    msg!(
+                        "unknown key `{name}` in the {what}",
+                        "{what_zh}中没有 `{name}` 这个键"
+                    ),
                     help,
                 );
             }
@@ -237,14 +246,14 @@ impl<'s> Checker<'s> {
             .map(|key| format!("`{key}`"))
             .collect();
         if !missing.is_empty() {
-            self.error(
-                "E004",
-                at.clone(),
-                format!("missing {} in the {what}", missing.join(", ")),
-            );
+            self.error("E004", at.clone(), {
+                let missing = missing.join(", ");
+                msg!("missing {missing} in the {what}", "{what_zh}缺少 {missing}")
+            });
         }
         Some(Fields {
             entries,
+            what_zh,
             unknown,
             what,
         })
@@ -256,14 +265,13 @@ impl<'s> Checker<'s> {
             // A key left blank (`items:`) is an empty list, as in a draft still being written.
             Value::Null => Some(&[]),
             _ => {
-                self.error(
-                    "E002",
-                    node.span.clone(),
-                    format!(
-                        "expected a list (lines starting with `- `) of {what}, found {}",
-                        kind(node)
-                    ),
-                );
+                self.error("E002", node.span.clone(), {
+                    let Msg { en: kn, zh: kz } = kind(node);
+                    msg!(
+                        "expected a list (lines starting with `- `) of {what}, found {kn}",
+                        "{what}应为列表（以 `- ` 开头的各行），实际为{kz}"
+                    )
+                });
                 None
             }
         }
@@ -276,7 +284,7 @@ impl<'s> Checker<'s> {
             self.error(
                 "E011",
                 node.span.clone(),
-                format!("`{key}` lists no {what}"),
+                msg!("`{key}` lists no {what}", "`{key}` 下没有任何{what}"),
             );
             return None;
         }
@@ -291,7 +299,7 @@ impl<'s> Checker<'s> {
                 self.error(
                     "E011",
                     node.span.clone(),
-                    format!("`{key}` is empty: fill it in"),
+                    msg!("`{key}` is empty: fill it in", "`{key}` 为空：请填写"),
                 );
                 None
             }
@@ -311,7 +319,7 @@ impl<'s> Checker<'s> {
                 self.error(
                     "E011",
                     node.span.clone(),
-                    format!("`{key}` is blank: fill it in"),
+                    msg!("`{key}` is blank: fill it in", "`{key}` 未填写：请填写"),
                 );
                 None
             }
@@ -319,16 +327,29 @@ impl<'s> Checker<'s> {
                 self.error_with_help(
                     "E002",
                     node.span.clone(),
-                    format!("expected text for `{key}`, found {}", kind(node)),
-                    "put the value in quotes to use it as text".to_owned(),
+                    {
+                        let Msg { en: kn, zh: kz } = kind(node);
+                        msg!(
+                            "expected text for `{key}`, found {kn}",
+                            "`{key}` 应为文字，实际为{kz}"
+                        )
+                    },
+                    msg!(
+                        "put the value in quotes to use it as text",
+                        "若要作为文字，请加引号"
+                    ),
                 );
                 None
             }
             Value::Seq(_) | Value::Map(_) => {
+                let Msg { en: kn, zh: kz } = kind(node);
                 self.error(
                     "E002",
                     node.span.clone(),
-                    format!("expected text for `{key}`, found {}", kind(node)),
+                    msg!(
+                        "expected text for `{key}`, found {kn}",
+                        "`{key}` 应为文字，实际为{kz}"
+                    ),
                 );
                 None
             }
@@ -392,7 +413,10 @@ impl<'s> Checker<'s> {
                     self.error(
                         "E013",
                         span,
-                        format!("`{key}` must be a whole number from 0 up, found {n}"),
+                        msg!(
+                            "`{key}` must be a whole number from 0 up, found {n}",
+                            "`{key}` 应为 0 或正整数，实际为 {n}"
+                        ),
                     );
                     None
                 }
@@ -401,7 +425,10 @@ impl<'s> Checker<'s> {
                 self.error(
                     "E011",
                     span,
-                    format!("`{key}` is blank: fill in the figure"),
+                    msg!(
+                        "`{key}` is blank: fill in the figure",
+                        "`{key}` 未填写：请填写数字"
+                    ),
                 );
                 None
             }
@@ -409,13 +436,16 @@ impl<'s> Checker<'s> {
                 self.error_with_help(
                     "E002",
                     span,
-                    format!("expected a number for `{key}`, found the text `{s}`"),
-                    "remove the quotes around the number".to_owned(),
+                    msg!(
+                        "expected a number for `{key}`, found the text `{s}`",
+                        "`{key}` 应为数字，实际为文字 `{s}`"
+                    ),
+                    msg!("remove the quotes around the number", "去掉数字两边的引号"),
                 );
                 None
             }
             Value::Float(x) if x.abs() >= u64::MAX as f64 => {
-                self.error("E013", span, format!("`{key}` is too large"));
+                self.error("E013", span, msg!("`{key}` is too large", "`{key}` 过大"));
                 None
             }
             Value::Float(_) => {
@@ -423,15 +453,22 @@ impl<'s> Checker<'s> {
                 self.error(
                     "E002",
                     span,
-                    format!("expected a whole number for `{key}`, found `{raw}`"),
+                    msg!(
+                        "expected a whole number for `{key}`, found `{raw}`",
+                        "`{key}` 应为整数，实际为 `{raw}`"
+                    ),
                 );
                 None
             }
             _ => {
+                let Msg { en: kn, zh: kz } = kind(node);
                 self.error(
                     "E002",
                     span,
-                    format!("expected a number for `{key}`, found {}", kind(node)),
+                    msg!(
+                        "expected a number for `{key}`, found {kn}",
+                        "`{key}` 应为数字，实际为{kz}"
+                    ),
                 );
                 None
             }
@@ -444,7 +481,7 @@ impl<'s> Checker<'s> {
             self.error(
                 "E013",
                 n.span.clone(),
-                format!("`{key}` must be at least 1"),
+                msg!("`{key}` must be at least 1", "`{key}` 至少为 1"),
             );
             return None;
         }
@@ -458,8 +495,17 @@ impl<'s> Checker<'s> {
             self.error_with_help(
                 "E002",
                 span,
-                format!("expected a date for `{key}`, found {}", kind(node)),
-                "write dates as YYYY-MM-DD, e.g. 2023-10-20".to_owned(),
+                {
+                    let Msg { en: kn, zh: kz } = kind(node);
+                    msg!(
+                        "expected a date for `{key}`, found {kn}",
+                        "`{key}` 应为日期，实际为{kz}"
+                    )
+                },
+                msg!(
+                    "write dates as YYYY-MM-DD, e.g. 2023-10-20",
+                    "日期写作 YYYY-MM-DD，如 2023-10-20"
+                ),
             );
             return None;
         };
@@ -469,7 +515,10 @@ impl<'s> Checker<'s> {
                 self.error(
                     "E006",
                     span,
-                    format!("`{s}` is not a date: there is no such day"),
+                    msg!(
+                        "`{s}` is not a date: there is no such day",
+                        "`{s}` 不是有效日期：没有这一天"
+                    ),
                 );
                 None
             }
@@ -477,8 +526,14 @@ impl<'s> Checker<'s> {
                 self.error_with_help(
                     "E006",
                     span,
-                    format!("expected a date for `{key}`, found `{s}`"),
-                    "write dates as YYYY-MM-DD, e.g. 2023-10-20".to_owned(),
+                    msg!(
+                        "expected a date for `{key}`, found `{s}`",
+                        "`{key}` 应为日期，实际为 `{s}`"
+                    ),
+                    msg!(
+                        "write dates as YYYY-MM-DD, e.g. 2023-10-20",
+                        "日期写作 YYYY-MM-DD，如 2023-10-20"
+                    ),
                 );
                 None
             }
@@ -522,30 +577,29 @@ impl<'s> Checker<'s> {
             .collect();
         for code in codes {
             let Value::Str(typed) = &code.value else {
-                self.error(
-                    "E002",
-                    code.span.clone(),
-                    format!(
-                        "expected a warning code such as `W012`, found {}",
-                        kind(code)
-                    ),
-                );
+                self.error("E002", code.span.clone(), {
+                    let Msg { en: kn, zh: kz } = kind(code);
+                    msg!(
+                        "expected a warning code such as `W012`, found {kn}",
+                        "应为提示代码（如 `W012`），实际为{kz}"
+                    )
+                });
                 continue;
             };
             match warnings.iter().find(|w| **w == typed.as_str()) {
                 Some(w) => self.allowed.push(w),
                 None => {
                     let help = match suggest(typed, &warnings) {
-                        Some(w) => format!("did you mean `{w}`?"),
-                        None => {
-                            "only warnings (W001, W010, …) can be allowed; the README lists them"
-                                .to_owned()
-                        }
+                        Some(w) => msg!("did you mean `{w}`?", "是不是 `{w}`？"),
+                        None => msg!(
+                            "only warnings (W001, W010, …) can be allowed; the README lists them",
+                            "只有提示（W001、W010 等）可以关闭；README 中有完整列表"
+                        ),
                     };
                     self.error_with_help(
                         "E021",
                         code.span.clone(),
-                        format!("`{typed}` is not a warning code"),
+                        msg!("`{typed}` is not a warning code", "`{typed}` 不是提示代码"),
                         help,
                     );
                 }
@@ -568,8 +622,14 @@ impl<'s> Checker<'s> {
             self.warning(
                 "W001",
                 end.span.clone(),
-                format!("the period is {days} days long, not a week"),
-                "a weekly issue covers seven days, e.g. Saturday to Friday".to_owned(),
+                msg!(
+                    "the period is {days} days long, not a week",
+                    "周期为 {days} 天，不是一周"
+                ),
+                msg!(
+                    "a weekly issue covers seven days, e.g. Saturday to Friday",
+                    "周报覆盖七天，如周六至下周五"
+                ),
             );
         }
         if let (Some(number), Some(total)) = (&number, &total)
@@ -578,9 +638,11 @@ impl<'s> Checker<'s> {
             self.error(
                 "E018",
                 total.span.clone(),
-                format!(
+                msg!(
                     "the running total {} is below this year's issue number {}",
-                    total.value, number.value
+                    "总期号 {} 小于当年期号 {}",
+                    total.value,
+                    number.value
                 ),
             );
         }
@@ -590,11 +652,16 @@ impl<'s> Checker<'s> {
             self.warning(
                 "W002",
                 published.span.clone(),
-                format!(
+                msg!(
                     "published on {}, more than two weeks after the period ends on {}",
-                    published.value, end.value
+                    "印发日期 {} 晚于周期结束日 {} 两周以上",
+                    published.value,
+                    end.value
                 ),
-                "check the publication date and the period".to_owned(),
+                msg!(
+                    "check the publication date and the period",
+                    "请核对印发日期和周期"
+                ),
             );
         }
         if let Link::Checked(prev) = self.link {
@@ -613,11 +680,16 @@ impl<'s> Checker<'s> {
             self.error_with_help(
                 "E008",
                 published.span.clone(),
-                format!(
+                msg!(
                     "published on {} before the period ends on {}",
-                    published.value, end.value
+                    "印发日期 {} 早于周期结束日 {}",
+                    published.value,
+                    end.value
                 ),
-                "the bulletin reports on a week that is over; check both dates".to_owned(),
+                msg!(
+                    "the bulletin reports on a week that is over; check both dates",
+                    "周报报道的是已结束的一周；请核对两个日期"
+                ),
             );
         }
         Some(Masthead {
@@ -645,16 +717,27 @@ impl<'s> Checker<'s> {
             let expected = prev.next_number(year.value);
             if number.value != expected {
                 let rule = if expected == 1 {
-                    format!("1: the first issue of {} is 第 1 期", year.value)
+                    msg!(
+                        "1: the first issue of {} is 第 1 期",
+                        "1：{} 年的第一期是第 1 期",
+                        year.value
+                    )
                 } else {
-                    format!("{} + 1 = {expected}", prev.number)
+                    msg!("{} + 1 = {expected}", "{} + 1 = {expected}", prev.number)
                 };
+                let (rule, rule_zh) = (rule.en, rule.zh);
                 self.error_with_help(
                     "E022",
                     number.span.clone(),
-                    format!("issue number {} ≠ {rule}", number.value),
-                    "the number goes up by one each week and starts again at 1 in a new year"
-                        .to_owned(),
+                    msg!(
+                        "issue number {} ≠ {rule}",
+                        "期号 {} ≠ {rule_zh}",
+                        number.value
+                    ),
+                    msg!(
+                        "the number goes up by one each week and starts again at 1 in a new year",
+                        "期号每周加一，新的一年从 1 开始"
+                    ),
                 );
             }
         }
@@ -664,8 +747,9 @@ impl<'s> Checker<'s> {
             self.error(
                 "E023",
                 total.span.clone(),
-                format!(
+                msg!(
                     "running total {} ≠ {} + 1 = {}",
+                    "总期号 {} ≠ {} + 1 = {}",
                     total.value,
                     prev.total,
                     prev.total + 1
@@ -676,18 +760,20 @@ impl<'s> Checker<'s> {
         if start.value != next_day {
             let days = (start.value - next_day).num_days();
             let off = if days > 0 {
-                format!("{days} days late")
+                msg!("{days} days late", "晚了 {days} 天")
             } else {
-                format!("{} days early", -days)
+                msg!("{} days early", "早了 {} 天", -days)
             };
+            let (off, off_zh) = (off.en, off.zh);
             self.error_with_help(
                 "E024",
                 start.span.clone(),
-                format!(
+                msg!(
                     "the period starts on {}, not on {next_day}, the day after the previous period ends ({off})",
+                    "周期始于 {}，而不是上一期结束后的第二天 {next_day}（{off_zh}）",
                     start.value
                 ),
-                "each week starts the day after the last one ended".to_owned(),
+                msg!("each week starts the day after the last one ended", "每周从上一周结束后的第二天开始"),
             );
         }
     }
@@ -702,7 +788,11 @@ impl<'s> Checker<'s> {
                 self.error(
                     "E013",
                     y.span,
-                    format!("`year` must be a four-digit year, found {}", y.value),
+                    msg!(
+                        "`year` must be a four-digit year, found {}",
+                        "`year` 应为四位年份，实际为 {}",
+                        y.value
+                    ),
                 );
                 None
             }
@@ -718,9 +808,11 @@ impl<'s> Checker<'s> {
             self.error(
                 "E007",
                 end.span.clone(),
-                format!(
+                msg!(
                     "the period ends on {} before it starts on {}",
-                    end.value, start.value
+                    "周期结束日 {} 早于开始日 {}",
+                    end.value,
+                    start.value
                 ),
             );
             return None;
@@ -744,8 +836,14 @@ impl<'s> Checker<'s> {
                     self.error_with_help(
                         "E012",
                         key.clone(),
-                        "a section with `subsections` cannot also hold content directly".to_owned(),
-                        "move the content into a subsection of its own".to_owned(),
+                        msg!(
+                            "a section with `subsections` cannot also hold content directly",
+                            "含有 `subsections` 的部分不能再直接包含内容"
+                        ),
+                        msg!(
+                            "move the content into a subsection of its own",
+                            "把内容移到单独的小节中"
+                        ),
                     );
                 }
                 self.subsections(subs).map(Body::Subsections)
@@ -789,17 +887,19 @@ impl<'s> Checker<'s> {
             return;
         }
         let what = match self.content_keys(f).first() {
-            Some((_, key)) => format!("its `{key}`"),
-            None => "its content".to_owned(),
+            Some((_, key)) => msg!("its `{key}`", "其 `{key}`"),
+            None => msg!("its content", "其内容"),
         };
+        let (what, what_zh) = (what.en, what.zh);
         self.warning(
             "W007",
             title.span.clone(),
-            format!(
+            msg!(
                 "`{}` has no content yet and is left out: fill in {what}",
+                "“{}”尚无内容，将不印出：请填写{what_zh}",
                 title.value
             ),
-            "or remove it from this issue".to_owned(),
+            msg!("or remove it from this issue", "或从本期中删去"),
         );
     }
 
@@ -819,25 +919,27 @@ impl<'s> Checker<'s> {
                 self.error_with_help(
                     "E012",
                     span.clone(),
-                    format!(
-                        "`{first}` and `{other}` in one {}: it holds one kind of content",
-                        f.what
-                    ),
-                    "split them into subsections".to_owned(),
+                    {
+                        let (what, what_zh) = (f.what, f.what_zh);
+                        msg!(
+                            "`{first}` and `{other}` in one {what}: it holds one kind of content",
+                            "同一{what_zh}中有 `{first}` 和 `{other}`：只能有一种内容"
+                        )
+                    },
+                    msg!("split them into subsections", "把它们分到不同小节"),
                 );
             }
         }
         if let Some(span) = f.key_span("visit_purpose")
             && f.get("visits").is_none()
         {
-            self.error(
-                "E012",
-                span,
-                format!(
-                    "`visit_purpose` belongs with `visits`, which this {} does not have",
-                    f.what
-                ),
-            );
+            self.error("E012", span, {
+                let (what, what_zh) = (f.what, f.what_zh);
+                msg!(
+                    "`visit_purpose` belongs with `visits`, which this {what} does not have",
+                    "`visit_purpose` 须与 `visits` 同用，此{what_zh}没有 `visits`"
+                )
+            });
         }
         let Some((_, key)) = keys.first() else {
             return Some(Content::Nothing);
@@ -853,7 +955,10 @@ impl<'s> Checker<'s> {
             "counters" => {
                 let counters = self.each_partial(node, "counters", Self::counter)?;
                 self.no_repeats(counters.iter().flatten().map(|c| &c.name), |name| {
-                    ("E020", format!("the counter `{name}` is listed twice"))
+                    (
+                        "E020",
+                        msg!("the counter `{name}` is listed twice", "统计项“{name}”重复"),
+                    )
                 });
                 complete(counters).map(Content::Counters)
             }
@@ -863,7 +968,13 @@ impl<'s> Checker<'s> {
                 let visits = self.each_partial(node, "visits", Self::visit);
                 if let Some(visits) = &visits {
                     self.no_repeats(visits.iter().flatten().map(|v| &v.dept), |dept| {
-                        ("W004", format!("`{dept}` appears twice in the visits"))
+                        (
+                            "W004",
+                            msg!(
+                                "`{dept}` appears twice in the visits",
+                                "“{dept}”在来访中出现两次"
+                            ),
+                        )
                     });
                 }
                 let visits = visits.and_then(complete);
@@ -880,7 +991,7 @@ impl<'s> Checker<'s> {
     fn no_repeats<'t>(
         &mut self,
         texts: impl Iterator<Item = &'t Text>,
-        finding: impl Fn(&str) -> (&'static str, String),
+        finding: impl Fn(&str) -> (&'static str, Msg),
     ) {
         let mut seen: Vec<&str> = Vec::new();
         for t in texts {
@@ -893,7 +1004,7 @@ impl<'s> Checker<'s> {
                     Diagnostic::warning(code, t.span.clone(), message)
                 };
                 self.diags
-                    .push(d.with_help("merge the two entries into one".to_owned()));
+                    .push(d.with_help(msg!("merge the two entries into one", "把两条合并为一条")));
             } else {
                 seen.push(value);
             }
@@ -935,14 +1046,23 @@ impl<'s> Checker<'s> {
             let in_year = d.year() == dates.year || d.year() == dates.start.year();
             if !in_year || d > dates.published {
                 let why = if d > dates.published {
-                    format!("after the issue is published on {}", dates.published)
+                    msg!(
+                        "after the issue is published on {}",
+                        "晚于本期印发日期 {}",
+                        dates.published
+                    )
                 } else {
-                    format!("outside {}, the year of the issue", dates.year)
+                    msg!(
+                        "outside {}, the year of the issue",
+                        "不在本期所属的 {} 年",
+                        dates.year
+                    )
                 };
+                let (why, why_zh) = (why.en, why.zh);
                 self.error(
                     "E019",
                     date.span.clone(),
-                    format!("the directive is dated {d}, {why}"),
+                    msg!("the directive is dated {d}, {why}", "批示日期 {d} {why_zh}"),
                 );
             }
         }
@@ -973,18 +1093,26 @@ impl<'s> Checker<'s> {
                 "W005",
                 written.span.clone(),
                 continuity_of_counter(written.value, carried.value, week.value),
-                "check this week's figure and the previous issue's year-to-date figure".to_owned(),
+                msg!(
+                    "check this week's figure and the previous issue's year-to-date figure",
+                    "请核对本周数和上一期的累计数"
+                ),
             );
         }
         if year_to_date.value < week.value {
             self.error_with_help(
                 "E009",
                 year_to_date.span.clone(),
-                format!(
+                msg!(
                     "year-to-date figure {} is below this week's figure {}",
-                    year_to_date.value, week.value
+                    "累计数 {} 小于本周数 {}",
+                    year_to_date.value,
+                    week.value
                 ),
-                "the year-to-date figure includes this week".to_owned(),
+                msg!(
+                    "the year-to-date figure includes this week",
+                    "累计数包含本周"
+                ),
             );
         }
         Some(Counter {
@@ -1014,8 +1142,12 @@ impl<'s> Checker<'s> {
                     self.error_with_help(
                         "E026",
                         name.span.clone(),
-                        format!("the previous issue has no counter `{}` to compute the year-to-date figure from", name.value),
-                        "write the figure as `year_to_date`, or check the name".to_owned(),
+                        msg!(
+                            "the previous issue has no counter `{}` to compute the year-to-date figure from",
+                            "上一期没有统计项“{}”，无法推算累计数",
+                            name.value
+                        ),
+                        msg!("write the figure as `year_to_date`, or check the name", "请填写 `year_to_date`，或核对名称"),
                     );
                 }
                 value.map(|value| Sp { value, span })
@@ -1024,8 +1156,15 @@ impl<'s> Checker<'s> {
                 self.error_with_help(
                     "E026",
                     name.span.clone(),
-                    format!("the year-to-date figure of `{}` is left out, and the issue names no `previous` issue to compute it from", name.value),
-                    "write the figure as `year_to_date`, or add `previous: <last week's file>`".to_owned(),
+                    msg!(
+                        "the year-to-date figure of `{}` is left out, and the issue names no `previous` issue to compute it from",
+                        "“{}”未填累计数，而本期没有指明上一期（`previous`），无法推算",
+                        name.value
+                    ),
+                    msg!(
+                        "write the figure as `year_to_date`, or add `previous: <last week's file>`",
+                        "请填写 `year_to_date`，或加上 `previous: <上一期文件>`"
+                    ),
                 );
                 None
             }
@@ -1046,9 +1185,11 @@ impl<'s> Checker<'s> {
             self.error(
                 "E010",
                 done.span.clone(),
-                format!(
+                msg!(
                     "`done` ({}) is more than the `total` ({})",
-                    done.value, total.value
+                    "累计完成数 `done`（{}）大于总数 `total`（{}）",
+                    done.value,
+                    total.value
                 ),
             );
         }
@@ -1059,24 +1200,33 @@ impl<'s> Checker<'s> {
             self.warning(
                 "W006",
                 done.span.clone(),
-                format!(
+                msg!(
                     "`done` {} is below the previous issue's {} ({} less)",
+                    "累计完成数 {} 小于上一期的 {}（少 {}）",
                     done.value,
                     before,
                     before - done.value
                 ),
-                "work done so far only grows; check both issues".to_owned(),
+                msg!(
+                    "work done so far only grows; check both issues",
+                    "累计完成数只增不减；请核对两期"
+                ),
             );
         }
         if week.value > done.value {
             self.error_with_help(
                 "E010",
                 week.span.clone(),
-                format!(
+                msg!(
                     "this week's `week` ({}) is more than `done` in all ({})",
-                    week.value, done.value
+                    "本周完成数 `week`（{}）大于累计完成数 `done`（{}）",
+                    week.value,
+                    done.value
                 ),
-                "`done` counts everything so far, this week included".to_owned(),
+                msg!(
+                    "`done` counts everything so far, this week included",
+                    "`done` 是截至目前的累计数，含本周"
+                ),
             );
         }
         Some(Progress {
@@ -1100,8 +1250,17 @@ impl<'s> Checker<'s> {
             self.error_with_help(
                 "E002",
                 node.span.clone(),
-                format!("expected the text of an item, found {}", kind(node)),
-                "an item is text, or a `lead` with `departments`".to_owned(),
+                {
+                    let Msg { en: kn, zh: kz } = kind(node);
+                    msg!(
+                        "expected the text of an item, found {kn}",
+                        "条目应为文字，实际为{kz}"
+                    )
+                },
+                msg!(
+                    "an item is text, or a `lead` with `departments`",
+                    "条目是一段文字，或 `lead` 加 `departments`"
+                ),
             );
             return None;
         }
@@ -1170,18 +1329,29 @@ impl<'s> Checker<'s> {
 }
 
 /// `year-to-date 59000 ≠ 56148 + 2881 = 59029 (29 less)`.
-fn continuity_of_counter(written: u64, carried: u64, week: u64) -> String {
+fn continuity_of_counter(written: u64, carried: u64, week: u64) -> Msg {
     let sum = if carried == week {
-        format!("{week}, this week's figure in a new year")
+        msg!(
+            "{week}, this week's figure in a new year",
+            "{week}（新的一年从本周数算起）"
+        )
     } else {
-        format!("{} + {week} = {carried}", carried - week)
+        msg!(
+            "{} + {week} = {carried}",
+            "{} + {week} = {carried}",
+            carried - week
+        )
     };
     let off = if written > carried {
-        format!("{} more", written - carried)
+        msg!("{} more", "多 {}", written - carried)
     } else {
-        format!("{} less", carried - written)
+        msg!("{} less", "少 {}", carried - written)
     };
-    format!("year-to-date {written} ≠ {sum} ({off})")
+    let (sum, sum_zh, off, off_zh) = (sum.en, sum.zh, off.en, off.zh);
+    msg!(
+        "year-to-date {written} ≠ {sum} ({off})",
+        "累计数 {written} ≠ {sum_zh}（{off_zh}）"
+    )
 }
 
 /// All entries, when none is broken.
@@ -1190,15 +1360,15 @@ fn complete<T>(entries: Vec<Option<T>>) -> Option<Vec<T>> {
 }
 
 /// How a value is described in messages.
-fn kind(node: &Node) -> String {
+fn kind(node: &Node) -> Msg {
     match &node.value {
-        Value::Null => "nothing".to_owned(),
-        Value::Bool(b) => format!("`{b}`"),
-        Value::Int(n) => format!("the number {n}"),
-        Value::Float(x) => format!("the number {x}"),
-        Value::Str(s) => format!("the text `{s}`"),
-        Value::Seq(_) => "a list".to_owned(),
-        Value::Map(_) => "a mapping".to_owned(),
+        Value::Null => msg!("nothing", "空值"),
+        Value::Bool(b) => msg!("`{b}`", "`{b}`"),
+        Value::Int(n) => msg!("the number {n}", "数字 {n}"),
+        Value::Float(x) => msg!("the number {x}", "数字 {x}"),
+        Value::Str(s) => msg!("the text `{s}`", "文字 `{s}`"),
+        Value::Seq(_) => msg!("a list", "列表"),
+        Value::Map(_) => msg!("a mapping", "映射"),
     }
 }
 
@@ -1288,11 +1458,15 @@ footer: { send: 甲, distribute: 乙, copies: 91 }
     fn unknown_keys_suggest_the_closest() {
         let r = check(&GOOD.replace("    counters:", "    counter:"));
         let d = &r.diagnostics[0];
-        assert_eq!(d.message, "unknown key `counter` in the section");
-        assert_eq!(d.help.as_deref(), Some("did you mean `counters`?"));
+        assert_eq!(d.message.en, "unknown key `counter` in the section");
+        assert_eq!(d.message.zh, "部分中没有 `counter` 这个键");
+        assert_eq!(
+            d.help.as_ref().map(|h| h.en.as_str()),
+            Some("did you mean `counters`?")
+        );
         let r = check(&GOOD.replace("    counters:", "    directive:"));
         assert_eq!(
-            r.diagnostics[0].help.as_deref(),
+            r.diagnostics[0].help.as_ref().map(|h| h.en.as_str()),
             Some("did you mean `directives`?")
         );
     }
@@ -1323,7 +1497,7 @@ footer: { send: 甲, distribute: 乙, copies: 91 }
         let found: Vec<_> = r
             .diagnostics
             .iter()
-            .map(|d| (d.code, d.message.as_str()))
+            .map(|d| (d.code, d.message.en.as_str()))
             .collect();
         assert_eq!(
             found,
@@ -1369,7 +1543,7 @@ footer: { send: 甲, distribute: 乙, copies: 91 }
         let src = GOOD.replace("published: 2023-10-20", "published: 10月20日");
         let r = check(&src);
         assert_eq!(
-            r.diagnostics[0].message,
+            r.diagnostics[0].message.en,
             "expected a date for `published`, found `10月20日`"
         );
     }

@@ -4,7 +4,8 @@ use std::ops::Range;
 
 use granit_parser::{ErrorKind, Event, Marker, Parser, ScalarStyle, ScanError, Span, Tag};
 
-use crate::diag::Diagnostic;
+use crate::diag::{Diagnostic, Msg};
+use crate::msg;
 
 /// A YAML value and the bytes of the source it was read from.
 #[derive(Debug, Clone, PartialEq)]
@@ -55,10 +56,22 @@ impl Node {
 
 /// The file as UTF-8 text without its byte-order mark; otherwise the text that can be shown
 /// and a finding that points at the first bad byte or character.
+// A finding is large for a `Result`, but a file is decoded once: boxing buys nothing.
+#[allow(clippy::result_large_err)]
 pub fn decode(bytes: &[u8]) -> Result<&str, (&str, Diagnostic)> {
     if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
-        let d = Diagnostic::error("E014", 0..0, "the file is UTF-16 text, not UTF-8")
-            .with_help("save the file with the encoding UTF-8");
+        let d = Diagnostic::error(
+            "E014",
+            0..0,
+            msg!(
+                "the file is UTF-16 text, not UTF-8",
+                "文件是 UTF-16 文本，不是 UTF-8"
+            ),
+        )
+        .with_help(msg!(
+            "save the file with the encoding UTF-8",
+            "请以 UTF-8 编码保存文件"
+        ));
         return Err(("", d));
     }
     let text = match std::str::from_utf8(bytes) {
@@ -69,12 +82,16 @@ pub fn decode(bytes: &[u8]) -> Result<&str, (&str, Diagnostic)> {
             let d = Diagnostic::error(
                 "E014",
                 at..at,
-                format!(
+                msg!(
                     "the file is not UTF-8 text: byte 0x{:02X} cannot start a character here",
+                    "文件不是 UTF-8 文本：字节 0x{:02X} 不能在此开始一个字符",
                     bytes[at]
                 ),
             )
-            .with_help("save the file with the encoding UTF-8 (GBK and GB2312 are not read)");
+            .with_help(msg!(
+                "save the file with the encoding UTF-8 (GBK and GB2312 are not read)",
+                "请以 UTF-8 编码保存文件（不读 GBK、GB2312）"
+            ));
             return Err((prefix, d));
         }
     };
@@ -83,9 +100,16 @@ pub fn decode(bytes: &[u8]) -> Result<&str, (&str, Diagnostic)> {
         let d = Diagnostic::error(
             "E016",
             at..at + c.len_utf8(),
-            format!("the file contains the control character U+{:04X}", c as u32),
+            msg!(
+                "the file contains the control character U+{:04X}",
+                "文件含有控制字符 U+{:04X}",
+                c as u32
+            ),
         )
-        .with_help("remove it; a bulletin is plain text");
+        .with_help(msg!(
+            "remove it; a bulletin is plain text",
+            "请删去；周报是纯文本"
+        ));
         return Err((text, d));
     }
     Ok(text)
@@ -131,6 +155,8 @@ pub const MAX_NODES: usize = 200_000;
 /// (only `true` and `false` are booleans). What a bulletin never needs is refused, each with
 /// its own finding: a second document, anchors and aliases, merge keys, tags, duplicate keys,
 /// nesting deeper than [`MAX_DEPTH`] and more than [`MAX_NODES`] values.
+// A finding is large for a `Result`, but a file is parsed once: boxing buys nothing.
+#[allow(clippy::result_large_err)]
 pub fn parse(source: &str) -> Result<Node, Diagnostic> {
     let mut parser = Parser::new_from_str(source);
     // Open collections, each with its node and, for a mapping, the key awaiting its value.
@@ -148,8 +174,14 @@ pub fn parse(source: &str) -> Result<Node, Diagnostic> {
                 if documents > 1 {
                     return Err(not_needed(
                         at,
-                        "more than one YAML document in the file",
-                        "keep one issue per file, without a second `---`",
+                        msg!(
+                            "more than one YAML document in the file",
+                            "文件中有不止一个 YAML 文档"
+                        ),
+                        msg!(
+                            "keep one issue per file, without a second `---`",
+                            "每个文件只放一期，不要第二个 `---`"
+                        ),
                     ));
                 }
                 continue;
@@ -166,9 +198,16 @@ pub fn parse(source: &str) -> Result<Node, Diagnostic> {
                     return Err(Diagnostic::error(
                         "E016",
                         at,
-                        format!("the text contains the control character U+{:04X}", c as u32),
+                        msg!(
+                            "the text contains the control character U+{:04X}",
+                            "文字中含有控制字符 U+{:04X}",
+                            c as u32
+                        ),
                     )
-                    .with_help("remove the escape; a bulletin is plain text"));
+                    .with_help(msg!(
+                        "remove the escape; a bulletin is plain text",
+                        "请删去转义；周报是纯文本"
+                    )));
                 }
                 Node {
                     value: scalar(text.into_owned(), style),
@@ -180,8 +219,14 @@ pub fn parse(source: &str) -> Result<Node, Diagnostic> {
                 if open.len() >= MAX_DEPTH {
                     return Err(not_needed(
                         at,
-                        &format!("values nested more than {MAX_DEPTH} levels deep"),
-                        "a bulletin nests a few levels at most; check the indentation",
+                        msg!(
+                            "values nested more than {MAX_DEPTH} levels deep",
+                            "嵌套超过 {MAX_DEPTH} 层"
+                        ),
+                        msg!(
+                            "a bulletin nests a few levels at most; check the indentation",
+                            "周报只有几层嵌套；请检查缩进"
+                        ),
                     ));
                 }
                 let value = if matches!(event, Event::SequenceStart(..)) {
@@ -203,8 +248,14 @@ pub fn parse(source: &str) -> Result<Node, Diagnostic> {
         if nodes > MAX_NODES {
             return Err(not_needed(
                 node.span,
-                &format!("the file holds more than {MAX_NODES} values, far more than a bulletin"),
-                "split the content, or check that this is the right file",
+                msg!(
+                    "the file holds more than {MAX_NODES} values, far more than a bulletin",
+                    "文件含有超过 {MAX_NODES} 个值，远超一期周报"
+                ),
+                msg!(
+                    "split the content, or check that this is the right file",
+                    "请拆分内容，或确认文件是否正确"
+                ),
             ));
         }
         match open.last_mut() {
@@ -217,13 +268,23 @@ pub fn parse(source: &str) -> Result<Node, Diagnostic> {
                             if key == "<<" {
                                 return Err(not_needed(
                                     node.span,
-                                    "YAML merge keys (`<<`) are not allowed",
-                                    "write the entries out in full",
+                                    msg!(
+                                        "YAML merge keys (`<<`) are not allowed",
+                                        "不允许使用 YAML 合并键（`<<`）"
+                                    ),
+                                    msg!("write the entries out in full", "请把各项完整写出"),
                                 ));
                             }
                             if entries.iter().any(|(k, _)| k.value == node.value) {
-                                return Err(Diagnostic::error("E005", node.span, format!("duplicate key `{key}`"))
-                                    .with_help("a key may appear only once in a mapping; merge the two entries"));
+                                return Err(Diagnostic::error(
+                                    "E005",
+                                    node.span,
+                                    msg!("duplicate key `{key}`", "键 `{key}` 重复"),
+                                )
+                                .with_help(msg!(
+                                    "a key may appear only once in a mapping; merge the two entries",
+                                    "同一映射中一个键只能出现一次；请合并两处"
+                                )));
                             }
                         }
                         *pending = Some(node);
@@ -311,6 +372,7 @@ fn float(s: &str) -> Option<f64> {
         .flatten()
 }
 
+#[allow(clippy::result_large_err)]
 fn refuse_extras(anchor: usize, tag: Option<&Tag>, at: &Range<usize>) -> Result<(), Diagnostic> {
     if anchor != 0 {
         return Err(anchors(at.clone()));
@@ -319,8 +381,14 @@ fn refuse_extras(anchor: usize, tag: Option<&Tag>, at: &Range<usize>) -> Result<
         let (handle, suffix) = tag.original_parts();
         return Err(not_needed(
             at.clone(),
-            &format!("YAML tag `{handle}{suffix}` is not allowed"),
-            "a bulletin holds plain text, numbers and dates; remove the tag",
+            msg!(
+                "YAML tag `{handle}{suffix}` is not allowed",
+                "不允许使用 YAML 标签 `{handle}{suffix}`"
+            ),
+            msg!(
+                "a bulletin holds plain text, numbers and dates; remove the tag",
+                "周报只含文字、数字和日期；请删去标签"
+            ),
         ));
     }
     Ok(())
@@ -329,13 +397,19 @@ fn refuse_extras(anchor: usize, tag: Option<&Tag>, at: &Range<usize>) -> Result<
 fn anchors(at: Range<usize>) -> Diagnostic {
     not_needed(
         at,
-        "YAML anchors and aliases (`&name`, `*name`) are not allowed",
-        "write the value out in full where it is used",
+        msg!(
+            "YAML anchors and aliases (`&name`, `*name`) are not allowed",
+            "不允许使用 YAML 锚点和别名（`&name`、`*name`）"
+        ),
+        msg!(
+            "write the value out in full where it is used",
+            "请在用到的地方把值完整写出"
+        ),
     )
 }
 
-fn not_needed(at: Range<usize>, message: &str, help: &str) -> Diagnostic {
-    Diagnostic::error("E015", at, message.to_owned()).with_help(help.to_owned())
+fn not_needed(at: Range<usize>, message: Msg, help: Msg) -> Diagnostic {
+    Diagnostic::error("E015", at, message).with_help(help)
 }
 
 fn scan_error(e: &ScanError, source: &str) -> Diagnostic {
@@ -346,11 +420,21 @@ fn scan_error(e: &ScanError, source: &str) -> Diagnostic {
     {
         return not_needed(
             at..at,
-            &format!("values nested more than {MAX_DEPTH} levels deep"),
-            "a bulletin nests a few levels at most; check the brackets",
+            msg!(
+                "values nested more than {MAX_DEPTH} levels deep",
+                "嵌套超过 {MAX_DEPTH} 层"
+            ),
+            msg!(
+                "a bulletin nests a few levels at most; check the brackets",
+                "周报只有几层嵌套；请检查括号"
+            ),
         );
     }
-    Diagnostic::error("E001", at..at, message)
+    Diagnostic::error(
+        "E001",
+        at..at,
+        msg!("{message}", "YAML 语法错误：{message}"),
+    )
 }
 
 fn span_of(span: &Span, source: &str) -> Range<usize> {
@@ -423,7 +507,10 @@ mod tests {
     fn duplicate_key_is_located() {
         let src = "a: 1\nb: 2\na: 3\n";
         let d = error_of(src);
-        assert_eq!((d.code, d.message.as_str()), ("E005", "duplicate key `a`"));
+        assert_eq!(
+            (d.code, d.message.en.as_str()),
+            ("E005", "duplicate key `a`")
+        );
         assert_eq!(at(src, &d), (3, 1));
     }
 
@@ -432,7 +519,7 @@ mod tests {
         let src = "a: 1\nb: [1, 2\n";
         let d = error_of(src);
         assert_eq!(d.code, "E001");
-        assert!(!d.message.contains("line"), "{}", d.message);
+        assert!(!d.message.en.contains("line"), "{}", d.message.en);
         assert_eq!(at(src, &d).0, 2);
     }
 
@@ -446,7 +533,7 @@ mod tests {
             "a: 1\n---\nb: 2\n",
         ] {
             let d = error_of(src);
-            assert_eq!(d.code, "E015", "{src:?}: {}", d.message);
+            assert_eq!(d.code, "E015", "{src:?}: {}", d.message.en);
         }
     }
 

@@ -7,7 +7,11 @@ use std::process::{Command, Output, Stdio};
 
 fn weekly() -> Command {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_weekly"));
-    cmd.env_remove("NO_COLOR");
+    // Findings are in English unless the locale says Chinese: the goldens are English.
+    cmd.env_remove("NO_COLOR")
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env("LANG", "C");
     cmd
 }
 

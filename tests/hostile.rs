@@ -48,6 +48,9 @@ struct Run {
 /// measurement.
 fn run(args: &[&str], path: &Path) -> Run {
     let mut child = Command::new(env!("CARGO_BIN_EXE_weekly"))
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env("LANG", "C")
         .args(args)
         .arg(path)
         .stdin(Stdio::null())

@@ -16,13 +16,19 @@ fn pipeline(bytes: &[u8]) {
             let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
             let lines = weekly::diag::Lines::new(text);
             for d in &findings {
-                assert_ne!(d.code, "E000", "a built-in template failed: {}", d.message);
+                assert_ne!(
+                    d.code, "E000",
+                    "a built-in template failed: {}",
+                    d.message.en
+                );
                 if std::str::from_utf8(bytes).is_ok() {
                     assert!(
                         d.span.start <= d.span.end && d.span.end <= text.len(),
                         "{d:?}"
                     );
-                    weekly::diag::render_human(d, "x.yaml", &lines, false);
+                    for lang in [weekly::diag::Lang::En, weekly::diag::Lang::Zh] {
+                        weekly::diag::render_human(d, "x.yaml", &lines, false, lang);
+                    }
                 }
             }
         }

@@ -107,5 +107,8 @@ fn schema_and_checker_agree_on_the_fixtures() {
         }
         compared += 1;
     }
-    assert!(compared > 50 && rejected > 10, "{compared} compared, {rejected} rejected");
+    assert!(
+        compared > 50 && rejected > 10,
+        "{compared} compared, {rejected} rejected"
+    );
 }

@@ -7,8 +7,9 @@ use std::path::{Path, PathBuf};
 
 use anyhow::{Context, bail};
 
-use crate::diag::Diagnostic;
+use crate::diag::{Diagnostic, Msg};
 use crate::issue::Issue;
+use crate::msg;
 use crate::series::Previous;
 use crate::validate::{self, Link};
 use crate::yaml::{self, Node};
@@ -72,7 +73,7 @@ pub enum Outcome {
 /// Loads issues; each previous issue is read once however many issues name it.
 #[derive(Default)]
 pub struct Loader {
-    previous: HashMap<PathBuf, Result<Previous, String>>,
+    previous: HashMap<PathBuf, Result<Previous, Msg>>,
 }
 
 impl Loader {
@@ -105,10 +106,10 @@ impl Loader {
                 Ok(p) => (Some(p), None),
                 Err(reason) => (
                     None,
-                    Some(
-                        Diagnostic::error("E025", span, reason)
-                            .with_help("the path is relative to this file; check the name"),
-                    ),
+                    Some(Diagnostic::error("E025", span, reason).with_help(msg!(
+                        "the path is relative to this file; check the name",
+                        "路径相对于本文件；请核对文件名"
+                    ))),
                 ),
             },
         };
@@ -127,23 +128,29 @@ impl Loader {
     }
 
     /// What the issue in `path` passes on to the next, or why it cannot be used.
-    fn previous(&mut self, path: &Path, depth: usize) -> Result<Previous, String> {
+    fn previous(&mut self, path: &Path, depth: usize) -> Result<Previous, Msg> {
         let shown = path.display();
-        let key = fs::canonicalize(path)
-            .map_err(|e| format!("cannot read the previous issue `{shown}`: {e}"))?;
+        let key = fs::canonicalize(path).map_err(|e| {
+            msg!(
+                "cannot read the previous issue `{shown}`: {e}",
+                "无法读取上一期 `{shown}`：{e}"
+            )
+        })?;
         if let Some(known) = self.previous.get(&key) {
             return known.clone();
         }
         if depth >= MAX_CHAIN {
-            return Err(format!(
-                "the previous issues are followed back {MAX_CHAIN} issues without finding written year-to-date figures"
+            return Err(msg!(
+                "the previous issues are followed back {MAX_CHAIN} issues without finding written year-to-date figures",
+                "向前追溯了 {MAX_CHAIN} 期，仍未找到写明的累计数"
             ));
         }
         // Until it is read, an issue that leads back to itself meets this answer.
         self.previous.insert(
             key.clone(),
-            Err(format!(
-                "the previous issues lead back to `{shown}` in a circle"
+            Err(msg!(
+                "the previous issues lead back to `{shown}` in a circle",
+                "上一期的链接绕回了 `{shown}`，形成循环"
             )),
         );
         let result = self.read_previous(path, depth);
@@ -151,24 +158,36 @@ impl Loader {
         result
     }
 
-    fn read_previous(&mut self, path: &Path, depth: usize) -> Result<Previous, String> {
+    fn read_previous(&mut self, path: &Path, depth: usize) -> Result<Previous, Msg> {
         let shown = path.display();
         let bytes = match read_input(path) {
             Ok(Input::Bytes(bytes)) => bytes,
             Ok(Input::TooLarge) => {
-                return Err(format!(
-                    "the previous issue `{shown}`: {}",
-                    too_large().message
+                let Msg { en, zh } = too_large().message;
+                return Err(msg!(
+                    "the previous issue `{shown}`: {en}",
+                    "上一期 `{shown}`：{zh}"
                 ));
             }
-            Err(e) => return Err(format!("cannot read the previous issue `{shown}`: {e}")),
+            Err(e) => {
+                return Err(msg!(
+                    "cannot read the previous issue `{shown}`: {e}",
+                    "无法读取上一期 `{shown}`：{e}"
+                ));
+            }
         };
-        let text = yaml::decode(&bytes)
-            .map_err(|(_, d)| format!("the previous issue `{shown}`: {}", d.message))?;
+        let text = yaml::decode(&bytes).map_err(|(_, d)| {
+            let Msg { en, zh } = d.message;
+            msg!(
+                "the previous issue `{shown}`: {en}",
+                "上一期 `{shown}`：{zh}"
+            )
+        })?;
         let root = yaml::parse(text).map_err(|d| {
-            format!(
-                "the previous issue `{shown}` is not valid YAML: {}",
-                d.message
+            let Msg { en, zh } = d.message;
+            msg!(
+                "the previous issue `{shown}` is not valid: {en}",
+                "上一期 `{shown}` 有误：{zh}"
             )
         })?;
         let before = self.figures_before(&root, path, depth)?;
@@ -181,10 +200,13 @@ impl Loader {
         let errors = report.diagnostics.iter().filter(|d| d.is_error()).count();
         match report.issue {
             Some(issue) => Ok(Previous::of(&issue)),
-            None => Err(format!(
-                "the previous issue `{shown}` has {errors} error{}; run `weekly check {shown}`",
-                if errors == 1 { "" } else { "s" }
-            )),
+            None => {
+                let plural = if errors == 1 { "" } else { "s" };
+                Err(msg!(
+                    "the previous issue `{shown}` has {errors} error{plural}; run `weekly check {shown}`",
+                    "上一期 `{shown}` 有 {errors} 个错误；请运行 `weekly check {shown}`"
+                ))
+            }
         }
     }
 
@@ -194,7 +216,7 @@ impl Loader {
         root: &Node,
         path: &Path,
         depth: usize,
-    ) -> Result<Option<Previous>, String> {
+    ) -> Result<Option<Previous>, Msg> {
         if !validate::needs_previous(root) {
             return Ok(None);
         }
@@ -209,8 +231,18 @@ impl Loader {
 
 fn too_large() -> Diagnostic {
     let limit = MAX_INPUT_BYTES / 1024 / 1024;
-    Diagnostic::error("E017", 0..0, format!("the file is larger than {limit} MiB"))
-        .with_help("a bulletin is a few kilobytes; check that this is the right file")
+    Diagnostic::error(
+        "E017",
+        0..0,
+        msg!(
+            "the file is larger than {limit} MiB",
+            "文件大于 {limit} MiB"
+        ),
+    )
+    .with_help(msg!(
+        "a bulletin is a few kilobytes; check that this is the right file",
+        "一期周报只有几 KB；请确认文件是否正确"
+    ))
 }
 
 /// `link` read relative to the folder of `file` (standard input: the working folder).

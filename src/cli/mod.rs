@@ -114,6 +114,9 @@ struct FindingsArgs {
     /// Switch a warning off, e.g. `--allow W012,W018` (may be repeated)
     #[arg(long, value_name = "CODE", value_delimiter = ',', value_parser = warning_code)]
     allow: Vec<&'static str>,
+    /// Language of findings (default: Chinese when LC_ALL, LC_MESSAGES or LANG begins with zh)
+    #[arg(long, value_enum, value_name = "LANG")]
+    lang: Option<crate::diag::Lang>,
 }
 
 fn warning_code(s: &str) -> Result<&'static str, String> {
@@ -220,6 +223,7 @@ pub fn main() -> Status {
                 message_format: MessageFormat::Human,
                 deny_warnings: false,
                 allow: Vec::new(),
+                lang: None,
             };
             let mut out = Reporter::new(&findings, false);
             let status = begin_next(&mut out, &previous, output.as_deref(), date, force);

@@ -3,12 +3,13 @@
 use std::io::{self, IsTerminal, Write};
 
 use super::{FindingsArgs, Status};
-use crate::diag::{self, Diagnostic};
+use crate::diag::{self, Diagnostic, Lang};
 use crate::emit::{self, Finding, Location, MessageFormat};
 
 /// Prints findings in the chosen format, counts them, and decides what they mean.
 pub struct Reporter {
     format: MessageFormat,
+    lang: Lang,
     color: bool,
     deny_warnings: bool,
     allow: Vec<&'static str>,
@@ -27,6 +28,9 @@ impl Reporter {
         let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
         Reporter {
             format: args.message_format,
+            lang: args
+                .lang
+                .unwrap_or_else(|| Lang::from_locale(|v| std::env::var(v).ok())),
             color: io::stderr().is_terminal() && !no_color,
             deny_warnings: args.deny_warnings,
             allow: args.allow.clone(),
@@ -61,12 +65,13 @@ impl Reporter {
                 path,
                 at: Location::of(d, &index),
                 d,
+                lang: self.lang,
             };
             match self.format {
                 MessageFormat::Human => {
                     let gap = if self.printed { "\n" } else { "" };
                     lines.push_str(gap);
-                    lines.push_str(&diag::render_human(d, path, &index, self.color));
+                    lines.push_str(&diag::render_human(d, path, &index, self.color, self.lang));
                     lines.push('\n');
                     self.printed = true;
                 }
@@ -111,11 +116,16 @@ impl Reporter {
             let findings: Vec<Finding> = self
                 .sarif
                 .iter()
-                .map(|(path, at, d)| Finding { path, at: *at, d })
+                .map(|(path, at, d)| Finding {
+                    path,
+                    at: *at,
+                    d,
+                    lang: self.lang,
+                })
                 .collect();
             self.write(&emit::sarif(&findings));
         }
-        if let Some(summary) = emit::summary(self.errors, self.warnings) {
+        if let Some(summary) = emit::summary(self.errors, self.warnings, self.lang) {
             let gap = if self.format == MessageFormat::Human {
                 "\n"
             } else {
