@@ -14,16 +14,21 @@ pub enum Format {
     /// Plain text
     #[value(name = "text", alias = "txt")]
     Text,
+    /// One self-contained HTML page laid out for print (A4, GB/T 9704 margins)
+    #[value(name = "html")]
+    Html,
 }
 
 impl Format {
-    pub const ALL: [Format; 2] = [Format::Markdown, Format::Text];
+    pub const ALL: [Format; 3] = [Format::Markdown, Format::Text, Format::Html];
 
     /// The file name of the format's template, in `templates/` and in a `--templates` folder.
     pub fn template_name(self) -> &'static str {
         match self {
             Format::Markdown => "bulletin.md",
             Format::Text => "bulletin.txt",
+            // Tera escapes the values of templates whose names end in .html.
+            Format::Html => "bulletin.html",
         }
     }
 
@@ -32,6 +37,7 @@ impl Format {
         match self {
             Format::Markdown => include_str!("../templates/bulletin.md"),
             Format::Text => include_str!("../templates/bulletin.txt"),
+            Format::Html => include_str!("../templates/bulletin.html"),
         }
     }
 }
@@ -123,6 +129,27 @@ mod tests {
         let out = render(&bulletin(), "bulletin.txt", Format::Text.builtin_template()).unwrap();
         assert!(
             out.contains("\n\n一、动态\n\n水利厅用 a*b 算。\n\n"),
+            "{out}"
+        );
+    }
+
+    #[test]
+    fn html_escapes_every_value() {
+        let mut b = bulletin();
+        b.title = "<script>alert(1)</script>".into();
+        b.sections[0].paragraphs[0].runs[0].text = "\"><img src=x onerror=alert(1)>".into();
+        b.footer.send = "</style><b>".into();
+        let out = render(&b, "bulletin.html", Format::Html.builtin_template()).unwrap();
+        assert!(!out.contains("<script>alert"), "{out}");
+        assert!(!out.contains("<img src=x"), "{out}");
+        assert!(!out.contains("</style><b>"), "{out}");
+        assert!(
+            out.contains("&lt;script&gt;alert(1)&lt;&#x2F;script&gt;")
+                || out.contains("&lt;script&gt;alert(1)&lt;/script&gt;"),
+            "{out}"
+        );
+        assert!(
+            out.contains("<strong>&quot;&gt;&lt;img src=x onerror=alert(1)&gt;</strong>"),
             "{out}"
         );
     }

@@ -128,7 +128,7 @@ fn every_example_checks_clean() {
 #[test]
 fn every_example_builds_to_its_golden() {
     for example in examples() {
-        for (format, ext) in [("md", "md"), ("text", "txt")] {
+        for (format, ext) in [("md", "md"), ("text", "txt"), ("html", "html")] {
             let out = run(weekly()
                 .args(["build", "--format", format])
                 .arg(root().join("examples").join(&example)));
