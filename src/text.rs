@@ -222,3 +222,188 @@ mod tests {
         assert_eq!(markdown_escape("-5 度"), "-5 度");
     }
 }
+
+/// Columns `s` takes on a fixed-width display: a Chinese character or full-width mark takes
+/// two, and so do the marks of ambiguous width (— … “ ”), as Chinese text sets them.
+pub fn display_width(s: &str) -> usize {
+    unicode_width::UnicodeWidthStr::width_cjk(s)
+}
+
+/// Marks that may not begin a line (GB/T 15834 and common 禁则).
+const NO_LINE_START: &str = "，。、；：？！）》」』”’】〕…—,.;:?!)";
+/// Marks that may not end a line.
+const NO_LINE_END: &str = "（《「『“‘【〔(";
+
+/// The document wrapped to `width` columns for fixed-width print tooling. Paragraphs (one
+/// line each, as the templates write them) are broken by the Chinese rules: no line starts
+/// with a closing mark or ends with an opening one, and `——`, `……` and runs of Latin letters
+/// and digits are never split. The masthead (everything before the first 一、 heading) is
+/// centred; the lines of a numbered item, and of 送： and 发：, continue under its text.
+pub fn wrap_document(doc: &str, width: usize) -> String {
+    let width = width.max(8);
+    let mut out = String::with_capacity(doc.len() + doc.len() / 8);
+    let mut masthead = true;
+    for line in doc.split('\n') {
+        if is_section_heading(line) {
+            masthead = false;
+        }
+        let hang = if masthead { 0 } else { hanging_indent(line) };
+        for (i, piece) in wrap(line, width, hang).iter().enumerate() {
+            if i > 0 {
+                out.push('\n');
+                out.push_str(&" ".repeat(hang));
+            }
+            if masthead && !piece.is_empty() {
+                out.push_str(&" ".repeat((width.saturating_sub(display_width(piece))) / 2));
+            }
+            out.push_str(piece);
+        }
+        out.push('\n');
+    }
+    out.pop();
+    out
+}
+
+/// `一、…`, `十一、…`: a section heading.
+fn is_section_heading(line: &str) -> bool {
+    let numeral = line
+        .chars()
+        .take_while(|c| "一二三四五六七八九十百零".contains(*c))
+        .count();
+    numeral > 0 && line.chars().nth(numeral) == Some('、')
+}
+
+/// How far the continuation lines of a paragraph are indented: under the text after `12.`,
+/// `送：` or `发：`.
+fn hanging_indent(line: &str) -> usize {
+    let digits = line.bytes().take_while(u8::is_ascii_digit).count();
+    if digits > 0 && line.as_bytes().get(digits) == Some(&b'.') {
+        return digits + 1;
+    }
+    if line.starts_with("送：") || line.starts_with("发：") {
+        return display_width("送：");
+    }
+    0
+}
+
+/// The pieces of one paragraph: the first up to `width` columns, the others up to
+/// `width - hang`.
+pub fn wrap(line: &str, width: usize, hang: usize) -> Vec<String> {
+    let units = break_units(line);
+    let mut lines: Vec<Vec<&str>> = Vec::new();
+    let mut current: Vec<&str> = Vec::new();
+    let mut used = 0;
+    let room = |lines: &Vec<Vec<&str>>| {
+        if lines.is_empty() {
+            width
+        } else {
+            width.saturating_sub(hang).max(2)
+        }
+    };
+    for unit in units {
+        let w = display_width(unit);
+        if current.is_empty() && unit == " " && !lines.is_empty() {
+            continue;
+        }
+        if used + w <= room(&lines) || current.is_empty() {
+            current.push(unit);
+            used += w;
+            continue;
+        }
+        let mut carry = vec![unit];
+        // A closing mark may not begin the next line: the unit before it goes down too.
+        while current.len() > 1 && starts_forbidden(carry[0]) {
+            carry.insert(0, current.pop().unwrap_or_default());
+        }
+        // An opening mark may not end this line.
+        while current.len() > 1 && current.last().is_some_and(|u| ends_forbidden(u)) {
+            carry.insert(0, current.pop().unwrap_or_default());
+        }
+        while current.last() == Some(&" ") {
+            current.pop();
+        }
+        lines.push(std::mem::take(&mut current));
+        carry.retain(|u| *u != " " || !current.is_empty());
+        used = carry.iter().map(|u| display_width(u)).sum();
+        current = carry;
+    }
+    lines.push(current);
+    lines.into_iter().map(|l| l.concat()).collect()
+}
+
+fn starts_forbidden(unit: &str) -> bool {
+    unit.chars()
+        .next()
+        .is_some_and(|c| NO_LINE_START.contains(c))
+}
+
+fn ends_forbidden(unit: &str) -> bool {
+    unit.chars().last().is_some_and(|c| NO_LINE_END.contains(c))
+}
+
+/// The unbreakable pieces of a line: `——`, `……`, a run of Latin letters and digits (with
+/// the `.`, `%` and `+` inside numbers), or one character.
+fn break_units(line: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut rest = line;
+    while let Some(c) = rest.chars().next() {
+        let len = if rest.starts_with("——") || rest.starts_with("……") {
+            2 * c.len_utf8()
+        } else if c.is_ascii_alphanumeric() {
+            rest.find(|d: char| !(d.is_ascii_alphanumeric() || matches!(d, '.' | '%' | '+')))
+                .unwrap_or(rest.len())
+        } else {
+            c.len_utf8()
+        };
+        out.push(&rest[..len]);
+        rest = &rest[len..];
+    }
+    out
+}
+
+#[cfg(test)]
+mod wrap_tests {
+    use super::*;
+
+    #[test]
+    fn widths_count_chinese_twice() {
+        assert_eq!(display_width("窗口工作周报"), 12);
+        assert_eq!(display_width("2023 年"), 7);
+        assert_eq!(display_width("（共印91份）"), 12);
+    }
+
+    #[test]
+    fn closing_marks_never_begin_a_line() {
+        // 10 columns: `甲乙丙丁戊` fills the line and `。` would begin the next.
+        let lines = wrap("甲乙丙丁戊。己庚", 10, 0);
+        assert_eq!(lines, ["甲乙丙丁", "戊。己庚"]);
+    }
+
+    #[test]
+    fn opening_marks_never_end_a_line() {
+        let lines = wrap("甲乙丙丁《戊己》", 10, 0);
+        assert_eq!(lines, ["甲乙丙丁", "《戊己》"]);
+    }
+
+    #[test]
+    fn dashes_ellipses_and_numbers_stay_whole() {
+        assert_eq!(wrap("甲乙丙丁——戊", 10, 0), ["甲乙丙", "丁——戊"]);
+        assert_eq!(wrap("甲乙丙丁……戊", 10, 0), ["甲乙丙", "丁……戊"]);
+        assert_eq!(wrap("共计咨询 2881 人次", 12, 0), ["共计咨询", "2881 人次"]);
+    }
+
+    #[test]
+    fn numbered_items_hang_under_their_text() {
+        let doc = "一、标题\n\n1.甲乙丙丁戊己庚辛壬癸";
+        assert_eq!(
+            wrap_document(doc, 12),
+            "一、标题\n\n1.甲乙丙丁戊\n  己庚辛壬癸"
+        );
+    }
+
+    #[test]
+    fn the_masthead_is_centred() {
+        let doc = "窗口工作周报\n\n一、领导批示";
+        assert_eq!(wrap_document(doc, 20), "    窗口工作周报\n\n一、领导批示");
+    }
+}

@@ -550,3 +550,56 @@ fn completions_for_every_shell_and_a_manual_page() {
     );
     assert!(page.contains("check") && page.contains("templates"));
 }
+
+// ---- text wrapped for print tooling ----------------------------------------------------
+
+/// Every example wrapped to 56 columns keeps to the width and to the Chinese line-breaking
+/// rules; the reference issue's wrapped text has a golden.
+#[test]
+fn wrapped_text_keeps_the_width_and_the_rules() {
+    let width = |s: &str| weekly::text::display_width(s);
+    for example in examples() {
+        let out = run(weekly()
+            .args(["build", "--format", "text", "--width", "56"])
+            .arg(root().join("examples").join(&example)));
+        assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+        let doc = text(&out.stdout);
+        let lines: Vec<&str> = doc.lines().collect();
+        for (i, line) in lines.iter().enumerate() {
+            let at = format!("{}:{}: {line}", example.display(), i + 1);
+            assert!(width(line) <= 56, "too wide: {at}");
+            let body = line.trim_start();
+            assert!(
+                !body.starts_with(|c| "，。、；：？！）》」』”".contains(c)),
+                "starts with a closing mark: {at}"
+            );
+            assert!(
+                !line.ends_with(|c| "（《「『“".contains(c)),
+                "ends with an opening mark: {at}"
+            );
+            if let Some(next) = lines.get(i + 1) {
+                let split =
+                    |mark: char| line.ends_with(mark) && next.trim_start().starts_with(mark);
+                assert!(!split('—') && !split('…'), "—— or …… split: {at}");
+            }
+        }
+        // Wrapping only moves line breaks: the text is the same once they are taken out.
+        let plain = run(weekly()
+            .args(["build", "--format", "text"])
+            .arg(root().join("examples").join(&example)));
+        let squeeze = |s: &str| s.split_whitespace().collect::<String>();
+        assert_eq!(
+            squeeze(&doc),
+            squeeze(&text(&plain.stdout)),
+            "{}",
+            example.display()
+        );
+    }
+    let out = run(weekly()
+        .args(["build", "--format", "text", "--width", "56"])
+        .arg(example()));
+    assert_golden(
+        &root().join("tests/golden/2023-39.w56.txt"),
+        &text(&out.stdout),
+    );
+}

@@ -45,9 +45,12 @@ enum Command {
         #[arg(short, long, value_name = "OUT")]
         output: Option<PathBuf>,
         /// A folder of templates: a file named like a built-in one (bulletin.md,
-        /// bulletin.txt) replaces it
+        /// bulletin.txt, bulletin.html) replaces it
         #[arg(long, value_name = "DIR")]
         templates: Option<PathBuf>,
+        /// With `--format text`: wrap lines to N columns (a Chinese character takes two)
+        #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(20..))]
+        width: Option<u16>,
         #[command(flatten)]
         findings: FindingsArgs,
     },
@@ -172,16 +175,26 @@ pub fn main() -> Status {
             format,
             output,
             templates,
+            width,
             findings,
         } => {
+            if width.is_some() && format != Format::Text {
+                let _ = Cli::command()
+                    .error(
+                        clap::error::ErrorKind::ArgumentConflict,
+                        "--width applies to --format text",
+                    )
+                    .print();
+                return Status::Error;
+            }
             let mut out = Reporter::new(&findings, false);
-            let status = build(
-                &mut out,
-                &file,
+            let options = BuildOptions {
                 format,
-                output.as_deref(),
-                templates.as_deref(),
-            );
+                output: output.as_deref(),
+                templates: templates.as_deref(),
+                width: width.map(usize::from),
+            };
+            let status = build(&mut out, &file, &options);
             out.finish().max(status)
         }
         Command::Check { paths, findings } => {
@@ -232,13 +245,21 @@ pub fn main() -> Status {
     }
 }
 
-fn build(
-    out: &mut Reporter,
-    file: &str,
+/// What `weekly build` was asked for.
+struct BuildOptions<'a> {
     format: Format,
-    output: Option<&Path>,
-    templates: Option<&Path>,
-) -> Status {
+    output: Option<&'a Path>,
+    templates: Option<&'a Path>,
+    width: Option<usize>,
+}
+
+fn build(out: &mut Reporter, file: &str, options: &BuildOptions) -> Status {
+    let BuildOptions {
+        format,
+        output,
+        templates,
+        width,
+    } = *options;
     if let Some(output) = output
         && file != "-"
         && write::same_file(Path::new(file), output)
@@ -271,6 +292,10 @@ fn build(
             }
             return Status::Error;
         }
+    };
+    let document = match width {
+        Some(width) => crate::text::wrap_document(&document, width),
+        None => document,
     };
     let written = match output {
         Some(path) => write::atomically(path, document.as_bytes(), true)
