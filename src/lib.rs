@@ -4,6 +4,7 @@
 //! `render::render`. Only `cli` reads or writes files.
 pub mod cli;
 pub mod diag;
+pub mod docx;
 pub mod emit;
 pub mod format;
 pub mod issue;

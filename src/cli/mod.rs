@@ -5,6 +5,7 @@ mod report;
 mod write;
 
 use std::collections::BTreeMap;
+use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -40,7 +41,7 @@ enum Command {
         file: String,
         /// Output format
         #[arg(short, long, value_enum, default_value = "md")]
-        format: Format,
+        format: Output,
         /// Write to this file instead of stdout; it is replaced only if the build succeeds
         #[arg(short, long, value_name = "OUT")]
         output: Option<PathBuf>,
@@ -178,7 +179,7 @@ pub fn main() -> Status {
             width,
             findings,
         } => {
-            if width.is_some() && format != Format::Text {
+            if width.is_some() && format != Output::Text {
                 let _ = Cli::command()
                     .error(
                         clap::error::ErrorKind::ArgumentConflict,
@@ -245,9 +246,36 @@ pub fn main() -> Status {
     }
 }
 
+/// What `weekly build` writes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+enum Output {
+    /// Markdown, department names in bold
+    #[value(name = "md", alias = "markdown")]
+    Markdown,
+    /// Plain text
+    #[value(name = "text", alias = "txt")]
+    Text,
+    /// One self-contained HTML page laid out for print (A4, GB/T 9704 margins)
+    Html,
+    /// A Word document laid out for print (binary: give -o or redirect stdout)
+    Docx,
+}
+
+impl Output {
+    /// The template that renders it; a Word document is built without one.
+    fn template(self) -> Option<Format> {
+        match self {
+            Output::Markdown => Some(Format::Markdown),
+            Output::Text => Some(Format::Text),
+            Output::Html => Some(Format::Html),
+            Output::Docx => None,
+        }
+    }
+}
+
 /// What `weekly build` was asked for.
 struct BuildOptions<'a> {
-    format: Format,
+    format: Output,
     output: Option<&'a Path>,
     templates: Option<&'a Path>,
     width: Option<usize>,
@@ -275,32 +303,48 @@ fn build(out: &mut Reporter, file: &str, options: &BuildOptions) -> Status {
         Ok(None) => return Status::Invalid,
         Err(status) => return status,
     };
-    let (name, source) = match write::template(format, templates) {
-        Ok(t) => t,
-        Err(e) => {
-            out.error(&format!("{e:#}"));
-            return Status::Error;
-        }
-    };
-    let document = match render::render(&Bulletin::new(&issue), &name, &source) {
-        Ok(d) => d,
-        Err(e) => {
-            // Tera's own report already reads `error: …` with the template's name and line.
-            match e.0.strip_prefix("error: ") {
-                Some(report) => out.error(report),
-                None => out.error(&format!("template `{name}`: {}", e.0)),
+    if format == Output::Docx && output.is_none() && std::io::stdout().is_terminal() {
+        out.error("a Word document is binary: give -o FILE.docx, or redirect stdout to a file");
+        return Status::Error;
+    }
+    let bulletin = Bulletin::new(&issue);
+    let document: Vec<u8> = match format.template() {
+        None => match crate::docx::write(&bulletin) {
+            Ok(bytes) => bytes,
+            Err(e) => {
+                out.error(&format!("cannot build the Word document: {e}"));
+                return Status::Error;
             }
-            return Status::Error;
+        },
+        Some(format) => {
+            let (name, source) = match write::template(format, templates) {
+                Ok(t) => t,
+                Err(e) => {
+                    out.error(&format!("{e:#}"));
+                    return Status::Error;
+                }
+            };
+            let text = match render::render(&bulletin, &name, &source) {
+                Ok(d) => d,
+                Err(e) => {
+                    // Tera's own report already reads `error: …` with the template's name and line.
+                    match e.0.strip_prefix("error: ") {
+                        Some(report) => out.error(report),
+                        None => out.error(&format!("template `{name}`: {}", e.0)),
+                    }
+                    return Status::Error;
+                }
+            };
+            match width {
+                Some(width) => crate::text::wrap_document(&text, width).into_bytes(),
+                None => text.into_bytes(),
+            }
         }
-    };
-    let document = match width {
-        Some(width) => crate::text::wrap_document(&document, width),
-        None => document,
     };
     let written = match output {
-        Some(path) => write::atomically(path, document.as_bytes(), true)
+        Some(path) => write::atomically(path, &document, true)
             .with_context(|| format!("cannot write `{}`", path.display())),
-        None => write::stdout(document.as_bytes()).context("cannot write to stdout"),
+        None => write::stdout(&document).context("cannot write to stdout"),
     };
     match written {
         Ok(()) => Status::Success,

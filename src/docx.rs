@@ -1,0 +1,216 @@
+//! The bulletin as a Word document laid out like the HTML page: A4 with the GB/T 9704 margins,
+//! 仿宋 三号 body, red masthead and rule, headings in 黑体 and 楷体, page numbers in the footer.
+
+use docx_rs::{
+    AlignmentType, BorderType, Docx, Footer, LineSpacing, LineSpacingType, PageMargin, PageNum,
+    Paragraph, ParagraphBorder, ParagraphBorderPosition, ParagraphBorders, Run, RunFonts,
+    SpecialIndentType, Tab, TabValueType,
+};
+
+use crate::model::{Bulletin, Paragraph as Para};
+
+const FANGSONG: &str = "仿宋_GB2312";
+const HEITI: &str = "黑体";
+const KAITI: &str = "楷体_GB2312";
+const XIAOBIAOSONG: &str = "方正小标宋简体";
+const SONG: &str = "宋体";
+const RED: &str = "E60012";
+
+/// Twips (1/1440 inch) in `mm` millimetres.
+fn mm(mm: f64) -> i32 {
+    (mm * 1440.0 / 25.4).round() as i32
+}
+
+/// The text block's width: A4 less the left (binding) and right margins.
+fn text_width() -> i32 {
+    mm(210.0 - 28.0 - 26.0)
+}
+
+/// A run in `font` at `half_points`, with the font set for East Asian and Latin text alike,
+/// so that WPS and Word both pick it.
+fn run(text: &str, font: &str, half_points: usize) -> Run {
+    Run::new()
+        .add_text(text)
+        .fonts(
+            RunFonts::new()
+                .east_asia(font)
+                .ascii(font)
+                .hi_ansi(font)
+                .cs(font),
+        )
+        .size(half_points)
+}
+
+/// Body text: 三号 (16 pt) on the 22-line grid (28.95 pt).
+fn body(text: &str) -> Run {
+    run(text, FANGSONG, 32)
+}
+
+fn exact_lines() -> LineSpacing {
+    LineSpacing::new()
+        .line_rule(LineSpacingType::Exact)
+        .line(579)
+}
+
+fn paragraph() -> Paragraph {
+    Paragraph::new().line_spacing(exact_lines())
+}
+
+/// Indented two characters: in characters for Word and WPS, in twips (2 × 16 pt) for
+/// LibreOffice, which reads only the latter.
+fn indented() -> Paragraph {
+    paragraph()
+        .indent(None, Some(SpecialIndentType::FirstLine(640)), None, None)
+        .first_line_chars(200)
+}
+
+fn border(position: ParagraphBorderPosition, color: &str, eighths: usize) -> ParagraphBorder {
+    ParagraphBorder::new(position)
+        .val(BorderType::Single)
+        .size(eighths)
+        .color(color)
+}
+
+/// A numbered or plain paragraph of body text, indented two characters.
+fn body_paragraph(p: &Para) -> Paragraph {
+    let mut out = indented();
+    if let Some(n) = p.number {
+        out = out.add_run(body(&format!("{n}.")));
+    }
+    for r in &p.runs {
+        out = out.add_run(if r.strong {
+            body(&r.text).bold()
+        } else {
+            body(&r.text)
+        });
+    }
+    out
+}
+
+/// `— 1 —` at the outer side of the page: right on odd pages, left on even ones.
+fn page_number(align: AlignmentType) -> Footer {
+    let dash = |s: &str| run(s, SONG, 28);
+    Footer::new().add_paragraph(
+        Paragraph::new()
+            .align(align)
+            .add_run(dash("— "))
+            .add_page_num(PageNum::new())
+            .add_run(dash(" —")),
+    )
+}
+
+/// The document's bytes (a .docx file).
+pub fn write(b: &Bulletin) -> Result<Vec<u8>, String> {
+    let mut doc = Docx::new()
+        .page_size(11906, 16838)
+        .page_margin(
+            PageMargin::new()
+                .top(mm(37.0))
+                .bottom(mm(35.0))
+                .left(mm(28.0))
+                .right(mm(26.0))
+                .header(mm(15.0))
+                .footer(mm(20.0)),
+        )
+        .default_fonts(
+            RunFonts::new()
+                .east_asia(FANGSONG)
+                .ascii(FANGSONG)
+                .hi_ansi(FANGSONG),
+        )
+        .default_size(32)
+        .footer(page_number(AlignmentType::Right))
+        .even_footer(page_number(AlignmentType::Left));
+
+    // 报头: title, issue, period, then publisher and date on one line over a red rule.
+    doc = doc
+        .add_paragraph(
+            Paragraph::new()
+                .align(AlignmentType::Center)
+                .add_run(run(&b.title, XIAOBIAOSONG, 84).color(RED)),
+        )
+        .add_paragraph(
+            paragraph()
+                .align(AlignmentType::Center)
+                .add_run(body(&format!(
+                    "{} 年第 {} 期（总第 {} 期）",
+                    b.year, b.number, b.total
+                ))),
+        )
+        .add_paragraph(
+            paragraph()
+                .align(AlignmentType::Center)
+                .add_run(body(&format!("（{}）", b.period))),
+        )
+        .add_paragraph(
+            paragraph()
+                .add_tab(
+                    Tab::new()
+                        .val(TabValueType::Right)
+                        .pos(text_width() as usize),
+                )
+                .add_run(run(&b.publisher, FANGSONG, 26))
+                .add_run(run("", FANGSONG, 26).add_tab())
+                .add_run(run(&b.date, FANGSONG, 26))
+                .set_borders(ParagraphBorders::with_empty().set(border(
+                    ParagraphBorderPosition::Bottom,
+                    RED,
+                    16,
+                ))),
+        );
+
+    for s in &b.sections {
+        doc = doc.add_paragraph(indented().keep_next(true).add_run(run(
+            &format!("{}、{}", s.number, s.title),
+            HEITI,
+            32,
+        )));
+        for p in &s.paragraphs {
+            doc = doc.add_paragraph(body_paragraph(p));
+        }
+        for sub in &s.subsections {
+            doc = doc.add_paragraph(indented().keep_next(true).add_run(run(
+                &format!("（{}）{}", sub.number, sub.title),
+                KAITI,
+                32,
+            )));
+            for p in &sub.paragraphs {
+                doc = doc.add_paragraph(body_paragraph(p));
+            }
+        }
+    }
+
+    // 报尾, between rules.
+    let f = &b.footer;
+    doc = doc
+        .add_paragraph(paragraph())
+        .add_paragraph(
+            paragraph()
+                .keep_next(true)
+                .set_borders(ParagraphBorders::with_empty().set(border(
+                    ParagraphBorderPosition::Top,
+                    "000000",
+                    8,
+                )))
+                .add_run(run(&format!("送：{}", f.send), FANGSONG, 28)),
+        )
+        .add_paragraph(paragraph().keep_next(true).add_run(run(
+            &format!("发：{}", f.distribute),
+            FANGSONG,
+            28,
+        )))
+        .add_paragraph(
+            paragraph()
+                .align(AlignmentType::Right)
+                .set_borders(ParagraphBorders::with_empty().set(border(
+                    ParagraphBorderPosition::Bottom,
+                    "000000",
+                    8,
+                )))
+                .add_run(run(&format!("（共印{}份）", f.copies), FANGSONG, 28)),
+        );
+
+    let mut bytes = std::io::Cursor::new(Vec::new());
+    doc.build().pack(&mut bytes).map_err(|e| e.to_string())?;
+    Ok(bytes.into_inner())
+}

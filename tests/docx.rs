@@ -1,0 +1,144 @@
+//! The Word document: unzipped, its XML holds the page set-up, the fonts on every run, the red
+//! masthead and rule, the page numbers, and every line of the reference issue.
+
+use std::io::Read;
+use std::path::PathBuf;
+use std::process::Command;
+
+fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// Builds the example to a .docx and returns its parts by name.
+fn parts() -> std::collections::BTreeMap<String, String> {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("bulletin.docx");
+    let run = Command::new(env!("CARGO_BIN_EXE_weekly"))
+        .args(["build", "--format", "docx", "-o"])
+        .arg(&out)
+        .arg(root().join("examples/2023-39.yaml"))
+        .output()
+        .unwrap();
+    assert_eq!(
+        run.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+    let mut zip = zip::ZipArchive::new(std::fs::File::open(&out).unwrap()).unwrap();
+    let mut parts = std::collections::BTreeMap::new();
+    for i in 0..zip.len() {
+        let mut file = zip.by_index(i).unwrap();
+        let mut text = String::new();
+        if file.read_to_string(&mut text).is_ok() {
+            parts.insert(file.name().to_owned(), text);
+        }
+    }
+    parts
+}
+
+/// One element a line, so that the golden reads and diffs.
+fn normalised(xml: &str) -> String {
+    xml.replace("><", ">\n<") + "\n"
+}
+
+#[test]
+fn the_document_is_laid_out_as_a_bulletin() {
+    let parts = parts();
+    let doc = &parts["word/document.xml"];
+    // A4, margins top 37 mm, bottom 35 mm, left 28 mm, right 26 mm (in twips).
+    assert!(
+        doc.contains(r#"<w:pgSz w:w="11906" w:h="16838" />"#),
+        "page size"
+    );
+    for margin in [
+        r#"w:top="2098""#,
+        r#"w:bottom="1984""#,
+        r#"w:left="1587""#,
+        r#"w:right="1474""#,
+    ] {
+        assert!(doc.contains(margin), "{margin}");
+    }
+    // Every run names its East Asian font; body text is 仿宋 三号.
+    let runs = doc.matches("<w:r>").count();
+    assert!(runs > 30);
+    assert_eq!(
+        doc.matches("w:eastAsia=").count(),
+        runs,
+        "a run without an East Asian font"
+    );
+    assert!(doc.contains(r#"w:eastAsia="仿宋_GB2312""#) && doc.contains(r#"<w:sz w:val="32" />"#));
+    // Red 小标宋 masthead, red rule, 黑体 and 楷体 headings.
+    assert!(doc.contains(r#"<w:color w:val="E60012" /><w:rFonts w:ascii="方正小标宋简体""#));
+    assert!(doc.contains(r#"w:color="E60012""#), "the red rule");
+    assert!(
+        doc.contains(r#"w:eastAsia="黑体" /></w:rPr><w:t xml:space="preserve">一、领导批示</w:t>"#)
+    );
+    assert!(doc.contains(r#"w:eastAsia="楷体_GB2312" /></w:rPr><w:t xml:space="preserve">（一）省本级综窗办件情况</w:t>"#));
+    // Page numbers in odd (right) and even (left) footers.
+    let footers: Vec<&String> = parts
+        .iter()
+        .filter(|(k, _)| k.starts_with("word/footer"))
+        .map(|(_, v)| v)
+        .collect();
+    assert_eq!(footers.len(), 2);
+    assert!(
+        footers
+            .iter()
+            .all(|f| f.contains("PAGE") && f.contains("— "))
+    );
+    assert!(parts["word/settings.xml"].contains("evenAndOddHeaders"));
+    // Every line of the reference, as text.
+    let text: String = doc
+        .split("<w:t xml:space=\"preserve\">")
+        .skip(1)
+        .filter_map(|t| t.split("</w:t>").next())
+        .collect();
+    let reference = std::fs::read_to_string(root().join("tests/golden/2023-39.txt")).unwrap();
+    for line in reference.lines().filter(|l| !l.is_empty()) {
+        assert!(text.contains(line), "missing from the document: {line}");
+    }
+    let golden = root().join("tests/golden/2023-39.docx.xml");
+    if std::env::var_os("WEEKLY_BLESS").is_some() {
+        std::fs::write(&golden, normalised(doc)).unwrap();
+    }
+    assert!(
+        std::fs::read_to_string(&golden).unwrap() == normalised(doc),
+        "tests/golden/2023-39.docx.xml differs"
+    );
+}
+
+#[test]
+fn a_word_document_is_not_written_to_a_terminal_but_goes_down_a_pipe() {
+    // Under the test harness stdout is a pipe: the document goes to it.
+    let run = Command::new(env!("CARGO_BIN_EXE_weekly"))
+        .args(["build", "--format", "docx"])
+        .arg(root().join("examples/2023-39.yaml"))
+        .output()
+        .unwrap();
+    assert_eq!(run.status.code(), Some(0));
+    assert!(run.stdout.starts_with(b"PK"), "a zip archive");
+}
+
+/// On a terminal (made with util-linux `script`), the document is refused rather than printed.
+#[test]
+fn a_word_document_is_refused_on_a_terminal() {
+    if Command::new("script").arg("--version").output().is_err() {
+        eprintln!("no `script` to make a terminal with: skipped");
+        return;
+    }
+    let weekly = env!("CARGO_BIN_EXE_weekly");
+    let example = root().join("examples/2023-39.yaml");
+    let run = Command::new("script")
+        .args([
+            "-qec",
+            &format!("{weekly} build --format docx {}", example.display()),
+            "/dev/null",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(run.status.code(), Some(2));
+    let shown = String::from_utf8_lossy(&run.stdout);
+    assert!(shown.contains("a Word document is binary"), "{shown}");
+    assert!(!shown.contains("PK"), "the archive reached the terminal");
+}
