@@ -337,7 +337,7 @@ mod tests {
             let Value::Map(m) = parse(&yaml).unwrap().value else {
                 panic!("a map")
             };
-            assert_eq!(m[0].1.value, Value::Str(s.to_owned()), "{yaml}");
+            assert_eq!(m[0].1.value, Value::Str(s.into()), "{yaml}");
         }
         assert_eq!(scalar("窗口工作周报"), "窗口工作周报");
         assert_eq!(scalar("2023"), "\"2023\"");

@@ -80,7 +80,7 @@ pub fn previous_link(root: &Node) -> Option<(String, Range<usize>)> {
         .iter()
         .find_map(|(k, v)| match (&k.value, &v.value) {
             (Value::Str(key), Value::Str(path)) if key == "previous" && !path.trim().is_empty() => {
-                Some((path.clone(), v.span.clone()))
+                Some((path.to_string(), v.span.clone()))
             }
             _ => None,
         })
@@ -89,7 +89,7 @@ pub fn previous_link(root: &Node) -> Option<(String, Range<usize>)> {
 /// Whether checking the file needs its previous issue's figures: some counter leaves out its
 /// year-to-date figure, and the issue is not the first of its year.
 pub fn needs_previous(root: &Node) -> bool {
-    fn get<'n>(node: &'n Node, key: &str) -> Option<&'n Node> {
+    fn get<'n>(node: &'n Node<'n>, key: &str) -> Option<&'n Node<'n>> {
         match &node.value {
             Value::Map(entries) => entries
                 .iter()
@@ -119,7 +119,7 @@ pub fn needs_previous(root: &Node) -> bool {
 
 /// The known entries of one mapping, and where to point when one is missing.
 struct Fields<'n> {
-    entries: Vec<(&'n str, &'n Node, &'n Node)>,
+    entries: Vec<(&'n str, &'n Node<'n>, &'n Node<'n>)>,
     what_zh: &'static str,
     /// Whether the mapping had keys the shape does not know.
     unknown: bool,
@@ -127,7 +127,7 @@ struct Fields<'n> {
 }
 
 impl<'n> Fields<'n> {
-    fn get(&self, key: &str) -> Option<&'n Node> {
+    fn get(&self, key: &str) -> Option<&'n Node<'n>> {
         self.entries
             .iter()
             .find(|(k, _, _)| *k == key)
@@ -182,7 +182,7 @@ impl<'s> Checker<'s> {
     /// missing ones together in one finding at `at`.
     fn fields<'n>(
         &mut self,
-        node: &'n Node,
+        node: &'n Node<'n>,
         at: Range<usize>,
         shape: &Shape,
     ) -> Option<Fields<'n>> {
@@ -217,7 +217,7 @@ impl<'s> Checker<'s> {
                 continue;
             };
             if shape.allows(name) {
-                entries.push((name.as_str(), k, v));
+                entries.push((name.as_ref(), k, v));
             } else {
                 unknown = true;
                 let keys = shape.names();
@@ -259,7 +259,7 @@ impl<'s> Checker<'s> {
         })
     }
 
-    fn list<'n>(&mut self, node: &'n Node, what: &str) -> Option<&'n [Node]> {
+    fn list<'n>(&mut self, node: &'n Node<'n>, what: &str) -> Option<&'n [Node<'n>]> {
         match &node.value {
             Value::Seq(items) => Some(items),
             // A key left blank (`items:`) is an empty list, as in a draft still being written.
@@ -277,7 +277,12 @@ impl<'s> Checker<'s> {
         }
     }
 
-    fn non_empty_list<'n>(&mut self, f: &Fields<'n>, key: &str, what: &str) -> Option<&'n [Node]> {
+    fn non_empty_list<'n>(
+        &mut self,
+        f: &Fields<'n>,
+        key: &str,
+        what: &str,
+    ) -> Option<&'n [Node<'n>]> {
         let node = f.get(key)?;
         let items = self.list(node, what)?;
         if items.is_empty() {
@@ -305,7 +310,7 @@ impl<'s> Checker<'s> {
             }
             Value::Str(s) => {
                 let text = Sp {
-                    value: s.clone(),
+                    value: s.to_string(),
                     span: node.span.clone(),
                 };
                 if self.lints {
@@ -586,7 +591,7 @@ impl<'s> Checker<'s> {
                 });
                 continue;
             };
-            match warnings.iter().find(|w| **w == typed.as_str()) {
+            match warnings.iter().find(|w| **w == typed.as_ref()) {
                 Some(w) => self.allowed.push(w),
                 None => {
                     let help = match suggest(typed, &warnings) {

@@ -1,5 +1,6 @@
 //! YAML text to a tree of nodes that remember their byte span in the source.
 
+use std::borrow::Cow;
 use std::ops::Range;
 
 use granit_parser::{ErrorKind, Event, Marker, Parser, ScalarStyle, ScanError, Span, Tag};
@@ -7,26 +8,27 @@ use granit_parser::{ErrorKind, Event, Marker, Parser, ScalarStyle, ScanError, Sp
 use crate::diag::{Diagnostic, Msg};
 use crate::msg;
 
-/// A YAML value and the bytes of the source it was read from.
+/// A YAML value and the bytes of the source it was read from. Text is borrowed from the
+/// source where the parser can, to spare a copy of every value.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Node {
-    pub value: Value,
+pub struct Node<'a> {
+    pub value: Value<'a>,
     pub span: Range<usize>,
 }
 
 /// The value of a node, as YAML's core schema types it.
 #[derive(Debug, Clone, PartialEq)]
-pub enum Value {
+pub enum Value<'a> {
     Null,
     Bool(bool),
     Int(i128),
     Float(f64),
-    Str(String),
-    Seq(Vec<Node>),
-    Map(Vec<(Node, Node)>),
+    Str(Cow<'a, str>),
+    Seq(Vec<Node<'a>>),
+    Map(Vec<(Node<'a>, Node<'a>)>),
 }
 
-impl Node {
+impl Node<'_> {
     /// The value as JSON, for checking a file against the JSON Schema; keys that are not text
     /// are written as JSON would print them.
     pub fn to_json(&self) -> serde_json::Value {
@@ -36,7 +38,7 @@ impl Node {
             Value::Bool(b) => J::Bool(*b),
             Value::Int(n) => i64::try_from(*n).map_or_else(|_| J::from(*n as f64), J::from),
             Value::Float(x) => serde_json::Number::from_f64(*x).map_or(J::Null, J::Number),
-            Value::Str(s) => J::String(s.clone()),
+            Value::Str(s) => J::String(s.to_string()),
             Value::Seq(items) => J::Array(items.iter().map(Node::to_json).collect()),
             Value::Map(entries) => J::Object(
                 entries
@@ -157,11 +159,11 @@ pub const MAX_NODES: usize = 200_000;
 /// nesting deeper than [`MAX_DEPTH`] and more than [`MAX_NODES`] values.
 // A finding is large for a `Result`, but a file is parsed once: boxing buys nothing.
 #[allow(clippy::result_large_err)]
-pub fn parse(source: &str) -> Result<Node, Diagnostic> {
+pub fn parse(source: &str) -> Result<Node<'_>, Diagnostic> {
     let mut parser = Parser::new_from_str(source);
     // Open collections, each with its node and, for a mapping, the key awaiting its value.
-    let mut open: Vec<(Node, Option<Node>)> = Vec::new();
-    let mut root: Option<Node> = None;
+    let mut open: Vec<(Node<'_>, Option<Node<'_>>)> = Vec::new();
+    let mut root: Option<Node<'_>> = None;
     let mut nodes = 0usize;
     let mut documents = 0usize;
     while let Some(next) = parser.next_event() {
@@ -210,7 +212,7 @@ pub fn parse(source: &str) -> Result<Node, Diagnostic> {
                     )));
                 }
                 Node {
-                    value: scalar(text.into_owned(), style),
+                    value: scalar(text, style),
                     span: at,
                 }
             }
@@ -302,11 +304,11 @@ pub fn parse(source: &str) -> Result<Node, Diagnostic> {
 }
 
 /// The value of a scalar: quoted and block scalars are text; plain ones are typed.
-fn scalar(text: String, style: ScalarStyle) -> Value {
+fn scalar(text: Cow<'_, str>, style: ScalarStyle) -> Value<'_> {
     if style != ScalarStyle::Plain {
         return Value::Str(text);
     }
-    match text.as_str() {
+    match text.as_ref() {
         "" | "~" | "null" | "Null" | "NULL" => return Value::Null,
         "true" | "True" | "TRUE" => return Value::Bool(true),
         "false" | "False" | "FALSE" => return Value::Bool(false),
