@@ -35,7 +35,7 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
-    /// Render an issue as Markdown or plain text (to stdout unless -o is given)
+    /// Render an issue as Markdown, plain text, HTML or a Word document (to stdout unless -o)
     Build {
         /// The issue's YAML file, or `-` for standard input
         file: String,
