@@ -95,7 +95,6 @@ pub struct Counter {
     pub week: Sp<u64>,
     /// As written, or computed from the previous issue (then spanning the counter).
     pub year_to_date: Sp<u64>,
-    pub year_to_date_computed: bool,
 }
 
 /// Work done this week and in all, against the total to be done.

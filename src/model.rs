@@ -285,7 +285,6 @@ mod tests {
             unit: t(unit),
             week: n(week),
             year_to_date: n(ytd),
-            year_to_date_computed: false,
         }
     }
 

@@ -1124,7 +1124,6 @@ impl<'s> Checker<'s> {
             name,
             unit: unit?,
             week,
-            year_to_date_computed: written.is_none(),
             year_to_date,
         })
     }
