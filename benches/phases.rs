@@ -83,30 +83,24 @@ fn bulletin(n: usize) -> Bulletin {
     Bulletin::new(&issue)
 }
 
-#[divan::bench(args = [1, 100])]
-fn render_markdown(bencher: divan::Bencher, n: usize) {
+fn render(bencher: divan::Bencher, n: usize, format: Format) {
     let b = bulletin(n);
-    let f = Format::Markdown;
     bencher.bench(|| {
         render::render(
             divan::black_box(&b),
-            f.template_name(),
-            f.builtin_template(),
+            format.template_name(),
+            format.builtin_template(),
         )
         .unwrap()
     });
 }
 
 #[divan::bench(args = [1, 100])]
+fn render_markdown(bencher: divan::Bencher, n: usize) {
+    render(bencher, n, Format::Markdown);
+}
+
+#[divan::bench(args = [1, 100])]
 fn render_text(bencher: divan::Bencher, n: usize) {
-    let b = bulletin(n);
-    let f = Format::Text;
-    bencher.bench(|| {
-        render::render(
-            divan::black_box(&b),
-            f.template_name(),
-            f.builtin_template(),
-        )
-        .unwrap()
-    });
+    render(bencher, n, Format::Text);
 }

@@ -87,6 +87,11 @@ fn body_paragraph(p: &Para) -> Paragraph {
     out
 }
 
+/// A heading in `font`, kept with the paragraph that follows it.
+fn heading(text: &str, font: &str) -> Paragraph {
+    indented().keep_next(true).add_run(run(text, font, 32))
+}
+
 /// `— 1 —` at the outer side of the page: right on odd pages, left on even ones.
 fn page_number(align: AlignmentType) -> Footer {
     let dash = |s: &str| run(s, SONG, 28);
@@ -160,20 +165,12 @@ pub fn write(b: &Bulletin) -> Result<Vec<u8>, String> {
         );
 
     for s in &b.sections {
-        doc = doc.add_paragraph(indented().keep_next(true).add_run(run(
-            &format!("{}、{}", s.number, s.title),
-            HEITI,
-            32,
-        )));
+        doc = doc.add_paragraph(heading(&format!("{}、{}", s.number, s.title), HEITI));
         for p in &s.paragraphs {
             doc = doc.add_paragraph(body_paragraph(p));
         }
         for sub in &s.subsections {
-            doc = doc.add_paragraph(indented().keep_next(true).add_run(run(
-                &format!("（{}）{}", sub.number, sub.title),
-                KAITI,
-                32,
-            )));
+            doc = doc.add_paragraph(heading(&format!("（{}）{}", sub.number, sub.title), KAITI));
             for p in &sub.paragraphs {
                 doc = doc.add_paragraph(body_paragraph(p));
             }

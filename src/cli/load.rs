@@ -12,7 +12,7 @@ use crate::issue::Issue;
 use crate::msg;
 use crate::series::Previous;
 use crate::validate::{self, Link};
-use crate::yaml::{self, Node};
+use crate::yaml;
 
 /// Loads `files` on as many threads as there are cores (each with its own cache of previous
 /// issues), and returns their outcomes in order.
@@ -190,10 +190,17 @@ impl Loader {
                 "上一期 `{shown}` 有误：{zh}"
             )
         })?;
-        let before = self.figures_before(&root, path, depth)?;
+        // Its own previous issue is read only when it leaves year-to-date figures out.
+        let needs = validate::needs_previous(&root);
+        let before = match validate::previous_link(&root) {
+            Some((link, _)) if needs => {
+                Some(self.previous(&beside(&path.to_string_lossy(), &link), depth + 1)?)
+            }
+            _ => None,
+        };
         let link = match &before {
             Some(p) => Link::Figures(p),
-            None if validate::needs_previous(&root) => Link::None,
+            None if needs => Link::None,
             None => Link::Skipped,
         };
         let report = validate::validate_as_previous(&root, text, link);
@@ -207,24 +214,6 @@ impl Loader {
                     "上一期 `{shown}` 有 {errors} 个错误；请运行 `weekly check {shown}`"
                 ))
             }
-        }
-    }
-
-    /// The issue before `root`, when `root` leaves out year-to-date figures to compute from it.
-    fn figures_before(
-        &mut self,
-        root: &Node,
-        path: &Path,
-        depth: usize,
-    ) -> Result<Option<Previous>, Msg> {
-        if !validate::needs_previous(root) {
-            return Ok(None);
-        }
-        match validate::previous_link(root) {
-            Some((link, _)) => self
-                .previous(&beside(&path.to_string_lossy(), &link), depth + 1)
-                .map(Some),
-            None => Ok(None),
         }
     }
 }
