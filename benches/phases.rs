@@ -1,13 +1,18 @@
 //! The phases of a build, timed apart, so that a regression shows in the phase that caused
 //! it: `cargo bench`. Inputs are the example issue and the same with its lists of items and
-//! directives repeated 100 times.
+//! directives repeated 100 times. `load` is the whole library path of a file, as every
+//! command takes it (read from memory, decode, parse, validate, link to the previous issue).
 
+use std::path::Path;
+
+use weekly::load::{Loader, Memory};
 use weekly::model::Bulletin;
-use weekly::render::{self, Format};
-use weekly::validate::{self, Link};
+use weekly::render::{self, Format, Options};
+use weekly::validate::{self, Lints};
 use weekly::yaml;
 
 const EXAMPLE: &str = include_str!("../examples/2023-39.yaml");
+const PREVIOUS: &str = include_str!("../examples/2023-38.yaml");
 
 fn main() {
     divan::main();
@@ -55,44 +60,60 @@ fn parse(bencher: divan::Bencher, n: usize) {
     bencher.bench(|| yaml::parse(divan::black_box(&text)).unwrap());
 }
 
+fn files(n: usize) -> Memory {
+    Memory::default()
+        .with("2023-39.yaml", input(n))
+        .with("2023-38.yaml", PREVIOUS)
+}
+
+#[divan::bench(args = [1, 100])]
+fn load(bencher: divan::Bencher, n: usize) {
+    let files = files(n);
+    bencher.bench(|| {
+        let loaded = Loader::new(&files)
+            .load(divan::black_box(Path::new("2023-39.yaml")))
+            .unwrap();
+        assert!(loaded.issue.is_some());
+        loaded
+    });
+}
+
 #[divan::bench(args = [1, 100])]
 fn validate(bencher: divan::Bencher, n: usize) {
     let text = input(n);
     let root = yaml::parse(&text).unwrap();
     bencher.bench(|| {
-        let report = validate::validate(divan::black_box(&root), &text, Link::Skipped);
-        assert!(report.issue.is_some());
-        report
+        let checked = validate::validate(divan::black_box(&root), &text, Lints::On);
+        assert!(checked.issue.is_some());
+        checked
     });
 }
 
-#[divan::bench(args = [1, 100])]
-fn model(bencher: divan::Bencher, n: usize) {
-    let text = input(n);
-    let issue = validate::validate(&yaml::parse(&text).unwrap(), &text, Link::Skipped)
-        .issue
-        .unwrap();
-    bencher.bench(|| Bulletin::new(divan::black_box(&issue)));
-}
-
 fn bulletin(n: usize) -> Bulletin {
-    let text = input(n);
-    let issue = validate::validate(&yaml::parse(&text).unwrap(), &text, Link::Skipped)
+    let files = files(n);
+    let issue = Loader::new(&files)
+        .load(Path::new("2023-39.yaml"))
+        .unwrap()
         .issue
         .unwrap();
     Bulletin::new(&issue)
 }
 
+#[divan::bench(args = [1, 100])]
+fn model(bencher: divan::Bencher, n: usize) {
+    let files = files(n);
+    let issue = Loader::new(&files)
+        .load(Path::new("2023-39.yaml"))
+        .unwrap()
+        .issue
+        .unwrap();
+    bencher.bench(|| Bulletin::new(divan::black_box(&issue)));
+}
+
 fn render(bencher: divan::Bencher, n: usize, format: Format) {
     let b = bulletin(n);
-    bencher.bench(|| {
-        render::render(
-            divan::black_box(&b),
-            format.template_name(),
-            format.builtin_template(),
-        )
-        .unwrap()
-    });
+    let options = Options::default();
+    bencher.bench(|| render::render(divan::black_box(&b), format, &options).unwrap());
 }
 
 #[divan::bench(args = [1, 100])]
@@ -103,4 +124,14 @@ fn render_markdown(bencher: divan::Bencher, n: usize) {
 #[divan::bench(args = [1, 100])]
 fn render_text(bencher: divan::Bencher, n: usize) {
     render(bencher, n, Format::Text);
+}
+
+#[divan::bench(args = [1, 100])]
+fn render_html(bencher: divan::Bencher, n: usize) {
+    render(bencher, n, Format::Html);
+}
+
+#[divan::bench(args = [1, 100])]
+fn render_docx(bencher: divan::Bencher, n: usize) {
+    render(bencher, n, Format::Docx);
 }

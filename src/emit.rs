@@ -2,34 +2,10 @@
 
 use std::borrow::Cow;
 
+use annotate_snippets::{AnnotationKind, Level, Origin, Renderer, Snippet};
 use serde_json::json;
 
-use crate::diag::{self, Diagnostic, Lang, Severity};
-
-/// How findings are printed (`--message-format`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
-pub enum MessageFormat {
-    /// rustc-style: message, location, source line and caret
-    Human,
-    /// One line per finding: `file:line:col: error[E012]: message`
-    Short,
-    /// One JSON object per line
-    Json,
-    /// GitHub Actions workflow commands, shown as annotations on the pull request
-    Github,
-    /// One SARIF 2.1.0 log for code-scanning tools
-    Sarif,
-}
-
-impl MessageFormat {
-    /// Formats meant for a tool rather than a person.
-    pub fn is_machine(self) -> bool {
-        matches!(
-            self,
-            MessageFormat::Json | MessageFormat::Github | MessageFormat::Sarif
-        )
-    }
-}
+use crate::diag::{self, Code, Diagnostic, Lang, Lines, Severity, is_unprintable, printable};
 
 /// Where a finding is, as editors count: 1-based lines and character columns; the end is
 /// the position just after the span.
@@ -80,37 +56,13 @@ fn severity(s: Severity) -> &'static str {
     }
 }
 
-/// Text with control characters written as escapes, so that printing it cannot drive the
-/// terminal.
-pub fn printable(s: &str) -> Cow<'_, str> {
-    if !s.chars().any(is_unprintable) {
-        return Cow::Borrowed(s);
-    }
-    Cow::Owned(
-        s.chars()
-            .map(|c| {
-                if is_unprintable(c) {
-                    c.escape_unicode().to_string()
-                } else {
-                    c.to_string()
-                }
-            })
-            .collect(),
-    )
-}
-
-/// Control characters and the bidirectional overrides that can disguise text.
-pub fn is_unprintable(c: char) -> bool {
-    c.is_control() || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
-}
-
 pub fn short(f: &Finding) -> String {
     format!(
         "{}:{}:{}: {}[{}]: {}",
         f.path,
         f.at.line,
         f.at.column,
-        severity(f.d.severity),
+        severity(f.d.severity()),
         f.d.code,
         printable(f.message())
     )
@@ -137,8 +89,8 @@ pub fn json_line(f: &Finding) -> String {
         column: f.at.column,
         end_line: f.at.end_line,
         end_column: f.at.end_column,
-        severity: severity(f.d.severity),
-        code: f.d.code,
+        severity: severity(f.d.severity()),
+        code: f.d.code.as_str(),
         message: f.message(),
         help: f.help(),
     };
@@ -158,7 +110,7 @@ pub fn github(f: &Finding) -> String {
     }
     format!(
         "::{} file={},line={},col={},endLine={},endColumn={},title={}::{}",
-        severity(f.d.severity),
+        severity(f.d.severity()),
         github_property(f.path),
         f.at.line,
         f.at.column,
@@ -185,18 +137,13 @@ fn github_property(s: &str) -> String {
 
 /// A SARIF 2.1.0 log of all findings, with every code as a rule.
 pub fn sarif(findings: &[Finding]) -> String {
-    let rules: Vec<_> = diag::CODES
+    let rules: Vec<_> = Code::ALL
         .iter()
-        .map(|(code, description)| {
-            let level = if code.starts_with('E') {
-                "error"
-            } else {
-                "warning"
-            };
+        .map(|code| {
             json!({
-                "id": code,
-                "shortDescription": { "text": description },
-                "defaultConfiguration": { "level": level },
+                "id": code.as_str(),
+                "shortDescription": { "text": code.meaning() },
+                "defaultConfiguration": { "level": severity(code.severity()) },
             })
         })
         .collect();
@@ -208,9 +155,9 @@ pub fn sarif(findings: &[Finding]) -> String {
                 text.push_str(&format!(" (help: {help})"));
             }
             json!({
-                "ruleId": f.d.code,
-                "ruleIndex": diag::CODES.iter().position(|(c, _)| *c == f.d.code),
-                "level": severity(f.d.severity),
+                "ruleId": f.d.code.as_str(),
+                "ruleIndex": Code::ALL.iter().position(|c| *c == f.d.code),
+                "level": severity(f.d.severity()),
                 "message": { "text": text },
                 "locations": [{
                     "physicalLocation": {
@@ -277,6 +224,72 @@ pub fn summary(errors: usize, warnings: usize, lang: Lang) -> Option<String> {
     (!parts.is_empty()).then(|| parts.join(separator))
 }
 
+/// rustc-style report of one finding: message, `path:line:col`, the source line and a caret.
+pub fn human(d: &Diagnostic, path: &str, lines: &Lines, color: bool, lang: Lang) -> String {
+    let source = lines.text;
+    let zh = lang == Lang::Zh;
+    let level = match (d.severity(), zh) {
+        (Severity::Error, false) => Level::ERROR,
+        (Severity::Warning, false) => Level::WARNING,
+        (Severity::Error, true) => Level::ERROR.with_name("错误"),
+        (Severity::Warning, true) => Level::WARNING.with_name("警告"),
+    };
+    let message = printable(d.message.get(lang));
+    let title = level.primary_title(message).id(d.code.as_str());
+    let group = if source.is_empty() {
+        title.element(Origin::path(path))
+    } else {
+        // Only the lines the span touches: rendering the whole file for every finding
+        // would make many findings cost quadratic time.
+        let span = diag::visible_span(source, &d.span);
+        let first = source[..span.start].rfind('\n').map_or(0, |i| i + 1);
+        let last = source[span.end..]
+            .find('\n')
+            .map_or(source.len(), |i| span.end + i);
+        let (line, _) = lines.line_col(first);
+        let snippet = Snippet::source(displayable(&source[first..last]))
+            .line_start(line)
+            .path(path)
+            .annotation(AnnotationKind::Primary.span(span.start - first..span.end - first));
+        title.element(snippet)
+    };
+    let group = match &d.help {
+        Some(help) => {
+            let level = if zh {
+                Level::HELP.with_name("帮助")
+            } else {
+                Level::HELP
+            };
+            group.element(level.message(printable(help.get(lang))))
+        }
+        None => group,
+    };
+    let renderer = if color {
+        Renderer::styled()
+    } else {
+        Renderer::plain()
+    };
+    renderer.render(&[group])
+}
+
+/// The source with every control or bidirectional-override character replaced by `?`s of
+/// the same byte length, so that spans still fit and nothing reaches the terminal raw.
+fn displayable(source: &str) -> Cow<'_, str> {
+    let hidden = |c: char| is_unprintable(c) && !matches!(c, '\n' | '\r' | '\t');
+    if !source.chars().any(hidden) {
+        return Cow::Borrowed(source);
+    }
+    let mut out = String::with_capacity(source.len());
+    for c in source.chars() {
+        if hidden(c) {
+            out.extend(std::iter::repeat_n('?', c.len_utf8()));
+        } else {
+            out.push(c);
+        }
+    }
+    Cow::Owned(out)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -312,7 +325,7 @@ mod tests {
 
     #[test]
     fn github_escapes_data_and_properties() {
-        let d = Diagnostic::error("E002", 0..1, crate::msg!("100% wrong", "100% 错"))
+        let d = Diagnostic::new(Code::E002, 0..1, crate::msg!("100% wrong", "100% 错"))
             .with_help(crate::msg!("two\nlines", "两\n行"));
         assert_eq!(
             github(&finding(&d)),
@@ -322,8 +335,8 @@ mod tests {
 
     #[test]
     fn control_characters_are_never_printed_raw() {
-        let d = Diagnostic::error(
-            "E016",
+        let d = Diagnostic::new(
+            Code::E016,
             0..1,
             crate::msg!("found `\u{1b}[31mred`", "发现 `\u{1b}[31mred`"),
         );
@@ -337,8 +350,8 @@ mod tests {
 
     #[test]
     fn json_lines_carry_every_field() {
-        let d = Diagnostic::warning(
-            "W012",
+        let d = Diagnostic::new(
+            Code::W012,
             0..1,
             crate::msg!("doubled punctuation `。。`", "标点重复 `。。`"),
         );
@@ -353,6 +366,58 @@ mod tests {
         assert_eq!(
             uri("issues/2023 年/第39期.yaml"),
             "issues/2023%20%E5%B9%B4/%E7%AC%AC39%E6%9C%9F.yaml"
+        );
+    }
+    #[test]
+    fn human_report_has_location_source_and_caret() {
+        let src = "masthead:\n  year: abc\n";
+        let start = src.find("abc").unwrap();
+        let d = Diagnostic::new(
+            Code::E002,
+            start..start + 3,
+            crate::msg!("expected a whole number", "应为整数"),
+        )
+        .with_help(crate::msg!("write it without quotes", "去掉引号"));
+        let out = human(&d, "x.yaml", &Lines::new(src), false, Lang::En);
+        assert_eq!(
+            out,
+            "error[E002]: expected a whole number\n \
+             --> x.yaml:2:9\n  \
+             |\n\
+             2 |   year: abc\n  \
+             |         ^^^\n  \
+             |\n  \
+             = help: write it without quotes"
+        );
+    }
+
+    #[test]
+    fn control_characters_in_the_source_are_not_shown_raw() {
+        let src = "a: \u{1b}[2J\u{85}x\n";
+        let d = Diagnostic::new(
+            Code::E016,
+            3..4,
+            crate::msg!("a control character", "控制字符"),
+        );
+        let out = human(&d, "x.yaml", &Lines::new(src), false, Lang::En);
+        assert!(!out.contains('\u{1b}') && !out.contains('\u{85}'), "{out}");
+        assert!(out.contains("a: ?[2J??x"), "{out}");
+    }
+
+    #[test]
+    fn a_finding_about_the_whole_file_has_no_snippet() {
+        let d = Diagnostic::new(
+            Code::E014,
+            0..0,
+            crate::msg!(
+                "the file is UTF-16 text, not UTF-8",
+                "文件是 UTF-16 文本，不是 UTF-8"
+            ),
+        );
+        let out = human(&d, "x.yaml", &Lines::new(""), false, Lang::En);
+        assert_eq!(
+            out,
+            "error[E014]: the file is UTF-16 text, not UTF-8\n--> x.yaml"
         );
     }
 }

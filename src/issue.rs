@@ -4,6 +4,8 @@ use std::ops::Range;
 
 use chrono::NaiveDate;
 
+use crate::diag::Code;
+
 /// A value and the bytes of the source it was read from.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Sp<T> {
@@ -20,6 +22,56 @@ pub struct Issue {
     pub masthead: Masthead,
     pub sections: Vec<Section>,
     pub footer: Footer,
+    /// Warnings switched off by the file's `lint: { allow: [...] }`.
+    pub allow: Vec<Code>,
+}
+
+impl Issue {
+    /// Every piece of content, in order.
+    pub fn contents(&self) -> impl Iterator<Item = &Content> {
+        self.sections.iter().flat_map(|section| {
+            let (own, subs) = match &section.body {
+                Body::Content(c) => (Some(c), &[][..]),
+                Body::Subsections(subs) => (None, subs.as_slice()),
+            };
+            own.into_iter().chain(subs.iter().map(|sub| &sub.content))
+        })
+    }
+
+    /// Every counter, in order.
+    pub fn counters(&self) -> impl Iterator<Item = &Counter> {
+        self.contents().flat_map(|c| match c {
+            Content::Counters(cs) => cs.as_slice(),
+            _ => &[],
+        })
+    }
+
+    /// Every counter, in order, to fill in the figures that follow from the previous issue.
+    pub fn counters_mut(&mut self) -> impl Iterator<Item = &mut Counter> {
+        self.sections
+            .iter_mut()
+            .flat_map(|section| {
+                let (own, subs) = match &mut section.body {
+                    Body::Content(c) => (Some(c), &mut [][..]),
+                    Body::Subsections(subs) => (None, subs.as_mut_slice()),
+                };
+                own.into_iter()
+                    .chain(subs.iter_mut().map(|sub| &mut sub.content))
+            })
+            .flat_map(|c| match c {
+                Content::Counters(cs) => cs.as_mut_slice(),
+                _ => &mut [],
+            })
+    }
+
+    /// Whether the issue needs its previous issue's figures: it leaves a year-to-date figure
+    /// out, and is not the first issue of its year (whose figures are its week's).
+    pub fn needs_previous(&self) -> bool {
+        self.masthead.number.value != 1
+            && self
+                .counters()
+                .any(|c| matches!(c.year_to_date, Figure::Missing))
+    }
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -93,8 +145,27 @@ pub struct Counter {
     pub name: Text,
     pub unit: Text,
     pub week: Sp<u64>,
-    /// As written, or computed from the previous issue (then spanning the counter).
-    pub year_to_date: Sp<u64>,
+    pub year_to_date: Figure,
+}
+
+/// A figure that runs on from week to week: as written, or computed from the previous
+/// issue's. Only an issue with errors has one `Missing`: it is computed when the issue is
+/// linked to the previous one, or reported.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Figure {
+    Written(Sp<u64>),
+    Computed(u64),
+    Missing,
+}
+
+impl Figure {
+    pub fn value(&self) -> Option<u64> {
+        match self {
+            Figure::Written(n) => Some(n.value),
+            Figure::Computed(n) => Some(*n),
+            Figure::Missing => None,
+        }
+    }
 }
 
 /// Work done this week and in all, against the total to be done.

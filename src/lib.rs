@@ -1,17 +1,18 @@
 //! weekly: one YAML file in, a 窗口工作周报 bulletin out.
 //!
-//! Data flows one way: `yaml::parse` → `validate::validate` → `model::Bulletin::new` →
-//! `render::render`. Only `cli` reads or writes files.
+//! Data flows one way: `load` reads an issue's bytes (`yaml::decode`, `yaml::parse`),
+//! `validate` checks the file and types it, `series::follow` links it to the issue before;
+//! `model::Bulletin::new` derives what is printed and `render::render` lays it out. Only
+//! `cli` touches files, prints, or picks exit codes.
 pub mod cli;
 pub mod diag;
-pub mod docx;
 pub mod emit;
 pub mod format;
 pub mod issue;
 pub mod lint;
+pub mod load;
 pub mod model;
 pub mod new;
-pub mod pipeline;
 pub mod render;
 pub mod series;
 pub mod text;

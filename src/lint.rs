@@ -2,19 +2,19 @@
 
 use std::ops::Range;
 
-use crate::diag::Msg;
+use crate::diag::{Code, Msg};
 use crate::msg;
 
 /// A typographic problem in one text value; `range` is in bytes of that text.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Lint {
-    pub code: &'static str,
+    pub code: Code,
     pub range: Range<usize>,
     pub message: Msg,
     pub help: Msg,
 }
 
-fn lint(code: &'static str, range: Range<usize>, message: Msg, help: Msg) -> Lint {
+fn lint(code: Code, range: Range<usize>, message: Msg, help: Msg) -> Lint {
     Lint {
         code,
         range,
@@ -111,7 +111,7 @@ fn half_width_punctuation(
         };
         if beside {
             out.push(lint(
-                "W010",
+                Code::W010,
                 at..end_of(i),
                 msg!("half-width `{c}` in Chinese text", "中文中使用了半角 `{c}`"),
                 msg!("use the full-width `{full}`", "改用全角 `{full}`"),
@@ -146,7 +146,7 @@ fn pairs(chars: &[(usize, char)], end_of: &dyn Fn(usize) -> usize, out: &mut Vec
                 }
                 Some(&(j, o, expected)) if open.iter().any(|(_, _, e)| *e == c) => {
                     out.push(lint(
-                        "W011",
+                        Code::W011,
                         chars[j].0..end_of(j),
                         msg!(
                             "`{o}` is closed by `{c}` before its own `{expected}`",
@@ -164,7 +164,7 @@ fn pairs(chars: &[(usize, char)], end_of: &dyn Fn(usize) -> usize, out: &mut Vec
                     }
                 }
                 _ => out.push(lint(
-                    "W011",
+                    Code::W011,
                     at..end_of(i),
                     msg!("`{c}` closes nothing", "`{c}` 没有对应的前半"),
                     msg!(
@@ -177,7 +177,7 @@ fn pairs(chars: &[(usize, char)], end_of: &dyn Fn(usize) -> usize, out: &mut Vec
     }
     for (j, o, close) in open {
         out.push(lint(
-            "W011",
+            Code::W011,
             chars[j].0..end_of(j),
             msg!("`{o}` is never closed", "`{o}` 没有闭合"),
             msg!("add the closing `{close}`", "补上 `{close}`"),
@@ -219,14 +219,14 @@ fn repeated_punctuation(s: &str, chars: &[(usize, char)], out: &mut Vec<Lint>) {
         let text = &s[at..end];
         if matches!(c, '.' | '。') && run >= 3 {
             out.push(lint(
-                "W013",
+                Code::W013,
                 at..end,
                 msg!("`{text}` for an ellipsis", "省略号写成了 `{text}`"),
                 msg!("write the ellipsis as `……`", "省略号应写作 `……`"),
             ));
         } else if matches!(c, '。' | '，' | '、' | '；' | '：' | '？' | '！') && run >= 2 {
             out.push(lint(
-                "W012",
+                Code::W012,
                 at..end,
                 msg!("doubled punctuation `{text}`", "标点重复 `{text}`"),
                 msg!("keep one `{c}`", "保留一个 `{c}`"),
@@ -258,7 +258,7 @@ fn range_dashes(chars: &[(usize, char)], end_of: &dyn Fn(usize) -> usize, out: &
         if (ends_a_date || ends_a_time) && after.is_some_and(|a| a.is_ascii_digit()) {
             let dash: String = chars[i..i + width].iter().map(|(_, c)| c).collect();
             out.push(lint(
-                "W014",
+                Code::W014,
                 at..end_of(i + width - 1),
                 msg!(
                     "`{dash}` in a range of dates or times",
@@ -284,7 +284,7 @@ fn zero_padded_dates(s: &str, out: &mut Vec<Lint>) {
             && (at == 2 || !bytes[at - 3].is_ascii_digit())
         {
             out.push(lint(
-                "W015",
+                Code::W015,
                 at - 2..at + unit.len(),
                 msg!(
                     "zero-padded `{}`",
@@ -323,7 +323,7 @@ fn full_width_digits(
             .map(|c| char::from(b'0' + (c as u32 - '０' as u32) as u8))
             .collect();
         out.push(lint(
-            "W016",
+            Code::W016,
             chars[i].0..end_of(i + run - 1),
             msg!("full-width digits `{digits}`", "使用了全角数字 `{digits}`"),
             msg!("write `{ascii}`", "应写作 `{ascii}`"),
@@ -347,7 +347,7 @@ fn spaces_between_han(
         if run > 0 && is_han(chars[i - 1].1) && chars.get(i + run).is_some_and(|(_, c)| is_han(*c))
         {
             out.push(lint(
-                "W018",
+                Code::W018,
                 chars[i].0..end_of(i + run - 1),
                 msg!("space between Chinese characters", "汉字之间有空格"),
                 msg!("remove the space", "删去空格"),
@@ -386,7 +386,7 @@ pub fn typed_numbering(s: &str) -> Option<Lint> {
     (len > 0).then(|| {
         let typed: String = chars[..len].iter().collect();
         lint(
-            "W017",
+            Code::W017,
             0..typed.len(),
             msg!(
                 "numbering `{typed}` typed into the text",
@@ -410,7 +410,7 @@ pub fn paragraph_end(s: &str) -> Option<Lint> {
     }
     let last = trimmed.char_indices().last()?;
     Some(lint(
-        "W003",
+        Code::W003,
         last.0..trimmed.len(),
         msg!(
             "the paragraph does not end with 。！ or ？",
@@ -424,7 +424,7 @@ pub fn paragraph_end(s: &str) -> Option<Lint> {
 mod tests {
     use super::*;
 
-    fn found(s: &str) -> Vec<(&'static str, &str)> {
+    fn found(s: &str) -> Vec<(Code, &str)> {
         text(s).into_iter().map(|l| (l.code, &s[l.range])).collect()
     }
 
@@ -446,11 +446,11 @@ mod tests {
         assert_eq!(
             found("通知,明确(试行)要求;是否?"),
             [
-                ("W010", ","),
-                ("W010", "("),
-                ("W010", ")"),
-                ("W010", ";"),
-                ("W010", "?")
+                (Code::W010, ","),
+                (Code::W010, "("),
+                (Code::W010, ")"),
+                (Code::W010, ";"),
+                (Code::W010, "?")
             ]
         );
         assert_eq!(found("a, b (c) 1:2"), []);
@@ -458,9 +458,9 @@ mod tests {
 
     #[test]
     fn unbalanced_and_misnested_pairs() {
-        assert_eq!(found("“通知"), [("W011", "“")]);
-        assert_eq!(found("通知”"), [("W011", "”")]);
-        assert_eq!(found("《“通知》”"), [("W011", "“"), ("W011", "”")]);
+        assert_eq!(found("“通知"), [(Code::W011, "“")]);
+        assert_eq!(found("通知”"), [(Code::W011, "”")]);
+        assert_eq!(found("《“通知》”"), [(Code::W011, "“"), (Code::W011, "”")]);
         assert_eq!(found("《关于“放管服”的通知》（试行）"), []);
     }
 
@@ -468,11 +468,11 @@ mod tests {
     fn doubled_punctuation_and_ellipses() {
         assert_eq!(
             found("完成。。下周，，继续"),
-            [("W012", "。。"), ("W012", "，，")]
+            [(Code::W012, "。。"), (Code::W012, "，，")]
         );
         assert_eq!(
             found("等等...以及。。。"),
-            [("W013", "..."), ("W013", "。。。")]
+            [(Code::W013, "..."), (Code::W013, "。。。")]
         );
         assert_eq!(found("等等……"), []);
     }
@@ -481,7 +481,12 @@ mod tests {
     fn range_dashes_in_dates_and_times() {
         assert_eq!(
             found("10月7日-10月13日，7日~9日，9:00–17:00，3日——5日"),
-            [("W014", "-"), ("W014", "~"), ("W014", "–"), ("W014", "——")]
+            [
+                (Code::W014, "-"),
+                (Code::W014, "~"),
+                (Code::W014, "–"),
+                (Code::W014, "——")
+            ]
         );
         assert_eq!(found("10月7日—10月13日，编号 2023-39"), []);
     }
@@ -490,10 +495,10 @@ mod tests {
     fn zero_padding_and_full_width_digits() {
         assert_eq!(
             found("10月07日，2023年01月"),
-            [("W015", "07日"), ("W015", "01月")]
+            [(Code::W015, "07日"), (Code::W015, "01月")]
         );
         assert_eq!(found("100月"), []);
-        assert_eq!(found("共计２８８１人次"), [("W016", "２８８１")]);
+        assert_eq!(found("共计２８８１人次"), [(Code::W016, "２８８１")]);
         assert_eq!(text("共计２８８１人次")[0].help.en, "write `2881`");
     }
 
@@ -501,7 +506,7 @@ mod tests {
     fn spaces_between_chinese() {
         assert_eq!(
             found("水利 厅和省\u{3000}药监局"),
-            [("W018", " "), ("W018", "\u{3000}")]
+            [(Code::W018, " "), (Code::W018, "\u{3000}")]
         );
         assert_eq!(found("完成 1019 个"), []);
     }

@@ -2,5 +2,5 @@
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
-    weekly::cli::main().into()
+    weekly::cli::main()
 }

@@ -248,12 +248,13 @@ pub fn scalar(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::validate::{Link, validate};
+    use crate::diag::Code;
+    use crate::validate::{Lints, validate};
     use crate::yaml::{Value, parse};
 
     fn example() -> Issue {
         let src = include_str!("../examples/2023-39.yaml");
-        let prev = validate(&parse(src).unwrap(), src, Link::Skipped);
+        let prev = validate(&parse(src).unwrap(), src, Lints::On);
         prev.issue.expect("the example is valid")
     }
 
@@ -348,17 +349,17 @@ mod tests {
         let prev = example();
         let next = Next::after(&prev, None);
         let text = next_issue(&prev, "2023-39.yaml", &next);
-        let report = validate(&parse(&text).unwrap(), &text, Link::Skipped);
-        let codes: Vec<&str> = report.diagnostics.iter().map(|d| d.code).collect();
+        let report = validate(&parse(&text).unwrap(), &text, Lints::On);
+        let codes: Vec<Code> = report.diagnostics.iter().map(|d| d.code).collect();
         // Four counters and the progress entry wait for six figures; five sections or
         // subsections wait for content.
         assert_eq!(
-            codes.iter().filter(|c| **c == "E011").count(),
+            codes.iter().filter(|c| **c == Code::E011).count(),
             6,
             "{codes:?}"
         );
         assert_eq!(
-            codes.iter().filter(|c| **c == "W007").count(),
+            codes.iter().filter(|c| **c == Code::W007).count(),
             5,
             "{codes:?}"
         );

@@ -1,15 +1,16 @@
-//! Issues as a series: what an issue passes on to the next, and the checks across a folder.
+//! Issues as a series: what an issue passes on to the next, the checks of an issue against
+//! the one before it (numbers, week, running figures), and the checks across a folder.
 
 use std::ops::Range;
 
 use chrono::NaiveDate;
 
-use crate::diag::Diagnostic;
-use crate::issue::{Body, Content, Issue};
+use crate::diag::{Code, Diagnostic, Msg};
+use crate::issue::{Content, Figure, Issue, Masthead};
 use crate::msg;
 
-/// What the next issue needs to know of an issue: its numbers, its week, and the figures
-/// that run on from week to week.
+/// What an issue passes on to the next: its numbers, its week, and the figures that run on
+/// from week to week.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Previous {
     pub year: i32,
@@ -24,18 +25,17 @@ pub struct Previous {
 
 impl Previous {
     pub fn of(issue: &Issue) -> Previous {
-        let mut counters = Vec::new();
-        let mut progress = Vec::new();
-        for content in contents(issue) {
-            match content {
-                Content::Counters(cs) => counters.extend(
-                    cs.iter()
-                        .map(|c| (c.name.value.clone(), c.year_to_date.value)),
-                ),
-                Content::Progress(p) => progress.push((p.work.value.clone(), p.done.value)),
-                _ => {}
-            }
-        }
+        let counters = issue
+            .counters()
+            .filter_map(|c| Some((c.name.value.clone(), c.year_to_date.value()?)))
+            .collect();
+        let progress = issue
+            .contents()
+            .filter_map(|c| match c {
+                Content::Progress(p) => Some((p.work.value.clone(), p.done.value)),
+                _ => None,
+            })
+            .collect();
         let m = &issue.masthead;
         Previous {
             year: m.year.value,
@@ -68,16 +68,209 @@ impl Previous {
     }
 }
 
-/// Every piece of content of an issue, in order.
-pub fn contents(issue: &Issue) -> Vec<&Content> {
-    let mut out = Vec::new();
-    for section in &issue.sections {
-        match &section.body {
-            Body::Content(c) => out.push(c),
-            Body::Subsections(subs) => out.extend(subs.iter().map(|sub| &sub.content)),
+/// What is known of the issue before the one being linked.
+#[derive(Debug, Clone, Copy)]
+pub enum Link<'a> {
+    /// The issue names no `previous`, or its figures are not needed.
+    None,
+    /// The previous issue: this issue must follow on from it, and figures left out are
+    /// computed from it.
+    Checked(&'a Previous),
+    /// The previous issue, used only to compute the figures left out (when this issue is
+    /// itself read as the previous issue of another).
+    Figures(&'a Previous),
+}
+
+/// Links an issue, valid on its own, to the one before it: fills in the year-to-date figures
+/// left out, and returns what does not follow on. The first issue of a year needs nothing
+/// from before: its year-to-date figures are its week's.
+pub fn follow(issue: &mut Issue, link: Link) -> Vec<Diagnostic> {
+    let mut found = Vec::new();
+    if let Link::Checked(prev) = link {
+        continuity(&issue.masthead, prev, &mut found);
+    }
+    let year = issue.masthead.year.value;
+    let first = issue.masthead.number.value == 1;
+    for counter in issue.counters_mut() {
+        let (name, week) = (&counter.name, counter.week.value);
+        let carried = match link {
+            Link::Checked(prev) | Link::Figures(prev) => prev.year_to_date(year, &name.value, week),
+            Link::None => first.then_some(week),
+        };
+        match (&counter.year_to_date, carried) {
+            (Figure::Written(written), Some(carried))
+                if matches!(link, Link::Checked(_)) && written.value != carried =>
+            {
+                found.push(
+                    Diagnostic::new(
+                        Code::W005,
+                        written.span.clone(),
+                        continuity_of_counter(written.value, carried, week),
+                    )
+                    .with_help(msg!(
+                        "check this week's figure and the previous issue's year-to-date figure",
+                        "请核对本周数和上一期的累计数"
+                    )),
+                );
+            }
+            (Figure::Missing, Some(carried)) => counter.year_to_date = Figure::Computed(carried),
+            (Figure::Missing, None) => {
+                found.push(not_computable(&name.value, name.span.clone(), link))
+            }
+            _ => {}
         }
     }
-    out
+    if let Link::Checked(prev) = link {
+        for content in issue.contents() {
+            if let Content::Progress(p) = content
+                && let Some((_, before)) = prev.progress.iter().find(|(w, _)| *w == p.work.value)
+                && p.done.value < *before
+            {
+                found.push(
+                    Diagnostic::new(
+                        Code::W006,
+                        p.done.span.clone(),
+                        msg!(
+                            "`done` {} is below the previous issue's {} ({} less)",
+                            "累计完成数 {} 小于上一期的 {}（少 {}）",
+                            p.done.value,
+                            before,
+                            before - p.done.value
+                        ),
+                    )
+                    .with_help(msg!(
+                        "work done so far only grows; check both issues",
+                        "累计完成数只增不减；请核对两期"
+                    )),
+                );
+            }
+        }
+    }
+    found
+}
+
+/// E026: a year-to-date figure left out that nothing tells.
+fn not_computable(name: &str, span: Range<usize>, link: Link) -> Diagnostic {
+    let (message, help) = match link {
+        Link::None => (
+            msg!(
+                "the year-to-date figure of `{name}` is left out, and the issue names no `previous` issue to compute it from",
+                "“{name}”未填累计数，而本期没有指明上一期（`previous`），无法推算"
+            ),
+            msg!(
+                "write the figure as `year_to_date`, or add `previous: <last week's file>`",
+                "请填写 `year_to_date`，或加上 `previous: <上一期文件>`"
+            ),
+        ),
+        Link::Checked(_) | Link::Figures(_) => (
+            msg!(
+                "the previous issue has no counter `{name}` to compute the year-to-date figure from",
+                "上一期没有统计项“{name}”，无法推算累计数"
+            ),
+            msg!(
+                "write the figure as `year_to_date`, or check the name",
+                "请填写 `year_to_date`，或核对名称"
+            ),
+        ),
+    };
+    Diagnostic::new(Code::E026, span, message).with_help(help)
+}
+
+/// The masthead against the previous issue's: numbers run on, the week follows on.
+fn continuity(m: &Masthead, prev: &Previous, found: &mut Vec<Diagnostic>) {
+    let (year, number, total, start) = (&m.year, &m.number, &m.total, &m.start);
+    let expected = prev.next_number(year.value);
+    if number.value != expected {
+        let rule = if expected == 1 {
+            msg!(
+                "1: the first issue of {} is 第 1 期",
+                "1：{} 年的第一期是第 1 期",
+                year.value
+            )
+        } else {
+            msg!("{} + 1 = {expected}", "{} + 1 = {expected}", prev.number)
+        };
+        let (rule, rule_zh) = (rule.en, rule.zh);
+        found.push(
+            Diagnostic::new(
+                Code::E022,
+                number.span.clone(),
+                msg!(
+                    "issue number {} ≠ {rule}",
+                    "期号 {} ≠ {rule_zh}",
+                    number.value
+                ),
+            )
+            .with_help(msg!(
+                "the number goes up by one each week and starts again at 1 in a new year",
+                "期号每周加一，新的一年从 1 开始"
+            )),
+        );
+    }
+    if total.value != prev.total + 1 {
+        found.push(Diagnostic::new(
+            Code::E023,
+            total.span.clone(),
+            msg!(
+                "running total {} ≠ {} + 1 = {}",
+                "总期号 {} ≠ {} + 1 = {}",
+                total.value,
+                prev.total,
+                prev.total + 1
+            ),
+        ));
+    }
+    let next_day = prev.end + chrono::Days::new(1);
+    if start.value != next_day {
+        let days = (start.value - next_day).num_days();
+        let off = if days > 0 {
+            msg!("{days} days late", "晚了 {days} 天")
+        } else {
+            msg!("{} days early", "早了 {} 天", -days)
+        };
+        let (off, off_zh) = (off.en, off.zh);
+        found.push(
+            Diagnostic::new(
+                Code::E024,
+                start.span.clone(),
+                msg!(
+                    "the period starts on {}, not on {next_day}, the day after the previous period ends ({off})",
+                    "周期始于 {}，而不是上一期结束后的第二天 {next_day}（{off_zh}）",
+                    start.value
+                ),
+            )
+            .with_help(msg!(
+                "each week starts the day after the last one ended",
+                "每周从上一周结束后的第二天开始"
+            )),
+        );
+    }
+}
+
+/// `year-to-date 59000 ≠ 56148 + 2881 = 59029 (29 less)`.
+fn continuity_of_counter(written: u64, carried: u64, week: u64) -> Msg {
+    let sum = if carried == week {
+        msg!(
+            "{week}, this week's figure in a new year",
+            "{week}（新的一年从本周数算起）"
+        )
+    } else {
+        msg!(
+            "{} + {week} = {carried}",
+            "{} + {week} = {carried}",
+            carried - week
+        )
+    };
+    let off = if written > carried {
+        msg!("{} more", "多 {}", written - carried)
+    } else {
+        msg!("{} less", "少 {}", carried - written)
+    };
+    let (sum, sum_zh, off, off_zh) = (sum.en, sum.zh, off.en, off.zh);
+    msg!(
+        "year-to-date {written} ≠ {sum} ({off})",
+        "累计数 {written} ≠ {sum_zh}（{off_zh}）"
+    )
 }
 
 /// One issue of a folder, for the checks across the folder.
@@ -106,8 +299,8 @@ pub fn check_folder(members: &[Member], names: &[String]) -> Vec<(usize, Diagnos
         if a.number == b.number {
             out.push((
                 b.file,
-                Diagnostic::error(
-                    "E027",
+                Diagnostic::new(
+                    Code::E027,
                     b.number_span.clone(),
                     msg!(
                         "{} 年第 {} 期 is also `{}`",
@@ -131,8 +324,8 @@ pub fn check_folder(members: &[Member], names: &[String]) -> Vec<(usize, Diagnos
             let (missing, missing_zh, before) = (missing.en, missing.zh, &names[a.file]);
             out.push((
                 b.file,
-                Diagnostic::warning(
-                    "W008",
+                Diagnostic::new(
+                    Code::W008,
                     b.number_span.clone(),
                     msg!(
                         "{missing} missing from this folder, between `{before}` and this issue",
@@ -153,8 +346,8 @@ pub fn check_folder(members: &[Member], names: &[String]) -> Vec<(usize, Diagnos
         if a.total == b.total {
             out.push((
                 b.file,
-                Diagnostic::error(
-                    "E028",
+                Diagnostic::new(
+                    Code::E028,
                     b.total_span.clone(),
                     msg!(
                         "总第 {} 期 is also `{}`",
@@ -222,21 +415,21 @@ mod tests {
             member(3, 2023, 42, 460),
             member(4, 2024, 1, 473),
         ];
-        let found: Vec<(usize, &str, String)> = check_folder(&members, &names)
+        let found: Vec<(usize, Code, String)> = check_folder(&members, &names)
             .into_iter()
             .map(|(f, d)| (f, d.code, d.message.en))
             .collect();
         assert_eq!(
             found,
             [
-                (2, "E027", "2023 年第 39 期 is also `b`".to_owned()),
+                (2, Code::E027, "2023 年第 39 期 is also `b`".to_owned()),
                 (
                     3,
-                    "W008",
+                    Code::W008,
                     "第 40–41 期 are missing from this folder, between `c` and this issue"
                         .to_owned()
                 ),
-                (3, "E028", "总第 460 期 is also `c`".to_owned()),
+                (3, Code::E028, "总第 460 期 is also `c`".to_owned()),
             ]
         );
     }

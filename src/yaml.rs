@@ -5,7 +5,7 @@ use std::ops::Range;
 
 use granit_parser::{ErrorKind, Event, Marker, Parser, ScalarStyle, ScanError, Span, Tag};
 
-use crate::diag::{Diagnostic, Msg};
+use crate::diag::{Code, Diagnostic, Msg};
 use crate::msg;
 
 /// A YAML value and the bytes of the source it was read from. Text is borrowed from the
@@ -62,8 +62,8 @@ impl Node<'_> {
 #[allow(clippy::result_large_err)]
 pub fn decode(bytes: &[u8]) -> Result<&str, (&str, Diagnostic)> {
     if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
-        let d = Diagnostic::error(
-            "E014",
+        let d = Diagnostic::new(
+            Code::E014,
             0..0,
             msg!(
                 "the file is UTF-16 text, not UTF-8",
@@ -81,8 +81,8 @@ pub fn decode(bytes: &[u8]) -> Result<&str, (&str, Diagnostic)> {
         Err(e) => {
             let at = e.valid_up_to();
             let prefix = std::str::from_utf8(&bytes[..at]).unwrap_or_default();
-            let d = Diagnostic::error(
-                "E014",
+            let d = Diagnostic::new(
+                Code::E014,
                 at..at,
                 msg!(
                     "the file is not UTF-8 text: byte 0x{:02X} cannot start a character here",
@@ -99,8 +99,8 @@ pub fn decode(bytes: &[u8]) -> Result<&str, (&str, Diagnostic)> {
     };
     let control = first_unprintable(text);
     if let Some((at, c)) = control {
-        let d = Diagnostic::error(
-            "E016",
+        let d = Diagnostic::new(
+            Code::E016,
             at..at + c.len_utf8(),
             msg!(
                 "the file contains the control character U+{:04X}",
@@ -138,7 +138,7 @@ pub fn first_unprintable(text: &str) -> Option<(usize, char)> {
     while let Some(i) = bytes[from..].iter().position(|b| CANDIDATE[*b as usize]) {
         let at = from + i;
         let c = text[at..].chars().next()?;
-        if crate::emit::is_unprintable(c) {
+        if crate::diag::is_unprintable(c) {
             return Some((at, c));
         }
         from = at + 1;
@@ -197,8 +197,8 @@ pub fn parse(source: &str) -> Result<Node<'_>, Diagnostic> {
                 if style == ScalarStyle::DoubleQuoted
                     && let Some((_, c)) = first_unprintable(&text)
                 {
-                    return Err(Diagnostic::error(
-                        "E016",
+                    return Err(Diagnostic::new(
+                        Code::E016,
                         at,
                         msg!(
                             "the text contains the control character U+{:04X}",
@@ -278,8 +278,7 @@ pub fn parse(source: &str) -> Result<Node<'_>, Diagnostic> {
                                 ));
                             }
                             if entries.iter().any(|(k, _)| k.value == node.value) {
-                                return Err(Diagnostic::error(
-                                    "E005",
+                                return Err(Diagnostic::new(Code::E005,
                                     node.span,
                                     msg!("duplicate key `{key}`", "键 `{key}` 重复"),
                                 )
@@ -411,7 +410,7 @@ fn anchors(at: Range<usize>) -> Diagnostic {
 }
 
 fn not_needed(at: Range<usize>, message: Msg, help: Msg) -> Diagnostic {
-    Diagnostic::error("E015", at, message).with_help(help)
+    Diagnostic::new(Code::E015, at, message).with_help(help)
 }
 
 fn scan_error(e: &ScanError, source: &str) -> Diagnostic {
@@ -432,8 +431,8 @@ fn scan_error(e: &ScanError, source: &str) -> Diagnostic {
             ),
         );
     }
-    Diagnostic::error(
-        "E001",
+    Diagnostic::new(
+        Code::E001,
         at..at,
         msg!("{message}", "YAML 语法错误：{message}"),
     )
@@ -511,7 +510,7 @@ mod tests {
         let d = error_of(src);
         assert_eq!(
             (d.code, d.message.en.as_str()),
-            ("E005", "duplicate key `a`")
+            (Code::E005, "duplicate key `a`")
         );
         assert_eq!(at(src, &d), (3, 1));
     }
@@ -520,7 +519,7 @@ mod tests {
     fn syntax_error_is_located_without_repeating_the_location() {
         let src = "a: 1\nb: [1, 2\n";
         let d = error_of(src);
-        assert_eq!(d.code, "E001");
+        assert_eq!(d.code, Code::E001);
         assert!(!d.message.en.contains("line"), "{}", d.message.en);
         assert_eq!(at(src, &d).0, 2);
     }
@@ -535,13 +534,13 @@ mod tests {
             "a: 1\n---\nb: 2\n",
         ] {
             let d = error_of(src);
-            assert_eq!(d.code, "E015", "{src:?}: {}", d.message.en);
+            assert_eq!(d.code, Code::E015, "{src:?}: {}", d.message.en);
         }
     }
 
     #[test]
     fn deep_nesting_is_refused() {
         let d = error_of(&format!("{}1{}", "[".repeat(100_000), "]".repeat(100_000)));
-        assert!(matches!(d.code, "E015" | "E001"), "{d:?}");
+        assert!(matches!(d.code, Code::E015 | Code::E001), "{d:?}");
     }
 }

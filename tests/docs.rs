@@ -9,7 +9,7 @@ fn readme() -> String {
 #[test]
 fn readme_lists_every_code() {
     let readme = readme();
-    for (code, _) in weekly::diag::CODES {
+    for code in weekly::diag::Code::ALL {
         assert!(
             readme.contains(&format!("| {code} |")),
             "README lacks {code}"
@@ -21,7 +21,7 @@ fn readme_lists_every_code() {
         .count();
     assert_eq!(
         listed,
-        weekly::diag::CODES.len(),
+        weekly::diag::Code::ALL.len(),
         "README lists a code that does not exist"
     );
 }
@@ -50,7 +50,7 @@ fn every_code_is_exercised_by_a_test() {
             expected.push_str(&fs::read_to_string(case.join(file)).unwrap_or_default());
         }
     }
-    for (code, _) in weekly::diag::CODES {
+    for code in weekly::diag::Code::ALL {
         assert!(
             expected.contains(&format!("[{code}]"))
                 || expected.contains(&format!("\"{code}\""))

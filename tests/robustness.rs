@@ -1,36 +1,35 @@
 //! No input makes weekly panic: arbitrary bytes and mutations of the example go through
 //! decode → parse → validate → model → render. PROPTEST_CASES=100000 runs longer.
 
+use std::path::Path;
+
 use proptest::prelude::*;
-use weekly::{validate, yaml};
+use weekly::load::{Loader, Memory};
+use weekly::model::Bulletin;
+use weekly::render::{self, Format, Options};
 
 const EXAMPLE: &[u8] = include_bytes!("../examples/2023-39.yaml");
 
 /// The whole library path a file takes: findings must point inside the text and render,
 /// and every valid issue must render with both built-in templates.
 fn pipeline(bytes: &[u8]) {
-    match weekly::pipeline::run(bytes) {
-        Ok([md, text]) => assert!(!md.is_empty() && !text.is_empty()),
-        Err(findings) => {
-            let text = String::from_utf8_lossy(bytes);
-            let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
-            let lines = weekly::diag::Lines::new(text);
-            for d in &findings {
-                assert_ne!(
-                    d.code, "E000",
-                    "a built-in template failed: {}",
-                    d.message.en
-                );
-                if std::str::from_utf8(bytes).is_ok() {
-                    assert!(
-                        d.span.start <= d.span.end && d.span.end <= text.len(),
-                        "{d:?}"
-                    );
-                    for lang in [weekly::diag::Lang::En, weekly::diag::Lang::Zh] {
-                        weekly::diag::render_human(d, "x.yaml", &lines, false, lang);
-                    }
-                }
-            }
+    let files = Memory::default().with("x.yaml", bytes);
+    let loaded = Loader::new(&files).load(Path::new("x.yaml")).unwrap();
+    if let Some(issue) = &loaded.issue {
+        for format in Format::ALL {
+            let out = render::render(&Bulletin::new(issue), format, &Options::default())
+                .unwrap_or_else(|e| panic!("a built-in template failed: {e}"));
+            assert!(!out.is_empty());
+        }
+    }
+    let lines = weekly::diag::Lines::new(&loaded.text);
+    for d in &loaded.diagnostics {
+        assert!(
+            d.span.start <= d.span.end && d.span.end <= loaded.text.len(),
+            "{d:?}"
+        );
+        for lang in [weekly::diag::Lang::En, weekly::diag::Lang::Zh] {
+            weekly::emit::human(d, "x.yaml", &lines, false, lang);
         }
     }
 }
@@ -114,9 +113,11 @@ proptest! {
 
 #[test]
 fn the_example_goes_through_the_whole_pipeline() {
-    let text = yaml::decode(EXAMPLE).unwrap();
-    let report = validate::validate(&yaml::parse(text).unwrap(), text, validate::Link::None);
-    assert!(report.diagnostics.is_empty());
-    assert!(report.issue.is_some());
+    let files = Memory::default()
+        .with("2023-39.yaml", EXAMPLE)
+        .with("2023-38.yaml", include_bytes!("../examples/2023-38.yaml"));
+    let loaded = Loader::new(&files).load(Path::new("2023-39.yaml")).unwrap();
+    assert_eq!(loaded.diagnostics, []);
+    assert!(loaded.issue.is_some());
     pipeline(EXAMPLE);
 }

@@ -1,10 +1,91 @@
-//! Printing findings in the chosen format, counting them, and what they mean for the exit code.
+//! Printing findings in the chosen format, counting them, and what they mean for the exit
+//! code; errors and notes on stderr, printed here and nowhere else.
 
+use std::fmt::Display;
 use std::io::{self, IsTerminal, Write};
+use std::process::ExitCode;
 
-use super::{FindingsArgs, Status};
-use crate::diag::{self, Diagnostic, Lang};
-use crate::emit::{self, Finding, Location, MessageFormat};
+use crate::diag::{self, Code, Diagnostic, Lang};
+use crate::emit::{self, Finding, Location};
+
+/// How a run ended; the exit code says which.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Status {
+    /// Everything worked: exit 0.
+    Success,
+    /// An input file is invalid: exit 1.
+    Invalid,
+    /// Usage, I/O or template error: exit 2.
+    Error,
+}
+
+impl From<Status> for ExitCode {
+    fn from(s: Status) -> ExitCode {
+        ExitCode::from(match s {
+            Status::Success => 0,
+            Status::Invalid => 1,
+            Status::Error => 2,
+        })
+    }
+}
+
+/// How findings are printed (`--message-format`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MessageFormat {
+    Human,
+    Short,
+    Json,
+    Github,
+    Sarif,
+}
+
+impl MessageFormat {
+    pub const ALL: [MessageFormat; 5] = [
+        MessageFormat::Human,
+        MessageFormat::Short,
+        MessageFormat::Json,
+        MessageFormat::Github,
+        MessageFormat::Sarif,
+    ];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            MessageFormat::Human => "human",
+            MessageFormat::Short => "short",
+            MessageFormat::Json => "json",
+            MessageFormat::Github => "github",
+            MessageFormat::Sarif => "sarif",
+        }
+    }
+
+    pub fn description(self) -> &'static str {
+        match self {
+            MessageFormat::Human => "rustc-style: message, location, source line and caret",
+            MessageFormat::Short => "One line per finding: `file:line:col: error[E012]: message`",
+            MessageFormat::Json => "One JSON object per line",
+            MessageFormat::Github => {
+                "GitHub Actions workflow commands, shown as annotations on the pull request"
+            }
+            MessageFormat::Sarif => "One SARIF 2.1.0 log for code-scanning tools",
+        }
+    }
+
+    /// Formats meant for a tool rather than a person.
+    pub fn is_machine(self) -> bool {
+        matches!(
+            self,
+            MessageFormat::Json | MessageFormat::Github | MessageFormat::Sarif
+        )
+    }
+}
+
+/// What the command line says about findings.
+pub struct ReportOptions {
+    pub format: MessageFormat,
+    pub deny_warnings: bool,
+    pub allow: Vec<Code>,
+    pub lang: Lang,
+}
 
 /// Prints findings in the chosen format, counts them, and decides what they mean.
 pub struct Reporter {
@@ -12,7 +93,7 @@ pub struct Reporter {
     lang: Lang,
     color: bool,
     deny_warnings: bool,
-    allow: Vec<&'static str>,
+    allow: Vec<Code>,
     /// Machine formats go to stdout with `check`, where no document is written.
     machine_on_stdout: bool,
     errors: usize,
@@ -24,17 +105,17 @@ pub struct Reporter {
 }
 
 impl Reporter {
-    pub fn new(args: &FindingsArgs, check: bool) -> Reporter {
+    /// `machine_on_stdout`: with `check`, where no document is written, the machine formats
+    /// go to stdout.
+    pub fn new(options: ReportOptions, machine_on_stdout: bool) -> Reporter {
         let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
         Reporter {
-            format: args.message_format,
-            lang: args
-                .lang
-                .unwrap_or_else(|| Lang::from_locale(|v| std::env::var(v).ok())),
+            format: options.format,
+            lang: options.lang,
             color: io::stderr().is_terminal() && !no_color,
-            deny_warnings: args.deny_warnings,
-            allow: args.allow.clone(),
-            machine_on_stdout: check && args.message_format.is_machine(),
+            deny_warnings: options.deny_warnings,
+            allow: options.allow,
+            machine_on_stdout: machine_on_stdout && options.format.is_machine(),
             errors: 0,
             warnings: 0,
             printed: false,
@@ -71,7 +152,7 @@ impl Reporter {
                 MessageFormat::Human => {
                     let gap = if self.printed { "\n" } else { "" };
                     lines.push_str(gap);
-                    lines.push_str(&diag::render_human(d, path, &index, self.color, self.lang));
+                    lines.push_str(&emit::human(d, path, &index, self.color, self.lang));
                     lines.push('\n');
                     self.printed = true;
                 }
@@ -97,15 +178,16 @@ impl Reporter {
         }
     }
 
-    /// An error that is not a finding in a file: always plain text on stderr.
-    pub fn error(&mut self, message: &str) {
+    /// An error that is not a finding in a file, with its causes: always plain text on
+    /// stderr. Every such error of the command line is printed here.
+    pub fn error(&mut self, error: &anyhow::Error) {
         let gap = if self.printed { "\n" } else { "" };
-        let _ = writeln!(io::stderr().lock(), "{gap}error: {message}");
+        let _ = writeln!(io::stderr().lock(), "{gap}error: {error:#}");
         self.printed = self.format == MessageFormat::Human;
     }
 
     /// A word on what was done, on stderr.
-    pub fn note(&mut self, message: &str) {
+    pub fn note(&mut self, message: impl Display) {
         let _ = writeln!(io::stderr().lock(), "{message}");
     }
 

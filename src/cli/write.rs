@@ -1,35 +1,10 @@
-//! Writing outputs: atomic files, stdout that may close early, templates, relative links.
+//! Writing outputs: atomic files, stdout that may close early, relative links.
 
 use std::fs;
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
-use anyhow::{Context, bail};
-
-use crate::render::Format;
-
-/// The template for `format`: from `dir` when it has one of that name, else the built-in.
-pub fn template(format: Format, dir: Option<&Path>) -> anyhow::Result<(String, String)> {
-    let builtin = || {
-        (
-            format.template_name().to_owned(),
-            format.builtin_template().to_owned(),
-        )
-    };
-    let Some(dir) = dir else {
-        return Ok(builtin());
-    };
-    if !dir.is_dir() {
-        bail!("templates folder `{}` does not exist", dir.display());
-    }
-    let path = dir.join(format.template_name());
-    match fs::read_to_string(&path) {
-        Ok(source) => Ok((path.display().to_string(), source)),
-        Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(builtin()),
-        Err(e) => Err(e).with_context(|| format!("cannot read `{}`", path.display())),
-    }
-}
-
+/// Whether two paths name one file.
 pub fn same_file(a: &Path, b: &Path) -> bool {
     match (fs::canonicalize(a), fs::canonicalize(b)) {
         (Ok(a), Ok(b)) => a == b,

@@ -105,7 +105,7 @@ fn page_number(align: AlignmentType) -> Footer {
 }
 
 /// The document's bytes (a .docx file).
-pub fn write(b: &Bulletin) -> Result<Vec<u8>, String> {
+pub fn document(b: &Bulletin) -> Result<Vec<u8>, String> {
     let mut doc = Docx::new()
         .page_size(11906, 16838)
         .page_margin(

@@ -1,0 +1,104 @@
+//! The file system as the library reads it: issue files with the size cap, standard input,
+//! the issue files below a folder, and the user's templates.
+
+use std::fs;
+use std::io::{self, Read};
+use std::path::{Path, PathBuf};
+
+use anyhow::{Context, bail};
+
+use crate::load::{Files, ReadError};
+use crate::render::{Format, Templates};
+
+/// Files on disk, and standard input as `-`.
+pub struct Disk;
+
+impl Files for Disk {
+    /// A regular file or standard input, up to the cap. Anything else (a FIFO with no writer,
+    /// `/dev/zero`) is refused before it is opened, so a wrong path never blocks.
+    fn read(&self, path: &Path, limit: u64) -> Result<Vec<u8>, ReadError> {
+        let mut bytes = Vec::new();
+        if path == Path::new("-") {
+            io::stdin().lock().take(limit + 1).read_to_end(&mut bytes)?;
+        } else {
+            let meta = fs::metadata(path)?;
+            if meta.is_dir() {
+                return Err(io::Error::new(io::ErrorKind::InvalidInput, "it is a folder").into());
+            }
+            if !meta.is_file() {
+                return Err(io::Error::new(
+                    io::ErrorKind::InvalidInput,
+                    "it is not a regular file (to read a pipe, give `-` and redirect it)",
+                )
+                .into());
+            }
+            if meta.len() > limit {
+                return Err(ReadError::TooLarge);
+            }
+            fs::File::open(path)?
+                .take(limit + 1)
+                .read_to_end(&mut bytes)?;
+        }
+        if bytes.len() as u64 > limit {
+            return Err(ReadError::TooLarge);
+        }
+        Ok(bytes)
+    }
+
+    fn resolve(&self, path: &Path) -> io::Result<PathBuf> {
+        fs::canonicalize(path)
+    }
+}
+
+/// The issue files a `check` argument names: itself, or every `*.yaml` below a folder, in
+/// name order. A folder without any is an error, so that a mistyped path fails loudly.
+pub fn issue_files(path: &Path) -> anyhow::Result<Vec<PathBuf>> {
+    if path == Path::new("-") || !path.is_dir() {
+        return Ok(vec![path.to_owned()]);
+    }
+    let mut files = Vec::new();
+    collect_yaml(path, &mut files)
+        .with_context(|| format!("cannot read the folder `{}`", path.display()))?;
+    if files.is_empty() {
+        bail!("no issue files (*.yaml) in `{}`", path.display());
+    }
+    files.sort();
+    Ok(files)
+}
+
+/// Hidden entries (`.git`) are skipped, and symbolic links to folders are not followed, so
+/// the walk cannot loop.
+fn collect_yaml(dir: &Path, files: &mut Vec<PathBuf>) -> io::Result<()> {
+    for entry in fs::read_dir(dir)? {
+        let entry = entry?;
+        if entry.file_name().to_string_lossy().starts_with('.') {
+            continue;
+        }
+        let path = entry.path();
+        if entry.file_type()?.is_dir() {
+            collect_yaml(&path, files)?;
+        } else if path.extension().is_some_and(|e| e == "yaml" || e == "yml") {
+            files.push(path);
+        }
+    }
+    Ok(())
+}
+
+/// The templates for `format`: the file of its name in `dir` when there is one, else the
+/// built-in.
+pub fn templates(format: Format, dir: Option<&Path>) -> anyhow::Result<Templates> {
+    let mut templates = Templates::default();
+    let (Some(dir), Some((name, _))) = (dir, format.template()) else {
+        return Ok(templates);
+    };
+    if !dir.is_dir() {
+        bail!("templates folder `{}` does not exist", dir.display());
+    }
+    let path = dir.join(name);
+    match fs::read_to_string(&path) {
+        Ok(source) => templates.replace(format, path.display().to_string(), source),
+        Err(e) if e.kind() == io::ErrorKind::NotFound => {}
+        Err(e) => return Err(e).with_context(|| format!("cannot read `{}`", path.display())),
+    }
+    Ok(templates)
+}

@@ -1,0 +1,413 @@
+//! Reading issues: bytes from the [`Files`] the caller supplies, through decode → parse →
+//! validate, then linked to the chain of previous issues, each of which is read once.
+
+use std::collections::HashMap;
+use std::io;
+use std::path::{Component, Path, PathBuf};
+
+use crate::diag::{Code, Diagnostic, Msg};
+use crate::issue::Issue;
+use crate::msg;
+use crate::series::{self, Link, Previous};
+use crate::validate::{self, Lints};
+use crate::yaml;
+
+/// Files larger than this are refused: a bulletin is a few kilobytes, 100 times that is
+/// still well under it, and a cap keeps a wrong path (a log, `/dev/zero`) from being read whole.
+pub const MAX_INPUT_BYTES: u64 = 4 * 1024 * 1024;
+
+/// How far back previous issues are followed for year-to-date figures left out. The count
+/// starts again every year, so a chain needs at most one year's issues.
+const MAX_CHAIN: usize = 60;
+
+/// Why a file's bytes could not be had.
+#[derive(Debug, thiserror::Error)]
+pub enum ReadError {
+    #[error("the file is larger than the cap")]
+    TooLarge,
+    #[error(transparent)]
+    Io(#[from] io::Error),
+}
+
+/// Where issue files come from: the file system and standard input for the command line, a
+/// map in memory for tests, benchmarks and fuzzing.
+pub trait Files {
+    /// The bytes of the file at `path` (`-` is standard input), refused with
+    /// [`ReadError::TooLarge`] past `limit` bytes.
+    fn read(&self, path: &Path, limit: u64) -> Result<Vec<u8>, ReadError>;
+
+    /// The one name of the file at `path`, however the path is written (`a/../b.yaml`, a
+    /// link): previous issues are read once per name. An error when there is no such file.
+    fn resolve(&self, path: &Path) -> io::Result<PathBuf>;
+}
+
+impl<T: Files + ?Sized> Files for &T {
+    fn read(&self, path: &Path, limit: u64) -> Result<Vec<u8>, ReadError> {
+        (**self).read(path, limit)
+    }
+
+    fn resolve(&self, path: &Path) -> io::Result<PathBuf> {
+        (**self).resolve(path)
+    }
+}
+
+/// Files held in memory; paths are compared once `.` and `..` are taken out.
+#[derive(Debug, Default, Clone)]
+pub struct Memory {
+    files: HashMap<PathBuf, Vec<u8>>,
+}
+
+impl Memory {
+    pub fn with(mut self, path: impl AsRef<Path>, bytes: impl Into<Vec<u8>>) -> Memory {
+        self.files.insert(normal(path.as_ref()), bytes.into());
+        self
+    }
+}
+
+impl Files for Memory {
+    fn read(&self, path: &Path, limit: u64) -> Result<Vec<u8>, ReadError> {
+        let bytes = self.files.get(&normal(path)).ok_or_else(not_found)?;
+        if bytes.len() as u64 > limit {
+            return Err(ReadError::TooLarge);
+        }
+        Ok(bytes.clone())
+    }
+
+    fn resolve(&self, path: &Path) -> io::Result<PathBuf> {
+        let path = normal(path);
+        if self.files.contains_key(&path) {
+            Ok(path)
+        } else {
+            Err(not_found())
+        }
+    }
+}
+
+fn not_found() -> io::Error {
+    io::Error::from(io::ErrorKind::NotFound)
+}
+
+/// `path` with `.` and `..` taken out, as far as the path itself tells.
+fn normal(path: &Path) -> PathBuf {
+    let mut out = PathBuf::new();
+    for part in path.components() {
+        match part {
+            Component::CurDir => {}
+            Component::ParentDir if out.file_name().is_some() => {
+                out.pop();
+            }
+            other => out.push(other),
+        }
+    }
+    out
+}
+
+/// A file that could not be read at all: no findings, an I/O error.
+#[derive(Debug, thiserror::Error)]
+#[error("cannot read `{name}`")]
+pub struct Unreadable {
+    pub name: String,
+    #[source]
+    pub source: io::Error,
+}
+
+/// One file read and checked.
+#[derive(Debug)]
+pub struct Loaded {
+    /// The file's name as messages show it (`<stdin>` for standard input).
+    pub name: String,
+    /// The text the findings' spans point into.
+    pub text: String,
+    /// Every finding, in file order.
+    pub diagnostics: Vec<Diagnostic>,
+    /// The issue, when the file has no errors.
+    pub issue: Option<Issue>,
+}
+
+/// Reads issues from `files`; each previous issue is read once however many issues name it.
+pub struct Loader<F> {
+    files: F,
+    previous: HashMap<PathBuf, Result<Previous, Msg>>,
+}
+
+impl<F: Files> Loader<F> {
+    pub fn new(files: F) -> Loader<F> {
+        Loader {
+            files,
+            previous: HashMap::new(),
+        }
+    }
+
+    /// Reads and checks the file at `path` (`-` for standard input) and links it to the issue
+    /// its `previous` names: the one entry point of every command, benchmark and fuzz target.
+    pub fn load(&mut self, path: &Path) -> Result<Loaded, Unreadable> {
+        let name = if path == Path::new("-") {
+            "<stdin>".to_owned()
+        } else {
+            path.display().to_string()
+        };
+        let bytes = match self.files.read(path, MAX_INPUT_BYTES) {
+            Ok(bytes) => bytes,
+            Err(ReadError::TooLarge) => {
+                return Ok(Loaded {
+                    name,
+                    text: String::new(),
+                    diagnostics: vec![too_large()],
+                    issue: None,
+                });
+            }
+            Err(ReadError::Io(source)) => return Err(Unreadable { name, source }),
+        };
+        let (text, mut diagnostics, issue) = match check(&bytes, Lints::On) {
+            Ok((text, checked)) => (text, checked.diagnostics, checked.issue),
+            Err((text, d)) => (text, vec![d], None),
+        };
+        let text = text.to_owned();
+        let Some(mut issue) = issue else {
+            return Ok(Loaded {
+                name,
+                text,
+                diagnostics,
+                issue: None,
+            });
+        };
+        let found = match issue.previous.clone() {
+            None => series::follow(&mut issue, Link::None),
+            Some(link) => match self.previous(&beside(path, &link.value), 0) {
+                Ok(prev) => series::follow(&mut issue, Link::Checked(&prev)),
+                Err(reason) => {
+                    vec![
+                        Diagnostic::new(Code::E025, link.span, reason).with_help(msg!(
+                            "the path is relative to this file; check the name",
+                            "路径相对于本文件；请核对文件名"
+                        )),
+                    ]
+                }
+            },
+        };
+        diagnostics.extend(
+            found
+                .into_iter()
+                .filter(|d| d.is_error() || !issue.allow.contains(&d.code)),
+        );
+        diagnostics.sort_by_key(|d| d.span.start);
+        let valid = !diagnostics.iter().any(Diagnostic::is_error);
+        Ok(Loaded {
+            name,
+            text,
+            diagnostics,
+            issue: valid.then_some(issue),
+        })
+    }
+
+    /// What the issue in `path` passes on to the next, or why it cannot be used.
+    fn previous(&mut self, path: &Path, depth: usize) -> Result<Previous, Msg> {
+        let shown = path.display();
+        let key = self.files.resolve(path).map_err(|e| {
+            msg!(
+                "cannot read the previous issue `{shown}`: {e}",
+                "无法读取上一期 `{shown}`：{e}"
+            )
+        })?;
+        if let Some(known) = self.previous.get(&key) {
+            return known.clone();
+        }
+        if depth >= MAX_CHAIN {
+            return Err(msg!(
+                "the previous issues are followed back {MAX_CHAIN} issues without finding written year-to-date figures",
+                "向前追溯了 {MAX_CHAIN} 期，仍未找到写明的累计数"
+            ));
+        }
+        // Until it is read, an issue that leads back to itself meets this answer.
+        self.previous.insert(
+            key.clone(),
+            Err(msg!(
+                "the previous issues lead back to `{shown}` in a circle",
+                "上一期的链接绕回了 `{shown}`，形成循环"
+            )),
+        );
+        let result = self.read_previous(path, &key, depth);
+        self.previous.insert(key, result.clone());
+        result
+    }
+
+    /// Reads a previous issue (its own previous issue only when its figures are needed).
+    fn read_previous(&mut self, path: &Path, key: &Path, depth: usize) -> Result<Previous, Msg> {
+        let shown = path.display();
+        let bytes = self.files.read(key, MAX_INPUT_BYTES).map_err(|e| match e {
+            ReadError::TooLarge => {
+                let Msg { en, zh } = too_large().message;
+                msg!(
+                    "the previous issue `{shown}`: {en}",
+                    "上一期 `{shown}`：{zh}"
+                )
+            }
+            ReadError::Io(e) => msg!(
+                "cannot read the previous issue `{shown}`: {e}",
+                "无法读取上一期 `{shown}`：{e}"
+            ),
+        })?;
+        let text = yaml::decode(&bytes).map_err(|(_, d)| {
+            let Msg { en, zh } = d.message;
+            msg!(
+                "the previous issue `{shown}`: {en}",
+                "上一期 `{shown}`：{zh}"
+            )
+        })?;
+        let root = yaml::parse(text).map_err(|d| {
+            let Msg { en, zh } = d.message;
+            msg!(
+                "the previous issue `{shown}` is not valid: {en}",
+                "上一期 `{shown}` 有误：{zh}"
+            )
+        })?;
+        let checked = validate::validate(&root, text, Lints::Off);
+        let mut errors = checked.diagnostics.iter().filter(|d| d.is_error()).count();
+        if let Some(mut issue) = checked.issue {
+            let found = match &issue.previous {
+                Some(link) if issue.needs_previous() => {
+                    let before = self.previous(&beside(path, &link.value), depth + 1)?;
+                    series::follow(&mut issue, Link::Figures(&before))
+                }
+                _ => series::follow(&mut issue, Link::None),
+            };
+            errors = found.iter().filter(|d| d.is_error()).count();
+            if errors == 0 {
+                return Ok(Previous::of(&issue));
+            }
+        }
+        let plural = if errors == 1 { "" } else { "s" };
+        Err(msg!(
+            "the previous issue `{shown}` has {errors} error{plural}; run `weekly check {shown}`",
+            "上一期 `{shown}` 有 {errors} 个错误；请运行 `weekly check {shown}`"
+        ))
+    }
+}
+
+/// Decodes, parses and validates one file's bytes: the text the findings point into and the
+/// result, or the one finding that stopped it before validation.
+#[allow(clippy::result_large_err)]
+fn check(bytes: &[u8], lints: Lints) -> Result<(&str, validate::Checked), (&str, Diagnostic)> {
+    let text = yaml::decode(bytes)?;
+    let root = yaml::parse(text).map_err(|d| (text, d))?;
+    Ok((text, validate::validate(&root, text, lints)))
+}
+
+fn too_large() -> Diagnostic {
+    let limit = MAX_INPUT_BYTES / 1024 / 1024;
+    Diagnostic::new(
+        Code::E017,
+        0..0,
+        msg!(
+            "the file is larger than {limit} MiB",
+            "文件大于 {limit} MiB"
+        ),
+    )
+    .with_help(msg!(
+        "a bulletin is a few kilobytes; check that this is the right file",
+        "一期周报只有几 KB；请确认文件是否正确"
+    ))
+}
+
+/// `link` read relative to the folder of `file` (standard input: the working folder).
+pub fn beside(file: &Path, link: &str) -> PathBuf {
+    match file.parent() {
+        Some(dir) if file != Path::new("-") && !dir.as_os_str().is_empty() => dir.join(link),
+        _ => PathBuf::from(link),
+    }
+}
+
+/// Loads `files` on as many threads as there are cores (each with its own cache of previous
+/// issues), and returns their outcomes in order.
+pub fn load_all<F: Files + Sync>(files: &F, paths: &[PathBuf]) -> Vec<Result<Loaded, Unreadable>> {
+    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+    // A thread pays for itself only over a handful of files.
+    let workers = cores.min(paths.len() / 8).max(1);
+    if workers == 1 {
+        let mut loader = Loader::new(files);
+        return paths.iter().map(|p| loader.load(p)).collect();
+    }
+    let chunk = paths.len().div_ceil(workers);
+    std::thread::scope(|scope| {
+        let parts: Vec<_> = paths
+            .chunks(chunk)
+            .map(|part| {
+                scope.spawn(move || {
+                    let mut loader = Loader::new(files);
+                    part.iter().map(|p| loader.load(p)).collect::<Vec<_>>()
+                })
+            })
+            .collect();
+        parts
+            .into_iter()
+            .flat_map(|part| part.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
+            .collect()
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const EXAMPLE: &str = include_str!("../examples/2023-39.yaml");
+    const BEFORE: &str = include_str!("../examples/2023-38.yaml");
+
+    #[test]
+    fn memory_paths_are_compared_without_dots() {
+        let files = Memory::default().with("a/b.yaml", "x");
+        assert_eq!(
+            files.resolve(Path::new("a/./c/../b.yaml")).unwrap(),
+            PathBuf::from("a/b.yaml")
+        );
+        assert!(files.resolve(Path::new("b.yaml")).is_err());
+        assert!(matches!(
+            files.read(Path::new("a/b.yaml"), 0),
+            Err(ReadError::TooLarge)
+        ));
+    }
+
+    #[test]
+    fn an_issue_is_linked_to_the_previous_one() {
+        let files = Memory::default()
+            .with("issues/2023-39.yaml", EXAMPLE)
+            .with("issues/2023-38.yaml", BEFORE);
+        let loaded = Loader::new(&files)
+            .load(Path::new("issues/2023-39.yaml"))
+            .unwrap();
+        assert_eq!(loaded.diagnostics, []);
+        assert_eq!(loaded.issue.unwrap().masthead.number.value, 39);
+    }
+
+    #[test]
+    fn a_missing_previous_issue_is_a_finding_at_the_link() {
+        let files = Memory::default().with("2023-39.yaml", EXAMPLE);
+        let loaded = Loader::new(&files).load(Path::new("2023-39.yaml")).unwrap();
+        let codes: Vec<Code> = loaded.diagnostics.iter().map(|d| d.code).collect();
+        assert_eq!(codes, [Code::E025]);
+        let d = &loaded.diagnostics[0];
+        assert_eq!(&loaded.text[d.span.clone()], "2023-38.yaml");
+        assert!(loaded.issue.is_none());
+    }
+
+    #[test]
+    fn an_unreadable_file_is_an_error_not_a_finding() {
+        let e = Loader::new(Memory::default())
+            .load(Path::new("none.yaml"))
+            .unwrap_err();
+        assert_eq!(e.name, "none.yaml");
+        assert_eq!(e.source.kind(), io::ErrorKind::NotFound);
+    }
+
+    #[test]
+    fn links_are_read_beside_the_file() {
+        assert_eq!(
+            beside(Path::new("a/b.yaml"), "c.yaml"),
+            PathBuf::from("a/c.yaml")
+        );
+        assert_eq!(
+            beside(Path::new("b.yaml"), "../c.yaml"),
+            PathBuf::from("../c.yaml")
+        );
+        assert_eq!(beside(Path::new("-"), "c.yaml"), PathBuf::from("c.yaml"));
+    }
+}

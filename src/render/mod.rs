@@ -1,0 +1,280 @@
+//! Lays a bulletin out in one of the output formats: Markdown, text and HTML through a Tera
+//! template (the built-in one or the user's), a Word document built in Rust.
+
+mod docx;
+
+use std::str::FromStr;
+
+use tera::{Context, Kwargs, State, Tera};
+
+use crate::model::Bulletin;
+use crate::text;
+
+/// Every output format of `weekly build`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    Markdown,
+    Text,
+    Html,
+    Docx,
+}
+
+impl Format {
+    pub const ALL: [Format; 4] = [Format::Markdown, Format::Text, Format::Html, Format::Docx];
+
+    /// The name `--format` takes.
+    pub fn name(self) -> &'static str {
+        match self {
+            Format::Markdown => "md",
+            Format::Text => "text",
+            Format::Html => "html",
+            Format::Docx => "docx",
+        }
+    }
+
+    /// Other names `--format` takes for it.
+    pub fn aliases(self) -> &'static [&'static str] {
+        match self {
+            Format::Markdown => &["markdown"],
+            Format::Text => &["txt"],
+            Format::Html | Format::Docx => &[],
+        }
+    }
+
+    /// What the format is, for `--help`.
+    pub fn description(self) -> &'static str {
+        match self {
+            Format::Markdown => "Markdown, department names in bold",
+            Format::Text => "Plain text",
+            Format::Html => {
+                "One self-contained HTML page laid out for print (A4, GB/T 9704 margins)"
+            }
+            Format::Docx => {
+                "A Word document laid out for print (binary: give -o or redirect stdout)"
+            }
+        }
+    }
+
+    /// Whether the output is bytes that a terminal cannot show.
+    pub fn is_binary(self) -> bool {
+        self == Format::Docx
+    }
+
+    /// The format's template: its file name (in `templates/` and in a `--templates` folder)
+    /// and the built-in text. A Word document is built without one.
+    pub fn template(self) -> Option<(&'static str, &'static str)> {
+        match self {
+            Format::Markdown => Some(("bulletin.md", include_str!("../../templates/bulletin.md"))),
+            Format::Text => Some(("bulletin.txt", include_str!("../../templates/bulletin.txt"))),
+            // Tera escapes the values of templates whose names end in .html.
+            Format::Html => Some((
+                "bulletin.html",
+                include_str!("../../templates/bulletin.html"),
+            )),
+            Format::Docx => None,
+        }
+    }
+}
+
+impl FromStr for Format {
+    type Err = String;
+
+    fn from_str(s: &str) -> Result<Format, String> {
+        Format::ALL
+            .into_iter()
+            .find(|f| f.name() == s || f.aliases().contains(&s))
+            .ok_or_else(|| format!("`{s}` is not an output format"))
+    }
+}
+
+/// The templates a build uses: the built-in ones, each of which a user's may replace.
+#[derive(Debug, Clone, Default)]
+pub struct Templates {
+    replaced: Vec<(Format, String, String)>,
+}
+
+impl Templates {
+    /// Uses `source`, named `name` in errors, instead of the built-in template of `format`.
+    pub fn replace(&mut self, format: Format, name: String, source: String) {
+        self.replaced.retain(|(f, _, _)| *f != format);
+        self.replaced.push((format, name, source));
+    }
+
+    /// The name and text of the template for `format`, if it has one.
+    fn get(&self, format: Format) -> Option<(&str, &str)> {
+        match self.replaced.iter().find(|(f, _, _)| *f == format) {
+            Some((_, name, source)) => Some((name, source)),
+            None => format.template(),
+        }
+    }
+}
+
+/// How a build lays its bulletin out beyond the format.
+#[derive(Debug, Clone, Default)]
+pub struct Options {
+    pub templates: Templates,
+    /// Plain text wrapped to this many columns (a Chinese character takes two).
+    pub width: Option<usize>,
+}
+
+/// Why a bulletin could not be laid out.
+#[derive(Debug, thiserror::Error)]
+pub enum RenderError {
+    /// A template that failed to compile or render; the report names its line and column.
+    #[error("{}", template_error(name, report))]
+    Template { name: String, report: String },
+    #[error("cannot build the Word document: {0}")]
+    Docx(String),
+}
+
+/// Tera's own report already reads `error: …` with the template's name and line.
+fn template_error(name: &str, report: &str) -> String {
+    match report.strip_prefix("error: ") {
+        Some(report) => report.to_owned(),
+        None => format!("template `{name}`: {report}"),
+    }
+}
+
+/// The bulletin in `format`, as the bytes of the file.
+pub fn render(
+    bulletin: &Bulletin,
+    format: Format,
+    options: &Options,
+) -> Result<Vec<u8>, RenderError> {
+    let Some((name, source)) = options.templates.get(format) else {
+        return docx::document(bulletin).map_err(RenderError::Docx);
+    };
+    let text = render_template(bulletin, name, source).map_err(|e| RenderError::Template {
+        name: name.to_owned(),
+        report: report(e),
+    })?;
+    Ok(match options.width {
+        Some(width) if format == Format::Text => text::wrap_document(&text, width),
+        _ => text,
+    }
+    .into_bytes())
+}
+
+/// Only this one template is compiled.
+fn render_template(bulletin: &Bulletin, name: &str, source: &str) -> Result<String, tera::Error> {
+    let mut tera = Tera::new();
+    tera.register_filter("md", |s: &str, _: Kwargs, _: &State| {
+        text::markdown_escape(s)
+    });
+    tera.add_raw_template(name, source)?;
+    let context = Context::from_serialize(bulletin)?;
+    tera.render(name, &context)
+}
+
+/// Tera keeps the root cause in `source()`; the whole chain is shown.
+fn report(e: tera::Error) -> String {
+    let mut message = e.to_string();
+    let mut cause = std::error::Error::source(&e);
+    while let Some(c) = cause {
+        message.push_str(&format!("\ncaused by: {c}"));
+        cause = c.source();
+    }
+    message
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Footer, Paragraph, Run, Section};
+
+    fn text_of(b: &Bulletin, format: Format) -> String {
+        String::from_utf8(render(b, format, &Options::default()).unwrap()).unwrap()
+    }
+
+    fn bulletin() -> Bulletin {
+        Bulletin {
+            title: "周报".into(),
+            year: 2023,
+            number: 1,
+            total: 2,
+            period: "1 月 1 日—1 月 7 日".into(),
+            publisher: "中心".into(),
+            date: "2023 年 1 月 9 日".into(),
+            sections: vec![Section {
+                number: "一".into(),
+                title: "动态".into(),
+                paragraphs: vec![Paragraph {
+                    number: None,
+                    runs: vec![
+                        Run {
+                            text: "水利厅".into(),
+                            strong: true,
+                        },
+                        Run {
+                            text: "用 a*b 算。".into(),
+                            strong: false,
+                        },
+                    ],
+                }],
+                subsections: vec![],
+            }],
+            footer: Footer {
+                send: "甲。".into(),
+                distribute: "乙。".into(),
+                copies: 3,
+            },
+        }
+    }
+
+    #[test]
+    fn markdown_bolds_departments_and_escapes_text() {
+        let out = text_of(&bulletin(), Format::Markdown);
+        assert_eq!(
+            out,
+            "2023 年第 1 期（总第 2 期）\n\n周报\n\n（1 月 1 日—1 月 7 日）\n\n中心\n\n2023 年 1 月 9 日\n\n\
+             一、动态\n\n**水利厅**用 a\\*b 算。\n\n送：甲。\n\n发：乙。\n\n（共印3份）\n"
+        );
+    }
+
+    #[test]
+    fn text_is_printed_as_typed() {
+        let out = text_of(&bulletin(), Format::Text);
+        assert!(
+            out.contains("\n\n一、动态\n\n水利厅用 a*b 算。\n\n"),
+            "{out}"
+        );
+    }
+
+    #[test]
+    fn html_escapes_every_value() {
+        let mut b = bulletin();
+        b.title = "<script>alert(1)</script>".into();
+        b.sections[0].paragraphs[0].runs[0].text = "\"><img src=x onerror=alert(1)>".into();
+        b.footer.send = "</style><b>".into();
+        let out = text_of(&b, Format::Html);
+        assert!(!out.contains("<script>alert"), "{out}");
+        assert!(!out.contains("<img src=x"), "{out}");
+        assert!(!out.contains("</style><b>"), "{out}");
+        assert!(
+            out.contains("&lt;script&gt;alert(1)&lt;&#x2F;script&gt;")
+                || out.contains("&lt;script&gt;alert(1)&lt;/script&gt;"),
+            "{out}"
+        );
+        assert!(
+            out.contains("<strong>&quot;&gt;&lt;img src=x onerror=alert(1)&gt;</strong>"),
+            "{out}"
+        );
+    }
+
+    #[test]
+    fn template_errors_name_the_template_and_line() {
+        let mine = |source: &str| {
+            let mut options = Options::default();
+            options
+                .templates
+                .replace(Format::Markdown, "mine.md".into(), source.into());
+            render(&bulletin(), Format::Markdown, &options)
+                .unwrap_err()
+                .to_string()
+        };
+        let err = mine("{{ title }}\n{% for x in %}");
+        assert!(err.contains("mine.md:2:"), "{err}");
+        let err = mine("{{ title | nosuchfilter }}");
+        assert!(err.contains("nosuchfilter"), "{err}");
+    }
+}

@@ -1,0 +1,565 @@
+//! The checks of one value's type and shape: mappings and their keys, lists, text, numbers
+//! and dates. Each reports what is wrong and gives back the typed value when it is right.
+
+use std::ops::Range;
+
+use chrono::NaiveDate;
+
+use crate::diag::{Code, Diagnostic, Msg};
+use crate::format::Shape;
+use crate::issue::{Sp, Text};
+use crate::lint::{self, Lint};
+use crate::msg;
+use crate::yaml::{Node, Value};
+
+/// Whether the typography lints run: not on a file read only as the previous issue of
+/// another, where only errors matter.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Lints {
+    On,
+    Off,
+}
+
+/// The known entries of one mapping, and where to point when one is missing.
+pub(super) struct Fields<'n> {
+    pub(super) entries: Vec<(&'n str, &'n Node<'n>, &'n Node<'n>)>,
+    pub(super) what_zh: &'static str,
+    /// Whether the mapping had keys the shape does not know.
+    pub(super) unknown: bool,
+    pub(super) what: &'static str,
+}
+
+impl<'n> Fields<'n> {
+    pub(super) fn get(&self, key: &str) -> Option<&'n Node<'n>> {
+        self.entries
+            .iter()
+            .find(|(k, _, _)| *k == key)
+            .map(|(_, _, v)| *v)
+    }
+
+    pub(super) fn key_span(&self, key: &str) -> Option<Range<usize>> {
+        self.entries
+            .iter()
+            .find(|(k, _, _)| *k == key)
+            .map(|(_, k, _)| k.span.clone())
+    }
+}
+
+/// Walks a file's node tree once, collecting findings as it goes.
+pub(super) struct Checker<'s> {
+    pub(super) source: &'s str,
+    pub(super) lints: Lints,
+    pub(super) diags: Vec<Diagnostic>,
+    /// The masthead's dates, once read: directives are checked against them.
+    pub(super) dates: Option<IssueDates>,
+    /// Warnings switched off by the file's `lint: { allow: [...] }`.
+    pub(super) allowed: Vec<Code>,
+}
+
+#[derive(Clone, Copy)]
+pub(super) struct IssueDates {
+    pub(super) year: i32,
+    pub(super) start: NaiveDate,
+    pub(super) published: NaiveDate,
+}
+
+impl<'s> Checker<'s> {
+    pub(super) fn new(source: &'s str, lints: Lints) -> Checker<'s> {
+        Checker {
+            source,
+            lints,
+            diags: Vec::new(),
+            dates: None,
+            allowed: Vec::new(),
+        }
+    }
+
+    /// Records a finding; its code says whether it is an error or a warning.
+    pub(super) fn report(&mut self, code: Code, span: Range<usize>, message: Msg) {
+        self.diags.push(Diagnostic::new(code, span, message));
+    }
+
+    pub(super) fn report_with_help(
+        &mut self,
+        code: Code,
+        span: Range<usize>,
+        message: Msg,
+        help: Msg,
+    ) {
+        self.diags
+            .push(Diagnostic::new(code, span, message).with_help(help));
+    }
+
+    /// The entries of a mapping of the given shape. Unknown keys are reported one by one,
+    /// missing ones together in one finding at `at`.
+    pub(super) fn fields<'n>(
+        &mut self,
+        node: &'n Node<'n>,
+        at: Range<usize>,
+        shape: &Shape,
+    ) -> Option<Fields<'n>> {
+        let (what, what_zh) = (shape.what, shape.zh);
+        let Value::Map(map) = &node.value else {
+            let found = match node.value {
+                Value::Null if what == "issue" => msg!("an empty file", "空文件"),
+                _ => kind(node),
+            };
+            let (found, found_zh) = (found.en, found.zh);
+            self.report(
+                Code::E002,
+                node.span.clone(),
+                msg!(
+                    "expected a mapping (`key: value` lines) for the {what}, found {found}",
+                    "{what_zh}应为映射（`键: 值` 各行），实际为{found_zh}"
+                ),
+            );
+            return None;
+        };
+        let mut entries = Vec::with_capacity(map.len());
+        let mut unknown = false;
+        for (k, v) in map {
+            let Value::Str(name) = &k.value else {
+                self.report(Code::E002, k.span.clone(), {
+                    let Msg { en: kn, zh: kz } = kind(k);
+                    msg!(
+                        "expected a key name in the {what}, found {kn}",
+                        "{what_zh}中应为键名，实际为{kz}"
+                    )
+                });
+                continue;
+            };
+            if shape.allows(name) {
+                entries.push((name.as_ref(), k, v));
+            } else {
+                unknown = true;
+                let keys = shape.names();
+                let list = keys.join(", ");
+                let help = match suggest(name, &keys) {
+                    Some(s) => msg!("did you mean `{s}`?", "是不是 `{s}`？"),
+                    None => msg!(
+                        "the {what} has the keys: {list}",
+                        "{what_zh}可用的键：{list}"
+                    ),
+                };
+                self.report_with_help(
+                    Code::E003,
+                    k.span.clone(),
+                    msg!(
+                        "unknown key `{name}` in the {what}",
+                        "{what_zh}中没有 `{name}` 这个键"
+                    ),
+                    help,
+                );
+            }
+        }
+        let missing: Vec<String> = shape
+            .required()
+            .filter(|key| !entries.iter().any(|(k, _, _)| k == key))
+            .map(|key| format!("`{key}`"))
+            .collect();
+        if !missing.is_empty() {
+            self.report(Code::E004, at.clone(), {
+                let missing = missing.join(", ");
+                msg!("missing {missing} in the {what}", "{what_zh}缺少 {missing}")
+            });
+        }
+        Some(Fields {
+            entries,
+            what_zh,
+            unknown,
+            what,
+        })
+    }
+
+    pub(super) fn list<'n>(&mut self, node: &'n Node<'n>, what: &str) -> Option<&'n [Node<'n>]> {
+        match &node.value {
+            Value::Seq(items) => Some(items),
+            // A key left blank (`items:`) is an empty list, as in a draft still being written.
+            Value::Null => Some(&[]),
+            _ => {
+                self.report(Code::E002, node.span.clone(), {
+                    let Msg { en: kn, zh: kz } = kind(node);
+                    msg!(
+                        "expected a list (lines starting with `- `) of {what}, found {kn}",
+                        "{what}应为列表（以 `- ` 开头的各行），实际为{kz}"
+                    )
+                });
+                None
+            }
+        }
+    }
+
+    pub(super) fn non_empty_list<'n>(
+        &mut self,
+        f: &Fields<'n>,
+        key: &str,
+        what: &str,
+    ) -> Option<&'n [Node<'n>]> {
+        let node = f.get(key)?;
+        let items = self.list(node, what)?;
+        if items.is_empty() {
+            self.report(
+                Code::E011,
+                node.span.clone(),
+                msg!("`{key}` lists no {what}", "`{key}` 下没有任何{what}"),
+            );
+            return None;
+        }
+        Some(items)
+    }
+
+    pub(super) fn text_of(&mut self, node: &Node, key: &str) -> Option<Text> {
+        match &node.value {
+            Value::Str(s) if s.trim().is_empty() => {
+                self.report(
+                    Code::E011,
+                    node.span.clone(),
+                    msg!("`{key}` is empty: fill it in", "`{key}` 为空：请填写"),
+                );
+                None
+            }
+            Value::Str(s) => {
+                let text = Sp {
+                    value: s.to_string(),
+                    span: node.span.clone(),
+                };
+                if self.lints == Lints::On {
+                    for l in lint::text(s) {
+                        self.lint(&text, l);
+                    }
+                }
+                Some(text)
+            }
+            Value::Null => {
+                self.report(
+                    Code::E011,
+                    node.span.clone(),
+                    msg!("`{key}` is blank: fill it in", "`{key}` 未填写：请填写"),
+                );
+                None
+            }
+            Value::Int(_) | Value::Float(_) | Value::Bool(_) => {
+                self.report_with_help(
+                    Code::E002,
+                    node.span.clone(),
+                    {
+                        let Msg { en: kn, zh: kz } = kind(node);
+                        msg!(
+                            "expected text for `{key}`, found {kn}",
+                            "`{key}` 应为文字，实际为{kz}"
+                        )
+                    },
+                    msg!(
+                        "put the value in quotes to use it as text",
+                        "若要作为文字，请加引号"
+                    ),
+                );
+                None
+            }
+            Value::Seq(_) | Value::Map(_) => {
+                let Msg { en: kn, zh: kz } = kind(node);
+                self.report(
+                    Code::E002,
+                    node.span.clone(),
+                    msg!(
+                        "expected text for `{key}`, found {kn}",
+                        "`{key}` 应为文字，实际为{kz}"
+                    ),
+                );
+                None
+            }
+        }
+    }
+
+    /// Reports a lint at its characters when the text stands in the source as typed (plain
+    /// or simply quoted), else at the whole value.
+    pub(super) fn lint(&mut self, text: &Text, l: Lint) {
+        let raw = self.source.get(text.span.clone()).unwrap_or_default();
+        let quoted = raw.len() >= 2
+            && (raw.starts_with('"') || raw.starts_with('\''))
+            && raw.get(1..raw.len() - 1) == Some(text.value.as_str());
+        let span = if raw == text.value {
+            text.span.start + l.range.start..text.span.start + l.range.end
+        } else if quoted {
+            text.span.start + 1 + l.range.start..text.span.start + 1 + l.range.end
+        } else {
+            text.span.clone()
+        };
+        self.report_with_help(l.code, span, l.message, l.help);
+    }
+
+    /// A title or the first words of a paragraph: numbering is weekly's job.
+    pub(super) fn check_start(&mut self, text: Option<&Text>) {
+        if let Some(t) = text
+            && let Some(l) = lint::typed_numbering(&t.value)
+        {
+            self.lint(t, l);
+        }
+    }
+
+    /// The last words of a paragraph: it ends with terminal punctuation.
+    pub(super) fn check_end(&mut self, text: Option<&Text>) {
+        if let Some(t) = text
+            && let Some(l) = lint::paragraph_end(&t.value)
+        {
+            self.lint(t, l);
+        }
+    }
+
+    pub(super) fn text(&mut self, f: &Fields, key: &str) -> Option<Text> {
+        let node = f.get(key)?;
+        self.text_of(node, key)
+    }
+
+    pub(super) fn optional_text(&mut self, f: &Fields, key: &str) -> Option<Option<Text>> {
+        match f.get(key) {
+            None => Some(None),
+            Some(node) => self.text_of(node, key).map(Some),
+        }
+    }
+
+    pub(super) fn count(&mut self, f: &Fields, key: &str) -> Option<Sp<u64>> {
+        let node = f.get(key)?;
+        let span = node.span.clone();
+        match &node.value {
+            Value::Int(n) => match u64::try_from(*n) {
+                Ok(value) => Some(Sp { value, span }),
+                Err(_) => {
+                    self.report(
+                        Code::E013,
+                        span,
+                        msg!(
+                            "`{key}` must be a whole number from 0 up, found {n}",
+                            "`{key}` 应为 0 或正整数，实际为 {n}"
+                        ),
+                    );
+                    None
+                }
+            },
+            Value::Null => {
+                self.report(
+                    Code::E011,
+                    span,
+                    msg!(
+                        "`{key}` is blank: fill in the figure",
+                        "`{key}` 未填写：请填写数字"
+                    ),
+                );
+                None
+            }
+            Value::Str(s) if s.trim().parse::<f64>().is_ok() => {
+                self.report_with_help(
+                    Code::E002,
+                    span,
+                    msg!(
+                        "expected a number for `{key}`, found the text `{s}`",
+                        "`{key}` 应为数字，实际为文字 `{s}`"
+                    ),
+                    msg!("remove the quotes around the number", "去掉数字两边的引号"),
+                );
+                None
+            }
+            Value::Float(x) if x.abs() >= u64::MAX as f64 => {
+                self.report(
+                    Code::E013,
+                    span,
+                    msg!("`{key}` is too large", "`{key}` 过大"),
+                );
+                None
+            }
+            Value::Float(_) => {
+                let raw = self.source.get(span.clone()).unwrap_or_default().to_owned();
+                self.report(
+                    Code::E002,
+                    span,
+                    msg!(
+                        "expected a whole number for `{key}`, found `{raw}`",
+                        "`{key}` 应为整数，实际为 `{raw}`"
+                    ),
+                );
+                None
+            }
+            _ => {
+                let Msg { en: kn, zh: kz } = kind(node);
+                self.report(
+                    Code::E002,
+                    span,
+                    msg!(
+                        "expected a number for `{key}`, found {kn}",
+                        "`{key}` 应为数字，实际为{kz}"
+                    ),
+                );
+                None
+            }
+        }
+    }
+
+    pub(super) fn positive(&mut self, f: &Fields, key: &str) -> Option<Sp<u64>> {
+        let n = self.count(f, key)?;
+        if n.value == 0 {
+            self.report(
+                Code::E013,
+                n.span.clone(),
+                msg!("`{key}` must be at least 1", "`{key}` 至少为 1"),
+            );
+            return None;
+        }
+        Some(n)
+    }
+
+    pub(super) fn date(&mut self, f: &Fields, key: &str) -> Option<Sp<NaiveDate>> {
+        let node = f.get(key)?;
+        let span = node.span.clone();
+        let Value::Str(s) = &node.value else {
+            self.report_with_help(
+                Code::E002,
+                span,
+                {
+                    let Msg { en: kn, zh: kz } = kind(node);
+                    msg!(
+                        "expected a date for `{key}`, found {kn}",
+                        "`{key}` 应为日期，实际为{kz}"
+                    )
+                },
+                msg!(
+                    "write dates as YYYY-MM-DD, e.g. 2023-10-20",
+                    "日期写作 YYYY-MM-DD，如 2023-10-20"
+                ),
+            );
+            return None;
+        };
+        match NaiveDate::parse_from_str(s, "%Y-%m-%d") {
+            Ok(value) => Some(Sp { value, span }),
+            Err(_) if looks_like_iso_date(s) => {
+                self.report(
+                    Code::E006,
+                    span,
+                    msg!(
+                        "`{s}` is not a date: there is no such day",
+                        "`{s}` 不是有效日期：没有这一天"
+                    ),
+                );
+                None
+            }
+            Err(_) => {
+                self.report_with_help(
+                    Code::E006,
+                    span,
+                    msg!(
+                        "expected a date for `{key}`, found `{s}`",
+                        "`{key}` 应为日期，实际为 `{s}`"
+                    ),
+                    msg!(
+                        "write dates as YYYY-MM-DD, e.g. 2023-10-20",
+                        "日期写作 YYYY-MM-DD，如 2023-10-20"
+                    ),
+                );
+                None
+            }
+        }
+    }
+
+    pub(super) fn year(&mut self, y: Sp<u64>) -> Option<Sp<i32>> {
+        match i32::try_from(y.value) {
+            Ok(value @ 1900..=9999) => Some(Sp {
+                value,
+                span: y.span,
+            }),
+            _ => {
+                self.report(
+                    Code::E013,
+                    y.span,
+                    msg!(
+                        "`year` must be a four-digit year, found {}",
+                        "`year` 应为四位年份，实际为 {}",
+                        y.value
+                    ),
+                );
+                None
+            }
+        }
+    }
+
+    /// Checks every entry of a list, so that each broken entry is reported.
+    pub(super) fn each<T>(
+        &mut self,
+        node: &Node,
+        what: &str,
+        one: fn(&mut Self, &Node) -> Option<T>,
+    ) -> Option<Vec<T>> {
+        complete(self.each_partial(node, what, one)?)
+    }
+
+    /// Every entry of a list checked, `None` for the broken ones: lists are checked as a
+    /// whole (for repeats) even when an entry is broken.
+    pub(super) fn each_partial<T>(
+        &mut self,
+        node: &Node,
+        what: &str,
+        one: fn(&mut Self, &Node) -> Option<T>,
+    ) -> Option<Vec<Option<T>>> {
+        let items = self.list(node, what)?;
+        Some(items.iter().map(|n| one(self, n)).collect())
+    }
+
+    /// Reports each text that repeats an earlier one in the same list, at the repeat.
+    pub(super) fn no_repeats<'t>(
+        &mut self,
+        texts: impl Iterator<Item = &'t Text>,
+        finding: impl Fn(&str) -> (Code, Msg),
+    ) {
+        let mut seen: Vec<&str> = Vec::new();
+        for t in texts {
+            let value = t.value.trim();
+            if seen.contains(&value) {
+                let (code, message) = finding(value);
+                self.report_with_help(
+                    code,
+                    t.span.clone(),
+                    message,
+                    msg!("merge the two entries into one", "把两条合并为一条"),
+                );
+            } else {
+                seen.push(value);
+            }
+        }
+    }
+}
+
+/// All entries, when none is broken.
+pub(super) fn complete<T>(entries: Vec<Option<T>>) -> Option<Vec<T>> {
+    entries.into_iter().collect()
+}
+
+/// How a value is described in messages.
+pub(super) fn kind(node: &Node) -> Msg {
+    match &node.value {
+        Value::Null => msg!("nothing", "空值"),
+        Value::Bool(b) => msg!("`{b}`", "`{b}`"),
+        Value::Int(n) => msg!("the number {n}", "数字 {n}"),
+        Value::Float(x) => msg!("the number {x}", "数字 {x}"),
+        Value::Str(s) => msg!("the text `{s}`", "文字 `{s}`"),
+        Value::Seq(_) => msg!("a list", "列表"),
+        Value::Map(_) => msg!("a mapping", "映射"),
+    }
+}
+
+/// `2023-02-30`-shaped text: a date that was meant, but does not exist.
+pub(super) fn looks_like_iso_date(s: &str) -> bool {
+    let parts: Vec<&str> = s.split('-').collect();
+    parts.len() == 3
+        && parts[0].len() == 4
+        && parts
+            .iter()
+            .all(|p| !p.is_empty() && p.len() <= 4 && p.bytes().all(|b| b.is_ascii_digit()))
+}
+
+/// The allowed key closest to a mistyped one, if it is close enough to be what was meant.
+pub(super) fn suggest<'a>(typed: &str, allowed: &[&'a str]) -> Option<&'a str> {
+    allowed
+        .iter()
+        .map(|k| (strsim::damerau_levenshtein(typed, k), *k))
+        .filter(|(d, k)| *d <= 2.max(k.len() / 3))
+        .min_by_key(|(d, _)| *d)
+        .map(|(_, k)| k)
+}
