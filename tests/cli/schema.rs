@@ -3,38 +3,19 @@
 //! a wrong type or a missing key.
 
 use std::fs;
-use std::path::{Path, PathBuf};
-use std::process::Command;
-
 use weekly::validate::{self, Lints};
 use weekly::yaml;
 
-fn root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
+use crate::util::{root, weekly, yaml_files};
 
 fn schema() -> serde_json::Value {
     serde_json::from_str(&fs::read_to_string(root().join("schema/weekly.schema.json")).unwrap())
         .unwrap()
 }
 
-fn yaml_files(dir: &Path, out: &mut Vec<PathBuf>) {
-    for entry in fs::read_dir(dir).unwrap() {
-        let path = entry.unwrap().path();
-        if path.is_dir() {
-            yaml_files(&path, out);
-        } else if path.extension().is_some_and(|e| e == "yaml") {
-            out.push(path);
-        }
-    }
-}
-
 #[test]
 fn the_shipped_schema_is_what_weekly_prints() {
-    let out = Command::new(env!("CARGO_BIN_EXE_weekly"))
-        .arg("schema")
-        .output()
-        .unwrap();
+    let out = weekly().arg("schema").output().unwrap();
     assert_eq!(out.status.code(), Some(0));
     let printed = String::from_utf8(out.stdout).unwrap();
     let shipped = fs::read_to_string(root().join("schema/weekly.schema.json")).unwrap();
@@ -47,8 +28,7 @@ fn the_shipped_schema_is_what_weekly_prints() {
 #[test]
 fn every_example_is_valid_and_names_the_schema() {
     let validator = jsonschema::validator_for(&schema()).unwrap();
-    let mut examples = Vec::new();
-    yaml_files(&root().join("examples"), &mut examples);
+    let examples = yaml_files(&root().join("examples"));
     assert!(examples.len() >= 5);
     for path in examples {
         let text = fs::read_to_string(&path).unwrap();
@@ -71,8 +51,7 @@ fn every_example_is_valid_and_names_the_schema() {
 #[test]
 fn schema_and_checker_agree_on_the_fixtures() {
     let validator = jsonschema::validator_for(&schema()).unwrap();
-    let mut files = Vec::new();
-    yaml_files(&root().join("tests/fixtures"), &mut files);
+    let files = yaml_files(&root().join("tests/fixtures"));
     let (mut compared, mut rejected) = (0, 0);
     for path in files {
         let Ok(text) = fs::read_to_string(&path) else {

@@ -7,8 +7,10 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
+use crate::util::{root, weekly};
+
 /// Each file, the exit code and the code of the first finding (none for a clean pass).
-const EXPECTED: &[(&str, i32, Option<&str>)] = &[
+pub const EXPECTED: &[(&str, i32, Option<&str>)] = &[
     ("alias-bomb.yaml", 1, Some("E015")),
     ("bidi-override.yaml", 1, Some("E016")),
     ("binary-junk.yaml", 1, Some("E014")),
@@ -47,10 +49,7 @@ struct Run {
 /// Runs weekly and fails the test if it has not finished in a minute: a hang, not a
 /// measurement.
 fn run(args: &[&str], path: &Path) -> Run {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_weekly"))
-        .env_remove("LC_ALL")
-        .env_remove("LC_MESSAGES")
-        .env("LANG", "C")
+    let mut child = weekly()
         .args(args)
         .arg(path)
         .stdin(Stdio::null())
@@ -89,7 +88,7 @@ fn run(args: &[&str], path: &Path) -> Run {
 }
 
 fn corpus() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/hostile")
+    root().join("tests/hostile")
 }
 
 #[test]
@@ -130,6 +129,9 @@ fn hostile_files_get_clear_findings() {
     }
 }
 
+/// The code of a file over the size cap, which is made by the test rather than kept.
+pub const OVER_THE_CAP: &str = "E017";
+
 #[test]
 fn a_file_over_the_size_cap_is_refused_unread() {
     let dir = tempfile::tempdir().unwrap();
@@ -140,7 +142,9 @@ fn a_file_over_the_size_cap_is_refused_unread() {
     assert_eq!(r.code, Some(1));
     let stderr = String::from_utf8(r.stderr).unwrap();
     assert!(
-        stderr.contains("error[E017]: the file is larger than 4 MiB"),
+        stderr.contains(&format!(
+            "error[{OVER_THE_CAP}]: the file is larger than 4 MiB"
+        )),
         "{stderr}"
     );
 }

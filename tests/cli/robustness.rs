@@ -1,14 +1,17 @@
 //! No input makes weekly panic: arbitrary bytes and mutations of the example go through
 //! decode → parse → validate → model → render. PROPTEST_CASES=100000 runs longer.
 
+use std::fs;
 use std::path::Path;
 
 use proptest::prelude::*;
-use weekly::load::{Loader, Memory};
+use weekly::load::{Loaded, Loader, Memory};
 use weekly::model::Bulletin;
 use weekly::render::{self, Format, Options};
 
-const EXAMPLE: &[u8] = include_bytes!("../examples/2023-39.yaml");
+use crate::util::root;
+
+const EXAMPLE: &[u8] = include_bytes!("../../examples/2023-39.yaml");
 
 /// The whole library path a file takes: findings must point inside the text and render,
 /// and every valid issue must render with both built-in templates.
@@ -113,11 +116,36 @@ proptest! {
 
 #[test]
 fn the_example_goes_through_the_whole_pipeline() {
-    let files = Memory::default()
-        .with("2023-39.yaml", EXAMPLE)
-        .with("2023-38.yaml", include_bytes!("../examples/2023-38.yaml"));
+    let files = Memory::default().with("2023-39.yaml", EXAMPLE).with(
+        "2023-38.yaml",
+        include_bytes!("../../examples/2023-38.yaml"),
+    );
     let loaded = Loader::new(&files).load(Path::new("2023-39.yaml")).unwrap();
     assert_eq!(loaded.diagnostics, []);
     assert!(loaded.issue.is_some());
     pipeline(EXAMPLE);
+}
+
+/// The fuzzer's minimised corpus (fuzz/saved) and its seeds, replayed through the fuzz
+/// target's path on stable.
+#[test]
+fn fuzz_corpus_replays_without_a_panic() {
+    let root = root().join("fuzz");
+    let mut replayed = 0;
+    for dir in ["saved", "seeds"] {
+        for entry in fs::read_dir(root.join(dir)).unwrap() {
+            let bytes = fs::read(entry.unwrap().path()).unwrap();
+            let files = Memory::default().with("issue.yaml", bytes);
+            if let Ok(Loaded {
+                issue: Some(issue), ..
+            }) = Loader::new(&files).load(Path::new("issue.yaml"))
+            {
+                for format in Format::ALL {
+                    render::render(&Bulletin::new(&issue), format, &Options::default()).unwrap();
+                }
+            }
+            replayed += 1;
+        }
+    }
+    assert!(replayed > 100, "the corpus is missing: {replayed} inputs");
 }

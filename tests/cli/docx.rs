@@ -2,21 +2,18 @@
 //! masthead and rule, the page numbers, and every line of the reference issue.
 
 use std::io::Read;
-use std::path::PathBuf;
 use std::process::Command;
 
-fn root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
+use crate::util::{assert_golden, example, root, weekly};
 
 /// Builds the example to a .docx and returns its parts by name.
 fn parts() -> std::collections::BTreeMap<String, String> {
     let tmp = tempfile::tempdir().unwrap();
     let out = tmp.path().join("bulletin.docx");
-    let run = Command::new(env!("CARGO_BIN_EXE_weekly"))
+    let run = weekly()
         .args(["build", "--format", "docx", "-o"])
         .arg(&out)
-        .arg(root().join("examples/2023-39.yaml"))
+        .arg(example())
         .output()
         .unwrap();
     assert_eq!(
@@ -98,22 +95,18 @@ fn the_document_is_laid_out_as_a_bulletin() {
     for line in reference.lines().filter(|l| !l.is_empty()) {
         assert!(text.contains(line), "missing from the document: {line}");
     }
-    let golden = root().join("tests/golden/2023-39.docx.xml");
-    if std::env::var_os("WEEKLY_BLESS").is_some() {
-        std::fs::write(&golden, normalised(doc)).unwrap();
-    }
-    assert!(
-        std::fs::read_to_string(&golden).unwrap() == normalised(doc),
-        "tests/golden/2023-39.docx.xml differs"
+    assert_golden(
+        &root().join("tests/golden/2023-39.docx.xml"),
+        &normalised(doc),
     );
 }
 
 #[test]
 fn a_word_document_is_not_written_to_a_terminal_but_goes_down_a_pipe() {
     // Under the test harness stdout is a pipe: the document goes to it.
-    let run = Command::new(env!("CARGO_BIN_EXE_weekly"))
+    let run = weekly()
         .args(["build", "--format", "docx"])
-        .arg(root().join("examples/2023-39.yaml"))
+        .arg(example())
         .output()
         .unwrap();
     assert_eq!(run.status.code(), Some(0));
@@ -128,7 +121,7 @@ fn a_word_document_is_refused_on_a_terminal() {
         return;
     }
     let weekly = env!("CARGO_BIN_EXE_weekly");
-    let example = root().join("examples/2023-39.yaml");
+    let example = example();
     let run = Command::new("script")
         .args([
             "-qec",

@@ -5,16 +5,11 @@ use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-fn root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
+use crate::util::{self, root};
 
 fn weekly(dir: &Path) -> Command {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_weekly"));
-    cmd.current_dir(dir)
-        .env_remove("LC_ALL")
-        .env_remove("LC_MESSAGES")
-        .env("LANG", "C");
+    let mut cmd = util::weekly();
+    cmd.current_dir(dir);
     cmd
 }
 

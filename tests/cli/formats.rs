@@ -1,14 +1,15 @@
 //! The machine formats of `weekly check` hold to the syntax their readers expect.
 
 use std::path::PathBuf;
-use std::process::Command;
+
+use crate::util::{root, weekly};
 
 fn every_finding() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/every-finding-sarif/input.yaml")
+    root().join("tests/fixtures/every-finding-sarif/input.yaml")
 }
 
 fn check(format: &str) -> String {
-    let out = Command::new(env!("CARGO_BIN_EXE_weekly"))
+    let out = weekly()
         .args(["check", "--message-format", format])
         .arg(every_finding())
         .output()

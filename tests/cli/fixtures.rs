@@ -1,0 +1,73 @@
+//! Fixture folders: each holds `cmd` (the arguments, run inside the folder), an optional
+//! `stdin`, and the expected `code`, `stdout` and `stderr` (a missing one means empty).
+
+use std::fs;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::Stdio;
+
+use crate::util::{blessing, root, text, weekly};
+
+/// Each folder under tests/fixtures holds `cmd` (the arguments, run inside the folder), an
+/// optional `stdin`, and the expected `code`, `stdout` and `stderr` (a missing one means empty).
+#[test]
+fn fixtures() {
+    let dir = root().join("tests/fixtures");
+    let mut cases: Vec<PathBuf> = fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.is_dir())
+        .collect();
+    cases.sort();
+    assert!(cases.len() >= 10, "fixtures are missing");
+    let mut failures = Vec::new();
+    for case in &cases {
+        if let Err(message) = run_fixture(case) {
+            failures.push(message);
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n\n"));
+}
+
+fn run_fixture(case: &Path) -> Result<(), String> {
+    let name = case.file_name().unwrap().to_string_lossy().into_owned();
+    let args = fs::read_to_string(case.join("cmd")).map_err(|e| format!("{name}: cmd: {e}"))?;
+    let mut cmd = weekly();
+    cmd.args(args.split_whitespace())
+        .current_dir(case)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .stdin(Stdio::piped());
+    let mut child = cmd.spawn().map_err(|e| format!("{name}: {e}"))?;
+    let input = fs::read(case.join("stdin")).unwrap_or_default();
+    child.stdin.take().unwrap().write_all(&input).unwrap();
+    let out = child.wait_with_output().unwrap();
+    let actual = [
+        ("code", format!("{}\n", out.status.code().unwrap_or(-1))),
+        ("stdout", text(&out.stdout)),
+        ("stderr", text(&out.stderr)),
+    ];
+    let mut problems = Vec::new();
+    for (file, actual) in actual {
+        let path = case.join(file);
+        if blessing() {
+            if actual.is_empty() {
+                let _ = fs::remove_file(&path);
+            } else {
+                fs::write(&path, &actual).unwrap();
+            }
+            continue;
+        }
+        let expected = fs::read_to_string(&path).unwrap_or_default();
+        if expected != actual {
+            problems.push(format!(
+                "{file}:\n--- expected\n{expected}--- actual\n{actual}"
+            ));
+        }
+    }
+    if problems.is_empty() {
+        Ok(())
+    } else {
+        Err(format!("fixture {name}:\n{}", problems.join("\n")))
+    }
+}

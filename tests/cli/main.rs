@@ -1,0 +1,14 @@
+//! The integration tests, in one binary: each module runs the real `weekly` binary or the
+//! library's entry point on one theme.
+
+mod build;
+mod docs;
+mod docx;
+mod fixtures;
+mod formats;
+mod hostile;
+mod lang;
+mod new;
+mod robustness;
+mod schema;
+mod util;

@@ -1,0 +1,111 @@
+//! `weekly new`: the next issue begun from this one.
+
+use std::fs;
+
+use crate::util::{files_in, run, series_copy, text, weekly};
+
+#[test]
+fn new_then_fill_in_gives_the_next_issue() {
+    let tmp = series_copy();
+    let dir = tmp.path();
+    let out = run(weekly()
+        .arg("new")
+        .arg(dir.join("2023-39.yaml"))
+        .arg("-o")
+        .arg(dir.join("x.yaml")));
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    assert!(text(&out.stderr).contains("2023 年第 40 期（总第 460 期）"));
+    let draft = fs::read_to_string(dir.join("x.yaml")).unwrap();
+
+    // The draft checks clean but for what waits to be filled in.
+    let check = run(weekly()
+        .args(["check", "--message-format", "short"])
+        .arg(dir.join("x.yaml")));
+    assert_eq!(check.status.code(), Some(1));
+    for line in text(&check.stderr).lines().filter(|l| l.contains("]: ")) {
+        assert!(line.contains("fill in"), "{line}");
+    }
+
+    let weeks = ["2750", "512", "13880", "15102"];
+    let mut filled = draft.clone();
+    for week in weeks {
+        filled = filled.replacen("week:            # fill in", &format!("week: {week}  #"), 1);
+    }
+    filled = filled
+        .replacen("week:              # fill in", "week: 20  #", 1)
+        .replacen("done:              # fill in", "done: 1039  #", 1)
+        .replacen("items:\n", "items:\n          - 本周，完成系统升级。\n", 1);
+    fs::write(dir.join("x.yaml"), filled).unwrap();
+    let build = run(weekly()
+        .args(["build", "--format", "text"])
+        .arg(dir.join("x.yaml")));
+    assert_eq!(build.status.code(), Some(0), "{}", text(&build.stderr));
+    let bulletin = text(&build.stdout);
+    assert!(
+        bulletin.starts_with("2023 年第 40 期（总第 460 期）\n"),
+        "{bulletin}"
+    );
+    assert!(bulletin.contains("（10 月 14 日—10 月 20 日）"));
+    assert!(bulletin.contains(
+        "今年以来，累计咨询 61779 人次、受理 15800 件、颁发 158327 件、流转 262232 件。"
+    ));
+    assert!(bulletin.contains("本周，完成系统升级。"));
+}
+
+#[test]
+fn new_names_the_file_after_the_previous_and_never_overwrites() {
+    let tmp = series_copy();
+    let dir = tmp.path();
+    let first = run(weekly().arg("new").arg(dir.join("2023-39.yaml")));
+    assert_eq!(first.status.code(), Some(0), "{}", text(&first.stderr));
+    let made = dir.join("2023-40.yaml");
+    let draft = fs::read_to_string(&made).unwrap();
+    assert!(draft.contains("previous: 2023-39.yaml\n"));
+    fs::write(&made, "edited by the clerk\n").unwrap();
+
+    let again = run(weekly().arg("new").arg(dir.join("2023-39.yaml")));
+    assert_eq!(again.status.code(), Some(2));
+    assert!(
+        text(&again.stderr).contains("exists; give --force"),
+        "{}",
+        text(&again.stderr)
+    );
+    assert_eq!(fs::read_to_string(&made).unwrap(), "edited by the clerk\n");
+
+    let forced = run(weekly()
+        .arg("new")
+        .arg(dir.join("2023-39.yaml"))
+        .arg("--force"));
+    assert_eq!(forced.status.code(), Some(0));
+    assert_eq!(fs::read_to_string(&made).unwrap(), draft);
+    let mut names = files_in(dir);
+    names.sort();
+    assert_eq!(names, ["2023-38.yaml", "2023-39.yaml", "2023-40.yaml"]);
+}
+
+#[test]
+fn new_links_back_across_folders() {
+    let tmp = series_copy();
+    let dir = tmp.path();
+    fs::create_dir(dir.join("next")).unwrap();
+    let out = run(weekly()
+        .arg("new")
+        .arg(dir.join("2023-39.yaml"))
+        .arg("-o")
+        .arg(dir.join("next/40.yaml")));
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let draft = fs::read_to_string(dir.join("next/40.yaml")).unwrap();
+    assert!(
+        draft.contains("previous: \"../2023-39.yaml\"\n")
+            || draft.contains("previous: ../2023-39.yaml\n"),
+        "{draft}"
+    );
+    let check = run(weekly()
+        .args(["check", "--message-format", "short"])
+        .arg(dir.join("next/40.yaml")));
+    assert!(
+        !text(&check.stderr).contains("E025"),
+        "{}",
+        text(&check.stderr)
+    );
+}
