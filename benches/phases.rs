@@ -5,6 +5,7 @@
 
 use std::path::Path;
 
+use weekly::issue::Issue;
 use weekly::load::{Loader, Memory};
 use weekly::model::Bulletin;
 use weekly::render::{self, Format, Options};
@@ -89,24 +90,19 @@ fn validate(bencher: divan::Bencher, n: usize) {
     });
 }
 
-fn bulletin(n: usize) -> Bulletin {
+fn issue(n: usize) -> Issue {
     let files = files(n);
-    let issue = Loader::new(&files)
-        .load(Path::new("2023-39.yaml"))
-        .unwrap()
-        .issue
-        .unwrap();
-    Bulletin::new(&issue)
+    let loaded = Loader::new(&files).load(Path::new("2023-39.yaml"));
+    loaded.unwrap().issue.unwrap()
+}
+
+fn bulletin(n: usize) -> Bulletin {
+    Bulletin::new(&issue(n))
 }
 
 #[divan::bench(args = [1, 100])]
 fn model(bencher: divan::Bencher, n: usize) {
-    let files = files(n);
-    let issue = Loader::new(&files)
-        .load(Path::new("2023-39.yaml"))
-        .unwrap()
-        .issue
-        .unwrap();
+    let issue = issue(n);
     bencher.bench(|| Bulletin::new(divan::black_box(&issue)));
 }
 

@@ -415,12 +415,12 @@ sections:
     items: [一条。, 两条。]
 footer: { send: 甲, distribute: 乙, copies: 1 }
 ";
-        let report = crate::validate::validate(
+        let checked = crate::validate::validate(
             &crate::yaml::parse(src).unwrap(),
             src,
             crate::validate::Lints::On,
         );
-        let b = Bulletin::new(&report.issue.unwrap());
+        let b = Bulletin::new(&checked.issue.unwrap());
         let heads: Vec<_> = b
             .sections
             .iter()

@@ -19,7 +19,7 @@ use crate::series::{self, Member};
 
 /// Reports what loading a file found: the issue and its text when the file passes, `None`
 /// when it is invalid.
-fn report(out: &mut Reporter, loaded: Loaded) -> Option<Loaded> {
+fn show_findings(out: &mut Reporter, loaded: Loaded) -> Option<Loaded> {
     let passes = out.file(&loaded.name, &loaded.text, &loaded.diagnostics);
     Some(loaded).filter(|l| passes && l.issue.is_some())
 }
@@ -43,7 +43,7 @@ pub fn build(out: &mut Reporter, settings: &Build) -> anyhow::Result<Status> {
         );
     }
     let loaded = Loader::new(Disk).load(file)?;
-    let Some(issue) = report(out, loaded).and_then(|l| l.issue) else {
+    let Some(issue) = show_findings(out, loaded).and_then(|l| l.issue) else {
         return Ok(Status::Invalid);
     };
     if format.is_binary() && output.is_none() && std::io::stdout().is_terminal() {
@@ -99,7 +99,7 @@ pub fn check(out: &mut Reporter, paths: &[PathBuf]) -> anyhow::Result<Status> {
                 text,
                 issue: Some(issue),
                 ..
-            }) = report(out, loaded)
+            }) = show_findings(out, loaded)
             else {
                 status = status.max(Status::Invalid);
                 continue;
@@ -141,7 +141,7 @@ pub fn begin_next(out: &mut Reporter, settings: &New) -> anyhow::Result<Status> 
         force,
     } = settings;
     let loaded = Loader::new(Disk).load(previous)?;
-    let Some(prev) = report(out, loaded).and_then(|l| l.issue) else {
+    let Some(prev) = show_findings(out, loaded).and_then(|l| l.issue) else {
         return Ok(Status::Invalid);
     };
     let shown = previous.display().to_string();

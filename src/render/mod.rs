@@ -146,7 +146,7 @@ pub fn render(
     };
     let text = render_template(bulletin, name, source).map_err(|e| RenderError::Template {
         name: name.to_owned(),
-        report: report(e),
+        report: error_chain(e),
     })?;
     Ok(match options.width {
         Some(width) if format == Format::Text => text::wrap_document(&text, width),
@@ -167,7 +167,7 @@ fn render_template(bulletin: &Bulletin, name: &str, source: &str) -> Result<Stri
 }
 
 /// Tera keeps the root cause in `source()`; the whole chain is shown.
-fn report(e: tera::Error) -> String {
+fn error_chain(e: tera::Error) -> String {
     let mut message = e.to_string();
     let mut cause = std::error::Error::source(&e);
     while let Some(c) = cause {
