@@ -19,8 +19,8 @@ for tool in python3 pandoc valgrind /usr/bin/time; do
 done
 [ -d "$bench" ] || { echo "bench: no baselines at $bench (set BENCH)" >&2; exit 2; }
 
-cargo build --release --quiet
-weekly=$PWD/target/release/weekly
+source scripts/weekly-bin.sh
+weekly=$(weekly_bin --release)
 mkdir -p "$work"
 if [ ! -x "$work/venv/bin/python" ]; then
   python3 -m venv "$work/venv"

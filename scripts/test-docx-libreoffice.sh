@@ -8,15 +8,19 @@ cd "$(dirname "$0")/.."
 missing=()
 command -v soffice >/dev/null || missing+=(libreoffice-writer-nogui)
 command -v pdftotext >/dev/null || missing+=(poppler-utils)
-fc-list 2>/dev/null | grep -qi "Noto Serif CJK\|Noto Sans CJK" || missing+=(fonts-noto-cjk)
+# The font list is read whole: `grep -q` would close the pipe early, and under pipefail
+# fc-list's SIGPIPE would count as no font.
+fonts=$(fc-list 2>/dev/null || true)
+grep -qi "Noto Serif CJK\|Noto Sans CJK" <<<"$fonts" || missing+=(fonts-noto-cjk)
 if [ ${#missing[@]} -gt 0 ]; then
   apt-get update -qq && apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
 
 out=target/docx-print
 rm -rf "$out" && mkdir -p "$out"
-cargo build --quiet
-./target/debug/weekly build examples/2023-39.yaml --format docx -o "$out/bulletin.docx"
+source scripts/weekly-bin.sh
+weekly=$(weekly_bin)
+"$weekly" build examples/2023-39.yaml --format docx -o "$out/bulletin.docx"
 HOME="$PWD/$out" soffice --headless --norestore --convert-to pdf --outdir "$out" "$out/bulletin.docx" >/dev/null 2>&1
 
 size=$(pdfinfo "$out/bulletin.pdf" | sed -n 's/^Page size: *//p')

@@ -9,15 +9,19 @@ cd "$(dirname "$0")/.."
 missing=()
 command -v chromium >/dev/null || missing+=(chromium)
 command -v pdftotext >/dev/null || missing+=(poppler-utils)
-fc-list 2>/dev/null | grep -qi "Noto Serif CJK\|Noto Sans CJK" || missing+=(fonts-noto-cjk)
+# The font list is read whole: `grep -q` would close the pipe early, and under pipefail
+# fc-list's SIGPIPE would count as no font.
+fonts=$(fc-list 2>/dev/null || true)
+grep -qi "Noto Serif CJK\|Noto Sans CJK" <<<"$fonts" || missing+=(fonts-noto-cjk)
 if [ ${#missing[@]} -gt 0 ]; then
   apt-get update -qq && apt-get install -y -qq "${missing[@]}" >/dev/null
 fi
 
 out=target/html-print
 rm -rf "$out" && mkdir -p "$out"
-cargo build --quiet
-./target/debug/weekly build examples/2023-39.yaml --format html -o "$out/bulletin.html"
+source scripts/weekly-bin.sh
+weekly=$(weekly_bin)
+"$weekly" build examples/2023-39.yaml --format html -o "$out/bulletin.html"
 chromium --headless --no-sandbox --disable-gpu --disable-quic --no-first-run \
   --disable-background-networking --disable-component-update --disable-sync \
   --user-data-dir="$out/profile" --no-pdf-header-footer \

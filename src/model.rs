@@ -355,6 +355,22 @@ mod tests {
         assert_eq!(visits_sentence(&one), "本周，水利厅副厅长王华到大厅督导。");
     }
 
+    /// 分别 counts people, not departments: two people of one department came each.
+    #[test]
+    fn one_department_with_two_people_says_each() {
+        let v = Visits {
+            visits: vec![visit(
+                "省自然资源厅",
+                &[("党组成员、副厅长", "张某"), ("二级巡视员", "李某")],
+            )],
+            purpose: None,
+        };
+        assert_eq!(
+            visits_sentence(&v),
+            "本周，省自然资源厅党组成员、副厅长张某，二级巡视员李某分别到省政务服务大厅窗口调研值守。"
+        );
+    }
+
     #[test]
     fn a_single_item_has_no_number() {
         let one = Content::Items(vec![Item::Text(t("甲。"))]);

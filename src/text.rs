@@ -200,6 +200,9 @@ mod tests {
         assert_eq!(percent(2, 3), "66.67");
         // 0.125 % exactly: half up, where binary floats would round to even.
         assert_eq!(percent(1, 800), "0.13");
+        assert_eq!(percent(33, 1056), "3.13");
+        assert_eq!(percent(1, 16), "6.25");
+        assert_eq!(percent(5, 800), "0.63");
         assert_eq!(percent(0, 7), "0.00");
         assert_eq!(percent(7, 7), "100.00");
         assert_eq!(percent(u64::MAX, u64::MAX), "100.00");

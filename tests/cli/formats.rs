@@ -97,9 +97,66 @@ fn github_lines_are_workflow_commands() {
     }
 }
 
+/// Each SARIF region, read from the source by its 1-based lines and code-point columns (end
+/// exclusive), is the text the finding is about.
+#[test]
+fn sarif_regions_point_at_the_text_of_each_finding() {
+    let log: serde_json::Value = serde_json::from_str(&check("sarif")).unwrap();
+    let source = std::fs::read_to_string(every_finding()).unwrap();
+    let lines: Vec<Vec<char>> = source.lines().map(|l| l.chars().collect()).collect();
+    let found: Vec<(String, String)> = log["runs"][0]["results"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| {
+            let region = &r["locations"][0]["physicalLocation"]["region"];
+            let at = |key: &str| region[key].as_u64().unwrap() as usize;
+            assert_eq!(at("startLine"), at("endLine"), "{r}");
+            let line = &lines[at("startLine") - 1];
+            let text: String = line[at("startColumn") - 1..at("endColumn") - 1]
+                .iter()
+                .collect();
+            (r["ruleId"].as_str().unwrap().to_owned(), text)
+        })
+        .collect();
+    let expected = [
+        ("E021", "W999"),
+        ("E018", "30"),
+        ("W001", "2023-10-12"),
+        ("W002", "2023-11-10"),
+        ("E003", "colour"),
+        ("W017", "一、"),
+        ("E019", "2022-12-30"),
+        ("W003", "验"),
+        ("E006", "2023-10-32"),
+        ("E002", "'2881'"),
+        ("E009", "500"),
+        ("E020", "受理"),
+        ("E010", "1700"),
+        ("W010", ","),
+        ("W011", "”"),
+        ("W012", "。。"),
+        ("W013", "..."),
+        ("W014", "-"),
+        ("W015", "07日"),
+        ("W016", "２８８１"),
+        ("W018", " "),
+        ("E011", "\"  \""),
+        ("E012", "directives"),
+        ("W004", "水利厅"),
+        // A missing key is reported at the start of the mapping that lacks it.
+        ("E004", "s"),
+        ("E003", "title2"),
+        ("E013", "0"),
+    ]
+    .map(|(code, text)| (code.to_owned(), text.to_owned()));
+    assert_eq!(found, expected);
+}
+
 #[test]
 fn json_lines_have_every_field() {
     let out = check("json");
+    assert_eq!(out.lines().count(), 27, "one line per finding:\n{out}");
     for line in out.lines() {
         let v: serde_json::Value = serde_json::from_str(line).unwrap();
         let keys: Vec<&String> = v.as_object().unwrap().keys().collect();

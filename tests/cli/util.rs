@@ -83,9 +83,44 @@ pub fn files_in(dir: &Path) -> Vec<String> {
     names
 }
 
-/// Set WEEKLY_BLESS=1 to rewrite expected files from the current output; review the diff.
+/// Whether expected files are rewritten from the current output: only when `WEEKLY_BLESS` is
+/// `1`, and never in CI (`CI=true`), where a bless variable set at all fails the run.
 pub fn blessing() -> bool {
-    std::env::var_os("WEEKLY_BLESS").is_some()
+    let var = |name| std::env::var(name).ok();
+    bless(var("WEEKLY_BLESS").as_deref(), var("CI").as_deref()).unwrap_or_else(|e| panic!("{e}"))
+}
+
+fn bless(bless: Option<&str>, ci: Option<&str>) -> Result<bool, String> {
+    match (bless, ci) {
+        (Some(value), Some("true")) => Err(format!(
+            "WEEKLY_BLESS={value} in CI: CI compares goldens and never rewrites them"
+        )),
+        (value, _) => Ok(value == Some("1")),
+    }
+}
+
+/// Whether the tests run in CI, where what is skipped locally must be there.
+pub fn in_ci() -> bool {
+    std::env::var("CI").is_ok_and(|v| v == "true")
+}
+
+/// A notice that shows on the terminal with `cargo test` (the test harness captures only
+/// `print!` and `eprint!`), for a check that could not run here.
+pub fn notice(message: &str) {
+    use std::io::Write;
+    let _ = writeln!(std::io::stderr(), "note: {message}");
+}
+
+#[test]
+fn blessing_takes_an_explicit_one_and_never_runs_in_ci() {
+    assert_eq!(bless(None, None), Ok(false));
+    assert_eq!(bless(Some("1"), None), Ok(true));
+    assert_eq!(bless(Some("0"), None), Ok(false));
+    assert_eq!(bless(Some(""), None), Ok(false));
+    assert_eq!(bless(Some("yes"), Some("false")), Ok(false));
+    assert_eq!(bless(None, Some("true")), Ok(false));
+    assert!(bless(Some("1"), Some("true")).is_err());
+    assert!(bless(Some("0"), Some("true")).is_err());
 }
 
 /// `actual` must equal the golden file at `path` (or, when blessing, becomes it).
