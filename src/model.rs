@@ -408,6 +408,11 @@ mod tests {
         assert!(paragraphs(&Content::Nothing, 2023).is_empty());
         assert!(paragraphs(&Content::Counters(vec![]), 2023).is_empty());
         assert!(paragraphs(&Content::Items(vec![]), 2023).is_empty());
+        let no_visits = Visits {
+            visits: vec![],
+            purpose: None,
+        };
+        assert!(paragraphs(&Content::Visits(no_visits), 2023).is_empty());
     }
 
     #[test]

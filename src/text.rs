@@ -326,7 +326,8 @@ pub fn wrap(line: &str, width: usize, hang: usize) -> Vec<String> {
             current.pop();
         }
         lines.push(std::mem::take(&mut current));
-        carry.retain(|u| *u != " " || !current.is_empty());
+        // A space does not begin the next line.
+        carry.retain(|u| *u != " ");
         used = carry.iter().map(|u| display_width(u)).sum();
         current = carry;
     }
@@ -393,6 +394,51 @@ mod wrap_tests {
         assert_eq!(wrap("甲乙丙丁——戊", 10, 0), ["甲乙丙", "丁——戊"]);
         assert_eq!(wrap("甲乙丙丁……戊", 10, 0), ["甲乙丙", "丁……戊"]);
         assert_eq!(wrap("共计咨询 2881 人次", 12, 0), ["共计咨询", "2881 人次"]);
+    }
+
+    #[test]
+    fn a_dash_pair_wider_than_the_line_stays_whole() {
+        assert_eq!(wrap("——", 2, 0), ["——"]);
+        assert_eq!(wrap("……", 2, 0), ["……"]);
+    }
+
+    #[test]
+    fn spaces_at_a_break_are_dropped() {
+        assert_eq!(wrap("甲乙丙丁 戊己", 8, 0), ["甲乙丙丁", "戊己"]);
+        assert_eq!(wrap("甲乙丙丁  戊己", 8, 0), ["甲乙丙丁", "戊己"]);
+        assert_eq!(
+            wrap(" 甲乙", 8, 0),
+            [" 甲乙"],
+            "a paragraph's own first space stays"
+        );
+    }
+
+    #[test]
+    fn a_mark_alone_on_a_line_is_not_pulled_into_the_next() {
+        // Too narrow to keep the rule: the mark stays where it is rather than leave an
+        // empty line.
+        assert_eq!(wrap("甲。", 2, 0), ["甲", "。"]);
+        assert_eq!(wrap("《甲", 2, 0), ["《", "甲"]);
+    }
+
+    #[test]
+    fn section_headings_are_numerals_and_a_comma() {
+        assert!(is_section_heading("一、领导批示"));
+        assert!(is_section_heading("十一、政务资讯"));
+        assert!(!is_section_heading("、领导批示"));
+        assert!(!is_section_heading("一领导批示"));
+        assert!(!is_section_heading("（一）省本级"));
+    }
+
+    #[test]
+    fn only_numbered_items_and_the_closing_lines_hang() {
+        assert_eq!(hanging_indent("12.本周"), 3);
+        assert_eq!(hanging_indent("1.本周"), 2);
+        assert_eq!(hanging_indent("送：省中心领导"), 4);
+        assert_eq!(hanging_indent("发：省级部门"), 4);
+        assert_eq!(hanging_indent("10 月 9 日，杨兴平副省长批示"), 0);
+        assert_eq!(hanging_indent(".5 元"), 0);
+        assert_eq!(hanging_indent("本周，共计咨询"), 0);
     }
 
     #[test]

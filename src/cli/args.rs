@@ -118,13 +118,12 @@ fn parser<T: Clone + Send + Sync + 'static>(
 ) -> impl TypedValueParser<Value = T> {
     let values: Vec<(T, PossibleValue)> = values.into_iter().collect();
     let names = values.iter().map(|(_, v)| v.clone());
-    PossibleValuesParser::new(names).map(move |name| {
+    PossibleValuesParser::new(names).try_map(move |name| {
         values
             .iter()
             .find(|(_, v)| v.matches(&name, false))
             .map(|(value, _)| value.clone())
-            // The names parser has let only these names through.
-            .unwrap_or_else(|| values[0].0.clone())
+            .ok_or_else(|| format!("`{name}` is not one of the values"))
     })
 }
 
