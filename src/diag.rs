@@ -129,16 +129,17 @@ codes! {
     E016 => "a control character in the file or a text",
     E017 => "the file is too large to be a bulletin",
     E018 => "the running total is below the issue number",
-    E019 => "a directive dated outside the issue's year or after publication",
+    E019 => "a directive dated before the year its week starts in, or after publication",
     E020 => "a counter is listed twice",
     E021 => "`lint.allow` names something that is not a warning code",
     E022 => "the issue number does not follow the previous issue's",
     E023 => "the running total does not follow the previous issue's",
     E024 => "the period does not start the day after the previous period ends",
     E025 => "the previous issue cannot be read or is invalid",
-    E026 => "a year-to-date figure is left out and cannot be computed",
+    E026 => "a running figure is left out and cannot be computed",
     E027 => "two issues in a folder have the same number in the same year",
     E028 => "two issues in a folder have the same running total",
+    E029 => "`previous` names the wrong week's issue",
     W001 => "the period is not seven days",
     W002 => "published more than two weeks after the period ends",
     W003 => "a paragraph does not end with terminal punctuation",
@@ -147,6 +148,7 @@ codes! {
     W006 => "work done so far is below the previous issue's",
     W007 => "a section or subsection has no content yet",
     W008 => "issue numbers are missing between the issues of a folder",
+    W009 => "the previous issue cannot be read, so continuity with it is not checked",
     W010 => "half-width punctuation in Chinese text",
     W011 => "unbalanced or misnested quotation marks or brackets",
     W012 => "doubled punctuation",
@@ -331,7 +333,7 @@ mod tests {
             assert_eq!(code.as_str().parse::<Code>(), Ok(*code));
         }
         assert_eq!(" w012 ".parse::<Code>(), Ok(Code::W012));
-        assert_eq!("W009".parse::<Code>(), Err(()));
+        assert_eq!("W019".parse::<Code>(), Err(()));
     }
 
     #[test]

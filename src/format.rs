@@ -337,10 +337,10 @@ pub static PROGRESS: Shape = Shape {
         key("week", true, Ty::Count, "done this week", "本周完成数"),
         key(
             "done",
-            true,
+            false,
             Ty::Count,
-            "done so far, this week included",
-            "截至目前累计完成数",
+            "done so far, this week included; left out, it is computed from the previous issue",
+            "截至目前累计完成数（含本周）；不填则由上一期推算",
         ),
         key("total", true, Ty::Positive, "the whole to be done", "总数"),
         key("unit", true, Ty::Text, "unit: 个, 项, …", "单位，如“个”"),
@@ -415,8 +415,8 @@ pub static LINT: Shape = Shape {
         "allow",
         true,
         Ty::Codes,
-        "warning codes to switch off: [W012, …]",
-        "要关闭的提示代码，如 [W012]",
+        "warning codes to switch off: [W012, …]; `W005 咨询` or `W006 <work>` for one counter or piece of work only",
+        "要关闭的提示代码，如 [W012]；`W005 咨询`、`W006 <工作>` 只对该统计项或该项工作关闭",
     )],
 };
 
@@ -511,7 +511,7 @@ fn ty_schema(ty: Ty, defs: &mut Map<String, Value>) -> Value {
             "items": { "anyOf": [{ "type": "string", "pattern": "\\S" }, reference(shape, defs)] },
         }),
         Ty::Codes => {
-            json!({ "type": "array", "items": { "type": "string", "pattern": "^W[0-9]{3}$" } })
+            json!({ "type": "array", "items": { "type": "string", "pattern": "^W[0-9]{3}( .+)?$" } })
         }
     }
 }

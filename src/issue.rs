@@ -23,7 +23,22 @@ pub struct Issue {
     pub sections: Vec<Section>,
     pub footer: Footer,
     /// Warnings switched off by the file's `lint: { allow: [...] }`.
-    pub allow: Vec<Code>,
+    pub allow: Vec<Allow>,
+}
+
+/// One entry of `lint.allow`: a warning switched off for the whole issue, or only for one
+/// counter or piece of work (`W005 咨询`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Allow {
+    pub code: Code,
+    pub subject: Option<String>,
+}
+
+impl Allow {
+    /// Whether a finding of `code` about `subject` is switched off.
+    pub fn covers(&self, code: Code, subject: Option<&str>) -> bool {
+        self.code == code && (self.subject.is_none() || self.subject.as_deref() == subject)
+    }
 }
 
 impl Issue {
@@ -46,31 +61,39 @@ impl Issue {
         })
     }
 
-    /// Every counter, in order, to fill in the figures that follow from the previous issue.
-    pub fn counters_mut(&mut self) -> impl Iterator<Item = &mut Counter> {
-        self.sections
-            .iter_mut()
-            .flat_map(|section| {
-                let (own, subs) = match &mut section.body {
-                    Body::Content(c) => (Some(c), &mut [][..]),
-                    Body::Subsections(subs) => (None, subs.as_mut_slice()),
-                };
-                own.into_iter()
-                    .chain(subs.iter_mut().map(|sub| &mut sub.content))
-            })
-            .flat_map(|c| match c {
-                Content::Counters(cs) => cs.as_mut_slice(),
-                _ => &mut [],
-            })
+    /// Every piece of content, in order, to fill in the figures that follow from the
+    /// previous issue.
+    pub fn contents_mut(&mut self) -> impl Iterator<Item = &mut Content> {
+        self.sections.iter_mut().flat_map(|section| {
+            let (own, subs) = match &mut section.body {
+                Body::Content(c) => (Some(c), &mut [][..]),
+                Body::Subsections(subs) => (None, subs.as_mut_slice()),
+            };
+            own.into_iter()
+                .chain(subs.iter_mut().map(|sub| &mut sub.content))
+        })
+    }
+
+    /// Every progress entry, in order.
+    pub fn progress(&self) -> impl Iterator<Item = &Progress> {
+        self.contents().filter_map(|c| match c {
+            Content::Progress(p) => Some(p),
+            _ => None,
+        })
+    }
+
+    /// Whether a warning is switched off for the subject it is about.
+    pub fn allows(&self, code: Code, subject: Option<&str>) -> bool {
+        self.allow.iter().any(|a| a.covers(code, subject))
     }
 
     /// Whether the issue needs its previous issue's figures: it leaves a year-to-date figure
-    /// out, and is not the first issue of its year (whose figures are its week's).
+    /// or work done so far out, and is not the first issue of its year (whose figures are
+    /// its week's).
     pub fn needs_previous(&self) -> bool {
         self.masthead.number.value != 1
-            && self
-                .counters()
-                .any(|c| matches!(c.year_to_date, Figure::Missing))
+            && (self.counters().any(|c| c.year_to_date == Figure::Missing)
+                || self.progress().any(|p| p.done == Figure::Missing))
     }
 }
 
@@ -105,10 +128,45 @@ pub struct Subsection {
     pub content: Content,
 }
 
-/// The one kind of content a section or subsection holds.
+/// The kinds of content, as keys of a section or subsection.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    Directives,
+    Counters,
+    Progress,
+    Items,
+    Visits,
+}
+
+impl Kind {
+    pub const ALL: [Kind; 5] = [
+        Kind::Directives,
+        Kind::Counters,
+        Kind::Progress,
+        Kind::Items,
+        Kind::Visits,
+    ];
+
+    /// The key it is written under.
+    pub fn key(self) -> &'static str {
+        match self {
+            Kind::Directives => "directives",
+            Kind::Counters => "counters",
+            Kind::Progress => "progress",
+            Kind::Items => "items",
+            Kind::Visits => "visits",
+        }
+    }
+}
+
+/// The one kind of content a section or subsection holds. An empty list (`visits: []`) is
+/// an explicit "nothing this week"; a key left blank (`visits:`) is still to be filled in.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Content {
+    /// No content key at all.
     Nothing,
+    /// A content key left blank, as `weekly new` leaves them.
+    Blank(Kind),
     Directives(Vec<Directive>),
     Counters(Vec<Counter>),
     Progress(Progress),
@@ -117,10 +175,28 @@ pub enum Content {
 }
 
 impl Content {
+    /// The kind of content, when it is known.
+    pub fn kind(&self) -> Option<Kind> {
+        Some(match self {
+            Content::Nothing => return None,
+            Content::Blank(kind) => *kind,
+            Content::Directives(_) => Kind::Directives,
+            Content::Counters(_) => Kind::Counters,
+            Content::Progress(_) => Kind::Progress,
+            Content::Items(_) => Kind::Items,
+            Content::Visits(_) => Kind::Visits,
+        })
+    }
+
+    /// Whether it is still to be filled in, as opposed to empty on purpose.
+    pub fn is_unfilled(&self) -> bool {
+        matches!(self, Content::Nothing | Content::Blank(_))
+    }
+
     /// Content that prints nothing: the section or subsection holding it is left out.
     pub fn is_empty(&self) -> bool {
         match self {
-            Content::Nothing => true,
+            Content::Nothing | Content::Blank(_) => true,
             Content::Directives(d) => d.is_empty(),
             Content::Counters(c) => c.is_empty(),
             Content::Progress(_) => false,
@@ -146,6 +222,16 @@ pub struct Counter {
     pub unit: Text,
     pub week: Sp<u64>,
     pub year_to_date: Figure,
+    /// Where the figures go in the source: for `weekly new` to write a computed one in.
+    pub at: Place,
+}
+
+/// Where a mapping's running figure is written, or would be: the mapping is flow style
+/// (`{ … }`) or block style, and its `week` key starts at `week_key`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Place {
+    pub flow: bool,
+    pub week_key: usize,
 }
 
 /// A figure that runs on from week to week: as written, or computed from the previous
@@ -173,10 +259,13 @@ impl Figure {
 pub struct Progress {
     pub dept: Option<Text>,
     pub week: Sp<u64>,
-    pub done: Sp<u64>,
+    /// Work done so far, this week included: written, or the previous issue's plus this
+    /// week's.
+    pub done: Figure,
     pub total: Sp<u64>,
     pub unit: Text,
     pub work: Text,
+    pub at: Place,
 }
 
 /// A numbered paragraph: free text, or a lead-in followed by what each department did.

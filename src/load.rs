@@ -5,7 +5,7 @@ use std::collections::HashMap;
 use std::io;
 use std::path::{Component, Path, PathBuf};
 
-use crate::diag::{Code, Diagnostic, Msg};
+use crate::diag::{self, Code, Diagnostic, Msg};
 use crate::issue::Issue;
 use crate::msg;
 use crate::series::{self, Link, Previous};
@@ -39,6 +39,9 @@ pub trait Files {
     /// The one name of the file at `path`, however the path is written (`a/../b.yaml`, a
     /// link): previous issues are read once per name. An error when there is no such file.
     fn resolve(&self, path: &Path) -> io::Result<PathBuf>;
+
+    /// The issue files (`*.yaml`, `*.yml`) in the folder `dir`, not below it.
+    fn list(&self, dir: &Path) -> io::Result<Vec<PathBuf>>;
 }
 
 impl<T: Files + ?Sized> Files for &T {
@@ -48,6 +51,10 @@ impl<T: Files + ?Sized> Files for &T {
 
     fn resolve(&self, path: &Path) -> io::Result<PathBuf> {
         (**self).resolve(path)
+    }
+
+    fn list(&self, dir: &Path) -> io::Result<Vec<PathBuf>> {
+        (**self).list(dir)
     }
 }
 
@@ -81,6 +88,23 @@ impl Files for Memory {
             Err(not_found())
         }
     }
+
+    fn list(&self, dir: &Path) -> io::Result<Vec<PathBuf>> {
+        let dir = normal(dir);
+        let mut paths: Vec<PathBuf> = self
+            .files
+            .keys()
+            .filter(|p| p.parent() == Some(dir.as_path()) && is_issue_file(p))
+            .cloned()
+            .collect();
+        paths.sort();
+        Ok(paths)
+    }
+}
+
+/// `*.yaml` and `*.yml`.
+pub fn is_issue_file(path: &Path) -> bool {
+    path.extension().is_some_and(|e| e == "yaml" || e == "yml")
 }
 
 fn not_found() -> io::Error {
@@ -116,8 +140,10 @@ pub struct Unreadable {
 pub struct Loaded {
     /// The file's name as messages show it (`<stdin>` for standard input).
     pub name: String,
-    /// The text the findings' spans point into.
+    /// The text the findings' spans point into (without a byte-order mark).
     pub text: String,
+    /// Whether the file starts with a byte-order mark, to be kept when it is written back.
+    pub bom: bool,
     /// Every finding, in file order.
     pub diagnostics: Vec<Diagnostic>,
     /// The issue, when the file has no errors.
@@ -127,7 +153,7 @@ pub struct Loaded {
 /// Reads issues from `files`; each previous issue is read once however many issues name it.
 pub struct Loader<F> {
     files: F,
-    previous: HashMap<PathBuf, Result<Previous, Msg>>,
+    previous: HashMap<PathBuf, Result<Previous, Failure>>,
 }
 
 impl<F: Files> Loader<F> {
@@ -152,6 +178,7 @@ impl<F: Files> Loader<F> {
                 return Ok(Loaded {
                     name,
                     text: String::new(),
+                    bom: false,
                     diagnostics: vec![too_large()],
                     issue: None,
                 });
@@ -163,10 +190,12 @@ impl<F: Files> Loader<F> {
             Err((text, d)) => (text, vec![d], None),
         };
         let text = text.to_owned();
+        let bom = bytes.starts_with("\u{feff}".as_bytes());
         let Some(mut issue) = issue else {
             return Ok(Loaded {
                 name,
                 text,
+                bom,
                 diagnostics,
                 issue: None,
             });
@@ -174,57 +203,115 @@ impl<F: Files> Loader<F> {
         let found = match issue.previous.clone() {
             None => series::follow(&mut issue, Link::None),
             Some(link) => match self.previous(&beside(path, &link.value), 0) {
-                Ok(prev) => series::follow(&mut issue, Link::Checked(&prev)),
-                Err(reason) => {
-                    vec![
-                        Diagnostic::new(Code::E025, link.span, reason).with_help(msg!(
-                            "the path is relative to this file; check the name",
-                            "路径相对于本文件；请核对文件名"
+                Ok(prev) => {
+                    let mut found = series::follow(&mut issue, Link::Checked(&prev));
+                    if let Some(d) = found.iter_mut().find(|d| d.code == Code::E029)
+                        && let Some(name) = self.follows_on(path, issue.masthead.total.value - 1)
+                    {
+                        d.help = Some(msg!(
+                            "point `previous` at `{name}`, last week's issue",
+                            "请把 `previous` 改为上一周的 `{name}`"
+                        ));
+                    }
+                    found
+                }
+                // Without the figures it would compute, the issue is incomplete; with all of
+                // them written, it still stands, unchecked against the week before.
+                Err(failure) if issue.needs_previous() => vec![
+                    Diagnostic::new(Code::E025, link.span, failure.message).with_help(failure.help),
+                ],
+                Err(failure) => {
+                    let Msg { en, zh } = failure.message;
+                    let mut found = series::follow(&mut issue, Link::None);
+                    found.push(
+                        Diagnostic::new(
+                            Code::W009,
+                            link.span,
+                            msg!(
+                                "{en}; continuity with it is not checked",
+                                "{zh}；未检查本期与上一期的衔接"
+                            ),
+                        )
+                        .with_help(msg!(
+                            "this issue writes all its figures, so it still builds; check the path, or keep the older issues beside it",
+                            "本期数字均已写明，仍可生成；请核对路径，或把往期文件放在旁边"
                         )),
-                    ]
+                    );
+                    found
                 }
             },
         };
         diagnostics.extend(
             found
                 .into_iter()
-                .filter(|d| d.is_error() || !issue.allow.contains(&d.code)),
+                .filter(|d| d.is_error() || !issue.allow.iter().any(|a| a.covers(d.code, None))),
         );
         diagnostics.sort_by_key(|d| d.span.start);
         let valid = !diagnostics.iter().any(Diagnostic::is_error);
         Ok(Loaded {
             name,
             text,
+            bom,
             diagnostics,
             issue: valid.then_some(issue),
         })
     }
 
+    /// The name of the issue file beside `path` whose running total is `total`: the issue
+    /// that a stale `previous` should name.
+    fn follows_on(&mut self, path: &Path, total: u64) -> Option<String> {
+        let dir = match path.parent() {
+            Some(dir) if !dir.as_os_str().is_empty() => dir,
+            _ => Path::new("."),
+        };
+        self.files
+            .list(dir)
+            .ok()?
+            .into_iter()
+            .find_map(|candidate| {
+                let bytes = self.files.read(&candidate, MAX_INPUT_BYTES).ok()?;
+                let (_, checked) = check(&bytes, Lints::Off).ok()?;
+                let issue = checked.issue?;
+                (issue.masthead.total.value == total)
+                    .then(|| candidate.file_name())
+                    .flatten()
+                    .map(|n| n.to_string_lossy().into_owned())
+            })
+    }
+
     /// What the issue in `path` passes on to the next, or why it cannot be used.
-    fn previous(&mut self, path: &Path, depth: usize) -> Result<Previous, Msg> {
+    fn previous(&mut self, path: &Path, depth: usize) -> Result<Previous, Failure> {
         let shown = path.display();
         let key = self.files.resolve(path).map_err(|e| {
-            msg!(
+            Failure::missing(msg!(
                 "cannot read the previous issue `{shown}`: {e}",
                 "无法读取上一期 `{shown}`：{e}"
-            )
+            ))
         })?;
         if let Some(known) = self.previous.get(&key) {
             return known.clone();
         }
         if depth >= MAX_CHAIN {
-            return Err(msg!(
+            return Err(Failure::unusable(msg!(
                 "the previous issues are followed back {MAX_CHAIN} issues without finding written year-to-date figures",
                 "向前追溯了 {MAX_CHAIN} 期，仍未找到写明的累计数"
-            ));
+            ))
+            .with_help(msg!(
+                "write the figures into one of the issues in between",
+                "请在其间某一期中写明各项数字"
+            )));
         }
         // Until it is read, an issue that leads back to itself meets this answer.
         self.previous.insert(
             key.clone(),
-            Err(msg!(
+            Err(Failure::unusable(msg!(
                 "the previous issues lead back to `{shown}` in a circle",
                 "上一期的链接绕回了 `{shown}`，形成循环"
-            )),
+            ))
+            .with_help(msg!(
+                "each `previous:` names the week before; one of them names a later week",
+                "每期的 `previous` 都应指向前一周；其中有一处指向了之后的一期"
+            ))),
         );
         let result = self.read_previous(path, &key, depth);
         self.previous.insert(key, result.clone());
@@ -232,41 +319,49 @@ impl<F: Files> Loader<F> {
     }
 
     /// Reads a previous issue (its own previous issue only when its figures are needed).
-    fn read_previous(&mut self, path: &Path, key: &Path, depth: usize) -> Result<Previous, Msg> {
+    fn read_previous(
+        &mut self,
+        path: &Path,
+        key: &Path,
+        depth: usize,
+    ) -> Result<Previous, Failure> {
         let shown = path.display();
         let bytes = self.files.read(key, MAX_INPUT_BYTES).map_err(|e| match e {
             ReadError::TooLarge => {
                 let Msg { en, zh } = too_large().message;
-                msg!(
+                Failure::unusable(msg!(
                     "the previous issue `{shown}`: {en}",
                     "上一期 `{shown}`：{zh}"
-                )
+                ))
             }
-            ReadError::Io(e) => msg!(
+            ReadError::Io(e) => Failure::missing(msg!(
                 "cannot read the previous issue `{shown}`: {e}",
                 "无法读取上一期 `{shown}`：{e}"
-            ),
+            )),
         })?;
         let text = yaml::decode(&bytes).map_err(|(_, d)| {
             let Msg { en, zh } = d.message;
-            msg!(
+            Failure::unusable(msg!(
                 "the previous issue `{shown}`: {en}",
                 "上一期 `{shown}`：{zh}"
-            )
+            ))
         })?;
         let root = yaml::parse(text).map_err(|d| {
             let Msg { en, zh } = d.message;
-            msg!(
+            Failure::unusable(msg!(
                 "the previous issue `{shown}` is not valid: {en}",
                 "上一期 `{shown}` 有误：{zh}"
-            )
+            ))
         })?;
         let checked = validate::validate(&root, text, Lints::Off);
         let mut errors = checked.diagnostics.iter().filter(|d| d.is_error()).count();
         if let Some(mut issue) = checked.issue {
             let found = match &issue.previous {
                 Some(link) if issue.needs_previous() => {
-                    let before = self.previous(&beside(path, &link.value), depth + 1)?;
+                    let (line, _) = diag::line_col(text, link.span.start);
+                    let before = self
+                        .previous(&beside(path, &link.value), depth + 1)
+                        .map_err(|f| f.named_in(&shown.to_string(), line))?;
                     series::follow(&mut issue, Link::Figures(&before))
                 }
                 _ => series::follow(&mut issue, Link::None),
@@ -277,10 +372,78 @@ impl<F: Files> Loader<F> {
             }
         }
         let plural = if errors == 1 { "" } else { "s" };
-        Err(msg!(
+        Err(Failure::unusable(msg!(
             "the previous issue `{shown}` has {errors} error{plural}; run `weekly check {shown}`",
             "上一期 `{shown}` 有 {errors} 个错误；请运行 `weekly check {shown}`"
-        ))
+        )))
+    }
+}
+
+/// Why a previous issue cannot be used, what to do about it, and whether the message
+/// already names the `previous:` that led to it.
+#[derive(Debug, Clone)]
+struct Failure {
+    message: Msg,
+    help: Msg,
+    /// The file is not there (as opposed to there but of no use).
+    missing: bool,
+    located: bool,
+}
+
+impl Failure {
+    /// A previous issue that is not there to read.
+    fn missing(message: Msg) -> Failure {
+        Failure {
+            message,
+            help: msg!(
+                "the path is relative to this file; check the name",
+                "路径相对于本文件；请核对文件名"
+            ),
+            missing: true,
+            located: false,
+        }
+    }
+
+    /// A previous issue that is there but cannot be used as it is.
+    fn unusable(message: Msg) -> Failure {
+        Failure {
+            message,
+            help: msg!(
+                "mend that issue first: this one's figures follow from it",
+                "请先改正该期：本期的数字由它推算"
+            ),
+            missing: false,
+            located: false,
+        }
+    }
+
+    fn with_help(self, help: Msg) -> Failure {
+        Failure { help, ..self }
+    }
+
+    /// The failure of an issue further back, named by the `previous:` on `line` of `file`.
+    fn named_in(self, file: &str, line: usize) -> Failure {
+        if self.located {
+            return self;
+        }
+        let Msg { en, zh } = self.message;
+        let help = if self.missing {
+            msg!(
+                "put that file back, or write the figures into `{file}`, which names it",
+                "请恢复该文件，或在指向它的 `{file}` 中写明各项数字"
+            )
+        } else {
+            self.help
+        };
+        Failure {
+            message: msg!(
+                "{en} (named by `previous` on line {line} of `{file}`)",
+                "{zh}（由 `{file}` 第 {line} 行的 `previous` 指向）"
+            ),
+            help,
+            missing: self.missing,
+            located: true,
+        }
     }
 }
 
@@ -378,14 +541,23 @@ mod tests {
         assert_eq!(loaded.issue.unwrap().masthead.number.value, 39);
     }
 
+    /// An issue that writes all its figures stands without its previous issue, with a
+    /// warning; one that needs figures from it cannot.
     #[test]
     fn a_missing_previous_issue_is_a_finding_at_the_link() {
         let files = Memory::default().with("2023-39.yaml", EXAMPLE);
         let loaded = Loader::new(&files).load(Path::new("2023-39.yaml")).unwrap();
         let codes: Vec<Code> = loaded.diagnostics.iter().map(|d| d.code).collect();
-        assert_eq!(codes, [Code::E025]);
+        assert_eq!(codes, [Code::W009]);
         let d = &loaded.diagnostics[0];
         assert_eq!(&loaded.text[d.span.clone()], "2023-38.yaml");
+        assert!(loaded.issue.is_some());
+
+        let computed = EXAMPLE.replace(", year_to_date: 59029", "");
+        let files = Memory::default().with("2023-39.yaml", computed);
+        let loaded = Loader::new(&files).load(Path::new("2023-39.yaml")).unwrap();
+        let codes: Vec<Code> = loaded.diagnostics.iter().map(|d| d.code).collect();
+        assert_eq!(codes, [Code::E025]);
         assert!(loaded.issue.is_none());
     }
 

@@ -127,7 +127,7 @@ fn section_parts(s: &issue::Section, year: i32) -> (String, Vec<Paragraph>, Vec<
 /// The paragraphs of one piece of content; dates outside `year` are written with their year.
 pub fn paragraphs(content: &Content, year: i32) -> Vec<Paragraph> {
     let runs: Vec<Vec<Run>> = match content {
-        Content::Nothing => Vec::new(),
+        Content::Nothing | Content::Blank(_) => Vec::new(),
         Content::Directives(ds) => ds
             .iter()
             .map(|d| {
@@ -188,14 +188,19 @@ pub fn counters_sentence(counters: &[Counter]) -> String {
 }
 
 /// `完成省市场监管局 15 个办理项的受理工作手册编制。截至目前，共完成 1019 个办理项的受理工作手册编制，占比 61.76%。`
+/// A week with nothing done says so: `本周无新增。截至目前，共完成 1019 个…`.
 pub fn progress_sentence(p: &Progress) -> String {
     let dept = p.dept.as_ref().map_or("", |d| d.value.as_str());
     let (unit, work) = (&p.unit.value, &p.work.value);
+    // A figure still missing makes the issue invalid, so it never reaches the model.
+    let done = p.done.value().unwrap_or_default();
+    let week = match p.week.value {
+        0 => "本周无新增。".to_owned(),
+        n => format!("完成{dept} {n} {unit}{work}。"),
+    };
     format!(
-        "完成{dept} {} {unit}{work}。截至目前，共完成 {} {unit}{work}，占比 {}%。",
-        p.week.value,
-        p.done.value,
-        text::percent(p.done.value, p.total.value)
+        "{week}截至目前，共完成 {done} {unit}{work}，占比 {}%。",
+        text::percent(done, p.total.value)
     )
 }
 
@@ -264,7 +269,7 @@ pub fn with_full_stop(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::issue::{DeptEntry, Figure, Person, Sp, Visit};
+    use crate::issue::{DeptEntry, Figure, Person, Place, Sp, Visit};
 
     fn t(s: &str) -> Sp<String> {
         Sp {
@@ -286,6 +291,10 @@ mod tests {
             unit: t(unit),
             week: n(week),
             year_to_date: Figure::Written(n(ytd)),
+            at: Place {
+                flow: true,
+                week_key: 0,
+            },
         }
     }
 
@@ -319,10 +328,14 @@ mod tests {
         let p = Progress {
             dept: Some(t("省市场监管局")),
             week: n(15),
-            done: n(1019),
+            done: Figure::Computed(1019),
             total: n(1650),
             unit: t("个"),
             work: t("办理项的受理工作手册编制"),
+            at: Place {
+                flow: false,
+                week_key: 0,
+            },
         };
         assert_eq!(
             progress_sentence(&p),
@@ -330,6 +343,11 @@ mod tests {
         );
         let p = Progress { dept: None, ..p };
         assert!(progress_sentence(&p).starts_with("完成 15 个"));
+        let p = Progress { week: n(0), ..p };
+        assert_eq!(
+            progress_sentence(&p),
+            "本周无新增。截至目前，共完成 1019 个办理项的受理工作手册编制，占比 61.76%。"
+        );
     }
 
     #[test]

@@ -6,8 +6,10 @@ use std::path::{Path, PathBuf};
 
 use chrono::{Datelike, Days, NaiveDate};
 
-use crate::issue::{Body, Content, Issue};
+use crate::issue::{Body, Content, Figure, Issue, Kind, Place, Sp};
 use crate::series::Previous;
+use crate::validate::{self, Lints};
+use crate::yaml;
 
 /// The masthead numbers and dates of the issue after `prev`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -69,7 +71,8 @@ pub fn next_issue(prev: &Issue, previous: &str, next: &Next) -> String {
         out,
         "# {} {} 年第 {} 期, begun by `weekly new` from {previous}.\n\
          # Fill in the week's content where the comments show its shape, then run\n\
-         # `weekly check` on this file. Empty sections are left out of the bulletin.\n",
+         # `weekly check` on this file. For a section with nothing this week, write an\n\
+         # empty list (`visits: []`): it stays in the layout and is not printed.\n",
         m.title.value, next.year, next.number
     );
     let _ = writeln!(
@@ -115,23 +118,12 @@ pub fn next_issue(prev: &Issue, previous: &str, next: &Next) -> String {
     out
 }
 
-/// One piece of content: what stays from week to week is kept, what is new each week is a
-/// commented placeholder.
+/// One piece of content: what stays from week to week is kept (its kind, counter names and
+/// units, progress totals), what is new each week is a commented placeholder.
 fn content(out: &mut String, content: &Content, pad: &str, next: &Next) {
     let day = next.start + Days::new(2);
     match content {
-        Content::Nothing => {}
-        Content::Directives(_) => {
-            let _ = writeln!(
-                out,
-                "{pad}directives:\n\
-                 {pad}  # - date: {day}\n\
-                 {pad}  #   leader: 某某副省长\n\
-                 {pad}  #   source: 《文件名称》\n\
-                 {pad}  #   text: 批示内容。"
-            );
-        }
-        Content::Counters(counters) => {
+        Content::Counters(counters) if !counters.is_empty() => {
             let _ = writeln!(
                 out,
                 "{pad}# Year-to-date figures are computed from the previous issue.\n{pad}counters:"
@@ -148,53 +140,173 @@ fn content(out: &mut String, content: &Content, pad: &str, next: &Next) {
         }
         Content::Progress(p) => {
             let _ = writeln!(out, "{pad}progress:");
-            match &p.dept {
-                Some(d) => {
-                    let _ = writeln!(
-                        out,
-                        "{pad}  # dept: {}    # who did this week's part",
-                        d.value
-                    );
-                }
-                None => {
-                    let _ = writeln!(out, "{pad}  # dept: 某部门    # who did this week's part");
-                }
-            }
+            let dept = p.dept.as_ref().map_or("某部门", |d| d.value.as_str());
             let _ = writeln!(
                 out,
-                "{pad}  week:              # fill in\n\
-                 {pad}  done:              # fill in: done so far, this week included (last week: {})\n\
+                "{pad}  # dept: {dept}    # who did this week's part\n\
+                 {pad}  week:              # fill in (0 for a week without any)\n\
+                 {pad}  # Work done so far is computed: last week's {} plus this week's.\n\
                  {pad}  total: {}\n{pad}  unit: {}\n{pad}  work: {}",
-                p.done.value,
+                p.done.value().unwrap_or_default(),
                 p.total.value,
                 scalar(&p.unit.value),
                 scalar(&p.work.value)
             );
         }
-        Content::Items(_) => {
-            let _ = writeln!(
-                out,
-                "{pad}items:\n\
-                 {pad}  # - 本周，……。\n\
-                 {pad}  # - lead: 本周，\n\
-                 {pad}  #   departments:\n\
-                 {pad}  #     - dept: 某厅\n\
-                 {pad}  #       text: ……。"
-            );
-        }
-        Content::Visits(v) => {
-            let _ = writeln!(
-                out,
-                "{pad}visits:\n\
-                 {pad}  # - dept: 某厅\n\
-                 {pad}  #   people:\n\
-                 {pad}  #     - {{ title: 副厅长, name: 某某 }}"
-            );
-            if let Some(purpose) = &v.purpose {
-                let _ = writeln!(out, "{pad}visit_purpose: {}", scalar(&purpose.value));
+        other => match other.kind() {
+            None => {}
+            Some(Kind::Directives) => {
+                let _ = writeln!(
+                    out,
+                    "{pad}directives:\n\
+                     {pad}  # - date: {day}\n\
+                     {pad}  #   leader: 某某副省长\n\
+                     {pad}  #   source: 《文件名称》\n\
+                     {pad}  #   text: 批示内容。"
+                );
             }
+            Some(Kind::Counters) => {
+                let _ = writeln!(
+                    out,
+                    "{pad}counters:\n\
+                     {pad}  # - {{ name: 咨询, unit: 人次, week: 2881, year_to_date: 59029 }}"
+                );
+            }
+            Some(Kind::Progress) => {
+                let _ = writeln!(
+                    out,
+                    "{pad}progress:\n\
+                     {pad}  # week: 15\n\
+                     {pad}  # done: 1019    # done so far, this week included\n\
+                     {pad}  # total: 1650\n\
+                     {pad}  # unit: 个\n\
+                     {pad}  # work: 办理项的受理工作手册编制"
+                );
+            }
+            Some(Kind::Items) => {
+                let _ = writeln!(
+                    out,
+                    "{pad}items:\n\
+                     {pad}  # - 本周，……。\n\
+                     {pad}  # - lead: 本周，\n\
+                     {pad}  #   departments:\n\
+                     {pad}  #     - dept: 某厅\n\
+                     {pad}  #       text: ……。"
+                );
+            }
+            // What leaders came for is said of one week: it is not carried over.
+            Some(Kind::Visits) => {
+                let _ = writeln!(
+                    out,
+                    "{pad}visits:\n\
+                     {pad}  # - dept: 某厅\n\
+                     {pad}  #   people:\n\
+                     {pad}  #     - {{ title: 副厅长, name: 某某 }}"
+                );
+            }
+        },
+    }
+}
+
+/// The running figures an issue printed but does not write, written into its text: each
+/// computed year-to-date figure beside its counter's `week`, each computed `done` beside its
+/// progress's `week`, with every comment and the layout kept. The text and what was written,
+/// `Ok(None)` when the issue writes all its figures, or `Err` with the figures to write by
+/// hand when the edited text would not read back as the same issue with them written.
+pub fn freeze(text: &str, issue: &Issue) -> Result<Option<Frozen>, Vec<(String, u64)>> {
+    let mut edits: Vec<(usize, String)> = Vec::new();
+    let mut written = Vec::new();
+    let mut add = |key: &str, value: u64, week: &Sp<u64>, at: &Place, name: &str| {
+        let edit = if at.flow {
+            (week.span.end, format!(", {key}: {value}"))
+        } else {
+            let line_start = text[..at.week_key].rfind('\n').map_or(0, |i| i + 1);
+            let indent = " ".repeat(at.week_key - line_start);
+            match text[week.span.end..].find('\n') {
+                Some(i) => {
+                    let eol = if text[..week.span.end + i].ends_with('\r') {
+                        "\r\n"
+                    } else {
+                        "\n"
+                    };
+                    (
+                        week.span.end + i + 1,
+                        format!("{indent}{key}: {value}{eol}"),
+                    )
+                }
+                None => (text.len(), format!("\n{indent}{key}: {value}")),
+            }
+        };
+        edits.push(edit);
+        written.push((name.to_owned(), value));
+    };
+    for content in issue.contents() {
+        match content {
+            Content::Counters(counters) => {
+                for c in counters {
+                    if let Figure::Computed(v) = c.year_to_date {
+                        add("year_to_date", v, &c.week, &c.at, &c.name.value);
+                    }
+                }
+            }
+            Content::Progress(p) => {
+                if let Figure::Computed(v) = p.done {
+                    add("done", v, &p.week, &p.at, &p.work.value);
+                }
+            }
+            _ => {}
         }
     }
+    if edits.is_empty() {
+        return Ok(None);
+    }
+    let mut out = text.to_owned();
+    edits.sort_by_key(|(at, _)| *at);
+    for (at, insert) in edits.iter().rev() {
+        out.insert_str(*at, insert);
+    }
+    if written_figures(&out) != Some(running_figures(issue)) {
+        return Err(written);
+    }
+    Ok(Some(Frozen {
+        text: out,
+        figures: written,
+    }))
+}
+
+/// An issue's text with the running figures it printed written in.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Frozen {
+    pub text: String,
+    /// Each figure written: the counter or work it belongs to, and its value.
+    pub figures: Vec<(String, u64)>,
+}
+
+/// Every running figure of an issue, in order.
+fn running_figures(issue: &Issue) -> Vec<Option<u64>> {
+    let mut out = Vec::new();
+    for content in issue.contents() {
+        match content {
+            Content::Counters(cs) => out.extend(cs.iter().map(|c| c.year_to_date.value())),
+            Content::Progress(p) => out.push(p.done.value()),
+            _ => {}
+        }
+    }
+    out
+}
+
+/// The running figures a text writes, when it reads as a valid issue that writes them all.
+fn written_figures(text: &str) -> Option<Vec<Option<u64>>> {
+    let root = yaml::parse(text).ok()?;
+    let issue = validate::validate(&root, text, Lints::Off).issue?;
+    let figures = running_figures(&issue);
+    let all_written = issue
+        .counters()
+        .all(|c| matches!(c.year_to_date, Figure::Written(_)))
+        && issue
+            .progress()
+            .all(|p| matches!(p.done, Figure::Written(_)));
+    all_written.then_some(figures)
 }
 
 /// Text YAML would read as a number or a date if it were not quoted.
@@ -351,11 +463,11 @@ mod tests {
         let text = next_issue(&prev, "2023-39.yaml", &next);
         let report = validate(&parse(&text).unwrap(), &text, Lints::On);
         let codes: Vec<Code> = report.diagnostics.iter().map(|d| d.code).collect();
-        // Four counters and the progress entry wait for six figures; five sections or
-        // subsections wait for content.
+        // Four counters and the progress entry wait for this week's figures; five sections
+        // or subsections wait for content.
         assert_eq!(
             codes.iter().filter(|c| **c == Code::E011).count(),
-            6,
+            5,
             "{codes:?}"
         );
         assert_eq!(
@@ -363,7 +475,7 @@ mod tests {
             5,
             "{codes:?}"
         );
-        assert_eq!(codes.len(), 11, "{:#?}", report.diagnostics);
+        assert_eq!(codes.len(), 10, "{:#?}", report.diagnostics);
         assert!(
             report
                 .diagnostics
@@ -373,5 +485,126 @@ mod tests {
         assert!(text.contains("previous: 2023-39.yaml\n"));
         assert!(text.contains("  number: 40\n  total: 460\n"));
         assert!(text.contains("    start: 2023-10-14\n    end: 2023-10-20\n"));
+    }
+
+    fn checked(src: &str) -> Issue {
+        let checked = validate(&parse(src).unwrap(), src, Lints::On);
+        checked
+            .issue
+            .unwrap_or_else(|| panic!("{:#?}", checked.diagnostics))
+    }
+
+    /// A week with nothing (`[]`) and a week left blank both keep the section's kind in
+    /// the next draft; a one-off `visit_purpose` is not carried.
+    #[test]
+    fn the_draft_keeps_every_kind_of_content_and_drops_one_off_phrases() {
+        let src = SHORT.replace(
+            "footer:",
+            "  - title: 领导批示\n    directives: []\n\
+             \x20 - title: 厅（局）长进大厅\n    visits:\n\
+             \x20 - title: 来访\n    visits:\n      - { dept: 水利厅, people: [{ title: 副厅长, name: 王华 }] }\n\
+             \x20   visit_purpose: 到大厅督导检查\n\
+             footer:",
+        );
+        let prev = computed(&src);
+        let text = next_issue(&prev, "2023-40.yaml", &Next::after(&prev, None));
+        assert!(
+            text.contains("  - title: 领导批示\n    directives:\n      # - date: 2023-10-23\n")
+        );
+        assert!(text.contains("  - title: 厅（局）长进大厅\n    visits:\n      # - dept: 某厅\n"));
+        assert!(text.contains("  - title: 来访\n    visits:\n      # - dept: 某厅\n"));
+        assert!(!text.contains("visit_purpose"), "{text}");
+    }
+
+    const SHORT: &str = "\
+masthead:
+  title: 窗口工作周报
+  year: 2023
+  number: 40
+  total: 460
+  period: { start: 2023-10-14, end: 2023-10-20 }
+  publisher: 中心
+  published: 2023-10-27
+sections:
+  - title: 统计
+    counters:
+      - { name: 咨询, unit: 人次, week: 2750 }   # a comment that stays
+      - name: 受理
+        unit: 件
+        week: 512    # fill in (last week: 540)
+      - { name: 颁发, unit: 件, week: 13880, year_to_date: 158327 }
+  - title: 进度
+    progress:
+      week: 20
+      total: 1650
+      unit: 个
+      work: 手册编制
+footer: { send: 甲, distribute: 乙, copies: 91 }
+";
+
+    /// `issue` with the figures left out computed as they would be from the previous issue.
+    fn computed(src: &str) -> Issue {
+        let mut issue = checked(src);
+        let prev = crate::series::Previous {
+            year: 2023,
+            number: 39,
+            total: 459,
+            end: date(2023, 10, 13),
+            counters: vec![("咨询".into(), 59029), ("受理".into(), 15288)],
+            progress: vec![("手册编制".into(), 1019)],
+        };
+        let found = crate::series::follow(&mut issue, crate::series::Link::Checked(&prev));
+        assert_eq!(found, []);
+        issue
+    }
+
+    #[test]
+    fn computed_figures_are_written_in_beside_their_week() {
+        let frozen = freeze(SHORT, &computed(SHORT)).unwrap().unwrap();
+        assert_eq!(
+            frozen.figures,
+            [
+                ("咨询".to_owned(), 61779),
+                ("受理".to_owned(), 15800),
+                ("手册编制".to_owned(), 1039)
+            ]
+        );
+        let expected = SHORT
+            .replace("week: 2750 }", "week: 2750, year_to_date: 61779 }")
+            .replace(
+                "week: 512    # fill in (last week: 540)\n",
+                "week: 512    # fill in (last week: 540)\n        year_to_date: 15800\n",
+            )
+            .replace("      week: 20\n", "      week: 20\n      done: 1039\n");
+        assert_eq!(frozen.text, expected);
+        // Frozen, the issue writes every figure it printed, and nothing is left to compute.
+        assert_eq!(freeze(&frozen.text, &checked(&frozen.text)), Ok(None));
+    }
+
+    #[test]
+    fn line_ends_are_kept_and_a_last_line_is_ended() {
+        let crlf = SHORT.replace('\n', "\r\n");
+        let frozen = freeze(&crlf, &computed(&crlf)).unwrap().unwrap();
+        assert!(
+            !frozen.text.replace("\r\n", "").contains('\n'),
+            "{:?}",
+            frozen.text
+        );
+        assert!(
+            frozen
+                .text
+                .contains("last week: 540)\r\n        year_to_date: 15800\r\n")
+        );
+        let at_end = SHORT.replace(
+            "    progress:\n      week: 20\n      total: 1650\n      unit: 个\n      work: 手册编制\nfooter: { send: 甲, distribute: 乙, copies: 91 }\n",
+            "    progress:\n      total: 1650\n      unit: 个\n      work: 手册编制\n      week: 20",
+        );
+        let at_end = format!("footer: {{ send: 甲, distribute: 乙, copies: 91 }}\n{at_end}");
+        let frozen = freeze(&at_end, &computed(&at_end)).unwrap().unwrap();
+        assert!(
+            frozen.text.ends_with("      week: 20\n      done: 1039"),
+            "{}",
+            frozen.text
+        );
     }
 }

@@ -6,7 +6,7 @@ use std::ops::Range;
 use chrono::NaiveDate;
 
 use crate::diag::{Code, Diagnostic, Msg};
-use crate::issue::{Content, Figure, Issue, Masthead};
+use crate::issue::{Content, Figure, Issue, Masthead, Sp, Text};
 use crate::msg;
 
 /// What an issue passes on to the next: its numbers, its week, and the figures that run on
@@ -30,11 +30,8 @@ impl Previous {
             .filter_map(|c| Some((c.name.value.clone(), c.year_to_date.value()?)))
             .collect();
         let progress = issue
-            .contents()
-            .filter_map(|c| match c {
-                Content::Progress(p) => Some((p.work.value.clone(), p.done.value)),
-                _ => None,
-            })
+            .progress()
+            .filter_map(|p| Some((p.work.value.clone(), p.done.value()?)))
             .collect();
         let m = &issue.masthead;
         Previous {
@@ -81,78 +78,148 @@ pub enum Link<'a> {
     Figures(&'a Previous),
 }
 
-/// Links an issue, valid on its own, to the one before it: fills in the year-to-date figures
-/// left out, and returns what does not follow on. The first issue of a year needs nothing
-/// from before: its year-to-date figures are its week's.
+/// Links an issue, valid on its own, to the one before it: fills in the figures left out
+/// (year-to-date figures and work done so far), and returns what does not follow on. The
+/// first issue of a year needs nothing from before: its year-to-date figures are its week's.
 pub fn follow(issue: &mut Issue, link: Link) -> Vec<Diagnostic> {
     let mut found = Vec::new();
     if let Link::Checked(prev) = link {
-        continuity(&issue.masthead, prev, &mut found);
+        continuity(&issue.masthead, issue.previous.as_ref(), prev, &mut found);
+        // Figures are not compared with, nor computed from, an issue of the wrong week.
+        if found.iter().any(|d| d.code == Code::E029) {
+            return found;
+        }
     }
     let year = issue.masthead.year.value;
     let first = issue.masthead.number.value == 1;
-    for counter in issue.counters_mut() {
-        let (name, week) = (&counter.name, counter.week.value);
-        let carried = match link {
-            Link::Checked(prev) | Link::Figures(prev) => prev.year_to_date(year, &name.value, week),
-            Link::None => first.then_some(week),
-        };
-        match (&counter.year_to_date, carried) {
-            (Figure::Written(written), Some(carried))
-                if matches!(link, Link::Checked(_)) && written.value != carried =>
-            {
-                found.push(
-                    Diagnostic::new(
-                        Code::W005,
-                        written.span.clone(),
-                        continuity_of_counter(written.value, carried, week),
-                    )
-                    .with_help(msg!(
-                        "check this week's figure and the previous issue's year-to-date figure",
-                        "请核对本周数和上一期的累计数"
-                    )),
-                );
+    let checked = matches!(link, Link::Checked(_));
+    let allow = issue.allow.clone();
+    let allows = |code, subject: &str| allow.iter().any(|a| a.covers(code, Some(subject)));
+    for content in issue.contents_mut() {
+        match content {
+            Content::Counters(counters) => {
+                for counter in counters {
+                    let (name, week) = (&counter.name, counter.week.value);
+                    let carried = match link {
+                        Link::Checked(prev) | Link::Figures(prev) => {
+                            prev.year_to_date(year, &name.value, week)
+                        }
+                        Link::None => first.then_some(week),
+                    };
+                    match (&counter.year_to_date, carried) {
+                        (Figure::Written(written), Some(carried))
+                            if checked
+                                && written.value != carried
+                                && !allows(Code::W005, &name.value) =>
+                        {
+                            found.push(
+                                Diagnostic::new(
+                                    Code::W005,
+                                    written.span.clone(),
+                                    continuity_of_counter(written.value, carried, week),
+                                )
+                                .with_help(msg!(
+                                    "check this week's figure and the previous issue's year-to-date figure; after a correction, `lint: {{ allow: [W005 {}] }}` accepts it",
+                                    "请核对本周数和上一期的累计数；如系更正，可用 `lint: {{ allow: [W005 {}] }}` 确认",
+                                    name.value
+                                )),
+                            );
+                        }
+                        (Figure::Missing, Some(carried)) => {
+                            counter.year_to_date = Figure::Computed(carried);
+                        }
+                        (Figure::Missing, None) => {
+                            found.push(not_computable(
+                                Running::Counter,
+                                &name.value,
+                                name.span.clone(),
+                                link,
+                            ));
+                        }
+                        _ => {}
+                    }
+                }
             }
-            (Figure::Missing, Some(carried)) => counter.year_to_date = Figure::Computed(carried),
-            (Figure::Missing, None) => {
-                found.push(not_computable(&name.value, name.span.clone(), link))
+            Content::Progress(p) => {
+                let before = match link {
+                    Link::Checked(prev) | Link::Figures(prev) => prev
+                        .progress
+                        .iter()
+                        .find(|(w, _)| *w == p.work.value)
+                        .map(|(_, done)| *done),
+                    Link::None => None,
+                };
+                match (&p.done, before) {
+                    (Figure::Written(done), Some(before))
+                        if checked && done.value < before && !allows(Code::W006, &p.work.value) =>
+                    {
+                        found.push(work_goes_back(done, before));
+                    }
+                    (Figure::Missing, Some(before)) => {
+                        let done = before.saturating_add(p.week.value);
+                        if done > p.total.value {
+                            found.push(Diagnostic::new(
+                                Code::E010,
+                                p.week.span.clone(),
+                                msg!(
+                                    "work done so far, {before} + {} = {done}, is more than the `total` ({})",
+                                    "累计完成数 {before} + {} = {done}，大于总数 `total`（{}）",
+                                    p.week.value,
+                                    p.total.value
+                                ),
+                            ));
+                        }
+                        p.done = Figure::Computed(done);
+                    }
+                    (Figure::Missing, None) => {
+                        found.push(not_computable(
+                            Running::Work,
+                            &p.work.value,
+                            p.work.span.clone(),
+                            link,
+                        ));
+                    }
+                    _ => {}
+                }
             }
             _ => {}
-        }
-    }
-    if let Link::Checked(prev) = link {
-        for content in issue.contents() {
-            if let Content::Progress(p) = content
-                && let Some((_, before)) = prev.progress.iter().find(|(w, _)| *w == p.work.value)
-                && p.done.value < *before
-            {
-                found.push(
-                    Diagnostic::new(
-                        Code::W006,
-                        p.done.span.clone(),
-                        msg!(
-                            "`done` {} is below the previous issue's {} ({} less)",
-                            "累计完成数 {} 小于上一期的 {}（少 {}）",
-                            p.done.value,
-                            before,
-                            before - p.done.value
-                        ),
-                    )
-                    .with_help(msg!(
-                        "work done so far only grows; check both issues",
-                        "累计完成数只增不减；请核对两期"
-                    )),
-                );
-            }
         }
     }
     found
 }
 
-/// E026: a year-to-date figure left out that nothing tells.
-fn not_computable(name: &str, span: Range<usize>, link: Link) -> Diagnostic {
-    let (message, help) = match link {
-        Link::None => (
+/// W006: work done so far written below the previous issue's.
+fn work_goes_back(done: &Sp<u64>, before: u64) -> Diagnostic {
+    Diagnostic::new(
+        Code::W006,
+        done.span.clone(),
+        msg!(
+            "`done` {} is below the previous issue's {} ({} less)",
+            "累计完成数 {} 小于上一期的 {}（少 {}）",
+            done.value,
+            before,
+            before - done.value
+        ),
+    )
+    .with_help(msg!(
+        "work done so far only grows; check both issues",
+        "累计完成数只增不减；请核对两期"
+    ))
+}
+
+/// What a running figure belongs to.
+#[derive(Clone, Copy)]
+enum Running {
+    /// A counter's year-to-date figure.
+    Counter,
+    /// A piece of work's `done`.
+    Work,
+}
+
+/// E026: a running figure left out that nothing tells.
+fn not_computable(of: Running, name: &str, span: Range<usize>, link: Link) -> Diagnostic {
+    let (message, help) = match (of, link) {
+        (Running::Counter, Link::None) => (
             msg!(
                 "the year-to-date figure of `{name}` is left out, and the issue names no `previous` issue to compute it from",
                 "“{name}”未填累计数，而本期没有指明上一期（`previous`），无法推算"
@@ -162,7 +229,7 @@ fn not_computable(name: &str, span: Range<usize>, link: Link) -> Diagnostic {
                 "请填写 `year_to_date`，或加上 `previous: <上一期文件>`"
             ),
         ),
-        Link::Checked(_) | Link::Figures(_) => (
+        (Running::Counter, _) => (
             msg!(
                 "the previous issue has no counter `{name}` to compute the year-to-date figure from",
                 "上一期没有统计项“{name}”，无法推算累计数"
@@ -172,12 +239,78 @@ fn not_computable(name: &str, span: Range<usize>, link: Link) -> Diagnostic {
                 "请填写 `year_to_date`，或核对名称"
             ),
         ),
+        (Running::Work, Link::None) => (
+            msg!(
+                "the work done so far on `{name}` is left out, and the issue names no `previous` issue to compute it from",
+                "“{name}”未填累计完成数，而本期没有指明上一期（`previous`），无法推算"
+            ),
+            msg!(
+                "write the figure as `done`, or add `previous: <last week's file>`",
+                "请填写 `done`，或加上 `previous: <上一期文件>`"
+            ),
+        ),
+        (Running::Work, _) => (
+            msg!(
+                "the previous issue has no progress on `{name}` to compute `done` from",
+                "上一期没有“{name}”的进度，无法推算累计完成数"
+            ),
+            msg!(
+                "write the figure as `done`, or check `work` against the previous issue",
+                "请填写 `done`，或对照上一期核对 `work`"
+            ),
+        ),
     };
     Diagnostic::new(Code::E026, span, message).with_help(help)
 }
 
-/// The masthead against the previous issue's: numbers run on, the week follows on.
-fn continuity(m: &Masthead, prev: &Previous, found: &mut Vec<Diagnostic>) {
+/// How many weeks the issue `previous` names is off from the one this issue follows, when
+/// the running total, the period and (within a year) the number all say the same: then the
+/// link is wrong, not the three figures.
+pub fn stale_link(m: &Masthead, prev: &Previous) -> Option<i64> {
+    let weeks = m.total.value as i64 - (prev.total as i64 + 1);
+    let days = (m.start.value - (prev.end + chrono::Days::new(1))).num_days();
+    let numbers_agree =
+        m.year.value != prev.year || m.number.value as i64 - (prev.number as i64 + 1) == weeks;
+    (weeks != 0 && days == 7 * weeks && numbers_agree).then_some(weeks)
+}
+
+/// The masthead against the previous issue's: numbers run on, the week follows on. When all
+/// three are off by the same weeks, one finding at the link says so instead.
+fn continuity(m: &Masthead, link: Option<&Text>, prev: &Previous, found: &mut Vec<Diagnostic>) {
+    if let (Some(link), Some(weeks)) = (link, stale_link(m, prev)) {
+        let (off, off_zh) = if weeks > 0 {
+            let n = weeks.unsigned_abs();
+            (
+                format!("{n} week{} before", if n == 1 { "" } else { "s" }),
+                format!("早 {n} 周"),
+            )
+        } else {
+            let n = weeks.unsigned_abs();
+            (
+                format!("{n} week{} after", if n == 1 { "" } else { "s" }),
+                format!("晚 {n} 周"),
+            )
+        };
+        found.push(
+            Diagnostic::new(
+                Code::E029,
+                link.span.clone(),
+                msg!(
+                    "`previous` names {} 年第 {} 期（总第 {} 期）, {off} the issue this one follows, 总第 {} 期",
+                    "`previous` 指向 {} 年第 {} 期（总第 {} 期），比本期应接续的总第 {} 期{off_zh}",
+                    prev.year,
+                    prev.number,
+                    prev.total,
+                    m.total.value - 1
+                ),
+            )
+            .with_help(msg!(
+                "point `previous` at last week's issue",
+                "请把 `previous` 改为上一周的那一期"
+            )),
+        );
+        return;
+    }
     let (year, number, total, start) = (&m.year, &m.number, &m.total, &m.start);
     let expected = prev.next_number(year.value);
     if number.value != expected {

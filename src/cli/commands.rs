@@ -11,6 +11,7 @@ use super::args::{self, Build, New};
 use super::files::{self, Disk};
 use super::report::{Reporter, Status};
 use super::write;
+use crate::issue::Issue;
 use crate::load::{self, Loaded, Loader};
 use crate::model::Bulletin;
 use crate::new::{self, Next};
@@ -133,6 +134,8 @@ pub fn check(out: &mut Reporter, paths: &[PathBuf]) -> anyhow::Result<Status> {
 }
 
 /// `weekly new`: writes the next issue's file, never over an existing one unless forced.
+/// The figures the previous issue printed but computed are first written into it, so that
+/// every issue of the archive carries what it printed.
 pub fn begin_next(out: &mut Reporter, settings: &New) -> anyhow::Result<Status> {
     let New {
         previous,
@@ -141,7 +144,13 @@ pub fn begin_next(out: &mut Reporter, settings: &New) -> anyhow::Result<Status> 
         force,
     } = settings;
     let loaded = Loader::new(Disk).load(previous)?;
-    let Some(prev) = show_findings(out, loaded).and_then(|l| l.issue) else {
+    let Some(Loaded {
+        text: prev_text,
+        bom,
+        issue: Some(prev),
+        ..
+    }) = show_findings(out, loaded)
+    else {
         return Ok(Status::Invalid);
     };
     let shown = previous.display().to_string();
@@ -157,6 +166,9 @@ pub fn begin_next(out: &mut Reporter, settings: &New) -> anyhow::Result<Status> 
     let to_stdout = target == Path::new("-");
     if !to_stdout && !force && target.exists() {
         bail!("`{}` exists; give --force to replace it", target.display());
+    }
+    if previous != Path::new("-") {
+        freeze(out, previous, &prev_text, bom, &prev)?;
     }
     let link = if to_stdout {
         shown.clone()
@@ -178,6 +190,40 @@ pub fn begin_next(out: &mut Reporter, settings: &New) -> anyhow::Result<Status> 
         ));
     }
     Ok(Status::Success)
+}
+
+/// Writes into the issue at `path` the figures it printed but computed; when they cannot be
+/// written in without changing the issue, says which to write by hand.
+fn freeze(
+    out: &mut Reporter,
+    path: &Path,
+    text: &str,
+    bom: bool,
+    issue: &Issue,
+) -> anyhow::Result<()> {
+    let shown = path.display();
+    let list = |figures: &[(String, u64)]| {
+        let figures: Vec<String> = figures.iter().map(|(n, v)| format!("{n} {v}")).collect();
+        figures.join("、")
+    };
+    match new::freeze(text, issue) {
+        Ok(None) => {}
+        Ok(Some(frozen)) => {
+            let bom = if bom { "\u{feff}" } else { "" };
+            let bytes = format!("{bom}{}", frozen.text);
+            write::atomically(path, bytes.as_bytes(), true)
+                .with_context(|| format!("cannot write the figures into `{shown}`"))?;
+            out.note(format_args!(
+                "wrote into `{shown}` the figures it printed: {}",
+                list(&frozen.figures)
+            ));
+        }
+        Err(figures) => out.note(format_args!(
+            "warning: could not write into `{shown}` the figures it printed; write them by hand: {}",
+            list(&figures)
+        )),
+    }
+    Ok(())
 }
 
 /// `weekly templates export DIR`: the built-in templates, each written atomically; one

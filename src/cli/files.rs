@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 
 use anyhow::{Context, bail};
 
-use crate::load::{Files, ReadError};
+use crate::load::{Files, ReadError, is_issue_file};
 use crate::render::{Format, Templates};
 
 /// Files on disk, and standard input as `-`.
@@ -48,6 +48,18 @@ impl Files for Disk {
     fn resolve(&self, path: &Path) -> io::Result<PathBuf> {
         fs::canonicalize(path)
     }
+
+    fn list(&self, dir: &Path) -> io::Result<Vec<PathBuf>> {
+        let mut paths = Vec::new();
+        for entry in fs::read_dir(dir)? {
+            let entry = entry?;
+            if entry.file_type()?.is_file() && is_issue_file(&entry.path()) {
+                paths.push(entry.path());
+            }
+        }
+        paths.sort();
+        Ok(paths)
+    }
 }
 
 /// The issue files a `check` argument names: itself, or every `*.yaml` below a folder, in
@@ -77,7 +89,7 @@ fn collect_yaml(dir: &Path, files: &mut Vec<PathBuf>) -> io::Result<()> {
         let path = entry.path();
         if entry.file_type()?.is_dir() {
             collect_yaml(&path, files)?;
-        } else if path.extension().is_some_and(|e| e == "yaml" || e == "yml") {
+        } else if is_issue_file(&path) {
             files.push(path);
         }
     }

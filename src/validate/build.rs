@@ -12,8 +12,8 @@ use crate::format::{
     PROGRESS, ROOT, SECTION, SUBSECTION, VISIT,
 };
 use crate::issue::{
-    Body, Content, Counter, DeptEntry, Directive, Figure, Footer, Issue, Item, Masthead, Person,
-    Progress, Section, Sp, Subsection, Text, Visit, Visits,
+    Allow, Body, Content, Counter, DeptEntry, Directive, Figure, Footer, Issue, Item, Kind,
+    Masthead, Person, Place, Progress, Section, Sp, Subsection, Text, Visit, Visits,
 };
 use crate::msg;
 use crate::yaml::{Node, Value};
@@ -53,10 +53,10 @@ impl Checker<'_> {
             .filter(|code| code.severity() == Severity::Warning)
             .map(|code| code.as_str())
             .collect();
-        for code in codes {
-            let Value::Str(typed) = &code.value else {
-                self.report(Code::E002, code.span.clone(), {
-                    let Msg { en: kn, zh: kz } = kind(code);
+        for code_node in codes {
+            let Value::Str(typed) = &code_node.value else {
+                self.report(Code::E002, code_node.span.clone(), {
+                    let Msg { en: kn, zh: kz } = kind(code_node);
                     msg!(
                         "expected a warning code such as `W012`, found {kn}",
                         "应为提示代码（如 `W012`），实际为{kz}"
@@ -64,13 +64,32 @@ impl Checker<'_> {
                 });
                 continue;
             };
-            match Code::ALL
+            // `W005 咨询`: a warning about one counter (or piece of work) only.
+            let (name, subject) = match typed.split_once(char::is_whitespace) {
+                Some((name, subject)) => (name, Some(subject.trim().to_owned())),
+                None => (typed.as_ref(), None),
+            };
+            let found = Code::ALL
                 .iter()
-                .find(|c| c.severity() == Severity::Warning && c.as_str() == typed.as_ref())
-            {
-                Some(w) => self.allowed.push(*w),
+                .find(|c| c.severity() == Severity::Warning && c.as_str() == name);
+            match found {
+                Some(&code) if subject.is_none() || matches!(code, Code::W005 | Code::W006) => {
+                    self.allowed.push(Allow { code, subject });
+                }
+                Some(code) => self.report_with_help(
+                    Code::E021,
+                    code_node.span.clone(),
+                    msg!(
+                        "`{code}` is allowed for the whole issue, not for one name",
+                        "`{code}` 只能对整期关闭，不能只对某一项关闭"
+                    ),
+                    msg!(
+                        "write `{code}` alone; only W005 and W006 take the name of a counter or a piece of work",
+                        "只写 `{code}`；只有 W005 和 W006 可以跟上统计项或工作的名称"
+                    ),
+                ),
                 None => {
-                    let help = match suggest(typed, &warnings) {
+                    let help = match suggest(name, &warnings) {
                         Some(w) => msg!("did you mean `{w}`?", "是不是 `{w}`？"),
                         None => msg!(
                             "only warnings (W001, W010, …) can be allowed; the README lists them",
@@ -79,7 +98,7 @@ impl Checker<'_> {
                     };
                     self.report_with_help(
                         Code::E021,
-                        code.span.clone(),
+                        code_node.span.clone(),
                         msg!("`{typed}` is not a warning code", "`{typed}` 不是提示代码"),
                         help,
                     );
@@ -145,9 +164,8 @@ impl Checker<'_> {
                 ),
             );
         }
-        if let (Some(year), Some(published)) = (&year, &published) {
+        if let Some(published) = &published {
             self.dates = Some(IssueDates {
-                year: year.value,
                 start: start.value,
                 published: published.value,
             });
@@ -269,13 +287,25 @@ impl Checker<'_> {
     /// A section or subsection left empty, as `weekly new` leaves them: it is not printed.
     pub(super) fn empty_content(&mut self, title: &Text, content: &Content, f: &Fields) {
         // With an unknown key beside it, the content is most likely under a mistyped name,
-        // which is reported already.
-        if !content.is_empty() || f.unknown {
+        // which is reported already. An empty list is "nothing this week", said on purpose.
+        if !content.is_unfilled() || f.unknown {
             return;
         }
-        let what = match self.content_keys(f).first() {
-            Some((_, key)) => msg!("its `{key}`", "其 `{key}`"),
-            None => msg!("its content", "其内容"),
+        let (what, help) = match content.kind() {
+            Some(kind) => {
+                let key = kind.key();
+                (
+                    msg!("its `{key}`", "其 `{key}`"),
+                    msg!(
+                        "or, for a week without any, write `{key}: []`: the section stays in the layout and is not printed",
+                        "若本周没有，写 `{key}: []`：栏目保留在版式中，但不印出"
+                    ),
+                )
+            }
+            None => (
+                msg!("its content", "其内容"),
+                msg!("or remove it from this issue", "或从本期中删去"),
+            ),
         };
         let (what, what_zh) = (what.en, what.zh);
         self.report_with_help(
@@ -286,7 +316,7 @@ impl Checker<'_> {
                 "“{}”尚无内容，将不印出：请填写{what_zh}",
                 title.value
             ),
-            msg!("or remove it from this issue", "或从本期中删去"),
+            help,
         );
     }
 
@@ -333,7 +363,8 @@ impl Checker<'_> {
         };
         let node = f.get(key)?;
         if matches!(node.value, Value::Null) {
-            return Some(Content::Nothing);
+            let kind = Kind::ALL.into_iter().find(|k| k.key() == *key)?;
+            return Some(Content::Blank(kind));
         }
         match *key {
             "directives" => self
@@ -382,28 +413,22 @@ impl Checker<'_> {
         let text = self.text(&f, "text");
         self.check_end(text.as_ref());
         if let (Some(date), Some(dates)) = (&date, self.dates) {
-            let d = date.value;
-            // A week that starts in December may report a directive from that December.
-            let in_year = d.year() == dates.year || d.year() == dates.start.year();
-            if !in_year || d > dates.published {
-                let why = if d > dates.published {
-                    msg!(
-                        "after the issue is published on {}",
-                        "晚于本期印发日期 {}",
-                        dates.published
-                    )
-                } else {
-                    msg!(
-                        "outside {}, the year of the issue",
-                        "不在本期所属的 {} 年",
-                        dates.year
-                    )
-                };
-                let (why, why_zh) = (why.en, why.zh);
-                self.report(
+            // A week that starts in December may report a directive of that December, and
+            // the issue that closes a year one given before it is published in January.
+            let (d, to) = (date.value, dates.published);
+            let from = NaiveDate::from_ymd_opt(dates.start.year(), 1, 1).unwrap_or(dates.start);
+            if d < from || d > to {
+                self.report_with_help(
                     Code::E019,
                     date.span.clone(),
-                    msg!("the directive is dated {d}, {why}", "批示日期 {d} {why_zh}"),
+                    msg!(
+                        "the directive is dated {d}, outside {from} to {to}: from the start of the year the week starts in to the day the issue is published",
+                        "批示日期 {d} 不在 {from} 至 {to} 之间：应在本期周期开始的那一年年初至印发日期之间"
+                    ),
+                    msg!(
+                        "check the date; a directive given after publication goes in the next issue",
+                        "请核对日期；印发之后的批示请编入下一期"
+                    ),
                 );
             }
         }
@@ -448,6 +473,7 @@ impl Checker<'_> {
             unit: unit?,
             week,
             year_to_date,
+            at: self.place(node, &f)?,
         })
     }
 
@@ -455,38 +481,43 @@ impl Checker<'_> {
         let f = self.fields(node, parent.key_span("progress")?, &PROGRESS)?;
         let dept = self.optional_text(&f, "dept");
         let week = self.count(&f, "week");
-        let done = self.count(&f, "done");
+        let done = match f.get("done") {
+            Some(_) => Figure::Written(self.count(&f, "done")?),
+            None => Figure::Missing,
+        };
         let total = self.positive(&f, "total");
         let unit = self.text(&f, "unit");
         let work = self.text(&f, "work");
-        let (week, done, total) = (week?, done?, total?);
-        if done.value > total.value {
-            self.report(
-                Code::E010,
-                done.span.clone(),
-                msg!(
-                    "`done` ({}) is more than the `total` ({})",
-                    "累计完成数 `done`（{}）大于总数 `total`（{}）",
-                    done.value,
-                    total.value
-                ),
-            );
-        }
-        if week.value > done.value {
-            self.report_with_help(
-                Code::E010,
-                week.span.clone(),
-                msg!(
-                    "this week's `week` ({}) is more than `done` in all ({})",
-                    "本周完成数 `week`（{}）大于累计完成数 `done`（{}）",
-                    week.value,
-                    done.value
-                ),
-                msg!(
-                    "`done` counts everything so far, this week included",
-                    "`done` 是截至目前的累计数，含本周"
-                ),
-            );
+        let (week, total) = (week?, total?);
+        if let Figure::Written(done) = &done {
+            if done.value > total.value {
+                self.report(
+                    Code::E010,
+                    done.span.clone(),
+                    msg!(
+                        "`done` ({}) is more than the `total` ({})",
+                        "累计完成数 `done`（{}）大于总数 `total`（{}）",
+                        done.value,
+                        total.value
+                    ),
+                );
+            }
+            if week.value > done.value {
+                self.report_with_help(
+                    Code::E010,
+                    week.span.clone(),
+                    msg!(
+                        "this week's `week` ({}) is more than `done` in all ({})",
+                        "本周完成数 `week`（{}）大于累计完成数 `done`（{}）",
+                        week.value,
+                        done.value
+                    ),
+                    msg!(
+                        "`done` counts everything so far, this week included",
+                        "`done` 是截至目前的累计数，含本周"
+                    ),
+                );
+            }
         }
         Some(Progress {
             dept: dept?,
@@ -495,7 +526,15 @@ impl Checker<'_> {
             total,
             unit: unit?,
             work: work?,
+            at: self.place(node, &f)?,
         })
+    }
+
+    /// Where a mapping's figures are written: its style and its `week` key.
+    fn place(&self, node: &Node, f: &Fields) -> Option<Place> {
+        let flow = self.source.get(node.span.clone())?.starts_with('{');
+        let week_key = f.key_span("week")?.start;
+        Some(Place { flow, week_key })
     }
 
     pub(super) fn item(&mut self, node: &Node) -> Option<Item> {

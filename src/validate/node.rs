@@ -7,7 +7,7 @@ use chrono::NaiveDate;
 
 use crate::diag::{Code, Diagnostic, Msg};
 use crate::format::Shape;
-use crate::issue::{Sp, Text};
+use crate::issue::{Allow, Sp, Text};
 use crate::lint::{self, Lint};
 use crate::msg;
 use crate::yaml::{Node, Value};
@@ -53,12 +53,11 @@ pub(super) struct Checker<'s> {
     /// The masthead's dates, once read: directives are checked against them.
     pub(super) dates: Option<IssueDates>,
     /// Warnings switched off by the file's `lint: { allow: [...] }`.
-    pub(super) allowed: Vec<Code>,
+    pub(super) allowed: Vec<Allow>,
 }
 
 #[derive(Clone, Copy)]
 pub(super) struct IssueDates {
-    pub(super) year: i32,
     pub(super) start: NaiveDate,
     pub(super) published: NaiveDate,
 }

@@ -12,3 +12,4 @@ mod new;
 mod robustness;
 mod schema;
 mod util;
+mod year;
