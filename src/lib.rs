@@ -8,6 +8,7 @@ pub mod cli;
 pub mod diag;
 pub mod emit;
 pub mod format;
+pub mod freeze;
 pub mod issue;
 pub mod lint;
 pub mod load;

@@ -11,6 +11,7 @@ use super::args::{self, Build, New};
 use super::files::{self, Disk};
 use super::report::{Reporter, Status};
 use super::write;
+use crate::freeze;
 use crate::issue::Issue;
 use crate::load::{self, Loaded, Loader};
 use crate::model::Bulletin;
@@ -206,7 +207,7 @@ fn freeze(
         let figures: Vec<String> = figures.iter().map(|(n, v)| format!("{n} {v}")).collect();
         figures.join("、")
     };
-    match new::freeze(text, issue) {
+    match freeze::freeze(text, issue) {
         Ok(None) => {}
         Ok(Some(frozen)) => {
             let bom = if bom { "\u{feff}" } else { "" };

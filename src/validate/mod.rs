@@ -1,8 +1,10 @@
 //! Node tree → typed `Issue`, reporting every structural and semantic problem of one file in
-//! one pass: `node` checks each value's type and shape, `build` puts the issue together.
+//! one pass: `node` checks each value's type and shape, `build` puts the issue's frame
+//! together and `content` each kind of content.
 //! What an issue must be beside the one before it is checked later, in `series`.
 
 mod build;
+mod content;
 mod node;
 
 pub use node::Lints;
