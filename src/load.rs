@@ -200,11 +200,31 @@ impl<F: Files> Loader<F> {
                 issue: None,
             });
         };
-        let found = match issue.previous.clone() {
-            None => series::follow(&mut issue, Link::None),
+        let found = self.link(path, &mut issue);
+        diagnostics.extend(
+            found
+                .into_iter()
+                .filter(|d| d.is_error() || !issue.allow.iter().any(|a| a.covers(d.code, None))),
+        );
+        diagnostics.sort_by_key(|d| d.span.start);
+        let valid = !diagnostics.iter().any(Diagnostic::is_error);
+        Ok(Loaded {
+            name,
+            text,
+            bom,
+            diagnostics,
+            issue: valid.then_some(issue),
+        })
+    }
+
+    /// Links an issue, valid on its own, to the one its `previous` names: the findings of
+    /// the series checks, or why the previous issue cannot be used.
+    fn link(&mut self, path: &Path, issue: &mut Issue) -> Vec<Diagnostic> {
+        match issue.previous.clone() {
+            None => series::follow(issue, Link::None),
             Some(link) => match self.previous(&beside(path, &link.value), 0) {
                 Ok(prev) => {
-                    let mut found = series::follow(&mut issue, Link::Checked(&prev));
+                    let mut found = series::follow(issue, Link::Checked(&prev));
                     if let Some(d) = found.iter_mut().find(|d| d.code == Code::E029)
                         && let Some(name) = self.follows_on(path, issue.masthead.total.value - 1)
                     {
@@ -222,7 +242,7 @@ impl<F: Files> Loader<F> {
                 ],
                 Err(failure) => {
                     let Msg { en, zh } = failure.message;
-                    let mut found = series::follow(&mut issue, Link::None);
+                    let mut found = series::follow(issue, Link::None);
                     found.push(
                         Diagnostic::new(
                             Code::W009,
@@ -240,21 +260,7 @@ impl<F: Files> Loader<F> {
                     found
                 }
             },
-        };
-        diagnostics.extend(
-            found
-                .into_iter()
-                .filter(|d| d.is_error() || !issue.allow.iter().any(|a| a.covers(d.code, None))),
-        );
-        diagnostics.sort_by_key(|d| d.span.start);
-        let valid = !diagnostics.iter().any(Diagnostic::is_error);
-        Ok(Loaded {
-            name,
-            text,
-            bom,
-            diagnostics,
-            issue: valid.then_some(issue),
-        })
+        }
     }
 
     /// The name of the issue file beside `path` whose running total is `total`: the issue
