@@ -454,6 +454,18 @@ mod tests {
             ]
         );
         assert_eq!(found("a, b (c) 1:2"), []);
+        // Each mark, and the full-width one the help names.
+        for (half, full) in [
+            (',', '，'),
+            (';', '；'),
+            (':', '：'),
+            ('?', '？'),
+            ('!', '！'),
+        ] {
+            let lints = text(&format!("通知{half}明确"));
+            assert_eq!(lints.len(), 1, "{half}");
+            assert_eq!(lints[0].help.en, format!("use the full-width `{full}`"));
+        }
     }
 
     #[test]
@@ -462,6 +474,26 @@ mod tests {
         assert_eq!(found("通知”"), [(Code::W011, "”")]);
         assert_eq!(found("《“通知》”"), [(Code::W011, "“"), (Code::W011, "”")]);
         assert_eq!(found("《关于“放管服”的通知》（试行）"), []);
+        // A closing mark that no open one expects closes nothing; the open one stays open.
+        assert_eq!(found("《通知”"), [(Code::W011, "《"), (Code::W011, "”")]);
+        // Every pair, balanced, unclosed and unopened.
+        for (open, close) in [
+            ('“', '”'),
+            ('‘', '’'),
+            ('《', '》'),
+            ('（', '）'),
+            ('【', '】'),
+            ('〔', '〕'),
+        ] {
+            assert_eq!(found(&format!("{open}通知{close}")), [], "{open}{close}");
+            let open_only = format!("{open}通知");
+            assert_eq!(
+                found(&open_only),
+                [(Code::W011, &open_only[..open.len_utf8()])]
+            );
+            let close_only = format!("通知{close}");
+            assert_eq!(found(&close_only), [(Code::W011, &close_only[6..])]);
+        }
     }
 
     #[test]
@@ -498,6 +530,7 @@ mod tests {
             [(Code::W015, "07日"), (Code::W015, "01月")]
         );
         assert_eq!(found("100月"), []);
+        assert_eq!(found("共计107日"), [], "107 days, not a padded 7");
         assert_eq!(found("共计２８８１人次"), [(Code::W016, "２８８１")]);
         assert_eq!(text("共计２８８１人次")[0].help.en, "write `2881`");
     }
@@ -513,18 +546,28 @@ mod tests {
 
     #[test]
     fn typed_numbering_at_the_start() {
-        for s in [
-            "1、本周",
-            "2.本周",
-            "12．本周",
-            "一、领导批示",
-            "（一）概况",
-            "(1)概况",
-            "（2）概况",
+        for (s, typed) in [
+            ("1、本周", "1、"),
+            ("2.本周", "2."),
+            ("12．本周", "12．"),
+            ("一、领导批示", "一、"),
+            ("十一、政务资讯", "十一、"),
+            ("（一）概况", "（一）"),
+            ("(1)概况", "(1)"),
+            ("（2）概况", "（2）"),
         ] {
-            assert!(typed_numbering(s).is_some(), "{s}");
+            let l = typed_numbering(s).unwrap_or_else(|| panic!("{s}"));
+            assert_eq!(&s[l.range], typed, "{s}");
         }
-        for s in ["10月12日，", "1.5倍", "一是", "（便民）服务", "2023年"] {
+        for s in [
+            "10月12日，",
+            "1.5倍",
+            "一是",
+            "（便民）服务",
+            "2023年",
+            "、本周",
+            "（）本周",
+        ] {
             assert_eq!(typed_numbering(s), None, "{s}");
         }
         assert_eq!(

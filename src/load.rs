@@ -478,12 +478,10 @@ fn too_large() -> Diagnostic {
     ))
 }
 
-/// `link` read relative to the folder of `file` (standard input: the working folder).
+/// `link` read relative to the folder of `file` (standard input, `-`, and a bare file name:
+/// the working folder, whose path is empty).
 pub fn beside(file: &Path, link: &str) -> PathBuf {
-    match file.parent() {
-        Some(dir) if file != Path::new("-") && !dir.as_os_str().is_empty() => dir.join(link),
-        _ => PathBuf::from(link),
-    }
+    file.parent().unwrap_or(Path::new("")).join(link)
 }
 
 /// Loads `files` on as many threads as there are cores (each with its own cache of previous
@@ -529,10 +527,59 @@ mod tests {
             PathBuf::from("a/b.yaml")
         );
         assert!(files.resolve(Path::new("b.yaml")).is_err());
+        assert!(
+            files.resolve(Path::new("../a/b.yaml")).is_err(),
+            "`..` above the root stays"
+        );
         assert!(matches!(
             files.read(Path::new("a/b.yaml"), 0),
             Err(ReadError::TooLarge)
         ));
+        assert_eq!(files.read(Path::new("a/b.yaml"), 1).unwrap(), b"x");
+    }
+
+    #[test]
+    fn memory_lists_the_issue_files_of_one_folder() {
+        let files = Memory::default()
+            .with("a/1.yaml", "")
+            .with("a/2.yml", "")
+            .with("a/notes.txt", "")
+            .with("a/b/3.yaml", "")
+            .with("4.yaml", "");
+        let listed = files.list(Path::new("a")).unwrap();
+        assert_eq!(
+            listed,
+            [PathBuf::from("a/1.yaml"), PathBuf::from("a/2.yml")]
+        );
+    }
+
+    /// A `previous` that names the wrong week is one finding, and its help names the file of
+    /// the folder that the issue follows on from.
+    #[test]
+    fn a_stale_link_names_the_file_that_follows_on() {
+        let this = EXAMPLE
+            .replace("number: 39 ", "number: 40 ")
+            .replace("total: 459 ", "total: 460 ")
+            .replace("start: 2023-10-07", "start: 2023-10-14")
+            .replace("end: 2023-10-13", "end: 2023-10-20")
+            .replace("published: 2023-10-20", "published: 2023-10-27")
+            .replace("2023-10-09", "2023-10-16")
+            .replace("2023-10-13\n", "2023-10-20\n");
+        let files = Memory::default()
+            .with("i/2023-38.yaml", BEFORE)
+            .with("i/2023-39.yaml", EXAMPLE)
+            .with("i/2023-40.yaml", this);
+        // 2023-40.yaml still names 2023-38.yaml, as 2023-39.yaml does.
+        let loaded = Loader::new(&files)
+            .load(Path::new("i/2023-40.yaml"))
+            .unwrap();
+        let codes: Vec<Code> = loaded.diagnostics.iter().map(|d| d.code).collect();
+        assert_eq!(codes, [Code::E029], "{:#?}", loaded.diagnostics);
+        let help = loaded.diagnostics[0].help.as_ref().unwrap();
+        assert_eq!(
+            help.en,
+            "point `previous` at `2023-39.yaml`, last week's issue"
+        );
     }
 
     #[test]
@@ -574,6 +621,41 @@ mod tests {
             .unwrap_err();
         assert_eq!(e.name, "none.yaml");
         assert_eq!(e.source.kind(), io::ErrorKind::NotFound);
+    }
+
+    /// A chain of issues that all leave their figures out is followed 60 issues back, and
+    /// no further.
+    #[test]
+    fn a_chain_without_figures_ends_after_sixty_issues() {
+        let mut files = Memory::default();
+        for n in 1..=70u64 {
+            let start = chrono::NaiveDate::from_ymd_opt(2020, 1, 4).unwrap()
+                + chrono::Days::new(7 * (n - 1));
+            let end = start + chrono::Days::new(6);
+            let previous = if n > 1 {
+                format!("previous: {}.yaml\n", n - 1)
+            } else {
+                String::new()
+            };
+            let text = format!(
+                "{previous}masthead: {{ title: 周报, year: 2020, number: {n}, total: {n}, \
+                 period: {{ start: {start}, end: {end} }}, publisher: 中心, published: {} }}\n\
+                 sections: [{{ title: 统计, counters: [{{ name: 咨询, unit: 人次, week: 10 }}] }}]\n\
+                 footer: {{ send: 甲, distribute: 乙, copies: 1 }}\n",
+                end + chrono::Days::new(7)
+            );
+            files = files.with(format!("{n}.yaml"), text);
+        }
+        let near = Loader::new(&files).load(Path::new("50.yaml")).unwrap();
+        assert_eq!(near.diagnostics, []);
+        let far = Loader::new(&files).load(Path::new("70.yaml")).unwrap();
+        let d = &far.diagnostics[0];
+        assert_eq!(d.code, Code::E025);
+        assert!(
+            d.message.en.contains("followed back 60 issues"),
+            "{}",
+            d.message.en
+        );
     }
 
     #[test]

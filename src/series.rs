@@ -514,6 +514,121 @@ mod tests {
         }
     }
 
+    fn sp<T>(value: T) -> Sp<T> {
+        Sp { value, span: 0..0 }
+    }
+
+    fn masthead(year: i32, number: u64, total: u64, start: (i32, u32, u32)) -> Masthead {
+        let start = NaiveDate::from_ymd_opt(start.0, start.1, start.2).unwrap();
+        Masthead {
+            title: sp("周报".to_owned()),
+            year: sp(year),
+            number: sp(number),
+            total: sp(total),
+            start: sp(start),
+            end: sp(start + chrono::Days::new(6)),
+            publisher: sp("中心".to_owned()),
+            published: sp(start + chrono::Days::new(13)),
+        }
+    }
+
+    #[test]
+    fn a_stale_link_is_told_by_three_figures_that_agree() {
+        // After 第 39 期 (ending 10-13), 第 40 期 starts 10-14: nothing stale.
+        assert_eq!(
+            stale_link(&masthead(2023, 40, 460, (2023, 10, 14)), &prev()),
+            None
+        );
+        // One and two weeks on, all three agree.
+        assert_eq!(
+            stale_link(&masthead(2023, 41, 461, (2023, 10, 21)), &prev()),
+            Some(1)
+        );
+        assert_eq!(
+            stale_link(&masthead(2023, 42, 462, (2023, 10, 28)), &prev()),
+            Some(2)
+        );
+        // A week back: the link names a later issue.
+        assert_eq!(
+            stale_link(&masthead(2023, 39, 459, (2023, 10, 7)), &prev()),
+            Some(-1)
+        );
+        // Only the number is off: that is the number's mistake, not the link's.
+        assert_eq!(
+            stale_link(&masthead(2023, 41, 460, (2023, 10, 14)), &prev()),
+            None
+        );
+        // Total and period agree but the number says otherwise.
+        assert_eq!(
+            stale_link(&masthead(2023, 45, 461, (2023, 10, 21)), &prev()),
+            None
+        );
+        // The period is off by days, not weeks.
+        assert_eq!(
+            stale_link(&masthead(2023, 41, 461, (2023, 10, 22)), &prev()),
+            None
+        );
+        // Across a new year the number starts again, so total and period tell.
+        assert_eq!(
+            stale_link(&masthead(2024, 1, 461, (2023, 10, 21)), &prev()),
+            Some(1)
+        );
+    }
+
+    fn progress(week: u64, done: Figure) -> Issue {
+        let src = "masthead: { title: 周报, year: 2023, number: 40, total: 460, period: { start: 2023-10-14, end: 2023-10-20 }, publisher: 中心, published: 2023-10-27 }\n\
+                   sections: [{ title: 进度, progress: { week: 1, total: 1650, unit: 个, work: 手册 } }]\n\
+                   footer: { send: 甲, distribute: 乙, copies: 1 }\n";
+        let root = crate::yaml::parse(src).unwrap();
+        let mut issue = crate::validate::validate(&root, src, crate::validate::Lints::On)
+            .issue
+            .unwrap();
+        for content in issue.contents_mut() {
+            if let Content::Progress(p) = content {
+                p.week.value = week;
+                p.done = done.clone();
+            }
+        }
+        issue
+    }
+
+    fn done_of(issue: &Issue) -> Option<u64> {
+        issue.progress().next().and_then(|p| p.done.value())
+    }
+
+    #[test]
+    fn work_done_runs_on_within_its_total() {
+        let mut prev = prev();
+        prev.progress = vec![("手册".into(), 1640)];
+        let mut issue = progress(10, Figure::Missing);
+        assert_eq!(follow(&mut issue, Link::Checked(&prev)), []);
+        assert_eq!(done_of(&issue), Some(1650));
+        let mut issue = progress(11, Figure::Missing);
+        let found = follow(&mut issue, Link::Checked(&prev));
+        let codes: Vec<Code> = found.iter().map(|d| d.code).collect();
+        assert_eq!(codes, [Code::E010], "{found:#?}");
+        assert_eq!(
+            found[0].message.en,
+            "work done so far, 1640 + 11 = 1651, is more than the `total` (1650)"
+        );
+    }
+
+    #[test]
+    fn work_done_left_out_needs_a_previous_issue_that_has_it() {
+        let mut issue = progress(10, Figure::Missing);
+        let found = follow(&mut issue, Link::None);
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].code, Code::E026);
+        assert!(found[0].message.en.contains("work done so far on `手册`"));
+        let mut issue = progress(10, Figure::Missing);
+        let found = follow(&mut issue, Link::Checked(&prev()));
+        assert_eq!(found.len(), 1);
+        assert_eq!(
+            found[0].message.en,
+            "the previous issue has no progress on `手册` to compute `done` from"
+        );
+    }
+
     #[test]
     fn year_to_date_runs_on_and_restarts_in_a_new_year() {
         assert_eq!(prev().year_to_date(2023, "咨询", 3000), Some(62029));
@@ -564,6 +679,18 @@ mod tests {
                 ),
                 (3, Code::E028, "总第 460 期 is also `c`".to_owned()),
             ]
+        );
+    }
+
+    #[test]
+    fn one_missing_issue_is_named_alone() {
+        let names: Vec<String> = ["a", "b"].map(String::from).into();
+        let members = [member(0, 2023, 38, 458), member(1, 2023, 40, 460)];
+        let found = check_folder(&members, &names);
+        assert_eq!(found.len(), 1);
+        assert_eq!(
+            found[0].1.message.en,
+            "第 39 期 is missing from this folder, between `a` and this issue"
         );
     }
 
