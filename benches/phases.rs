@@ -5,8 +5,9 @@
 
 use std::path::Path;
 
+use weekly::files::Memory;
 use weekly::issue::Issue;
-use weekly::load::{Loader, Memory};
+use weekly::load::Loader;
 use weekly::model::Bulletin;
 use weekly::render::{self, Format, Options};
 use weekly::validate::{self, Lints};

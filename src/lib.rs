@@ -7,6 +7,8 @@
 pub mod cli;
 pub mod diag;
 pub mod emit;
+pub mod files;
+pub mod folder;
 pub mod format;
 pub mod freeze;
 pub mod issue;

@@ -6,7 +6,8 @@
 use std::path::Path;
 
 use libfuzzer_sys::fuzz_target;
-use weekly::load::{Loader, Memory};
+use weekly::files::Memory;
+use weekly::load::Loader;
 use weekly::model::Bulletin;
 use weekly::render::{self, Format, Options};
 

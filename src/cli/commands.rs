@@ -8,16 +8,16 @@ use std::path::{Path, PathBuf};
 use anyhow::{Context, anyhow, bail};
 
 use super::args::{self, Build, New};
-use super::files::{self, Disk};
+use super::disk::{self, Disk};
 use super::report::{Reporter, Status};
 use super::write;
+use crate::folder::{self, Member};
 use crate::freeze;
 use crate::issue::Issue;
 use crate::load::{self, Loaded, Loader};
 use crate::model::Bulletin;
 use crate::new::{self, Next};
 use crate::render::{self, Format, Options};
-use crate::series::{self, Member};
 
 /// Reports what loading a file found: the issue and its text when the file passes, `None`
 /// when it is invalid.
@@ -52,7 +52,7 @@ pub fn build(out: &mut Reporter, settings: &Build) -> anyhow::Result<Status> {
         bail!("a Word document is binary: give -o FILE.docx, or redirect stdout to a file");
     }
     let options = Options {
-        templates: files::templates(*format, templates.as_deref())?,
+        templates: disk::templates(*format, templates.as_deref())?,
         width: *width,
     };
     let document = render::render(&Bulletin::new(&issue), *format, &options)?;
@@ -77,7 +77,7 @@ struct Folder {
 pub fn check(out: &mut Reporter, paths: &[PathBuf]) -> anyhow::Result<Status> {
     let mut status = Status::Success;
     for path in paths {
-        let files = match files::issue_files(path) {
+        let files = match disk::issue_files(path) {
             Ok(files) => files,
             Err(e) => {
                 out.error(&e);
@@ -124,7 +124,7 @@ pub fn check(out: &mut Reporter, paths: &[PathBuf]) -> anyhow::Result<Status> {
             series.texts.push(text);
         }
         for f in folders.values() {
-            for (i, d) in series::check_folder(&f.members, &f.names) {
+            for (i, d) in folder::check_folder(&f.members, &f.names) {
                 if !out.file(&f.names[i], &f.texts[i], &[d]) {
                     status = status.max(Status::Invalid);
                 }

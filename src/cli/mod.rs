@@ -4,7 +4,7 @@
 
 mod args;
 mod commands;
-mod files;
+mod disk;
 mod report;
 mod write;
 

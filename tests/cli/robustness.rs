@@ -5,7 +5,8 @@ use std::fs;
 use std::path::Path;
 
 use proptest::prelude::*;
-use weekly::load::{Loaded, Loader, Memory};
+use weekly::files::Memory;
+use weekly::load::{Loaded, Loader};
 use weekly::model::Bulletin;
 use weekly::render::{self, Format, Options};
 

@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 
 use anyhow::{Context, bail};
 
-use crate::load::{Files, ReadError, is_issue_file};
+use crate::files::{Files, ReadError, is_issue_file};
 use crate::render::{Format, Templates};
 
 /// Files on disk, and standard input as `-`.
