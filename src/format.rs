@@ -71,9 +71,6 @@ const fn key(
     }
 }
 
-/// The kinds of content a section or subsection may hold, one at a time.
-pub const CONTENT_KEYS: &[&str] = &["directives", "counters", "progress", "items", "visits"];
-
 pub static ROOT: Shape = Shape {
     what: "issue",
     zh: "一期周报",

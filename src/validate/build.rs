@@ -8,8 +8,10 @@ use chrono::NaiveDate;
 
 use super::node::{Checker, Fields, IssueDates, kind, suggest};
 use crate::diag::{Code, Msg, Severity};
-use crate::format::{CONTENT_KEYS, FOOTER, LINT, MASTHEAD, PERIOD, ROOT, SECTION, SUBSECTION};
-use crate::issue::{Allow, Body, Content, Footer, Issue, Masthead, Section, Sp, Subsection, Text};
+use crate::format::{FOOTER, LINT, MASTHEAD, PERIOD, ROOT, SECTION, SUBSECTION};
+use crate::issue::{
+    Allow, Body, Content, Footer, Issue, Kind, Masthead, Section, Sp, Subsection, Text,
+};
 use crate::msg;
 use crate::yaml::{Node, Value};
 
@@ -315,12 +317,14 @@ impl Checker<'_> {
         );
     }
 
-    /// The content keys present, in file order, with the span of each key.
-    pub(super) fn content_keys<'n>(&self, f: &Fields<'n>) -> Vec<(Range<usize>, &'n str)> {
+    /// The kinds of content present, in file order, with the span of each key.
+    pub(super) fn content_keys(&self, f: &Fields) -> Vec<(Range<usize>, Kind)> {
         f.entries
             .iter()
-            .filter(|(k, _, _)| CONTENT_KEYS.contains(k))
-            .map(|(k, key, _)| (key.span.clone(), *k))
+            .filter_map(|(k, key, _)| {
+                let kind = Kind::ALL.into_iter().find(|kind| kind.key() == *k)?;
+                Some((key.span.clone(), kind))
+            })
             .collect()
     }
 

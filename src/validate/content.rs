@@ -17,7 +17,9 @@ impl Checker<'_> {
     pub(super) fn content(&mut self, f: &Fields) -> Option<Content> {
         let keys = self.content_keys(f);
         if let [(_, first), rest @ ..] = keys.as_slice() {
+            let first = first.key();
             for (span, other) in rest {
+                let other = other.key();
                 self.report_with_help(
                     Code::E012,
                     span.clone(),
@@ -43,19 +45,18 @@ impl Checker<'_> {
                 )
             });
         }
-        let Some((_, key)) = keys.first() else {
+        let Some(&(_, kind)) = keys.first() else {
             return Some(Content::Nothing);
         };
-        let node = f.get(key)?;
+        let node = f.get(kind.key())?;
         if matches!(node.value, Value::Null) {
-            let kind = Kind::ALL.into_iter().find(|k| k.key() == *key)?;
             return Some(Content::Blank(kind));
         }
-        match *key {
-            "directives" => self
+        match kind {
+            Kind::Directives => self
                 .each(node, "directives", Self::directive)
                 .map(Content::Directives),
-            "counters" => {
+            Kind::Counters => {
                 let counters = self.each_partial(node, "counters", Self::counter)?;
                 self.no_repeats(counters.iter().flatten().map(|c| &c.name), |name| {
                     (
@@ -65,9 +66,9 @@ impl Checker<'_> {
                 });
                 complete(counters).map(Content::Counters)
             }
-            "items" => self.each(node, "items", Self::item).map(Content::Items),
-            "progress" => self.progress(node, f).map(Content::Progress),
-            _ => {
+            Kind::Items => self.each(node, "items", Self::item).map(Content::Items),
+            Kind::Progress => self.progress(node, f).map(Content::Progress),
+            Kind::Visits => {
                 let visits = self.each_partial(node, "visits", Self::visit);
                 if let Some(visits) = &visits {
                     self.no_repeats(visits.iter().flatten().map(|v| &v.dept), |dept| {
