@@ -94,4 +94,25 @@ d = json.loads(sys.argv[1])["a"]
 print("weekly check over 1000 issues: wall %.0f ms, cpu %.0f ms, peak %.1f MB (median of 5)" % (
     d["wall_ms"]["median"], d["cpu_ms"]["median"], d["peak_mb"]["median"]))
 PY
+# The largest issues under the 4 MiB cap, in every format: wall time and peak memory of one
+# build each. `lists`: the example's lists repeated 620 times (3.9 MB); `items`: 48 000 short
+# items (3.7 MB), where the cost per paragraph shows most.
+mkdir -p "$work/cap"
+"$py" scripts/scale.py 620 examples/2023-39.yaml "$work/cap/lists.yaml"
+"$py" - examples/2023-39.yaml "$work/cap/items.yaml" <<'PY'
+import sys
+source = open(sys.argv[1], encoding="utf-8").read()
+items = "".join(f"          - 本周，第{i}项工作进展顺利，各窗口按时办结。\n" for i in range(48000))
+open(sys.argv[2], "w", encoding="utf-8").write(source.replace("        items:\n", "        items:\n" + items, 1))
+PY
+cp examples/2023-38.yaml "$work/cap/"
+for input in lists items; do
+  echo "at the size cap, $input ($(stat -c %s "$work/cap/$input.yaml") bytes):"
+  for format in md text html docx; do
+    /usr/bin/time -f "  $format: wall %e s, peak %M KB" \
+      "$weekly" build "$work/cap/$input.yaml" --format "$format" -o /dev/null
+  done
+done
+echo
+
 echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //')"

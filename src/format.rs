@@ -493,9 +493,14 @@ fn reference(shape: &'static Shape, defs: &mut Map<String, Value>) -> Value {
     json!({ "$ref": format!("#/$defs/{name}") })
 }
 
+/// Text: a plain `010` or `true` is read as the text typed, so numbers and truth values pass.
+fn text_schema() -> Value {
+    json!({ "anyOf": [{ "type": "string", "pattern": "\\S" }, { "type": ["number", "boolean"] }] })
+}
+
 fn ty_schema(ty: Ty, defs: &mut Map<String, Value>) -> Value {
     match ty {
-        Ty::Text => json!({ "type": "string", "pattern": "\\S" }),
+        Ty::Text => text_schema(),
         Ty::Count => json!({ "type": "integer", "minimum": 0 }),
         Ty::Positive => json!({ "type": "integer", "minimum": 1 }),
         Ty::Year => json!({ "type": "integer", "minimum": 1900, "maximum": 9999 }),
@@ -505,7 +510,7 @@ fn ty_schema(ty: Ty, defs: &mut Map<String, Value>) -> Value {
         Ty::List(shape) => json!({ "type": ["array", "null"], "items": reference(shape, defs) }),
         Ty::TextsOr(shape) => json!({
             "type": ["array", "null"],
-            "items": { "anyOf": [{ "type": "string", "pattern": "\\S" }, reference(shape, defs)] },
+            "items": { "anyOf": [text_schema(), reference(shape, defs)] },
         }),
         Ty::Codes => {
             json!({ "type": "array", "items": { "type": "string", "pattern": "^W[0-9]{3}( .+)?$" } })

@@ -18,6 +18,8 @@ pub struct Bulletin {
     pub publisher: String,
     /// `2023 年 10 月 20 日`
     pub date: String,
+    /// `2023-10-20`, for document properties.
+    pub published: String,
     pub sections: Vec<Section>,
     pub footer: Footer,
 }
@@ -92,6 +94,7 @@ impl Bulletin {
             period: text::period(m.start.value, m.end.value),
             publisher: m.publisher.value.clone(),
             date: text::full_date(m.published.value),
+            published: m.published.value.format("%Y-%m-%d").to_string(),
             sections,
             footer: Footer {
                 send: with_full_stop(&issue.footer.send.value),

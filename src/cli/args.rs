@@ -28,17 +28,20 @@ enum Command {
     Build {
         /// The YAML file, or `-` for standard input
         file: PathBuf,
-        /// Output format
-        #[arg(short, long, default_value = "md", value_parser = format_parser())]
-        format: Format,
-        /// Write to this file instead of stdout; it is replaced only if the build succeeds
+        /// Output format [default: md, or what the -o file's extension says]
+        #[arg(short, long, value_parser = format_parser())]
+        format: Option<Format>,
+        /// Write to this file instead of stdout; its extension (.md, .txt, .html, .docx)
+        /// gives the format. May be repeated: every output is prepared before any is
+        /// replaced, and a file is replaced only whole
         #[arg(short, long, value_name = "OUT")]
-        output: Option<PathBuf>,
+        output: Vec<PathBuf>,
         /// A folder of templates: a file named like a built-in one (bulletin.md,
-        /// bulletin.txt, bulletin.html) replaces it
+        /// bulletin.txt, bulletin.html) replaces it. A Word document has no template, so
+        /// --templates with only Word outputs is refused
         #[arg(long, value_name = "DIR")]
         templates: Option<PathBuf>,
-        /// With `--format text`: wrap lines to N columns (a Chinese character takes two)
+        /// With text output: wrap lines to N columns (a Chinese character takes two)
         #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(20..))]
         width: Option<u16>,
         #[command(flatten)]
@@ -170,10 +173,80 @@ pub enum Settings {
 /// `weekly build`.
 pub struct Build {
     pub file: PathBuf,
-    pub format: Format,
-    pub output: Option<PathBuf>,
+    /// What to write and where, in the order given; at least one.
+    pub outputs: Vec<Output>,
     pub templates: Option<PathBuf>,
     pub width: Option<usize>,
+}
+
+/// One document a build writes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Output {
+    /// The file, or `None` for stdout (no `-o`, or `-o -`).
+    pub path: Option<PathBuf>,
+    pub format: Format,
+}
+
+/// The outputs of `weekly build`: each `-o` in the format its extension names, or in
+/// `--format`, which an extension may not contradict; stdout, and what is not a file
+/// (`not_a_file`: a device, a FIFO, or a folder, refused later for what it is) without an
+/// extension, in `--format` or else Markdown.
+pub fn outputs(
+    format: Option<Format>,
+    paths: Vec<PathBuf>,
+    not_a_file: impl Fn(&std::path::Path) -> bool,
+) -> Result<Vec<Output>, String> {
+    if paths.is_empty() {
+        return Ok(vec![Output {
+            path: None,
+            format: format.unwrap_or(Format::Markdown),
+        }]);
+    }
+    let mut outputs: Vec<Output> = Vec::new();
+    for path in paths {
+        let shown = path.display().to_string();
+        let stdout = path == std::path::Path::new("-");
+        let named = if stdout {
+            None
+        } else {
+            Format::from_path(&path)
+        };
+        let stream = stdout || (named.is_none() && not_a_file(&path));
+        let format = match (format, named) {
+            (Some(given), Some(named)) if given != named => {
+                return Err(format!(
+                    "`{shown}` names a {} file but --format is {}: change the name or leave --format out",
+                    named.name(),
+                    given.name()
+                ));
+            }
+            (_, Some(named)) => named,
+            (Some(given), None) => given,
+            (None, None) if stream => Format::Markdown,
+            (None, None) => {
+                let known: Vec<String> = Format::ALL
+                    .iter()
+                    .flat_map(|f| f.extensions())
+                    .map(|e| format!(".{e}"))
+                    .collect();
+                return Err(format!(
+                    "cannot tell the format of `{shown}` from its name: name it {}, or give --format",
+                    known.join(", ")
+                ));
+            }
+        };
+        let path = (!stdout).then_some(path);
+        if outputs.iter().any(|o| o.path == path) {
+            let shown = if path.is_some() {
+                shown.as_str()
+            } else {
+                "stdout"
+            };
+            return Err(format!("`{shown}` is given twice as -o"));
+        }
+        outputs.push(Output { path, format });
+    }
+    Ok(outputs)
 }
 
 /// `weekly new`.
@@ -187,9 +260,11 @@ pub struct New {
 impl Cli {
     /// The settings of the command, and how its findings are reported; a usage error when
     /// arguments contradict each other.
+    /// `not_a_file` tells whether an output path names a device, FIFO or folder.
     pub fn settings(
         self,
         locale: impl Fn(&str) -> Option<String>,
+        not_a_file: impl Fn(&std::path::Path) -> bool,
     ) -> Result<(Settings, ReportOptions), clap::Error> {
         let report = |f: FindingsArgs| ReportOptions {
             format: f.message_format,
@@ -212,16 +287,25 @@ impl Cli {
                 width,
                 findings,
             } => {
-                if width.is_some() && format != Format::Text {
-                    return Err(Cli::command().error(
+                let usage = |kind, message: String| Cli::command().error(kind, message);
+                let outputs = outputs(format, output, &not_a_file)
+                    .map_err(|m| usage(clap::error::ErrorKind::ValueValidation, m))?;
+                let any = |f: fn(Format) -> bool| outputs.iter().any(|o| f(o.format));
+                if width.is_some() && !any(|f| f == Format::Text) {
+                    return Err(usage(
                         clap::error::ErrorKind::ArgumentConflict,
-                        "--width applies to --format text",
+                        "--width applies to text output (--format text, or -o FILE.txt)".into(),
+                    ));
+                }
+                if templates.is_some() && !any(|f| f.template().is_some()) {
+                    return Err(usage(
+                        clap::error::ErrorKind::ArgumentConflict,
+                        "--templates does not apply to a Word document, which is laid out without a template".into(),
                     ));
                 }
                 let build = Build {
                     file,
-                    format,
-                    output,
+                    outputs,
                     templates,
                     width: width.map(usize::from),
                 };
@@ -255,4 +339,92 @@ impl Cli {
 /// The clap command, for completions and the manual page.
 pub fn command() -> clap::Command {
     Cli::command()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn out(path: Option<&str>, format: Format) -> Output {
+        Output {
+            path: path.map(PathBuf::from),
+            format,
+        }
+    }
+
+    fn no(_: &std::path::Path) -> bool {
+        false
+    }
+
+    #[test]
+    fn a_device_without_an_extension_takes_markdown_like_stdout() {
+        let dev = |p: &std::path::Path| p.starts_with("/dev");
+        assert_eq!(
+            outputs(None, paths(&["/dev/null"]), dev),
+            Ok(vec![out(Some("/dev/null"), Format::Markdown)])
+        );
+        assert!(outputs(None, paths(&["bulletin"]), dev).is_err());
+    }
+
+    fn paths(list: &[&str]) -> Vec<PathBuf> {
+        list.iter().map(PathBuf::from).collect()
+    }
+
+    #[test]
+    fn without_o_the_format_is_given_or_markdown_on_stdout() {
+        assert_eq!(
+            outputs(None, vec![], no),
+            Ok(vec![out(None, Format::Markdown)])
+        );
+        assert_eq!(
+            outputs(Some(Format::Html), vec![], no),
+            Ok(vec![out(None, Format::Html)])
+        );
+        assert_eq!(
+            outputs(Some(Format::Text), paths(&["-"]), no),
+            Ok(vec![out(None, Format::Text)])
+        );
+    }
+
+    #[test]
+    fn each_output_takes_the_format_its_extension_names() {
+        let got = outputs(None, paths(&["a.md", "b.HTML", "c.docx", "d.txt", "-"]), no);
+        let want = vec![
+            out(Some("a.md"), Format::Markdown),
+            out(Some("b.HTML"), Format::Html),
+            out(Some("c.docx"), Format::Docx),
+            out(Some("d.txt"), Format::Text),
+            out(None, Format::Markdown),
+        ];
+        assert_eq!(got, Ok(want));
+    }
+
+    #[test]
+    fn format_applies_to_names_without_a_known_extension_and_may_not_contradict_one() {
+        assert_eq!(
+            outputs(Some(Format::Docx), paths(&["bulletin", "b.docx"]), no),
+            Ok(vec![
+                out(Some("bulletin"), Format::Docx),
+                out(Some("b.docx"), Format::Docx)
+            ])
+        );
+        let err = outputs(Some(Format::Markdown), paths(&["a.docx"]), no).unwrap_err();
+        assert!(
+            err.contains("`a.docx` names a docx file but --format is md"),
+            "{err}"
+        );
+        let err = outputs(None, paths(&["a.pdf"]), no).unwrap_err();
+        assert!(
+            err.contains(".md, .markdown, .txt, .html, .htm, .docx"),
+            "{err}"
+        );
+    }
+
+    #[test]
+    fn an_output_given_twice_is_refused() {
+        let err = outputs(None, paths(&["a.md", "a.md"]), no).unwrap_err();
+        assert!(err.contains("`a.md` is given twice"), "{err}");
+        let err = outputs(None, paths(&["-", "-"]), no).unwrap_err();
+        assert!(err.contains("`stdout` is given twice"), "{err}");
+    }
 }

@@ -7,10 +7,10 @@ use std::path::{Path, PathBuf};
 
 use anyhow::{Context, anyhow, bail};
 
-use super::args::{self, Build, New};
+use super::args::{self, Build, New, Output};
 use super::disk::{self, Disk};
 use super::report::{Reporter, Status};
-use super::write;
+use super::write::{self, Target};
 use crate::folder::{self, Member};
 use crate::freeze;
 use crate::issue::Issue;
@@ -26,42 +26,75 @@ fn show_findings(out: &mut Reporter, loaded: Loaded) -> Option<Loaded> {
     Some(loaded).filter(|l| passes && l.issue.is_some())
 }
 
-/// `weekly build`: one issue in, one document out.
+/// `weekly build`: one issue in, one document out per output. Every output is rendered and
+/// prepared before any is put in place, so an error leaves every old file as it was.
 pub fn build(out: &mut Reporter, settings: &Build) -> anyhow::Result<Status> {
     let Build {
         file,
-        format,
-        output,
+        outputs,
         templates,
         width,
     } = settings;
-    if let Some(output) = output
-        && file != Path::new("-")
-        && write::same_file(file, output)
-    {
-        bail!(
-            "`{}` is the input file; choose another output",
-            output.display()
-        );
+    let mut targets: Vec<(&Output, Target)> = Vec::new();
+    for output in outputs {
+        let target = match &output.path {
+            None => Target::Stdout,
+            Some(path) if file != Path::new("-") && write::same_file(file, path) => {
+                bail!(
+                    "`{}` is the input file; choose another output",
+                    path.display()
+                )
+            }
+            Some(path) => write::target(path)?,
+        };
+        if targets.iter().any(|(_, t)| *t == target) {
+            bail!("two outputs name one file: `{}`", shown(output));
+        }
+        targets.push((output, target));
     }
     let loaded = Loader::new(Disk).load(file)?;
     let Some(issue) = show_findings(out, loaded).and_then(|l| l.issue) else {
         return Ok(Status::Invalid);
     };
-    if format.is_binary() && output.is_none() && std::io::stdout().is_terminal() {
-        bail!("a Word document is binary: give -o FILE.docx, or redirect stdout to a file");
+    let bulletin = Bulletin::new(&issue);
+    let mut staged = Vec::new();
+    for (output, target) in targets {
+        if output.format.is_binary() && target == Target::Stdout && std::io::stdout().is_terminal()
+        {
+            bail!("a Word document is binary: give -o FILE.docx, or redirect stdout to a file");
+        }
+        let options = Options {
+            templates: disk::templates(output.format, templates.as_deref())?,
+            width: *width,
+        };
+        let document = render::render(&bulletin, output.format, &options)?;
+        let ready = write::stage(target, &document)
+            .with_context(|| format!("{}; no output was written", cannot_write(output)))?;
+        staged.push((output, ready));
     }
-    let options = Options {
-        templates: disk::templates(*format, templates.as_deref())?,
-        width: *width,
-    };
-    let document = render::render(&Bulletin::new(&issue), *format, &options)?;
-    match output {
-        Some(path) => write::atomically(path, &document, true)
-            .with_context(|| format!("cannot write `{}`", path.display()))?,
-        None => write::stdout(&document).context("cannot write to stdout")?,
+    let mut status = Status::Success;
+    for (output, ready) in staged {
+        if let Err(e) = ready.commit(true) {
+            out.error(&anyhow::Error::from(e).context(cannot_write(output)));
+            status = Status::Error;
+        }
     }
-    Ok(Status::Success)
+    Ok(status)
+}
+
+/// An output as the user named it.
+fn shown(output: &Output) -> String {
+    output
+        .path
+        .as_ref()
+        .map_or_else(|| "stdout".to_owned(), |p| p.display().to_string())
+}
+
+fn cannot_write(output: &Output) -> String {
+    match &output.path {
+        Some(path) => format!("cannot write `{}`", path.display()),
+        None => "cannot write to stdout".to_owned(),
+    }
 }
 
 /// The valid issues of one folder: file names, texts and numbers.
@@ -180,8 +213,7 @@ pub fn begin_next(out: &mut Reporter, settings: &New) -> anyhow::Result<Status> 
     if to_stdout {
         write::stdout(text.as_bytes()).context("cannot write to stdout")?;
     } else {
-        write::atomically(&target, text.as_bytes(), *force)
-            .with_context(|| format!("cannot write `{}`", target.display()))?;
+        write::output(&target, text.as_bytes(), *force)?;
         out.note(format_args!(
             "created `{}`: {} 年第 {} 期（总第 {} 期）",
             target.display(),
@@ -212,7 +244,7 @@ fn freeze(
         Ok(Some(frozen)) => {
             let bom = if bom { "\u{feff}" } else { "" };
             let bytes = format!("{bom}{}", frozen.text);
-            write::atomically(path, bytes.as_bytes(), true)
+            write::output(path, bytes.as_bytes(), true)
                 .with_context(|| format!("cannot write the figures into `{shown}`"))?;
             out.note(format_args!(
                 "wrote into `{shown}` the figures it printed: {}",
@@ -241,8 +273,7 @@ pub fn export_templates(out: &mut Reporter, dir: &Path, force: bool) -> anyhow::
                 path.display()
             ))
         } else {
-            write::atomically(&path, source.as_bytes(), force)
-                .with_context(|| format!("cannot write `{}`", path.display()))
+            write::output(&path, source.as_bytes(), force)
         };
         match written {
             Ok(()) => out.note(format_args!("wrote `{}`", path.display())),

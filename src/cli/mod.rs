@@ -18,16 +18,23 @@ use report::{Reporter, Status};
 /// Runs the command line and returns the exit code: 0 success, 1 an invalid input, 2 a usage,
 /// I/O or template error.
 pub fn main() -> ExitCode {
-    let settings = Cli::try_parse().and_then(|cli| cli.settings(|v| std::env::var(v).ok()));
+    let settings =
+        Cli::try_parse().and_then(|cli| cli.settings(|v| std::env::var(v).ok(), write::not_a_file));
     let (settings, options) = match settings {
         Ok(settings) => settings,
         Err(e) => {
-            // clap prints its own usage errors, and --help and --version, which are not errors.
-            let _ = e.print();
-            let status = if e.use_stderr() {
-                Status::Error
-            } else {
-                Status::Success
+            // clap prints its own usage errors, and --help and --version, which are not
+            // errors unless they cannot be written.
+            let printed = e
+                .print()
+                .and_then(|()| std::io::Write::flush(&mut std::io::stdout()));
+            let status = match printed {
+                Err(io) if io.kind() != std::io::ErrorKind::BrokenPipe => {
+                    eprintln!("error: cannot write to stdout: {io}");
+                    Status::Error
+                }
+                _ if e.use_stderr() => Status::Error,
+                _ => Status::Success,
             };
             return status.into();
         }

@@ -102,6 +102,9 @@ pub struct Reporter {
     printed: bool,
     /// SARIF is one log for the whole run, written at the end.
     sarif: Vec<(String, Location, Diagnostic)>,
+    /// Why findings meant for stdout could not be written there (a full disk): the run
+    /// then fails, so that a tool never reads an empty report as a clean one.
+    lost: Option<io::Error>,
 }
 
 impl Reporter {
@@ -120,6 +123,7 @@ impl Reporter {
             warnings: 0,
             printed: false,
             sarif: Vec::new(),
+            lost: None,
         }
     }
 
@@ -166,14 +170,18 @@ impl Reporter {
         passes
     }
 
-    fn write(&self, text: &str) {
+    fn write(&mut self, text: &str) {
         if text.is_empty() {
             return;
         }
-        // A reader that went away is no reason to fail the check; the exit code still tells.
         if self.machine_on_stdout {
-            let _ = io::stdout().lock().write_all(text.as_bytes());
+            if self.lost.is_none()
+                && let Err(e) = super::write::stdout(text.as_bytes())
+            {
+                self.lost = Some(e);
+            }
         } else {
+            // Nothing is left to tell a failure on stderr to; the exit code still tells.
             let _ = io::stderr().lock().write_all(text.as_bytes());
         }
     }
@@ -215,7 +223,13 @@ impl Reporter {
             };
             let _ = writeln!(io::stderr().lock(), "{gap}{summary}");
         }
-        if self.errors > 0 || (self.deny_warnings && self.warnings > 0) {
+        if let Some(e) = self.lost.take() {
+            let _ = writeln!(
+                io::stderr().lock(),
+                "error: cannot write the findings to stdout: {e}"
+            );
+            Status::Error
+        } else if self.errors > 0 || (self.deny_warnings && self.warnings > 0) {
             Status::Invalid
         } else {
             Status::Success

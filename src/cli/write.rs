@@ -1,8 +1,11 @@
-//! Writing outputs: atomic files, stdout that may close early, relative links.
+//! Writing outputs: files replaced atomically, devices and FIFOs written into, stdout that may
+//! close early, relative links.
 
-use std::fs;
+use std::fs::{self, File};
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
+
+use anyhow::{Context, bail};
 
 /// Whether two paths name one file.
 pub fn same_file(a: &Path, b: &Path) -> bool {
@@ -12,33 +15,321 @@ pub fn same_file(a: &Path, b: &Path) -> bool {
     }
 }
 
-/// Writes to a temporary file beside `path`, then renames it over `path`: readers see the old
-/// file or the new one, never a part, and a failure leaves the old one as it was. Without
-/// `replace`, an existing `path` is an error and is left alone.
-pub fn atomically(path: &Path, bytes: &[u8], replace: bool) -> io::Result<()> {
-    let dir = match path.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p,
-        _ => Path::new("."),
+/// Where an output goes, decided by what stands at its path.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Target {
+    /// `-` or `/dev/stdout`.
+    Stdout,
+    /// A regular file or a name not yet taken, with symbolic links followed: the file is
+    /// replaced whole, in its own folder.
+    File(PathBuf),
+    /// A character device, FIFO or socket (`/dev/null`, a terminal, a pipe): written into,
+    /// never replaced.
+    Stream(PathBuf),
+}
+
+/// Where `path` sends what is written to it, or why nothing can be written there.
+pub fn target(path: &Path) -> anyhow::Result<Target> {
+    if path == Path::new("-") || path == Path::new("/dev/stdout") {
+        return Ok(Target::Stdout);
+    }
+    let shown = path.display();
+    match fs::metadata(path) {
+        Ok(meta) if meta.is_dir() => {
+            bail!("`{shown}` is a folder; give a file name inside it")
+        }
+        Ok(meta) if meta.is_file() => {
+            let real =
+                fs::canonicalize(path).with_context(|| format!("cannot follow `{shown}`"))?;
+            Ok(Target::File(real))
+        }
+        Ok(meta) if is_block_device(&meta) => {
+            bail!("`{shown}` is a block device; weekly writes files, terminals, pipes and FIFOs")
+        }
+        Ok(_) => Ok(Target::Stream(path.to_owned())),
+        Err(e) if e.kind() == io::ErrorKind::NotFound => {
+            if path.as_os_str().to_string_lossy().ends_with(['/', '\\']) {
+                bail!("`{shown}` names a folder; give a file name");
+            }
+            let real = follow_links(path).with_context(|| format!("cannot follow `{shown}`"))?;
+            let folder = folder_of(&real);
+            if !folder.is_dir() {
+                bail!(
+                    "the folder `{}` does not exist; make it first",
+                    folder.display()
+                );
+            }
+            // An absolute path, so that two names of one output compare equal.
+            let name = real.file_name().map(PathBuf::from).unwrap_or_default();
+            let folder = fs::canonicalize(&folder)
+                .with_context(|| format!("cannot follow `{}`", folder.display()))?;
+            Ok(Target::File(folder.join(name)))
+        }
+        Err(e) => Err(e).with_context(|| format!("cannot write `{shown}`")),
+    }
+}
+
+/// Whether `path` names a device, FIFO or folder rather than a file.
+pub fn not_a_file(path: &Path) -> bool {
+    !matches!(target(path), Ok(Target::File(_)))
+        && (path.is_dir() || path.to_string_lossy().ends_with(['/', '\\']) || path.exists())
+}
+
+#[cfg(unix)]
+fn is_block_device(meta: &fs::Metadata) -> bool {
+    use std::os::unix::fs::FileTypeExt;
+    meta.file_type().is_block_device()
+}
+
+#[cfg(not(unix))]
+fn is_block_device(_: &fs::Metadata) -> bool {
+    false
+}
+
+/// The path a chain of symbolic links ends at, for a link whose target does not exist yet.
+fn follow_links(path: &Path) -> io::Result<PathBuf> {
+    let mut path = path.to_owned();
+    for _ in 0..40 {
+        match fs::symlink_metadata(&path) {
+            Ok(meta) if meta.file_type().is_symlink() => {
+                let to = fs::read_link(&path)?;
+                path = folder_of(&path).join(to);
+            }
+            _ => return Ok(path),
+        }
+    }
+    Err(io::Error::other("too many levels of symbolic links"))
+}
+
+fn folder_of(path: &Path) -> PathBuf {
+    match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_owned(),
+        _ => PathBuf::from("."),
+    }
+}
+
+/// An output written but not yet in place: committing it is one rename (or one write into a
+/// stream), so that several outputs are all prepared before any is replaced.
+pub struct Staged {
+    target: Target,
+    how: Staging,
+}
+
+enum Staging {
+    /// A file without a name in the target's folder (Linux `O_TMPFILE`): if the process dies
+    /// before it is linked into place, nothing is left behind.
+    #[cfg(target_os = "linux")]
+    Unnamed(File),
+    /// A named temporary file, removed on drop; one left by a killed process carries its
+    /// process id and is removed by the next write into the folder.
+    Named(tempfile::NamedTempFile),
+    /// The bytes, written at commit into a device, FIFO or stdout.
+    Bytes(Vec<u8>),
+}
+
+/// Prefix of temporary files: `.weekly-<pid>-`.
+const PREFIX: &str = ".weekly-";
+
+/// Prepares `bytes` for `target` without touching what is there.
+pub fn stage(target: Target, bytes: &[u8]) -> io::Result<Staged> {
+    let how = match &target {
+        Target::File(path) => {
+            let folder = folder_of(path);
+            remove_stale(&folder);
+            let mode = old_mode(path);
+            match unnamed(&folder, bytes, mode) {
+                Some(file) => file,
+                None => named(&folder, bytes, mode)?,
+            }
+        }
+        Target::Stdout | Target::Stream(_) => Staging::Bytes(bytes.to_owned()),
     };
-    let mut tmp = tempfile::Builder::new()
-        .prefix(".weekly-")
-        .tempfile_in(dir)?;
-    tmp.write_all(bytes)?;
-    // A temporary file is private; the output gets the old file's permissions or the usual ones.
+    Ok(Staged { target, how })
+}
+
+impl Staged {
+    /// Puts the output in place. Without `replace`, a file already at the path is an error
+    /// and is left alone.
+    pub fn commit(self, replace: bool) -> io::Result<()> {
+        match (self.target, self.how) {
+            #[cfg(target_os = "linux")]
+            (Target::File(path), Staging::Unnamed(file)) => {
+                let folder = folder_of(&path);
+                if replace {
+                    let named = tempfile::Builder::new()
+                        .prefix(&prefix())
+                        .make_in(&folder, |at| link(&file, at))?;
+                    named.persist(&path).map_err(|e| e.error)?;
+                } else {
+                    link(&file, &path)?;
+                }
+                sync_folder(&folder);
+                Ok(())
+            }
+            (Target::File(path), Staging::Named(tmp)) => {
+                if replace {
+                    tmp.persist(&path).map_err(|e| e.error)?;
+                } else {
+                    tmp.persist_noclobber(&path).map_err(|e| e.error)?;
+                }
+                sync_folder(&folder_of(&path));
+                Ok(())
+            }
+            (Target::Stream(path), Staging::Bytes(bytes)) => {
+                let mut stream = open_stream(&path)?;
+                stream.write_all(&bytes)?;
+                stream.flush()
+            }
+            (Target::Stdout, Staging::Bytes(bytes)) => stdout(&bytes),
+            _ => Err(io::Error::other(
+                "an output staged for another kind of target",
+            )),
+        }
+    }
+}
+
+/// Writes `bytes` to `path` as `-o` does: a file is replaced whole or not at all.
+pub fn output(path: &Path, bytes: &[u8], replace: bool) -> anyhow::Result<()> {
+    let target = target(path)?;
+    stage(target, bytes)
+        .and_then(|staged| staged.commit(replace))
+        .with_context(|| format!("cannot write `{}`", path.display()))
+}
+
+/// The output's permissions: those of the file it replaces, else the usual ones.
+fn old_mode(path: &Path) -> u32 {
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt;
-        let mode = fs::metadata(path).map_or(0o644, |m| m.permissions().mode());
-        tmp.as_file()
-            .set_permissions(fs::Permissions::from_mode(mode))?;
+        fs::metadata(path).map_or(0o644, |m| m.permissions().mode() & 0o7777)
     }
-    tmp.as_file().sync_all()?;
-    if replace {
-        tmp.persist(path).map_err(|e| e.error)?;
-    } else {
-        tmp.persist_noclobber(path).map_err(|e| e.error)?;
+    #[cfg(not(unix))]
+    {
+        let _ = path;
+        0o644
     }
+}
+
+fn prefix() -> String {
+    format!("{PREFIX}{}-", std::process::id())
+}
+
+fn fill(file: &mut File, bytes: &[u8], mode: u32) -> io::Result<()> {
+    file.write_all(bytes)?;
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        file.set_permissions(fs::Permissions::from_mode(mode))?;
+    }
+    #[cfg(not(unix))]
+    let _ = mode;
+    file.sync_all()
+}
+
+/// An unnamed file in `folder` holding `bytes`; `None` where the file system has no such
+/// files, or `/proc` is missing to link one in later.
+#[cfg(target_os = "linux")]
+fn unnamed(folder: &Path, bytes: &[u8], mode: u32) -> Option<Staging> {
+    use rustix::fs::{CWD, Mode, OFlags};
+    if !Path::new("/proc/self/fd").is_dir() {
+        return None;
+    }
+    let flags = OFlags::TMPFILE | OFlags::WRONLY | OFlags::CLOEXEC;
+    let fd = rustix::fs::openat(CWD, folder, flags, Mode::from_raw_mode(0o600)).ok()?;
+    let mut file = File::from(fd);
+    fill(&mut file, bytes, mode).ok()?;
+    Some(Staging::Unnamed(file))
+}
+
+#[cfg(not(target_os = "linux"))]
+fn unnamed(_: &Path, _: &[u8], _: u32) -> Option<Staging> {
+    None
+}
+
+/// Gives the unnamed `file` the name `at`; fails if `at` exists.
+#[cfg(target_os = "linux")]
+fn link(file: &File, at: &Path) -> io::Result<()> {
+    use rustix::fs::{AtFlags, CWD};
+    use std::os::fd::AsRawFd;
+    let fd = format!("/proc/self/fd/{}", file.as_raw_fd());
+    rustix::fs::linkat(CWD, fd.as_str(), CWD, at, AtFlags::SYMLINK_FOLLOW)?;
     Ok(())
+}
+
+fn named(folder: &Path, bytes: &[u8], mode: u32) -> io::Result<Staging> {
+    let mut tmp = tempfile::Builder::new()
+        .prefix(&prefix())
+        .tempfile_in(folder)?;
+    fill(tmp.as_file_mut(), bytes, mode)?;
+    Ok(Staging::Named(tmp))
+}
+
+/// Removes the temporary files a killed run of weekly left in `folder`: those whose process
+/// is gone. Best effort: a file that cannot be removed stays for the next run.
+fn remove_stale(folder: &Path) {
+    let Ok(entries) = fs::read_dir(folder) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let name = entry.file_name();
+        let Some(pid) = name
+            .to_str()
+            .and_then(|n| n.strip_prefix(PREFIX))
+            .and_then(|rest| rest.split_once('-'))
+            .and_then(|(pid, _)| pid.parse::<i32>().ok())
+        else {
+            continue;
+        };
+        if !alive(pid) && entry.file_type().is_ok_and(|t| t.is_file()) {
+            let _ = fs::remove_file(entry.path());
+        }
+    }
+}
+
+#[cfg(unix)]
+fn alive(pid: i32) -> bool {
+    let Some(pid) = rustix::process::Pid::from_raw(pid) else {
+        return true;
+    };
+    rustix::process::test_kill_process(pid) != Err(rustix::io::Errno::SRCH)
+}
+
+#[cfg(not(unix))]
+fn alive(_: i32) -> bool {
+    true
+}
+
+/// Makes a rename durable; a file system that cannot sync a folder loses nothing by it.
+fn sync_folder(folder: &Path) {
+    if let Ok(dir) = File::open(folder) {
+        let _ = dir.sync_all();
+    }
+}
+
+/// Opens a device or FIFO for writing. A FIFO nobody reads is an error rather than a wait.
+fn open_stream(path: &Path) -> io::Result<File> {
+    #[cfg(unix)]
+    {
+        use rustix::fs::OFlags;
+        use std::os::unix::fs::OpenOptionsExt;
+        let file = fs::OpenOptions::new()
+            .write(true)
+            .custom_flags(OFlags::NONBLOCK.bits() as i32)
+            .open(path)
+            .map_err(|e| match e.raw_os_error() {
+                Some(code)
+                    if rustix::io::Errno::from_raw_os_error(code) == rustix::io::Errno::NXIO =>
+                {
+                    io::Error::other("nothing is reading from the FIFO")
+                }
+                _ => e,
+            })?;
+        let flags = rustix::fs::fcntl_getfl(&file)?;
+        rustix::fs::fcntl_setfl(&file, flags - OFlags::NONBLOCK)?;
+        Ok(file)
+    }
+    #[cfg(not(unix))]
+    fs::OpenOptions::new().write(true).open(path)
 }
 
 /// A reader that stops early (`weekly build … | head`) is not an error.
@@ -81,4 +372,64 @@ pub fn relative_link(old: &Path, new: &Path) -> String {
     }
     link.push(name);
     link.to_string_lossy().replace('\\', "/")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_folder_a_missing_folder_and_a_trailing_slash_are_refused() {
+        let dir = tempfile::tempdir().unwrap();
+        let err = |p: &Path| format!("{:#}", target(p).unwrap_err());
+        assert!(err(dir.path()).contains("is a folder"));
+        assert!(err(&dir.path().join("no/such.md")).contains("does not exist"));
+        assert!(err(&dir.path().join("new/")).contains("names a folder"));
+    }
+
+    #[test]
+    fn a_link_is_followed_to_the_file_it_names_even_before_it_exists() {
+        let dir = tempfile::tempdir().unwrap();
+        let link = dir.path().join("link.md");
+        std::os::unix::fs::symlink("real.md", &link).unwrap();
+        assert_eq!(
+            target(&link).unwrap(),
+            Target::File(dir.path().join("real.md"))
+        );
+        output(&link, b"new", true).unwrap();
+        assert!(
+            fs::symlink_metadata(&link)
+                .unwrap()
+                .file_type()
+                .is_symlink()
+        );
+        assert_eq!(fs::read(dir.path().join("real.md")).unwrap(), b"new");
+    }
+
+    #[test]
+    fn stale_temporaries_of_dead_processes_are_removed_and_live_ones_kept() {
+        let dir = tempfile::tempdir().unwrap();
+        let dead = dir.path().join(format!("{PREFIX}{}-abc", i32::MAX));
+        let live = dir.path().join(format!("{}abc", prefix()));
+        let other = dir.path().join(".weekly-notes");
+        for f in [&dead, &live, &other] {
+            fs::write(f, "").unwrap();
+        }
+        output(&dir.path().join("out.md"), b"x", true).unwrap();
+        assert!(!dead.exists());
+        assert!(live.exists() && other.exists());
+    }
+
+    #[test]
+    fn without_replace_an_existing_file_is_kept() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("out.md");
+        fs::write(&path, "old").unwrap();
+        assert!(output(&path, b"new", false).is_err());
+        assert_eq!(fs::read(&path).unwrap(), b"old");
+        output(&path, b"new", true).unwrap();
+        assert_eq!(fs::read(&path).unwrap(), b"new");
+        let names: Vec<_> = fs::read_dir(dir.path()).unwrap().flatten().collect();
+        assert_eq!(names.len(), 1, "no temporary file is left");
+    }
 }

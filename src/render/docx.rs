@@ -2,8 +2,8 @@
 //! 仿宋 三号 body, red masthead and rule, headings in 黑体 and 楷体, page numbers in the footer.
 
 use docx_rs::{
-    AlignmentType, BorderType, Docx, Footer, LineSpacing, LineSpacingType, PageMargin, PageNum,
-    Paragraph, ParagraphBorder, ParagraphBorderPosition, ParagraphBorders, Run, RunFonts,
+    AlignmentType, BorderType, BuildXML, Docx, Footer, LineSpacing, LineSpacingType, PageMargin,
+    PageNum, Paragraph, ParagraphBorder, ParagraphBorderPosition, ParagraphBorders, Run, RunFonts,
     SpecialIndentType, Tab, TabValueType,
 };
 
@@ -92,11 +92,22 @@ fn heading(text: &str, font: &str) -> Paragraph {
     indented().keep_next(true).add_run(run(text, font, 32))
 }
 
+/// Paragraph ids (`w14:paraId`) numbered from 1 in each document, so that two builds of
+/// one issue give the same bytes.
+struct Ids(u32);
+
+impl Ids {
+    fn next(&mut self, p: Paragraph) -> Paragraph {
+        self.0 += 1;
+        p.id(format!("{:08X}", self.0))
+    }
+}
+
 /// `— 1 —` at the outer side of the page: right on odd pages, left on even ones.
-fn page_number(align: AlignmentType) -> Footer {
+fn page_number(ids: &mut Ids, align: AlignmentType) -> Footer {
     let dash = |s: &str| run(s, SONG, 28);
     Footer::new().add_paragraph(
-        Paragraph::new()
+        ids.next(Paragraph::new())
             .align(align)
             .add_run(dash("— "))
             .add_page_num(PageNum::new())
@@ -104,8 +115,17 @@ fn page_number(align: AlignmentType) -> Footer {
     )
 }
 
-/// The document's bytes (a .docx file).
+/// Stands in the document for the body, which is spliced in as XML.
+fn marker(ids: &mut Ids) -> Paragraph {
+    ids.next(Paragraph::new())
+        .add_run(Run::new().add_text("\u{E000}body\u{E000}"))
+}
+
+/// The document's bytes (a .docx file). docx-rs holds a paragraph in a 2.4 KB value, so the
+/// body (any number of items) is not added to the document: each paragraph's XML is built on
+/// its own and spliced in where a marker stands, and memory grows with the text alone.
 pub fn document(b: &Bulletin) -> Result<Vec<u8>, String> {
+    let mut ids = Ids(0);
     let mut doc = Docx::new()
         .page_size(11906, 16838)
         .page_margin(
@@ -124,90 +144,132 @@ pub fn document(b: &Bulletin) -> Result<Vec<u8>, String> {
                 .hi_ansi(FANGSONG),
         )
         .default_size(32)
-        .footer(page_number(AlignmentType::Right))
-        .even_footer(page_number(AlignmentType::Left));
+        .footer(page_number(&mut ids, AlignmentType::Right))
+        .even_footer(page_number(&mut ids, AlignmentType::Left));
 
     // 报头: title, issue, period, then publisher and date on one line over a red rule.
-    doc = doc
-        .add_paragraph(
-            Paragraph::new()
-                .align(AlignmentType::Center)
-                .add_run(run(&b.title, XIAOBIAOSONG, 84).color(RED)),
-        )
-        .add_paragraph(
-            paragraph()
-                .align(AlignmentType::Center)
-                .add_run(body(&format!(
-                    "{} 年第 {} 期（总第 {} 期）",
-                    b.year, b.number, b.total
-                ))),
-        )
-        .add_paragraph(
-            paragraph()
-                .align(AlignmentType::Center)
-                .add_run(body(&format!("（{}）", b.period))),
-        )
-        .add_paragraph(
-            paragraph()
-                .add_tab(
-                    Tab::new()
-                        .val(TabValueType::Right)
-                        .pos(text_width() as usize),
-                )
-                .add_run(run(&b.publisher, FANGSONG, 26))
-                .add_run(run("", FANGSONG, 26).add_tab())
-                .add_run(run(&b.date, FANGSONG, 26))
-                .set_borders(ParagraphBorders::with_empty().set(border(
-                    ParagraphBorderPosition::Bottom,
-                    RED,
-                    16,
-                ))),
-        );
-
-    for s in &b.sections {
-        doc = doc.add_paragraph(heading(&format!("{}、{}", s.number, s.title), HEITI));
-        for p in &s.paragraphs {
-            doc = doc.add_paragraph(body_paragraph(p));
-        }
-        for sub in &s.subsections {
-            doc = doc.add_paragraph(heading(&format!("（{}）{}", sub.number, sub.title), KAITI));
-            for p in &sub.paragraphs {
-                doc = doc.add_paragraph(body_paragraph(p));
-            }
-        }
+    let masthead = [
+        Paragraph::new()
+            .align(AlignmentType::Center)
+            .add_run(run(&b.title, XIAOBIAOSONG, 84).color(RED)),
+        paragraph()
+            .align(AlignmentType::Center)
+            .add_run(body(&format!(
+                "{} 年第 {} 期（总第 {} 期）",
+                b.year, b.number, b.total
+            ))),
+        paragraph()
+            .align(AlignmentType::Center)
+            .add_run(body(&format!("（{}）", b.period))),
+        paragraph()
+            .add_tab(
+                Tab::new()
+                    .val(TabValueType::Right)
+                    .pos(text_width() as usize),
+            )
+            .add_run(run(&b.publisher, FANGSONG, 26))
+            .add_run(run("", FANGSONG, 26).add_tab())
+            .add_run(run(&b.date, FANGSONG, 26))
+            .set_borders(ParagraphBorders::with_empty().set(border(
+                ParagraphBorderPosition::Bottom,
+                RED,
+                16,
+            ))),
+    ];
+    for p in masthead {
+        doc = doc.add_paragraph(ids.next(p));
     }
+    let marker = marker(&mut ids);
+    doc = doc.add_paragraph(marker.clone());
 
     // 报尾, between rules.
     let f = &b.footer;
-    doc = doc
-        .add_paragraph(paragraph())
-        .add_paragraph(
-            paragraph()
-                .keep_next(true)
-                .set_borders(ParagraphBorders::with_empty().set(border(
-                    ParagraphBorderPosition::Top,
-                    "000000",
-                    8,
-                )))
-                .add_run(run(&format!("送：{}", f.send), FANGSONG, 28)),
-        )
-        .add_paragraph(paragraph().keep_next(true).add_run(run(
-            &format!("发：{}", f.distribute),
-            FANGSONG,
-            28,
-        )))
-        .add_paragraph(
-            paragraph()
-                .align(AlignmentType::Right)
-                .set_borders(ParagraphBorders::with_empty().set(border(
-                    ParagraphBorderPosition::Bottom,
-                    "000000",
-                    8,
-                )))
-                .add_run(run(&format!("（共印{}份）", f.copies), FANGSONG, 28)),
-        );
+    let footer = [
+        paragraph(),
+        paragraph()
+            .keep_next(true)
+            .set_borders(ParagraphBorders::with_empty().set(border(
+                ParagraphBorderPosition::Top,
+                "000000",
+                8,
+            )))
+            .add_run(run(&format!("送：{}", f.send), FANGSONG, 28)),
+        paragraph()
+            .keep_next(true)
+            .add_run(run(&format!("发：{}", f.distribute), FANGSONG, 28)),
+        paragraph()
+            .align(AlignmentType::Right)
+            .set_borders(ParagraphBorders::with_empty().set(border(
+                ParagraphBorderPosition::Bottom,
+                "000000",
+                8,
+            )))
+            .add_run(run(&format!("（共印{}份）", f.copies), FANGSONG, 28)),
+    ];
+    for p in footer {
+        doc = doc.add_paragraph(ids.next(p));
+    }
+
+    let mut xml = doc.build();
+    let marker = marker.build();
+    let at = xml
+        .document
+        .windows(marker.len())
+        .position(|w| w == marker.as_slice())
+        .ok_or("the body's place was not found in the Word document")?;
+    let mut document = xml.document[..at].to_vec();
+    let mut add = |p: Paragraph| document.extend_from_slice(&ids.next(p).build());
+    for s in &b.sections {
+        add(heading(&format!("{}、{}", s.number, s.title), HEITI));
+        for p in &s.paragraphs {
+            add(body_paragraph(p));
+        }
+        for sub in &s.subsections {
+            add(heading(&format!("（{}）{}", sub.number, sub.title), KAITI));
+            for p in &sub.paragraphs {
+                add(body_paragraph(p));
+            }
+        }
+    }
+    document.extend_from_slice(&xml.document[at + marker.len()..]);
+    xml.document = document;
+    xml.doc_props.core = core_properties(b).into_bytes();
 
     let mut bytes = std::io::Cursor::new(Vec::new());
-    doc.build().pack(&mut bytes).map_err(|e| e.to_string())?;
+    xml.pack(&mut bytes).map_err(|e| e.to_string())?;
     Ok(bytes.into_inner())
+}
+
+/// Title, author and dates of the document, from the issue rather than the clock: the
+/// publisher as author, the publication date as created and modified.
+fn core_properties(b: &Bulletin) -> String {
+    let title = escape(&format!(
+        "{} {} 年第 {} 期（总第 {} 期）",
+        b.title, b.year, b.number, b.total
+    ));
+    let author = escape(&b.publisher);
+    let date = format!("{}T00:00:00Z", b.published);
+    format!(
+        concat!(
+            r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>"#,
+            r#"<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" "#,
+            r#"xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" "#,
+            r#"xmlns:dcmitype="http://purl.org/dc/dcmitype/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">"#,
+            "<dc:title>{title}</dc:title><dc:creator>{author}</dc:creator>",
+            "<cp:lastModifiedBy>{author}</cp:lastModifiedBy><dc:language>zh-CN</dc:language>",
+            r#"<dcterms:created xsi:type="dcterms:W3CDTF">{date}</dcterms:created>"#,
+            r#"<dcterms:modified xsi:type="dcterms:W3CDTF">{date}</dcterms:modified>"#,
+            "<cp:revision>1</cp:revision></cp:coreProperties>",
+        ),
+        title = title,
+        author = author,
+        date = date,
+    )
+}
+
+/// Text as XML character data.
+fn escape(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
 }

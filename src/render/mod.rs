@@ -41,6 +41,25 @@ impl Format {
         }
     }
 
+    /// The file-name extensions that mean the format, the usual one first: `-o` picks the
+    /// format by them.
+    pub fn extensions(self) -> &'static [&'static str] {
+        match self {
+            Format::Markdown => &["md", "markdown"],
+            Format::Text => &["txt"],
+            Format::Html => &["html", "htm"],
+            Format::Docx => &["docx"],
+        }
+    }
+
+    /// The format a file name's extension means, in any case (`.DOCX` as `.docx`).
+    pub fn from_path(path: &std::path::Path) -> Option<Format> {
+        let ext = path.extension()?.to_str()?.to_ascii_lowercase();
+        Format::ALL
+            .into_iter()
+            .find(|f| f.extensions().contains(&ext.as_str()))
+    }
+
     /// What the format is, for `--help`.
     pub fn description(self) -> &'static str {
         match self {
@@ -182,6 +201,21 @@ mod tests {
     use super::*;
     use crate::model::{Footer, Paragraph, Run, Section};
 
+    #[test]
+    fn a_file_name_gives_its_format_by_extension_in_any_case() {
+        use std::path::Path;
+        let of = |p: &str| Format::from_path(Path::new(p));
+        assert_eq!(of("out/2023-39.DOCX"), Some(Format::Docx));
+        assert_eq!(of("a.htm"), Some(Format::Html));
+        assert_eq!(of("a.markdown"), Some(Format::Markdown));
+        assert_eq!(of("a.txt"), Some(Format::Text));
+        assert_eq!(of("a.pdf"), None);
+        assert_eq!(of("docx"), None);
+        for f in Format::ALL {
+            assert_eq!(of(&format!("x.{}", f.extensions()[0])), Some(f));
+        }
+    }
+
     fn text_of(b: &Bulletin, format: Format) -> String {
         String::from_utf8(render(b, format, &Options::default()).unwrap()).unwrap()
     }
@@ -195,6 +229,7 @@ mod tests {
             period: "1 月 1 日—1 月 7 日".into(),
             publisher: "中心".into(),
             date: "2023 年 1 月 9 日".into(),
+            published: "2023-01-09".into(),
             sections: vec![Section {
                 number: "一".into(),
                 title: "动态".into(),

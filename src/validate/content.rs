@@ -218,8 +218,9 @@ impl Checker<'_> {
         let week_key = f.key_span("week")?.start;
         Some(Place { flow, week_key })
     }
+
     pub(super) fn item(&mut self, node: &Node) -> Option<Item> {
-        if let Value::Str(_) = node.value {
+        if let Value::Str(_) | Value::Int(_) | Value::Float(_) | Value::Bool(_) = node.value {
             let text = self.text_of(node, "items");
             self.check_start(text.as_ref());
             self.check_end(text.as_ref());

@@ -207,8 +207,18 @@ impl<'s> Checker<'s> {
         Some(items)
     }
 
+    /// A text value. A plain scalar that YAML would type as a number or a truth value
+    /// (`title: 010`, `name: 110`, `true`) is text here, as typed: the key says it is text.
     pub(super) fn text_of(&mut self, node: &Node, key: &str) -> Option<Text> {
-        match &node.value {
+        let typed;
+        let value = match &node.value {
+            Value::Int(_) | Value::Float(_) | Value::Bool(_) => {
+                typed = Value::Str(self.source.get(node.span.clone())?.into());
+                &typed
+            }
+            value => value,
+        };
+        match value {
             Value::Str(s) if s.trim().is_empty() => {
                 self.report(
                     Code::E011,
@@ -237,25 +247,7 @@ impl<'s> Checker<'s> {
                 );
                 None
             }
-            Value::Int(_) | Value::Float(_) | Value::Bool(_) => {
-                self.report_with_help(
-                    Code::E002,
-                    node.span.clone(),
-                    {
-                        let Msg { en: kn, zh: kz } = kind(node);
-                        msg!(
-                            "expected text for `{key}`, found {kn}",
-                            "`{key}` 应为文字，实际为{kz}"
-                        )
-                    },
-                    msg!(
-                        "put the value in quotes to use it as text",
-                        "若要作为文字，请加引号"
-                    ),
-                );
-                None
-            }
-            Value::Seq(_) | Value::Map(_) => {
+            _ => {
                 let Msg { en: kn, zh: kz } = kind(node);
                 self.report(
                     Code::E002,

@@ -229,6 +229,11 @@ fn a_build_killed_while_writing_leaves_the_old_output_whole() {
         fs::read_to_string(&out_path).unwrap() == old,
         "the output was clobbered"
     );
+    assert_eq!(
+        files_in(dir),
+        ["2023-38.yaml", "2023-39.yaml", "out.md"],
+        "the killed build left its temporary file"
+    );
 }
 
 #[test]
@@ -241,7 +246,7 @@ fn output_naming_the_input_is_refused() {
     let out = run(weekly()
         .arg("build")
         .arg(&input)
-        .arg("-o")
+        .args(["--format", "md", "-o"])
         .arg(dir.join("./issue.yaml")));
     assert_eq!(out.status.code(), Some(2));
     assert!(
@@ -263,7 +268,8 @@ fn output_into_a_missing_folder_is_an_io_error() {
         .arg(dir.join("no/such/out.md")));
     assert_eq!(out.status.code(), Some(2));
     assert!(
-        text(&out.stderr).starts_with("error: cannot write"),
+        text(&out.stderr).starts_with("error: the folder `")
+            && text(&out.stderr).ends_with("no/such` does not exist; make it first\n"),
         "{}",
         text(&out.stderr)
     );

@@ -9,6 +9,7 @@ mod formats;
 mod hostile;
 mod lang;
 mod new;
+mod outputs;
 mod robustness;
 mod schema;
 mod util;

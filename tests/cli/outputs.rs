@@ -1,0 +1,543 @@
+//! Where `weekly build -o` writes and what it never replaces: devices, FIFOs, symbolic links,
+//! folders; the format from the file name; several outputs in one run; stdout that cannot be
+//! written; killed builds; byte-identical rebuilds.
+
+use std::fs;
+use std::io::Read;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::time::Duration;
+
+use crate::util::{files_in, notice, root, run, series_copy, text, weekly};
+
+fn golden(name: &str) -> Vec<u8> {
+    fs::read(root().join("tests/golden").join(name)).unwrap()
+}
+
+/// `weekly build` on the example series' 2023-39 in `dir`, with `args` after it.
+fn build(dir: &Path, args: &[&str]) -> std::process::Output {
+    run(weekly()
+        .current_dir(dir)
+        .args(["build", "2023-39.yaml"])
+        .args(args)
+        .env("LANG", "C"))
+}
+
+fn is_char_device(path: &Path) -> bool {
+    use std::os::unix::fs::FileTypeExt;
+    fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_char_device())
+}
+
+/// A device node in a scratch folder with the numbers of `/dev/null` (1, 3) or `/dev/full`
+/// (1, 7); `None`, with a notice, where this user may not make one.
+fn device(dir: &Path, name: &str, minor: u32) -> Option<PathBuf> {
+    let path = dir.join(name);
+    let made = Command::new("mknod")
+        .arg(&path)
+        .args(["c", "1", &minor.to_string()])
+        .stderr(Stdio::null())
+        .status()
+        .is_ok_and(|s| s.success());
+    if made {
+        Some(path)
+    } else {
+        notice("cannot make a device node here (mknod needs root): device cases skipped");
+        None
+    }
+}
+
+#[test]
+fn a_device_is_written_into_and_stays_a_device() {
+    let tmp = series_copy();
+    let dir = tmp.path();
+    let Some(null) = device(dir, "null", 3) else {
+        return;
+    };
+    let out = build(dir, &["-o", "null"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    assert!(is_char_device(&null), "the device was replaced");
+
+    let full = device(dir, "full", 7).unwrap();
+    let out = build(dir, &["-o", "full"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(
+        text(&out.stderr),
+        "error: cannot write `full`: No space left on device (os error 28)\n"
+    );
+    assert!(is_char_device(&full), "the device was replaced");
+    assert_eq!(
+        files_in(dir),
+        ["2023-38.yaml", "2023-39.yaml", "full", "null"]
+    );
+}
+
+fn mkfifo(path: &Path) {
+    let made = Command::new("mkfifo").arg(path).status().unwrap();
+    assert!(made.success());
+}
+
+/// A FIFO with a reader gets the document; one without a reader is an error at once, not a
+/// wait; either way it stays a FIFO.
+#[test]
+fn a_fifo_is_written_into_and_one_without_a_reader_is_an_error() {
+    use std::os::unix::fs::FileTypeExt;
+    let tmp = series_copy();
+    let dir = tmp.path();
+    let fifo = dir.join("pipe");
+    mkfifo(&fifo);
+    let (send, read) = std::sync::mpsc::channel();
+    {
+        let fifo = fifo.clone();
+        std::thread::spawn(move || {
+            let mut bytes = Vec::new();
+            fs::File::open(fifo)
+                .unwrap()
+                .read_to_end(&mut bytes)
+                .unwrap();
+            let _ = send.send(bytes);
+        });
+    }
+    // The reader opens the FIFO first: a writer finding none fails instead of waiting.
+    let mut attempts = 0;
+    let out = loop {
+        let out = build(dir, &["-o", "pipe"]);
+        attempts += 1;
+        if out.status.code() == Some(0) || attempts == 50 {
+            break out;
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    };
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let got = read
+        .recv_timeout(Duration::from_secs(20))
+        .expect("nothing came down the FIFO");
+    assert_eq!(got, golden("2023-39.md"));
+
+    let out = build(dir, &["-o", "pipe"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(
+        text(&out.stderr),
+        "error: cannot write `pipe`: nothing is reading from the FIFO\n"
+    );
+    assert!(fs::metadata(&fifo).unwrap().file_type().is_fifo());
+}
+
+/// A symbolic link is followed: its target is replaced, in the target's folder, and the link
+/// stays a link; a link to a file not yet made makes it.
+#[test]
+fn a_symbolic_link_is_followed_to_its_target() {
+    let tmp = series_copy();
+    let dir = tmp.path();
+    fs::create_dir(dir.join("print")).unwrap();
+    fs::write(dir.join("print/bulletin.md"), "old\n").unwrap();
+    std::os::unix::fs::symlink("print/bulletin.md", dir.join("latest.md")).unwrap();
+    std::os::unix::fs::symlink("print/new.html", dir.join("new.html")).unwrap();
+    let out = build(dir, &["-o", "latest.md", "-o", "new.html"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    assert!(
+        fs::symlink_metadata(dir.join("latest.md"))
+            .unwrap()
+            .is_symlink()
+    );
+    assert!(
+        fs::symlink_metadata(dir.join("new.html"))
+            .unwrap()
+            .is_symlink()
+    );
+    assert_eq!(
+        fs::read(dir.join("print/bulletin.md")).unwrap(),
+        golden("2023-39.md")
+    );
+    assert_eq!(
+        fs::read(dir.join("print/new.html")).unwrap(),
+        golden("2023-39.html")
+    );
+    assert_eq!(files_in(&dir.join("print")), ["bulletin.md", "new.html"]);
+}
+
+#[test]
+fn dev_stdout_is_stdout() {
+    let tmp = series_copy();
+    let out = build(tmp.path(), &["-o", "/dev/stdout"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    assert_eq!(out.stdout, golden("2023-39.md"));
+}
+
+/// Folders, a missing folder and a read-only one: exit 2, a message that says which, and
+/// nothing written.
+#[test]
+fn folders_and_missing_folders_are_refused_with_what_they_are() {
+    let tmp = series_copy();
+    let dir = tmp.path();
+    fs::create_dir(dir.join("out")).unwrap();
+    let cases = [
+        (
+            vec!["-o", "out"],
+            "error: `out` is a folder; give a file name inside it\n",
+        ),
+        (
+            vec!["-o", "out/"],
+            "error: `out/` is a folder; give a file name inside it\n",
+        ),
+        (
+            vec!["-o", "new/"],
+            "error: `new/` names a folder; give a file name\n",
+        ),
+        (
+            vec!["-o", "no/such/x.md"],
+            "error: the folder `no/such` does not exist; make it first\n",
+        ),
+    ];
+    for (args, message) in cases {
+        let out = build(dir, &args);
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        assert_eq!(text(&out.stderr), message, "{args:?}");
+    }
+    assert_eq!(files_in(dir), ["2023-38.yaml", "2023-39.yaml", "out"]);
+    assert!(files_in(&dir.join("out")).is_empty());
+}
+
+#[test]
+fn a_read_only_folder_is_an_io_error_and_left_as_it_was() {
+    use std::os::unix::fs::PermissionsExt;
+    let tmp = series_copy();
+    let dir = tmp.path();
+    let locked = dir.join("locked");
+    fs::create_dir(&locked).unwrap();
+    fs::set_permissions(&locked, fs::Permissions::from_mode(0o555)).unwrap();
+    if fs::write(locked.join("probe"), "").is_ok() {
+        notice("this user writes into read-only folders (root): read-only case skipped");
+        return;
+    }
+    let out = build(dir, &["-o", "locked/x.md"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(
+        text(&out.stderr),
+        "error: cannot write `locked/x.md`; no output was written: Permission denied (os error 13)\n"
+    );
+    assert!(files_in(&locked).is_empty());
+}
+
+// ---- the format from the file name --------------------------------------------------------
+
+#[test]
+fn the_format_follows_the_extension_unless_given() {
+    let tmp = series_copy();
+    let dir = tmp.path();
+    let out = build(
+        dir,
+        &["-o", "issue.docx", "-o", "issue.HTM", "-o", "issue.txt"],
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    assert!(
+        fs::read(dir.join("issue.docx"))
+            .unwrap()
+            .starts_with(b"PK\x03\x04")
+    );
+    assert_eq!(
+        fs::read(dir.join("issue.HTM")).unwrap(),
+        golden("2023-39.html")
+    );
+    assert_eq!(
+        fs::read(dir.join("issue.txt")).unwrap(),
+        golden("2023-39.txt")
+    );
+    let out = build(dir, &["--format", "html", "-o", "for-print"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    assert_eq!(
+        fs::read(dir.join("for-print")).unwrap(),
+        golden("2023-39.html")
+    );
+}
+
+#[test]
+fn an_extension_against_format_or_unknown_is_a_usage_error() {
+    let tmp = series_copy();
+    let dir = tmp.path();
+    let out = build(dir, &["--format", "md", "-o", "issue.docx"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        text(&out.stderr).starts_with(
+            "error: `issue.docx` names a docx file but --format is md: change the name or leave --format out\n"
+        ),
+        "{}",
+        text(&out.stderr)
+    );
+    let out = build(dir, &["-o", "issue.pdf"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        text(&out.stderr).starts_with(
+            "error: cannot tell the format of `issue.pdf` from its name: name it .md, .markdown, .txt, .html, .htm, .docx, or give --format\n"
+        ),
+        "{}",
+        text(&out.stderr)
+    );
+    assert_eq!(files_in(dir), ["2023-38.yaml", "2023-39.yaml"]);
+}
+
+#[test]
+fn templates_for_word_alone_is_a_usage_error() {
+    let tmp = series_copy();
+    let dir = tmp.path();
+    fs::create_dir(dir.join("t")).unwrap();
+    let out = build(dir, &["--templates", "t", "-o", "issue.docx"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        text(&out.stderr).starts_with(
+            "error: --templates does not apply to a Word document, which is laid out without a template\n"
+        ),
+        "{}",
+        text(&out.stderr)
+    );
+    // With another format beside it, the folder serves that one.
+    fs::write(dir.join("t/bulletin.md"), "{{ title }}\n").unwrap();
+    let out = build(dir, &["--templates", "t", "-o", "a.docx", "-o", "a.md"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    assert_eq!(
+        fs::read_to_string(dir.join("a.md")).unwrap(),
+        "窗口工作周报\n"
+    );
+}
+
+// ---- several outputs in one run -------------------------------------------------------
+
+#[test]
+fn several_outputs_equal_separate_builds() {
+    let tmp = series_copy();
+    let dir = tmp.path();
+    let out = build(
+        dir,
+        &[
+            "-o", "a.md", "-o", "a.html", "-o", "a.docx", "-o", "a.txt", "-o", "-",
+        ],
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    assert_eq!(out.stdout, golden("2023-39.md"));
+    for ext in ["md", "html", "docx", "txt"] {
+        let alone = build(dir, &["-o", &format!("b.{ext}")]);
+        assert_eq!(alone.status.code(), Some(0));
+        assert!(
+            fs::read(dir.join(format!("a.{ext}"))).unwrap()
+                == fs::read(dir.join(format!("b.{ext}"))).unwrap(),
+            "{ext}"
+        );
+    }
+}
+
+/// An output that cannot be prepared (here: larger than the file-size limit) stops the run
+/// before any old output is replaced.
+#[test]
+fn one_output_that_cannot_be_written_leaves_every_old_output() {
+    let tmp = series_copy();
+    let dir = tmp.path();
+    for name in ["a.md", "a.html", "a.docx"] {
+        fs::write(dir.join(name), "last week\n").unwrap();
+    }
+    // 20 KiB: the Markdown and HTML fit, the Word document (43 KB) does not.
+    let out = run(Command::new("sh")
+        .current_dir(dir)
+        .args(["-c", r#"trap '' XFSZ; ulimit -f 40; exec "$@""#, "sh"])
+        .arg(env!("CARGO_BIN_EXE_weekly"))
+        .args([
+            "build",
+            "2023-39.yaml",
+            "-o",
+            "a.md",
+            "-o",
+            "a.html",
+            "-o",
+            "a.docx",
+        ])
+        .env("LANG", "C"));
+    assert_eq!(out.status.code(), Some(2), "{}", text(&out.stderr));
+    assert_eq!(
+        text(&out.stderr),
+        "error: cannot write `a.docx`; no output was written: File too large (os error 27)\n"
+    );
+    for name in ["a.md", "a.html", "a.docx"] {
+        assert_eq!(fs::read_to_string(dir.join(name)).unwrap(), "last week\n");
+    }
+    assert_eq!(
+        files_in(dir),
+        ["2023-38.yaml", "2023-39.yaml", "a.docx", "a.html", "a.md"]
+    );
+}
+
+/// An output that fails as it is put in place (here a FIFO nobody reads) is named, and the
+/// exit code is 2; the others are written.
+#[test]
+fn an_output_that_fails_last_is_named() {
+    let tmp = series_copy();
+    let dir = tmp.path();
+    mkfifo(&dir.join("pipe"));
+    let out = build(dir, &["-o", "a.md", "-o", "pipe"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(
+        text(&out.stderr),
+        "error: cannot write `pipe`: nothing is reading from the FIFO\n"
+    );
+    assert_eq!(fs::read(dir.join("a.md")).unwrap(), golden("2023-39.md"));
+}
+
+#[test]
+fn one_output_named_twice_is_refused() {
+    let tmp = series_copy();
+    let dir = tmp.path();
+    let out = build(dir, &["-o", "a.md", "-o", "./a.md"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(
+        text(&out.stderr),
+        "error: two outputs name one file: `./a.md`\n"
+    );
+}
+
+// ---- stdout that cannot be written ----------------------------------------------------
+
+/// A full disk behind stdout fails every command that writes there, findings included, so
+/// that CI never takes an empty report for a clean one.
+#[test]
+fn a_full_stdout_is_an_error_for_every_command() {
+    let tmp = series_copy();
+    let dir = tmp.path();
+    fs::write(dir.join("bad.yaml"), "masthead: 1\n").unwrap();
+    let cases: [&[&str]; 9] = [
+        &["build", "2023-39.yaml"],
+        &["check", "2023-39.yaml", "--message-format", "sarif"],
+        &["check", "bad.yaml", "--message-format", "sarif"],
+        &["check", "bad.yaml", "--message-format", "json"],
+        &["check", "bad.yaml", "--message-format", "github"],
+        &["new", "2023-39.yaml", "-o", "-"],
+        &["schema"],
+        &["--help"],
+        &["--version"],
+    ];
+    for args in cases {
+        let out = run(weekly()
+            .current_dir(dir)
+            .args(args)
+            .stdout(fs::File::create("/dev/full").unwrap()));
+        assert_eq!(
+            out.status.code(),
+            Some(2),
+            "{args:?}: {}",
+            text(&out.stderr)
+        );
+        assert!(
+            text(&out.stderr).contains("No space left on device"),
+            "{args:?}: {}",
+            text(&out.stderr)
+        );
+    }
+}
+
+// ---- killed builds and rebuilds -------------------------------------------------------
+
+/// Builds killed at moments spread over their run: the old output stays whole or the new one
+/// is there whole, and once the next build has run no temporary file is left.
+#[test]
+fn killed_builds_leave_nothing_behind() {
+    let tmp = series_copy();
+    let dir = tmp.path();
+    let old = b"last week\n".repeat(5000);
+    fs::write(dir.join("a.docx"), &old).unwrap();
+    let new = {
+        let out = build(dir, &["-o", "b.docx"]);
+        assert_eq!(out.status.code(), Some(0));
+        fs::read(dir.join("b.docx")).unwrap()
+    };
+    fs::remove_file(dir.join("b.docx")).unwrap();
+    for i in 0..60u64 {
+        let mut child = weekly()
+            .current_dir(dir)
+            .args(["build", "2023-39.yaml", "-o", "a.docx"])
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap();
+        std::thread::sleep(Duration::from_micros(700 * i));
+        let _ = child.kill();
+        let _ = child.wait();
+        let now = fs::read(dir.join("a.docx")).unwrap();
+        assert!(now == old || now == new, "a.docx is neither old nor new");
+    }
+    let out = build(dir, &["-o", "a.docx"]);
+    assert_eq!(out.status.code(), Some(0));
+    let left: Vec<String> = files_in(dir)
+        .into_iter()
+        .filter(|n| n.starts_with(".weekly-"))
+        .collect();
+    assert!(left.is_empty(), "left behind: {left:?}");
+}
+
+/// Two builds give the same bytes in every format; the Word document's properties come from
+/// the issue.
+#[test]
+fn rebuilds_are_byte_identical() {
+    let tmp = series_copy();
+    let dir = tmp.path();
+    for round in ["1", "2"] {
+        let names: Vec<String> = ["md", "txt", "html", "docx"]
+            .iter()
+            .map(|ext| format!("{round}.{ext}"))
+            .collect();
+        let mut args = Vec::new();
+        for n in &names {
+            args.extend(["-o", n.as_str()]);
+        }
+        let out = build(dir, &args);
+        assert_eq!(out.status.code(), Some(0));
+        std::thread::sleep(Duration::from_millis(1100));
+    }
+    for ext in ["md", "txt", "html", "docx"] {
+        assert!(
+            fs::read(dir.join(format!("1.{ext}"))).unwrap()
+                == fs::read(dir.join(format!("2.{ext}"))).unwrap(),
+            "{ext}"
+        );
+    }
+    let mut zip = zip::ZipArchive::new(fs::File::open(dir.join("1.docx")).unwrap()).unwrap();
+    let mut core = String::new();
+    zip.by_name("docProps/core.xml")
+        .unwrap()
+        .read_to_string(&mut core)
+        .unwrap();
+    for part in [
+        "<dc:title>窗口工作周报 2023 年第 39 期（总第 459 期）</dc:title>",
+        "<dc:creator>四川省政府政务服务和公共资源交易服务中心</dc:creator>",
+        "<dcterms:created xsi:type=\"dcterms:W3CDTF\">2023-10-20T00:00:00Z</dcterms:created>",
+    ] {
+        assert!(core.contains(part), "{core}");
+    }
+}
+
+// ---- names that are not UTF-8 -----------------------------------------------------------
+
+/// A name saved in GBK (from a Windows zip) reads and writes like any other, and is shown
+/// with the undecodable bytes replaced.
+#[test]
+fn file_names_that_are_not_utf8_are_taken_as_they_are() {
+    use std::ffi::OsStr;
+    use std::os::unix::ffi::OsStrExt;
+    let tmp = series_copy();
+    let dir = tmp.path();
+    // 周报 in GBK.
+    let input = OsStr::from_bytes(b"\xd6\xdc\xb1\xa8-39.yaml");
+    let output = OsStr::from_bytes(b"\xd6\xdc\xb1\xa8-39.md");
+    fs::copy(dir.join("2023-39.yaml"), dir.join(input)).unwrap();
+    let out = run(weekly()
+        .current_dir(dir)
+        .arg("build")
+        .arg(input)
+        .arg("-o")
+        .arg(output));
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    assert_eq!(fs::read(dir.join(output)).unwrap(), golden("2023-39.md"));
+    let out = run(weekly()
+        .current_dir(dir)
+        .args(["check", "--message-format", "short"])
+        .arg(input)
+        .arg(dir.join("missing").join(input)));
+    assert_eq!(out.status.code(), Some(2));
+    let shown = format!("missing/{}", input.to_string_lossy());
+    assert!(shown.contains('\u{fffd}'));
+    assert!(text(&out.stderr).contains(&shown), "{}", text(&out.stderr));
+}
