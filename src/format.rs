@@ -88,7 +88,7 @@ pub static ROOT: Shape = Shape {
             true,
             Ty::List(&SECTION),
             "the sections, in printed order; numbered 一、二、… by weekly",
-            "正文各部分，按印刷顺序；由 weekly 编号一、二、……",
+            "正文各栏目，按印刷顺序；由 weekly 编号一、二、……",
         ),
         key(
             "footer",
@@ -217,7 +217,7 @@ const VISIT_PURPOSE: Key = key(
 
 pub static SECTION: Shape = Shape {
     what: "section",
-    zh: "部分",
+    zh: "栏目",
     keys: &[
         key(
             "title",
@@ -231,7 +231,7 @@ pub static SECTION: Shape = Shape {
             false,
             Ty::List(&SUBSECTION),
             "subsections, numbered （一）（二）…; instead of content",
-            "小节，编号（一）（二）……；与内容二选一",
+            "子栏目，编号（一）（二）……；与内容二选一",
         ),
         DIRECTIVES,
         COUNTERS,
@@ -244,7 +244,7 @@ pub static SECTION: Shape = Shape {
 
 pub static SUBSECTION: Shape = Shape {
     what: "subsection",
-    zh: "小节",
+    zh: "子栏目",
     keys: &[
         key(
             "title",
@@ -446,6 +446,24 @@ pub static FOOTER: Shape = Shape {
 };
 
 /// The JSON Schema (2020-12) of an issue file, for editors' completion and hover.
+/// Whether `name` is a key somewhere in the format.
+pub fn is_key(name: &str) -> bool {
+    fn walk(shape: &'static Shape, seen: &mut Vec<*const Shape>, name: &str) -> bool {
+        if seen.contains(&(shape as *const Shape)) {
+            return false;
+        }
+        seen.push(shape);
+        shape.keys.iter().any(|k| {
+            k.name == name
+                || match k.ty {
+                    Ty::Map(s) | Ty::List(s) | Ty::TextsOr(s) => walk(s, seen, name),
+                    _ => false,
+                }
+        })
+    }
+    walk(&ROOT, &mut Vec::new(), name)
+}
+
 pub fn json_schema() -> Value {
     let mut defs = Map::new();
     let root = shape_schema(&ROOT, &mut defs);

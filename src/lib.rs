@@ -18,6 +18,7 @@ pub mod model;
 pub mod new;
 pub mod render;
 pub mod series;
+pub mod slip;
 pub mod text;
 pub mod validate;
 pub mod yaml;

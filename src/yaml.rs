@@ -280,11 +280,11 @@ pub fn parse(source: &str) -> Result<Node<'_>, Diagnostic> {
                             if entries.iter().any(|(k, _)| k.value == node.value) {
                                 return Err(Diagnostic::new(Code::E005,
                                     node.span,
-                                    msg!("duplicate key `{key}`", "键 `{key}` 重复"),
+                                    msg!("duplicate key `{key}`", "字段 `{key}` 重复"),
                                 )
                                 .with_help(msg!(
                                     "a key may appear only once in a mapping; merge the two entries",
-                                    "同一映射中一个键只能出现一次；请合并两处"
+                                    "同一层中一个字段只能出现一次；请合并两处"
                                 )));
                             }
                         }
@@ -431,11 +431,7 @@ fn scan_error(e: &ScanError, source: &str) -> Diagnostic {
             ),
         );
     }
-    Diagnostic::new(
-        Code::E001,
-        at..at,
-        msg!("{message}", "YAML 语法错误：{message}"),
-    )
+    crate::slip::explain(source, at, &message)
 }
 
 fn span_of(span: &Span, source: &str) -> Range<usize> {
@@ -520,7 +516,7 @@ mod tests {
         let src = "a: 1\nb: [1, 2\n";
         let d = error_of(src);
         assert_eq!(d.code, Code::E001);
-        assert!(!d.message.en.contains("line"), "{}", d.message.en);
+        assert!(!d.message.en.contains("line 2"), "{}", d.message.en);
         assert_eq!(at(src, &d).0, 2);
     }
 

@@ -240,11 +240,11 @@ impl Checker<'_> {
                         key.clone(),
                         msg!(
                             "a section with `subsections` cannot also hold content directly",
-                            "含有 `subsections` 的部分不能再直接包含内容"
+                            "含有 `subsections` 的栏目不能再直接包含内容"
                         ),
                         msg!(
                             "move the content into a subsection of its own",
-                            "把内容移到单独的小节中"
+                            "把内容移到单独的子栏目中"
                         ),
                     );
                 }

@@ -30,7 +30,7 @@ impl Checker<'_> {
                             "同一{what_zh}中有 `{first}` 和 `{other}`：只能有一种内容"
                         )
                     },
-                    msg!("split them into subsections", "把它们分到不同小节"),
+                    msg!("split them into subsections", "把它们分到不同子栏目"),
                 );
             }
         }
@@ -240,6 +240,28 @@ impl Checker<'_> {
                 msg!(
                     "an item is text, or a `lead` with `departments`",
                     "条目是一段文字，或 `lead` 加 `departments`"
+                ),
+            );
+            return None;
+        }
+        if let Value::Map(entries) = &node.value
+            && let [(key, _)] = entries.as_slice()
+            && let Value::Str(name) = &key.value
+            && !ITEM.allows(name)
+            && !name.is_ascii()
+        {
+            // `- 主题: 优化营商环境`: text with `: ` that YAML read as a key and its value.
+            let at = key.span.end;
+            self.report_with_help(
+                Code::E002,
+                at..at + 1,
+                msg!(
+                    "the item holds `: `, so YAML reads it as a key `{name}` with a value, not as text",
+                    "条目中含有“: ”，YAML 把它读成了字段“{name}”和它的值，而不是一段文字"
+                ),
+                msg!(
+                    "put the whole item in quotes, or type the full-width colon `：`",
+                    "请给整个条目加引号，或改用全角冒号“：”"
                 ),
             );
             return None;

@@ -90,7 +90,6 @@ footer: { send: 甲, distribute: 乙, copies: 91 }
         assert_eq!(
             codes(&src),
             [
-                (Code::E004, (1, 1)),
                 (Code::E003, (3, 3)),
                 (Code::E006, (8, 14)),
                 (Code::E002, (12, 37)),
@@ -105,7 +104,7 @@ footer: { send: 甲, distribute: 乙, copies: 91 }
         let r = check(&GOOD.replace("    counters:", "    counter:"));
         let d = &r.diagnostics[0];
         assert_eq!(d.message.en, "unknown key `counter` in the section");
-        assert_eq!(d.message.zh, "部分中没有 `counter` 这个键");
+        assert_eq!(d.message.zh, "栏目中没有 `counter` 这个字段");
         assert_eq!(
             d.help.as_ref().map(|h| h.en.as_str()),
             Some("did you mean `counters`?")

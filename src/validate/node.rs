@@ -109,35 +109,60 @@ impl<'s> Checker<'s> {
                 node.span.clone(),
                 msg!(
                     "expected a mapping (`key: value` lines) for the {what}, found {found}",
-                    "{what_zh}应为映射（`键: 值` 各行），实际为{found_zh}"
+                    "{what_zh}应为若干“字段: 值”行，实际为{found_zh}"
                 ),
             );
             return None;
         };
         let mut entries = Vec::with_capacity(map.len());
         let mut unknown = false;
+        // Keys a mistyped key was taken for: not reported missing as well.
+        let mut suggested: Vec<&str> = Vec::new();
         for (k, v) in map {
             let Value::Str(name) = &k.value else {
                 self.report(Code::E002, k.span.clone(), {
                     let Msg { en: kn, zh: kz } = kind(k);
                     msg!(
                         "expected a key name in the {what}, found {kn}",
-                        "{what_zh}中应为键名，实际为{kz}"
+                        "{what_zh}中应为字段名，实际为{kz}"
                     )
                 });
                 continue;
             };
             if shape.allows(name) {
                 entries.push((name.as_ref(), k, v));
+            } else if let Some((key, value)) = name.split_once('：')
+                && let Some(key) = shape.names().into_iter().find(|n| *n == key.trim_end())
+            {
+                // `{ name：受理 }` parses as the key `name：受理` without a value.
+                unknown = true;
+                suggested.push(key);
+                let value = value.trim_start();
+                let at = k.span.start + name.find('：').unwrap_or_default();
+                self.report_with_help(
+                    Code::E001,
+                    at..at + '：'.len_utf8(),
+                    msg!(
+                        "a full-width colon `：` after the key `{key}`",
+                        "字段 `{key}` 后面用了全角冒号“：”"
+                    ),
+                    msg!(
+                        "type a half-width colon and a space: `{key}: {value}`",
+                        "请改用半角冒号加空格：`{key}: {value}`"
+                    ),
+                );
             } else {
                 unknown = true;
                 let keys = shape.names();
                 let list = keys.join(", ");
                 let help = match suggest(name, &keys) {
-                    Some(s) => msg!("did you mean `{s}`?", "是不是 `{s}`？"),
+                    Some(s) => {
+                        suggested.push(s);
+                        msg!("did you mean `{s}`?", "是不是 `{s}`？")
+                    }
                     None => msg!(
                         "the {what} has the keys: {list}",
-                        "{what_zh}可用的键：{list}"
+                        "{what_zh}可用的字段：{list}"
                     ),
                 };
                 self.report_with_help(
@@ -145,7 +170,7 @@ impl<'s> Checker<'s> {
                     k.span.clone(),
                     msg!(
                         "unknown key `{name}` in the {what}",
-                        "{what_zh}中没有 `{name}` 这个键"
+                        "{what_zh}中没有 `{name}` 这个字段"
                     ),
                     help,
                 );
@@ -153,7 +178,7 @@ impl<'s> Checker<'s> {
         }
         let missing: Vec<String> = shape
             .required()
-            .filter(|key| !entries.iter().any(|(k, _, _)| k == key))
+            .filter(|key| !entries.iter().any(|(k, _, _)| k == key) && !suggested.contains(key))
             .map(|key| format!("`{key}`"))
             .collect();
         if !missing.is_empty() {
@@ -531,7 +556,7 @@ pub(super) fn kind(node: &Node) -> Msg {
         Value::Float(x) => msg!("the number {x}", "数字 {x}"),
         Value::Str(s) => msg!("the text `{s}`", "文字 `{s}`"),
         Value::Seq(_) => msg!("a list", "列表"),
-        Value::Map(_) => msg!("a mapping", "映射"),
+        Value::Map(_) => msg!("a mapping", "一组字段"),
     }
 }
 

@@ -146,7 +146,7 @@ fn sarif_regions_point_at_the_text_of_each_finding() {
         ("W004", "水利厅"),
         // A missing key is reported at the start of the mapping that lacks it.
         ("E004", "s"),
-        ("E003", "title2"),
+        ("E003", "heading"),
         ("E013", "0"),
     ]
     .map(|(code, text)| (code.to_owned(), text.to_owned()));

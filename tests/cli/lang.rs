@@ -117,10 +117,10 @@ fn the_locale_chooses_chinese() {
     let stderr = String::from_utf8(zh.stderr).unwrap();
     assert_eq!(zh.status.code(), Some(1));
     assert!(
-        stderr.starts_with("错误[E004]: 报头缺少 `year`"),
+        stderr.starts_with("错误[E003]: 报头中没有 `yaer` 这个字段"),
         "{stderr}"
     );
-    assert!(stderr.trim_end().ends_with("6 个错误"), "{stderr}");
+    assert!(stderr.trim_end().ends_with("5 个错误"), "{stderr}");
     // LC_ALL wins over LANG, and --lang over both.
     let en = weekly(&dir)
         .env("LANG", "zh_CN.UTF-8")
@@ -131,7 +131,7 @@ fn the_locale_chooses_chinese() {
     assert!(
         String::from_utf8(en.stderr)
             .unwrap()
-            .starts_with("error[E004]: missing `year`")
+            .starts_with("error[E003]: unknown key `yaer`")
     );
     let forced = weekly(&dir)
         .env("LANG", "zh_CN.UTF-8")
@@ -141,6 +141,6 @@ fn the_locale_chooses_chinese() {
     assert!(
         String::from_utf8(forced.stderr)
             .unwrap()
-            .starts_with("error[E004]")
+            .starts_with("error[E003]")
     );
 }
