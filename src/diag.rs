@@ -69,6 +69,52 @@ impl Msg {
     }
 }
 
+/// In English where no language is chosen; an error can carry a message in both languages
+/// (`io::Error::new(kind, msg)`) for the reader to pick from.
+impl fmt::Display for Msg {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.en)
+    }
+}
+
+impl std::error::Error for Msg {}
+
+/// An I/O error in both languages: the system's words in English, the usual kinds put in
+/// Chinese, with the system's error number kept for a search; a [`Msg`] carried inside as is.
+pub fn io_message(e: &std::io::Error) -> Msg {
+    use std::io::ErrorKind as K;
+    if let Some(m) = e.get_ref().and_then(|inner| inner.downcast_ref::<Msg>()) {
+        return m.clone();
+    }
+    let zh = match e.kind() {
+        K::NotFound => "找不到该文件或文件夹",
+        K::PermissionDenied => "没有权限",
+        K::AlreadyExists => "已经存在",
+        K::StorageFull => "磁盘空间已满",
+        K::FileTooLarge => "文件超过了允许的大小",
+        K::IsADirectory => "这是一个文件夹",
+        K::NotADirectory => "路径中有一段不是文件夹",
+        K::ReadOnlyFilesystem => "文件系统只读",
+        K::BrokenPipe => "管道已关闭",
+        K::InvalidData => "内容不是有效的文字",
+        K::Interrupted => "操作被中断",
+        _ => {
+            return Msg {
+                en: e.to_string(),
+                zh: format!("系统错误：{e}"),
+            };
+        }
+    };
+    let zh = match e.raw_os_error() {
+        Some(n) => format!("{zh}（os error {n}）"),
+        None => zh.to_owned(),
+    };
+    Msg {
+        en: e.to_string(),
+        zh,
+    }
+}
+
 /// `msg!("found {n}", "发现 {n}")`: a [`Msg`] from two format strings over the same values.
 #[macro_export]
 macro_rules! msg {
@@ -334,6 +380,26 @@ mod tests {
         }
         assert_eq!(" w012 ".parse::<Code>(), Ok(Code::W012));
         assert_eq!("W019".parse::<Code>(), Err(()));
+    }
+
+    #[test]
+    fn io_errors_read_in_both_languages() {
+        let gone = std::io::Error::from_raw_os_error(2);
+        let m = io_message(&gone);
+        assert_eq!(m.en, "No such file or directory (os error 2)");
+        assert_eq!(m.zh, "找不到该文件或文件夹（os error 2）");
+        let full = io_message(&std::io::Error::from_raw_os_error(28));
+        assert_eq!(full.zh, "磁盘空间已满（os error 28）");
+        let ours = std::io::Error::new(
+            std::io::ErrorKind::InvalidInput,
+            Msg {
+                en: "it is a folder".into(),
+                zh: "这是一个文件夹".into(),
+            },
+        );
+        assert_eq!(io_message(&ours).zh, "这是一个文件夹");
+        let odd = io_message(&std::io::Error::other("odd"));
+        assert_eq!((odd.en.as_str(), odd.zh.as_str()), ("odd", "系统错误：odd"));
     }
 
     #[test]

@@ -26,6 +26,14 @@ pub struct Unreadable {
     pub source: io::Error,
 }
 
+impl Unreadable {
+    /// What could not be read, in both languages; the cause is the source.
+    pub fn message(&self) -> Msg {
+        let name = &self.name;
+        msg!("cannot read `{name}`", "无法读取 `{name}`")
+    }
+}
+
 /// One file read and checked.
 #[derive(Debug)]
 pub struct Loaded {
@@ -179,12 +187,10 @@ impl<F: Files> Loader<F> {
     /// What the issue in `path` passes on to the next, or why it cannot be used.
     fn previous(&mut self, path: &Path, depth: usize) -> Result<Previous, Failure> {
         let shown = path.display();
-        let key = self.files.resolve(path).map_err(|e| {
-            Failure::missing(msg!(
-                "cannot read the previous issue `{shown}`: {e}",
-                "无法读取上一期 `{shown}`：{e}"
-            ))
-        })?;
+        let key = self
+            .files
+            .resolve(path)
+            .map_err(|e| Failure::io(&shown.to_string(), &e))?;
         if let Some(known) = self.previous.get(&key) {
             return known.clone();
         }
@@ -231,23 +237,30 @@ impl<F: Files> Loader<F> {
                     "上一期 `{shown}`：{zh}"
                 ))
             }
-            ReadError::Io(e) => Failure::missing(msg!(
-                "cannot read the previous issue `{shown}`: {e}",
-                "无法读取上一期 `{shown}`：{e}"
-            )),
+            ReadError::Io(e) => Failure::io(&shown.to_string(), &e),
         })?;
+        // The cause in that file, and its own way out, rather than a word on the path.
         let text = yaml::decode(&bytes).map_err(|(_, d)| {
             let Msg { en, zh } = d.message;
-            Failure::unusable(msg!(
+            let failure = Failure::unusable(msg!(
                 "the previous issue `{shown}`: {en}",
                 "上一期 `{shown}`：{zh}"
-            ))
+            ));
+            match d.help {
+                Some(help) => failure.with_help(help),
+                None => failure,
+            }
         })?;
         let root = yaml::parse(text).map_err(|d| {
             let Msg { en, zh } = d.message;
+            let (line, _) = diag::line_col(text, d.span.start);
             Failure::unusable(msg!(
-                "the previous issue `{shown}` is not valid: {en}",
-                "上一期 `{shown}` 有误：{zh}"
+                "the previous issue `{shown}` is not valid YAML at line {line}: {en}",
+                "上一期 `{shown}` 第 {line} 行不是有效的 YAML：{zh}"
+            ))
+            .with_help(msg!(
+                "mend it first (`weekly check {shown}` shows where): this issue's figures follow from it",
+                "请先改正该期（运行 `weekly check {shown}` 查看位置）：本期的数字由它推算"
             ))
         })?;
         let checked = validate::validate(&root, text, Lints::Off);
@@ -268,10 +281,15 @@ impl<F: Files> Loader<F> {
                 return Ok(Previous::of(&issue));
             }
         }
-        let plural = if errors == 1 { "" } else { "s" };
+        let errors = match errors {
+            0 => msg!("cannot be used", "无法使用"),
+            1 => msg!("has an error", "有 1 处错误"),
+            n => msg!("has {n} errors", "有 {n} 处错误"),
+        };
+        let Msg { en, zh } = errors;
         Err(Failure::unusable(msg!(
-            "the previous issue `{shown}` has {errors} error{plural}; run `weekly check {shown}`",
-            "上一期 `{shown}` 有 {errors} 个错误；请运行 `weekly check {shown}`"
+            "the previous issue `{shown}` {en}; run `weekly check {shown}`",
+            "上一期 `{shown}` {zh}；请运行 `weekly check {shown}`"
         )))
     }
 }
@@ -298,6 +316,27 @@ impl Failure {
             ),
             missing: true,
             located: false,
+        }
+    }
+
+    /// A previous issue that cannot be read: missing (check the name), or there but
+    /// unreadable (a folder, no permission), each with its own way out.
+    fn io(shown: &str, e: &io::Error) -> Failure {
+        let Msg { en, zh } = diag::io_message(e);
+        let message = msg!(
+            "cannot read the previous issue `{shown}`: {en}",
+            "无法读取上一期 `{shown}`：{zh}"
+        );
+        match e.kind() {
+            io::ErrorKind::NotFound => Failure::missing(message),
+            io::ErrorKind::PermissionDenied => Failure::unusable(message).with_help(msg!(
+                "give yourself permission to read it",
+                "请确认有权限读取该文件"
+            )),
+            _ => Failure::unusable(message).with_help(msg!(
+                "point `previous` at last week's issue file",
+                "请让 `previous` 指向上一周的周报文件"
+            )),
         }
     }
 

@@ -6,7 +6,9 @@ use std::path::{Path, PathBuf};
 
 use chrono::{Datelike, Days, NaiveDate};
 
+use crate::diag::Lang;
 use crate::issue::{Body, Content, Issue, Kind};
+use crate::msg;
 use crate::series::Previous;
 
 /// The masthead numbers and dates of the issue after `prev`.
@@ -62,23 +64,26 @@ impl Next {
 }
 
 /// The YAML text of the next issue. `previous` is how the new file names the old one.
-pub fn next_issue(prev: &Issue, previous: &str, next: &Next) -> String {
+/// The comments are in `lang`, like every other word the tool writes.
+pub fn next_issue(prev: &Issue, previous: &str, next: &Next, lang: Lang) -> String {
     let mut out = String::new();
     let m = &prev.masthead;
-    let _ = writeln!(
-        out,
-        "# {} {} 年第 {} 期, begun by `weekly new` from {previous}.\n\
+    let (title, year, number) = (&m.title.value, next.year, next.number);
+    let head = msg!(
+        "# {title} {year} 年第 {number} 期, begun by `weekly new` from {previous}.\n\
          # Fill in the week's content where the comments show its shape, then run\n\
          # `weekly check` on this file. For a section with nothing this week, write an\n\
          # empty list (`visits: []`): it stays in the layout and is not printed.\n",
-        m.title.value, next.year, next.number
+        "# {title} {year} 年第 {number} 期，由 `weekly new` 根据 {previous} 生成。\n\
+         # 请按注释所示的格式填写本周内容，然后对本文件运行 `weekly check`。\n\
+         # 某个栏目本周没有内容时，写成空列表（如 `visits: []`）：栏目保留，但不印出。\n"
     );
-    let _ = writeln!(
-        out,
-        "# Last week's issue: the numbers, the week and the year-to-date figures follow on from it.\n\
-         previous: {}\n",
-        scalar(previous)
+    let _ = writeln!(out, "{}", head.get(lang));
+    let link = msg!(
+        "# Last week's issue: the numbers, the week and the year-to-date figures follow on from it.",
+        "# 上一期：期号、周期和累计数都接着它往下算。"
     );
+    let _ = writeln!(out, "{}\nprevious: {}\n", link.get(lang), scalar(previous));
     let _ = writeln!(
         out,
         "masthead:\n  title: {}\n  year: {}\n  number: {}\n  total: {}\n  period:\n    start: {}\n    end: {}\n  publisher: {}\n  published: {}\n",
@@ -95,12 +100,12 @@ pub fn next_issue(prev: &Issue, previous: &str, next: &Next) -> String {
     for section in &prev.sections {
         let _ = writeln!(out, "  - title: {}", scalar(&section.title.value));
         match &section.body {
-            Body::Content(c) => content(&mut out, c, "    ", next),
+            Body::Content(c) => content(&mut out, c, "    ", next, lang),
             Body::Subsections(subs) => {
                 out.push_str("    subsections:\n");
                 for sub in subs {
                     let _ = writeln!(out, "      - title: {}", scalar(&sub.title.value));
-                    content(&mut out, &sub.content, "        ", next);
+                    content(&mut out, &sub.content, "        ", next, lang);
                 }
             }
         }
@@ -118,34 +123,49 @@ pub fn next_issue(prev: &Issue, previous: &str, next: &Next) -> String {
 
 /// One piece of content: what stays from week to week is kept (its kind, counter names and
 /// units, progress totals), what is new each week is a commented placeholder.
-fn content(out: &mut String, content: &Content, pad: &str, next: &Next) {
+fn content(out: &mut String, content: &Content, pad: &str, next: &Next, lang: Lang) {
     let day = next.start + Days::new(2);
     match content {
         Content::Counters(counters) if !counters.is_empty() => {
-            let _ = writeln!(
-                out,
-                "{pad}# Year-to-date figures are computed from the previous issue.\n{pad}counters:"
+            let note = msg!(
+                "# Year-to-date figures are computed from the previous issue.",
+                "# 累计数由上一期推算，不必填写。"
             );
+            let _ = writeln!(out, "{pad}{}\n{pad}counters:", note.get(lang));
             for c in counters {
+                let last = c.week.value;
+                let fill = msg!("# fill in (last week: {last})", "# 请填写（上周：{last}）");
                 let _ = writeln!(
                     out,
-                    "{pad}  - name: {}\n{pad}    unit: {}\n{pad}    week:            # fill in (last week: {})",
+                    "{pad}  - name: {}\n{pad}    unit: {}\n{pad}    week:            {}",
                     scalar(&c.name.value),
                     scalar(&c.unit.value),
-                    c.week.value
+                    fill.get(lang)
                 );
             }
         }
         Content::Progress(p) => {
             let _ = writeln!(out, "{pad}progress:");
             let dept = p.dept.as_ref().map_or("某部门", |d| d.value.as_str());
+            let done = p.done.value().unwrap_or_default();
+            let notes = [
+                msg!("# who did this week's part", "# 本周由哪个部门完成"),
+                msg!(
+                    "# fill in (0 for a week without any)",
+                    "# 请填写（本周没有则填 0）"
+                ),
+                msg!(
+                    "# Work done so far is computed: last week's {done} plus this week's.",
+                    "# 累计完成数自动计算：上周的 {done} 加本周的数。"
+                ),
+            ];
+            let [who, fill, so_far] = notes.map(|n| n.get(lang).to_owned());
             let _ = writeln!(
                 out,
-                "{pad}  # dept: {dept}    # who did this week's part\n\
-                 {pad}  week:              # fill in (0 for a week without any)\n\
-                 {pad}  # Work done so far is computed: last week's {} plus this week's.\n\
+                "{pad}  # dept: {dept}    {who}\n\
+                 {pad}  week:              {fill}\n\
+                 {pad}  {so_far}\n\
                  {pad}  total: {}\n{pad}  unit: {}\n{pad}  work: {}",
-                p.done.value().unwrap_or_default(),
                 p.total.value,
                 scalar(&p.unit.value),
                 scalar(&p.work.value)
@@ -175,10 +195,11 @@ fn content(out: &mut String, content: &Content, pad: &str, next: &Next) {
                     out,
                     "{pad}progress:\n\
                      {pad}  # week: 15\n\
-                     {pad}  # done: 1019    # done so far, this week included\n\
+                     {pad}  # done: 1019    {}\n\
                      {pad}  # total: 1650\n\
                      {pad}  # unit: 个\n\
-                     {pad}  # work: 办理项的受理工作手册编制"
+                     {pad}  # work: 办理项的受理工作手册编制",
+                    msg!("# done so far, this week included", "# 截至本周累计完成数").get(lang)
                 );
             }
             Some(Kind::Items) => {
@@ -353,11 +374,41 @@ mod tests {
         assert_eq!(scalar("2023"), "\"2023\"");
     }
 
+    /// In Chinese, every comment that explains is Chinese; the commented examples are the
+    /// format's own keys and stay as they are. Both languages make the same file.
+    #[test]
+    fn the_comments_of_a_chinese_draft_are_chinese() {
+        let prev = example();
+        let next = Next::after(&prev, None);
+        let zh = next_issue(&prev, "2023-39.yaml", &next, Lang::Zh);
+        let en = next_issue(&prev, "2023-39.yaml", &next, Lang::En);
+        let comments = |text: &str| -> Vec<String> {
+            text.lines()
+                .filter_map(|l| l.split_once("# ").map(|(_, c)| c.to_owned()))
+                .filter(|c| !c.starts_with("- ") && !c.starts_with("  ") && !c.contains(": "))
+                .collect()
+        };
+        let english: Vec<String> = comments(&zh)
+            .into_iter()
+            .filter(|c| !c.chars().any(crate::lint::is_han))
+            .collect();
+        assert!(english.is_empty(), "{english:#?}");
+        assert!(zh.contains("# 请填写（上周：2881）"), "{zh}");
+        let strip = |text: &str| -> String {
+            text.lines()
+                .map(|l| l.split('#').next().unwrap_or_default().trim_end())
+                .filter(|l| !l.is_empty())
+                .collect::<Vec<_>>()
+                .join("\n")
+        };
+        assert_eq!(strip(&zh), strip(&en));
+    }
+
     #[test]
     fn the_new_file_keeps_structure_and_empties_the_week() {
         let prev = example();
         let next = Next::after(&prev, None);
-        let text = next_issue(&prev, "2023-39.yaml", &next);
+        let text = next_issue(&prev, "2023-39.yaml", &next, Lang::En);
         let report = validate(&parse(&text).unwrap(), &text, Lints::On);
         let codes: Vec<Code> = report.diagnostics.iter().map(|d| d.code).collect();
         // Four counters and the progress entry wait for this week's figures; five sections
@@ -416,7 +467,7 @@ sections:
 footer: { send: 甲, distribute: 乙, copies: 91 }
 ";
         let prev = checked(src);
-        let text = next_issue(&prev, "2023-40.yaml", &Next::after(&prev, None));
+        let text = next_issue(&prev, "2023-40.yaml", &Next::after(&prev, None), Lang::En);
         assert!(
             text.contains("  - title: 领导批示\n    directives:\n      # - date: 2023-10-23\n")
         );

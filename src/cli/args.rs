@@ -8,7 +8,8 @@ use clap::builder::{PossibleValue, PossibleValuesParser, TypedValueParser};
 use clap::{CommandFactory, Parser, Subcommand};
 
 use super::report::{MessageFormat, ReportOptions};
-use crate::diag::{Code, Lang, Severity};
+use crate::diag::{Code, Lang, Msg, Severity};
+use crate::msg;
 use crate::render::Format;
 
 #[derive(Parser)]
@@ -20,6 +21,10 @@ use crate::render::Format;
 pub struct Cli {
     #[command(subcommand)]
     command: Command,
+    /// Language of messages, notes and `weekly new`'s comments (default: Chinese when
+    /// LC_ALL, LC_MESSAGES or LANG begins with zh); clap's own usage errors stay English
+    #[arg(long, global = true, value_name = "LANG", value_parser = lang_parser())]
+    lang: Option<Lang>,
 }
 
 #[derive(Subcommand)]
@@ -110,9 +115,6 @@ struct FindingsArgs {
     /// Switch a warning off, e.g. `--allow W012,W018` (may be repeated)
     #[arg(long, value_name = "CODE", value_delimiter = ',', value_parser = warning_code)]
     allow: Vec<Code>,
-    /// Language of findings (default: Chinese when LC_ALL, LC_MESSAGES or LANG begins with zh)
-    #[arg(long, value_name = "LANG", value_parser = lang_parser())]
-    lang: Option<Lang>,
 }
 
 /// A value parser over the names of an enum's values, each with its help line.
@@ -195,7 +197,7 @@ pub fn outputs(
     format: Option<Format>,
     paths: Vec<PathBuf>,
     not_a_file: impl Fn(&std::path::Path) -> bool,
-) -> Result<Vec<Output>, String> {
+) -> Result<Vec<Output>, Msg> {
     if paths.is_empty() {
         return Ok(vec![Output {
             path: None,
@@ -214,10 +216,10 @@ pub fn outputs(
         let stream = stdout || (named.is_none() && not_a_file(&path));
         let format = match (format, named) {
             (Some(given), Some(named)) if given != named => {
-                return Err(format!(
-                    "`{shown}` names a {} file but --format is {}: change the name or leave --format out",
-                    named.name(),
-                    given.name()
+                let (named, given) = (named.name(), given.name());
+                return Err(msg!(
+                    "`{shown}` names a {named} file but --format is {given}: change the name or leave --format out",
+                    "`{shown}` 是 {named} 文件名，但 --format 是 {given}：请改文件名，或去掉 --format"
                 ));
             }
             (_, Some(named)) => named,
@@ -229,9 +231,10 @@ pub fn outputs(
                     .flat_map(|f| f.extensions())
                     .map(|e| format!(".{e}"))
                     .collect();
-                return Err(format!(
-                    "cannot tell the format of `{shown}` from its name: name it {}, or give --format",
-                    known.join(", ")
+                let (en, zh) = (known.join(", "), known.join("、"));
+                return Err(msg!(
+                    "cannot tell the format of `{shown}` from its name: name it {en}, or give --format",
+                    "无法从文件名看出 `{shown}` 的格式：请用 {zh} 结尾，或加 --format"
                 ));
             }
         };
@@ -242,7 +245,10 @@ pub fn outputs(
             } else {
                 "stdout"
             };
-            return Err(format!("`{shown}` is given twice as -o"));
+            return Err(msg!(
+                "`{shown}` is given twice as -o",
+                "`{shown}` 在 -o 中出现了两次"
+            ));
         }
         outputs.push(Output { path, format });
     }
@@ -266,17 +272,18 @@ impl Cli {
         locale: impl Fn(&str) -> Option<String>,
         not_a_file: impl Fn(&std::path::Path) -> bool,
     ) -> Result<(Settings, ReportOptions), clap::Error> {
+        let lang = self.lang.unwrap_or_else(|| Lang::from_locale(&locale));
         let report = |f: FindingsArgs| ReportOptions {
             format: f.message_format,
             deny_warnings: f.deny_warnings,
             allow: f.allow,
-            lang: f.lang.unwrap_or_else(|| Lang::from_locale(&locale)),
+            lang,
         };
         let plain = || ReportOptions {
             format: MessageFormat::Human,
             deny_warnings: false,
             allow: Vec::new(),
-            lang: Lang::from_locale(&locale),
+            lang,
         };
         Ok(match self.command {
             Command::Build {
@@ -287,20 +294,26 @@ impl Cli {
                 width,
                 findings,
             } => {
-                let usage = |kind, message: String| Cli::command().error(kind, message);
+                let usage = |kind, message: Msg| Cli::command().error(kind, message.get(lang));
                 let outputs = outputs(format, output, &not_a_file)
                     .map_err(|m| usage(clap::error::ErrorKind::ValueValidation, m))?;
                 let any = |f: fn(Format) -> bool| outputs.iter().any(|o| f(o.format));
                 if width.is_some() && !any(|f| f == Format::Text) {
                     return Err(usage(
                         clap::error::ErrorKind::ArgumentConflict,
-                        "--width applies to text output (--format text, or -o FILE.txt)".into(),
+                        msg!(
+                            "--width applies to text output (--format text, or -o FILE.txt)",
+                            "--width 只用于纯文本输出（--format text，或 -o 文件名.txt）"
+                        ),
                     ));
                 }
                 if templates.is_some() && !any(|f| f.template().is_some()) {
                     return Err(usage(
                         clap::error::ErrorKind::ArgumentConflict,
-                        "--templates does not apply to a Word document, which is laid out without a template".into(),
+                        msg!(
+                            "--templates does not apply to a Word document, which is laid out without a template",
+                            "--templates 不适用于 Word 文档：Word 文档不用模板排版"
+                        ),
                     ));
                 }
                 let build = Build {
@@ -408,12 +421,14 @@ mod tests {
                 out(Some("b.docx"), Format::Docx)
             ])
         );
-        let err = outputs(Some(Format::Markdown), paths(&["a.docx"]), no).unwrap_err();
+        let err = outputs(Some(Format::Markdown), paths(&["a.docx"]), no)
+            .unwrap_err()
+            .en;
         assert!(
             err.contains("`a.docx` names a docx file but --format is md"),
             "{err}"
         );
-        let err = outputs(None, paths(&["a.pdf"]), no).unwrap_err();
+        let err = outputs(None, paths(&["a.pdf"]), no).unwrap_err().en;
         assert!(
             err.contains(".md, .markdown, .txt, .html, .htm, .docx"),
             "{err}"
@@ -422,9 +437,9 @@ mod tests {
 
     #[test]
     fn an_output_given_twice_is_refused() {
-        let err = outputs(None, paths(&["a.md", "a.md"]), no).unwrap_err();
+        let err = outputs(None, paths(&["a.md", "a.md"]), no).unwrap_err().en;
         assert!(err.contains("`a.md` is given twice"), "{err}");
-        let err = outputs(None, paths(&["-", "-"]), no).unwrap_err();
+        let err = outputs(None, paths(&["-", "-"]), no).unwrap_err().en;
         assert!(err.contains("`stdout` is given twice"), "{err}");
     }
 }

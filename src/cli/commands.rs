@@ -5,17 +5,19 @@ use std::collections::BTreeMap;
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 
-use anyhow::{Context, anyhow, bail};
+use anyhow::bail;
 
 use super::args::{self, Build, New, Output};
 use super::disk::{self, Disk};
-use super::report::{Reporter, Status};
+use super::report::{Reporter, Said, Saying, Status};
 use super::write::{self, Target};
+use crate::diag::Msg;
 use crate::folder::{self, Member};
 use crate::freeze;
 use crate::issue::Issue;
 use crate::load::{self, Loaded, Loader};
 use crate::model::Bulletin;
+use crate::msg;
 use crate::new::{self, Next};
 use crate::render::{self, Format, Options};
 
@@ -40,15 +42,20 @@ pub fn build(out: &mut Reporter, settings: &Build) -> anyhow::Result<Status> {
         let target = match &output.path {
             None => Target::Stdout,
             Some(path) if file != Path::new("-") && write::same_file(file, path) => {
-                bail!(
-                    "`{}` is the input file; choose another output",
-                    path.display()
-                )
+                let path = path.display();
+                bail!(Said::new(msg!(
+                    "`{path}` is the input file; choose another output",
+                    "`{path}` 是输入文件；请另选输出文件"
+                )))
             }
             Some(path) => write::target(path)?,
         };
         if targets.iter().any(|(_, t)| *t == target) {
-            bail!("two outputs name one file: `{}`", shown(output));
+            let name = shown(output);
+            bail!(Said::new(msg!(
+                "two outputs name one file: `{name}`",
+                "两个输出指向同一个文件：`{name}`"
+            )));
         }
         targets.push((output, target));
     }
@@ -61,21 +68,26 @@ pub fn build(out: &mut Reporter, settings: &Build) -> anyhow::Result<Status> {
     for (output, target) in targets {
         if output.format.is_binary() && target == Target::Stdout && std::io::stdout().is_terminal()
         {
-            bail!("a Word document is binary: give -o FILE.docx, or redirect stdout to a file");
+            bail!(Said::new(msg!(
+                "a Word document is binary: give -o FILE.docx, or redirect stdout to a file",
+                "Word 文档是二进制文件：请用 -o 文件名.docx，或把标准输出重定向到文件"
+            )));
         }
         let options = Options {
             templates: disk::templates(output.format, templates.as_deref())?,
             width: *width,
         };
         let document = render::render(&bulletin, output.format, &options)?;
-        let ready = write::stage(target, &document)
-            .with_context(|| format!("{}; no output was written", cannot_write(output)))?;
+        let ready = write::stage(target, &document).said(|| {
+            let Msg { en, zh } = cannot_write(output);
+            msg!("{en}; no output was written", "{zh}；所有输出均未写入")
+        })?;
         staged.push((output, ready));
     }
     let mut status = Status::Success;
     for (output, ready) in staged {
-        if let Err(e) = ready.commit(true) {
-            out.error(&anyhow::Error::from(e).context(cannot_write(output)));
+        if let Err(e) = ready.commit(true).said(|| cannot_write(output)) {
+            out.error(&e.into());
             status = Status::Error;
         }
     }
@@ -90,10 +102,13 @@ fn shown(output: &Output) -> String {
         .map_or_else(|| "stdout".to_owned(), |p| p.display().to_string())
 }
 
-fn cannot_write(output: &Output) -> String {
+fn cannot_write(output: &Output) -> Msg {
     match &output.path {
-        Some(path) => format!("cannot write `{}`", path.display()),
-        None => "cannot write to stdout".to_owned(),
+        Some(path) => {
+            let path = path.display();
+            msg!("cannot write `{path}`", "无法写入 `{path}`")
+        }
+        None => msg!("cannot write to stdout", "无法写到标准输出"),
     }
 }
 
@@ -189,17 +204,15 @@ pub fn begin_next(out: &mut Reporter, settings: &New) -> anyhow::Result<Status> 
     };
     let shown = previous.display().to_string();
     let next = Next::after(&prev, *date);
-    let target = output
-        .clone()
-        .or_else(|| next.file_name(previous))
-        .ok_or_else(|| {
-            anyhow!(
-                "cannot name the next issue after `{shown}` (names like 2023-39.yaml are moved on); give -o"
-            )
-        })?;
+    let Some(target) = output.clone().or_else(|| next.file_name(previous)) else {
+        bail!(Said::new(msg!(
+            "cannot name the next issue after `{shown}` (names like 2023-39.yaml are moved on); give -o",
+            "无法根据 `{shown}` 为下一期命名（只有 2023-39.yaml 这样的文件名能顺延）；请用 -o 指定"
+        )));
+    };
     let to_stdout = target == Path::new("-");
     if !to_stdout && !force && target.exists() {
-        bail!("`{}` exists; give --force to replace it", target.display());
+        bail!(exists(&target));
     }
     if previous != Path::new("-") {
         freeze(out, previous, &prev_text, bom, &prev)?;
@@ -209,17 +222,15 @@ pub fn begin_next(out: &mut Reporter, settings: &New) -> anyhow::Result<Status> 
     } else {
         write::relative_link(previous, &target)
     };
-    let text = new::next_issue(&prev, &link, &next);
+    let text = new::next_issue(&prev, &link, &next, out.lang());
     if to_stdout {
-        write::stdout(text.as_bytes()).context("cannot write to stdout")?;
+        write::stdout(text.as_bytes()).said(stdout_msg)?;
     } else {
         write::output(&target, text.as_bytes(), *force)?;
-        out.note(format_args!(
-            "created `{}`: {} 年第 {} 期（总第 {} 期）",
-            target.display(),
-            next.year,
-            next.number,
-            next.total
+        let (name, year, number, total) = (target.display(), next.year, next.number, next.total);
+        out.note(msg!(
+            "created `{name}`: {year} 年第 {number} 期（总第 {total} 期）",
+            "已新建 `{name}`：{year} 年第 {number} 期（总第 {total} 期）"
         ));
     }
     Ok(Status::Success)
@@ -244,17 +255,25 @@ fn freeze(
         Ok(Some(frozen)) => {
             let bom = if bom { "\u{feff}" } else { "" };
             let bytes = format!("{bom}{}", frozen.text);
-            write::output(path, bytes.as_bytes(), true)
-                .with_context(|| format!("cannot write the figures into `{shown}`"))?;
-            out.note(format_args!(
-                "wrote into `{shown}` the figures it printed: {}",
-                list(&frozen.figures)
+            write::output(path, bytes.as_bytes(), true).said(|| {
+                msg!(
+                    "cannot write the figures into `{shown}`",
+                    "无法把数字写入 `{shown}`"
+                )
+            })?;
+            let figures = list(&frozen.figures);
+            out.note(msg!(
+                "wrote into `{shown}` the figures it printed: {figures}",
+                "已把 `{shown}` 印出的数字写入该文件：{figures}"
             ));
         }
-        Err(figures) => out.note(format_args!(
-            "warning: could not write into `{shown}` the figures it printed; write them by hand: {}",
-            list(&figures)
-        )),
+        Err(figures) => {
+            let figures = list(&figures);
+            out.note(msg!(
+                "warning: could not write into `{shown}` the figures it printed; write them by hand: {figures}",
+                "警告：无法把 `{shown}` 印出的数字写入该文件，请手工填写：{figures}"
+            ))
+        }
     }
     Ok(())
 }
@@ -262,21 +281,23 @@ fn freeze(
 /// `weekly templates export DIR`: the built-in templates, each written atomically; one
 /// already there is kept unless `force`.
 pub fn export_templates(out: &mut Reporter, dir: &Path, force: bool) -> anyhow::Result<Status> {
-    std::fs::create_dir_all(dir)
-        .with_context(|| format!("cannot make the folder `{}`", dir.display()))?;
+    std::fs::create_dir_all(dir).said(|| {
+        let dir = dir.display();
+        msg!("cannot make the folder `{dir}`", "无法新建文件夹 `{dir}`")
+    })?;
     let mut status = Status::Success;
     for (name, source) in Format::ALL.into_iter().filter_map(Format::template) {
         let path = dir.join(name);
         let written = if path.exists() && !force {
-            Err(anyhow!(
-                "`{}` exists; give --force to replace it",
-                path.display()
-            ))
+            Err(exists(&path).into())
         } else {
             write::output(&path, source.as_bytes(), force)
         };
         match written {
-            Ok(()) => out.note(format_args!("wrote `{}`", path.display())),
+            Ok(()) => {
+                let path = path.display();
+                out.note(msg!("wrote `{path}`", "已写入 `{path}`"))
+            }
             Err(e) => {
                 out.error(&e);
                 status = Status::Error;
@@ -288,8 +309,20 @@ pub fn export_templates(out: &mut Reporter, dir: &Path, force: bool) -> anyhow::
 
 /// `weekly schema`, `completions` and `man`: generated text on stdout.
 pub fn print(text: &[u8]) -> anyhow::Result<Status> {
-    write::stdout(text).context("cannot write to stdout")?;
+    write::stdout(text).said(stdout_msg)?;
     Ok(Status::Success)
+}
+
+fn stdout_msg() -> Msg {
+    msg!("cannot write to stdout", "无法写到标准输出")
+}
+
+fn exists(path: &Path) -> Said {
+    let path = path.display();
+    Said::new(msg!(
+        "`{path}` exists; give --force to replace it",
+        "`{path}` 已存在；如要替换，请加 --force"
+    ))
 }
 
 pub fn schema() -> anyhow::Result<Status> {
@@ -307,6 +340,6 @@ pub fn man() -> anyhow::Result<Status> {
     let mut page = Vec::new();
     clap_mangen::Man::new(args::command())
         .render(&mut page)
-        .context("cannot write the manual page")?;
+        .said(|| msg!("cannot write the manual page", "无法生成手册页"))?;
     print(&page)
 }

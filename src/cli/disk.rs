@@ -5,9 +5,12 @@ use std::fs;
 use std::io::{self, Read};
 use std::path::{Path, PathBuf};
 
-use anyhow::{Context, bail};
+use anyhow::bail;
+
+use super::report::{Said, Saying};
 
 use crate::files::{Files, ReadError, is_issue_file};
+use crate::msg;
 use crate::render::{Format, Templates};
 
 /// Files on disk, and standard input as `-`.
@@ -23,12 +26,16 @@ impl Files for Disk {
         } else {
             let meta = fs::metadata(path)?;
             if meta.is_dir() {
-                return Err(io::Error::new(io::ErrorKind::InvalidInput, "it is a folder").into());
+                let folder = msg!("it is a folder", "这是一个文件夹");
+                return Err(io::Error::new(io::ErrorKind::InvalidInput, folder).into());
             }
             if !meta.is_file() {
                 return Err(io::Error::new(
                     io::ErrorKind::InvalidInput,
-                    "it is not a regular file (to read a pipe, give `-` and redirect it)",
+                    msg!(
+                        "it is not a regular file (to read a pipe, give `-` and redirect it)",
+                        "这不是普通文件（要读取管道，请写 `-` 并重定向输入）"
+                    ),
                 )
                 .into());
             }
@@ -69,10 +76,16 @@ pub fn issue_files(path: &Path) -> anyhow::Result<Vec<PathBuf>> {
         return Ok(vec![path.to_owned()]);
     }
     let mut files = Vec::new();
-    collect_yaml(path, &mut files)
-        .with_context(|| format!("cannot read the folder `{}`", path.display()))?;
+    collect_yaml(path, &mut files).said(|| {
+        let path = path.display();
+        msg!("cannot read the folder `{path}`", "无法读取文件夹 `{path}`")
+    })?;
     if files.is_empty() {
-        bail!("no issue files (*.yaml) in `{}`", path.display());
+        let path = path.display();
+        bail!(Said::new(msg!(
+            "no issue files (*.yaml) in `{path}`",
+            "`{path}` 中没有周报文件（*.yaml）"
+        )));
     }
     files.sort();
     Ok(files)
@@ -104,13 +117,29 @@ pub fn templates(format: Format, dir: Option<&Path>) -> anyhow::Result<Templates
         return Ok(templates);
     };
     if !dir.is_dir() {
-        bail!("templates folder `{}` does not exist", dir.display());
+        let shown = dir.display();
+        if dir.exists() {
+            bail!(Said::new(msg!(
+                "`{shown}` is a file, not a folder: --templates takes the folder that holds bulletin.md and the others",
+                "`{shown}` 是文件而不是文件夹：--templates 要指定存放 bulletin.md 等模板的文件夹"
+            )));
+        }
+        bail!(Said::new(msg!(
+            "the templates folder `{shown}` does not exist",
+            "模板文件夹 `{shown}` 不存在"
+        )));
     }
     let path = dir.join(name);
     match fs::read_to_string(&path) {
         Ok(source) => templates.replace(format, path.display().to_string(), source),
         Err(e) if e.kind() == io::ErrorKind::NotFound => {}
-        Err(e) => return Err(e).with_context(|| format!("cannot read `{}`", path.display())),
+        Err(e) => {
+            let path = path.display();
+            bail!(Said::because(
+                msg!("cannot read `{path}`", "无法读取 `{path}`"),
+                e
+            ));
+        }
     }
     Ok(templates)
 }

@@ -1,12 +1,86 @@
 //! Printing findings in the chosen format, counting them, and what they mean for the exit
 //! code; errors and notes on stderr, printed here and nowhere else.
 
-use std::fmt::Display;
+use std::error::Error;
+use std::fmt;
 use std::io::{self, IsTerminal, Write};
 use std::process::ExitCode;
 
-use crate::diag::{self, Code, Diagnostic, Lang};
+use crate::diag::{self, Code, Diagnostic, Lang, Msg};
 use crate::emit::{self, Finding, Location};
+use crate::load::Unreadable;
+use crate::render::RenderError;
+
+/// An error of the command line in both languages, with what caused it: the reporter prints
+/// each link of the chain in the user's language.
+#[derive(Debug)]
+pub struct Said {
+    msg: Msg,
+    source: Option<Box<dyn Error + Send + Sync>>,
+}
+
+impl Said {
+    pub fn new(msg: Msg) -> Said {
+        Said { msg, source: None }
+    }
+
+    pub fn because(msg: Msg, source: impl Into<Box<dyn Error + Send + Sync>>) -> Said {
+        Said {
+            msg,
+            source: Some(source.into()),
+        }
+    }
+}
+
+impl fmt::Display for Said {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.msg.en)
+    }
+}
+
+impl Error for Said {
+    fn source(&self) -> Option<&(dyn Error + 'static)> {
+        self.source.as_deref().map(|e| e as &(dyn Error + 'static))
+    }
+}
+
+/// `.said(|| msg!(…))`: an error put in words of the command line, its cause kept.
+pub trait Saying<T> {
+    fn said(self, msg: impl FnOnce() -> Msg) -> Result<T, Said>;
+}
+
+impl<T, E: Into<Box<dyn Error + Send + Sync>>> Saying<T> for Result<T, E> {
+    fn said(self, msg: impl FnOnce() -> Msg) -> Result<T, Said> {
+        self.map_err(|e| Said::because(msg(), e))
+    }
+}
+
+/// One link of an error's chain in `lang`.
+fn link_in(layer: &(dyn Error + 'static), lang: Lang) -> String {
+    let msg = if let Some(s) = layer.downcast_ref::<Said>() {
+        s.msg.clone()
+    } else if let Some(e) = layer.downcast_ref::<io::Error>() {
+        diag::io_message(e)
+    } else if let Some(e) = layer.downcast_ref::<Unreadable>() {
+        e.message()
+    } else if let Some(e) = layer.downcast_ref::<RenderError>() {
+        e.message()
+    } else if let Some(m) = layer.downcast_ref::<Msg>() {
+        m.clone()
+    } else {
+        return layer.to_string();
+    };
+    msg.get(lang).to_owned()
+}
+
+/// An error with its causes, in `lang`: `cannot write `x`: No space left on device`.
+pub fn error_text(error: &anyhow::Error, lang: Lang) -> String {
+    let links: Vec<String> = error.chain().map(|l| link_in(l, lang)).collect();
+    match lang {
+        Lang::En => format!("error: {}", links.join(": ")),
+        Lang::Zh => format!("错误：{}", links.join("：")),
+    }
+}
 
 /// How a run ended; the exit code says which.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -190,13 +264,19 @@ impl Reporter {
     /// stderr. Every such error of the command line is printed here.
     pub fn error(&mut self, error: &anyhow::Error) {
         let gap = if self.printed { "\n" } else { "" };
-        let _ = writeln!(io::stderr().lock(), "{gap}error: {error:#}");
+        let text = error_text(error, self.lang);
+        let _ = writeln!(io::stderr().lock(), "{gap}{text}");
         self.printed = self.format == MessageFormat::Human;
     }
 
+    /// The language messages are written in.
+    pub fn lang(&self) -> Lang {
+        self.lang
+    }
+
     /// A word on what was done, on stderr.
-    pub fn note(&mut self, message: impl Display) {
-        let _ = writeln!(io::stderr().lock(), "{message}");
+    pub fn note(&mut self, message: Msg) {
+        let _ = writeln!(io::stderr().lock(), "{}", message.get(self.lang));
     }
 
     /// Writes what is written once per run (the SARIF log, the summary line); `Invalid` when
@@ -224,10 +304,14 @@ impl Reporter {
             let _ = writeln!(io::stderr().lock(), "{gap}{summary}");
         }
         if let Some(e) = self.lost.take() {
-            let _ = writeln!(
-                io::stderr().lock(),
-                "error: cannot write the findings to stdout: {e}"
-            );
+            let lost = anyhow::Error::from(Said::because(
+                crate::msg!(
+                    "cannot write the findings to stdout",
+                    "无法把检查结果写到标准输出"
+                ),
+                e,
+            ));
+            let _ = writeln!(io::stderr().lock(), "{}", error_text(&lost, self.lang));
             Status::Error
         } else if self.errors > 0 || (self.deny_warnings && self.warnings > 0) {
             Status::Invalid

@@ -5,7 +5,10 @@ use std::fs::{self, File};
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
-use anyhow::{Context, bail};
+use anyhow::bail;
+
+use super::report::{Said, Saying};
+use crate::msg;
 
 /// Whether two paths name one file.
 pub fn same_file(a: &Path, b: &Path) -> bool {
@@ -36,36 +39,44 @@ pub fn target(path: &Path) -> anyhow::Result<Target> {
     let shown = path.display();
     match fs::metadata(path) {
         Ok(meta) if meta.is_dir() => {
-            bail!("`{shown}` is a folder; give a file name inside it")
+            bail!(Said::new(msg!(
+                "`{shown}` is a folder; give a file name inside it",
+                "`{shown}` 是文件夹；请给出其中的文件名"
+            )))
         }
         Ok(meta) if meta.is_file() => {
-            let real =
-                fs::canonicalize(path).with_context(|| format!("cannot follow `{shown}`"))?;
+            let real = fs::canonicalize(path).said(|| cannot_follow(path))?;
             Ok(Target::File(real))
         }
         Ok(meta) if is_block_device(&meta) => {
-            bail!("`{shown}` is a block device; weekly writes files, terminals, pipes and FIFOs")
+            bail!(Said::new(msg!(
+                "`{shown}` is a block device; weekly writes files, terminals, pipes and FIFOs",
+                "`{shown}` 是块设备；weekly 只写入文件、终端、管道和 FIFO"
+            )))
         }
         Ok(_) => Ok(Target::Stream(path.to_owned())),
         Err(e) if e.kind() == io::ErrorKind::NotFound => {
             if path.as_os_str().to_string_lossy().ends_with(['/', '\\']) {
-                bail!("`{shown}` names a folder; give a file name");
+                bail!(Said::new(msg!(
+                    "`{shown}` names a folder; give a file name",
+                    "`{shown}` 是文件夹的写法；请给出文件名"
+                )));
             }
-            let real = follow_links(path).with_context(|| format!("cannot follow `{shown}`"))?;
+            let real = follow_links(path).said(|| cannot_follow(path))?;
             let folder = folder_of(&real);
             if !folder.is_dir() {
-                bail!(
-                    "the folder `{}` does not exist; make it first",
-                    folder.display()
-                );
+                let folder = folder.display();
+                bail!(Said::new(msg!(
+                    "the folder `{folder}` does not exist; make it first",
+                    "文件夹 `{folder}` 不存在；请先新建"
+                )));
             }
             // An absolute path, so that two names of one output compare equal.
             let name = real.file_name().map(PathBuf::from).unwrap_or_default();
-            let folder = fs::canonicalize(&folder)
-                .with_context(|| format!("cannot follow `{}`", folder.display()))?;
+            let folder = fs::canonicalize(&folder).said(|| cannot_follow(&folder))?;
             Ok(Target::File(folder.join(name)))
         }
-        Err(e) => Err(e).with_context(|| format!("cannot write `{shown}`")),
+        Err(e) => Err(Said::because(cannot_write(path), e).into()),
     }
 }
 
@@ -73,6 +84,16 @@ pub fn target(path: &Path) -> anyhow::Result<Target> {
 pub fn not_a_file(path: &Path) -> bool {
     !matches!(target(path), Ok(Target::File(_)))
         && (path.is_dir() || path.to_string_lossy().ends_with(['/', '\\']) || path.exists())
+}
+
+fn cannot_follow(path: &Path) -> crate::diag::Msg {
+    let path = path.display();
+    msg!("cannot follow `{path}`", "无法追踪链接 `{path}`")
+}
+
+fn cannot_write(path: &Path) -> crate::diag::Msg {
+    let path = path.display();
+    msg!("cannot write `{path}`", "无法写入 `{path}`")
 }
 
 #[cfg(unix)]
@@ -98,7 +119,10 @@ fn follow_links(path: &Path) -> io::Result<PathBuf> {
             _ => return Ok(path),
         }
     }
-    Err(io::Error::other("too many levels of symbolic links"))
+    Err(io::Error::other(msg!(
+        "too many levels of symbolic links",
+        "符号链接层数过多"
+    )))
 }
 
 fn folder_of(path: &Path) -> PathBuf {
@@ -193,7 +217,8 @@ pub fn output(path: &Path, bytes: &[u8], replace: bool) -> anyhow::Result<()> {
     let target = target(path)?;
     stage(target, bytes)
         .and_then(|staged| staged.commit(replace))
-        .with_context(|| format!("cannot write `{}`", path.display()))
+        .said(|| cannot_write(path))
+        .map_err(anyhow::Error::from)
 }
 
 /// The output's permissions: those of the file it replaces, else the usual ones.
@@ -320,7 +345,10 @@ fn open_stream(path: &Path) -> io::Result<File> {
                 Some(code)
                     if rustix::io::Errno::from_raw_os_error(code) == rustix::io::Errno::NXIO =>
                 {
-                    io::Error::other("nothing is reading from the FIFO")
+                    io::Error::other(msg!(
+                        "nothing is reading from the FIFO",
+                        "没有程序在读取这个 FIFO"
+                    ))
                 }
                 _ => e,
             })?;

@@ -146,6 +146,25 @@ pub enum RenderError {
     Docx(String),
 }
 
+impl RenderError {
+    /// The error in both languages; Tera's own report stays as Tera writes it.
+    pub fn message(&self) -> crate::diag::Msg {
+        match self {
+            RenderError::Template { name, report } => crate::diag::Msg {
+                en: template_error(name, report),
+                zh: format!(
+                    "模板 `{name}` 有误（以下为 Tera 的原文）：{}",
+                    template_error(name, report)
+                ),
+            },
+            RenderError::Docx(e) => crate::msg!(
+                "cannot build the Word document: {e}",
+                "无法生成 Word 文档：{e}"
+            ),
+        }
+    }
+}
+
 /// Tera's own report already reads `error: …` with the template's name and line.
 fn template_error(name: &str, report: &str) -> String {
     match report.strip_prefix("error: ") {

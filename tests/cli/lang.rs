@@ -144,3 +144,118 @@ fn the_locale_chooses_chinese() {
             .starts_with("error[E003]")
     );
 }
+
+/// Copies a fixture folder, so that a command that writes (`new`, `-o`) leaves it alone.
+fn copy_dir(from: &Path, to: &Path) {
+    for entry in fs::read_dir(from).unwrap() {
+        let entry = entry.unwrap();
+        let target = to.join(entry.file_name());
+        if entry.file_type().unwrap().is_dir() {
+            fs::create_dir(&target).unwrap();
+            copy_dir(&entry.path(), &target);
+        } else if entry.file_type().unwrap().is_file() {
+            fs::copy(entry.path(), &target).unwrap();
+        }
+    }
+}
+
+/// The words of a line of human output that weekly wrote itself: snippets (source lines,
+/// carets, locations), quoted source and paths in backticks are left out. `None` for a line
+/// with nothing of weekly's own.
+fn own_words(line: &str) -> Option<String> {
+    let t = line.trim_start();
+    let snippet = t.starts_with("-->")
+        || t.starts_with('|')
+        || t.split_once('|').is_some_and(|(n, _)| {
+            !n.trim().is_empty() && n.trim().chars().all(|c| c.is_ascii_digit())
+        });
+    if t.is_empty() || snippet {
+        return None;
+    }
+    let mut words = String::new();
+    let mut quoted = false;
+    for c in t.chars() {
+        if c == '`' {
+            quoted = !quoted;
+        } else if !quoted {
+            words.push(c);
+        }
+    }
+    Some(words)
+}
+
+/// Every fixture's command and every hostile file, run with `--lang zh`: no message, help
+/// line, note or summary weekly writes is English. clap's own usage errors are excepted, as
+/// the README says.
+#[test]
+fn every_message_in_chinese_is_chinese() {
+    let mut english = Vec::new();
+    let mut runs: Vec<(PathBuf, Vec<String>)> = Vec::new();
+    for case in fs::read_dir(root().join("tests/fixtures")).unwrap() {
+        let case = case.unwrap().path();
+        if let Ok(cmd) = fs::read_to_string(case.join("cmd")) {
+            let words = cmd
+                .split_whitespace()
+                .filter(|w| *w != "--lang" && *w != "en" && *w != "zh")
+                .map(str::to_owned)
+                .collect();
+            runs.push((case, words));
+        }
+    }
+    let hostile = root().join("tests/hostile");
+    for file in fs::read_dir(&hostile).unwrap() {
+        let name = file.unwrap().file_name().to_string_lossy().into_owned();
+        runs.push((hostile.clone(), vec!["check".into(), name]));
+    }
+    for (dir, words) in runs {
+        let tmp = tempfile::tempdir().unwrap();
+        copy_dir(&dir, tmp.path());
+        let out = weekly(tmp.path())
+            .args(&words)
+            .args(["--lang", "zh"])
+            .stdin(
+                fs::File::open(dir.join("stdin")).map_or(std::process::Stdio::null(), Into::into),
+            )
+            .output()
+            .unwrap();
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        // clap's usage errors end so; the tool's own usage messages in them are checked
+        // by `usage_messages_of_weekly_are_chinese`.
+        if stderr.contains("For more information, try '--help'.") {
+            continue;
+        }
+        for line in stderr.lines() {
+            if let Some(words) = own_words(line)
+                && words.chars().any(|c| c.is_ascii_alphabetic())
+                && !words.chars().any(is_han)
+            {
+                english.push(format!("{} {words:?}: {line}", dir.display()));
+            }
+        }
+    }
+    assert!(english.is_empty(), "{}", english.join("\n"));
+}
+
+#[test]
+fn usage_messages_of_weekly_are_chinese() {
+    let dir = root().join("examples");
+    for args in [
+        &["build", "2023-39.yaml", "-o", "x.pdf"][..],
+        &["build", "2023-39.yaml", "-o", "x.docx", "--format", "md"],
+        &["build", "2023-39.yaml", "--width", "40"],
+        &["build", "2023-39.yaml", "--templates", ".", "-o", "x.docx"],
+    ] {
+        let out = weekly(&dir)
+            .args(args)
+            .args(["--lang", "zh"])
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        let stderr = String::from_utf8(out.stderr).unwrap();
+        let first = stderr.lines().next().unwrap_or_default();
+        assert!(
+            first.starts_with("error: ") && first.chars().any(is_han),
+            "{args:?}: {stderr}"
+        );
+    }
+}
