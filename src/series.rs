@@ -9,6 +9,7 @@ use chrono::NaiveDate;
 use crate::diag::{Code, Diagnostic, Msg};
 use crate::issue::{Content, Figure, Issue, Masthead, Sp, Text};
 use crate::msg;
+use crate::text;
 
 /// What an issue passes on to the next: its numbers, its week, and the figures that run on
 /// from week to week.
@@ -315,52 +316,51 @@ fn continuity(m: &Masthead, link: Option<&Text>, prev: &Previous, found: &mut Ve
     let (year, number, total, start) = (&m.year, &m.number, &m.total, &m.start);
     let expected = prev.next_number(year.value);
     if number.value != expected {
-        let rule = if expected == 1 {
+        let (n, p) = (number.value, prev.number);
+        let message = if expected == 1 {
+            let y = year.value;
             msg!(
-                "1: the first issue of {} is 第 1 期",
-                "1：{} 年的第一期是第 1 期",
-                year.value
+                "issue number {n}: the first issue of {y} is 第 1 期",
+                "期号为 {n}：本期是 {y} 年的第一期，应为第 1 期"
             )
         } else {
-            msg!("{} + 1 = {expected}", "{} + 1 = {expected}", prev.number)
-        };
-        let (rule, rule_zh) = (rule.en, rule.zh);
-        found.push(
-            Diagnostic::new(
-                Code::E022,
-                number.span.clone(),
-                msg!(
-                    "issue number {} ≠ {rule}",
-                    "期号 {} ≠ {rule_zh}",
-                    number.value
-                ),
+            msg!(
+                "issue number {n}: the previous issue is 第 {p} 期, so this one is 第 {expected} 期",
+                "期号为 {n}：上一期为第 {p} 期，本期应为第 {expected} 期"
             )
-            .with_help(msg!(
+        };
+        found.push(
+            Diagnostic::new(Code::E022, number.span.clone(), message).with_help(msg!(
                 "the number goes up by one each week and starts again at 1 in a new year",
                 "期号每周加一，新的一年从 1 开始"
             )),
         );
     }
     if total.value != prev.total + 1 {
-        found.push(Diagnostic::new(
-            Code::E023,
-            total.span.clone(),
-            msg!(
-                "running total {} ≠ {} + 1 = {}",
-                "总期号 {} ≠ {} + 1 = {}",
-                total.value,
-                prev.total,
-                prev.total + 1
-            ),
-        ));
+        let (t, p, want) = (total.value, prev.total, prev.total + 1);
+        found.push(
+            Diagnostic::new(
+                Code::E023,
+                total.span.clone(),
+                msg!(
+                    "running total {t}: the previous issue is 总第 {p} 期, so this one is 总第 {want} 期",
+                    "总期号为 {t}：上一期为总第 {p} 期，本期应为总第 {want} 期"
+                ),
+            )
+            .with_help(msg!(
+                "the running total goes up by one every issue, across years too",
+                "总期号每期加一，跨年也不从头算"
+            )),
+        );
     }
     let next_day = prev.end + chrono::Days::new(1);
     if start.value != next_day {
         let days = (start.value - next_day).num_days();
+        let (english, n) = (text::days(days.abs()), days.abs());
         let off = if days > 0 {
-            msg!("{days} days late", "晚了 {days} 天")
+            msg!("{english} late", "晚了 {n} 天")
         } else {
-            msg!("{} days early", "早了 {} 天", -days)
+            msg!("{english} early", "早了 {n} 天")
         };
         let (off, off_zh) = (off.en, off.zh);
         found.push(

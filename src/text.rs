@@ -60,9 +60,19 @@ pub fn period(start: NaiveDate, end: NaiveDate) -> String {
     }
 }
 
+/// `1 day`, `6 days`: a count of days in English.
+pub fn days(n: i64) -> String {
+    if n == 1 {
+        "1 day".to_owned()
+    } else {
+        format!("{n} days")
+    }
+}
+
 /// `part` as a percentage of `total` with two decimals, rounded half up: 1019 of 1650 →
 /// `61.76`. Integer arithmetic, so no float rounding can shift the last digit.
 /// `total` must not be zero.
+
 pub fn percent(part: u64, total: u64) -> String {
     let (part, total) = (u128::from(part), u128::from(total.max(1)));
     let hundredths = (part * 20_000 + total) / (2 * total);
@@ -114,6 +124,13 @@ fn list_marker(s: &str) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn one_day_is_singular() {
+        assert_eq!(days(1), "1 day");
+        assert_eq!(days(6), "6 days");
+        assert_eq!(days(0), "0 days");
+    }
 
     fn date(y: i32, m: u32, d: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, d).unwrap()

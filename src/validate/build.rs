@@ -119,10 +119,13 @@ impl Checker<'_> {
             self.report_with_help(
                 Code::W001,
                 end.span.clone(),
-                msg!(
-                    "the period is {days} days long, not a week",
-                    "周期为 {days} 天，不是一周"
-                ),
+                {
+                    let english = crate::text::days(days);
+                    msg!(
+                        "the period is {english} long, not a week",
+                        "周期为 {days} 天，不是一周"
+                    )
+                },
                 msg!(
                     "a weekly issue covers seven days, e.g. Saturday to Friday",
                     "周报覆盖七天，如周六至下周五"
