@@ -72,7 +72,6 @@ pub fn days(n: i64) -> String {
 /// `part` as a percentage of `total` with two decimals, rounded half up: 1019 of 1650 →
 /// `61.76`. Integer arithmetic, so no float rounding can shift the last digit.
 /// `total` must not be zero.
-
 pub fn percent(part: u64, total: u64) -> String {
     let (part, total) = (u128::from(part), u128::from(total.max(1)));
     let hundredths = (part * 20_000 + total) / (2 * total);
