@@ -37,7 +37,7 @@ pub fn check_folder(members: &[Member], names: &[String]) -> Vec<(usize, Diagnos
                     b.number_span.clone(),
                     msg!(
                         "{} 年第 {} 期 is also `{}`",
-                        "{} 年第 {} 期也是 `{}`",
+                        "{} 年第 {} 期与 `{}` 的期号相同",
                         b.year,
                         b.number,
                         names[a.file]
@@ -52,7 +52,7 @@ pub fn check_folder(members: &[Member], names: &[String]) -> Vec<(usize, Diagnos
             let missing = if b.number == a.number + 2 {
                 msg!("第 {} 期 is", "第 {} 期", a.number + 1)
             } else {
-                msg!("第 {}–{} 期 are", "第 {}–{} 期", a.number + 1, b.number - 1)
+                msg!("第 {}–{} 期 are", "第 {}—{} 期", a.number + 1, b.number - 1)
             };
             let (missing, missing_zh, before) = (missing.en, missing.zh, &names[a.file]);
             out.push((
@@ -84,7 +84,7 @@ pub fn check_folder(members: &[Member], names: &[String]) -> Vec<(usize, Diagnos
                     b.total_span.clone(),
                     msg!(
                         "总第 {} 期 is also `{}`",
-                        "总第 {} 期也是 `{}`",
+                        "总第 {} 期与 `{}` 的总期号相同",
                         b.total,
                         names[a.file]
                     ),

@@ -407,13 +407,13 @@ pub static PERSON: Shape = Shape {
 
 pub static LINT: Shape = Shape {
     what: "lint settings",
-    zh: "提示设置",
+    zh: "警告设置",
     keys: &[key(
         "allow",
         true,
         Ty::Codes,
         "warning codes to switch off: [W012, …]; `W005 咨询` or `W006 <work>` for one counter or piece of work only",
-        "要关闭的提示代码，如 [W012]；`W005 咨询`、`W006 <工作>` 只对该统计项或该项工作关闭",
+        "要关闭的警告代码，如 [W012]；`W005 咨询`、`W006 <工作>` 只对该统计项或该项工作关闭",
     )],
 };
 

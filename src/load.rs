@@ -129,7 +129,7 @@ impl<F: Files> Loader<F> {
                     {
                         d.help = Some(msg!(
                             "point `previous` at `{name}`, last week's issue",
-                            "请把 `previous` 改为上一周的 `{name}`"
+                            "请把 `previous` 改为 `{name}`（上一周的周报）"
                         ));
                     }
                     found
@@ -153,7 +153,7 @@ impl<F: Files> Loader<F> {
                         )
                         .with_help(msg!(
                             "this issue writes all its figures, so it still builds; check the path, or keep the older issues beside it",
-                            "本期数字均已写明，仍可生成；请核对路径，或把往期文件放在旁边"
+                            "本期数字均已写明，仍可生成；请核对路径，或把往期周报放在与本期相同的文件夹中"
                         )),
                     );
                     found
@@ -196,12 +196,12 @@ impl<F: Files> Loader<F> {
         }
         if depth >= MAX_CHAIN {
             return Err(Failure::unusable(msg!(
-                "the previous issues are followed back {MAX_CHAIN} issues without finding written year-to-date figures",
+                "the previous issues were followed back {MAX_CHAIN} issues without finding one whose year-to-date figures are written",
                 "向前追溯了 {MAX_CHAIN} 期，仍未找到写明的累计数"
             ))
             .with_help(msg!(
                 "write the figures into one of the issues in between",
-                "请在其间某一期中写明各项数字"
+                "请在中间任意一期中写明各项累计数"
             )));
         }
         // Until it is read, an issue that leads back to itself meets this answer.
@@ -209,7 +209,7 @@ impl<F: Files> Loader<F> {
             key.clone(),
             Err(Failure::unusable(msg!(
                 "the previous issues lead back to `{shown}` in a circle",
-                "上一期的链接绕回了 `{shown}`，形成循环"
+                "沿 `previous` 逐期往前查，又回到了 `{shown}`，形成了循环"
             ))
             .with_help(msg!(
                 "each `previous:` names the week before; one of them names a later week",
@@ -256,11 +256,11 @@ impl<F: Files> Loader<F> {
             let (line, _) = diag::line_col(text, d.span.start);
             Failure::unusable(msg!(
                 "the previous issue `{shown}` is not valid YAML at line {line}: {en}",
-                "上一期 `{shown}` 第 {line} 行不是有效的 YAML：{zh}"
+                "上一期 `{shown}` 第 {line} 行格式有误：{zh}"
             ))
             .with_help(msg!(
                 "mend it first (`weekly check {shown}` shows where): this issue's figures follow from it",
-                "请先改正该期（运行 `weekly check {shown}` 查看位置）：本期的数字由它推算"
+                "请先改正该期（运行 `weekly check {shown}` 可查看出错位置），因为本期的数字要根据它推算"
             ))
         })?;
         let checked = validate::validate(&root, text, Lints::Off);
@@ -312,7 +312,7 @@ impl Failure {
             message,
             help: msg!(
                 "the path is relative to this file; check the name",
-                "路径相对于本文件；请核对文件名"
+                "`previous` 中的路径从本文件所在的文件夹算起；请核对文件名"
             ),
             missing: true,
             located: false,
@@ -330,7 +330,7 @@ impl Failure {
         match e.kind() {
             io::ErrorKind::NotFound => Failure::missing(message),
             io::ErrorKind::PermissionDenied => Failure::unusable(message).with_help(msg!(
-                "give yourself permission to read it",
+                "check that you have permission to read it",
                 "请确认有权限读取该文件"
             )),
             _ => Failure::unusable(message).with_help(msg!(
@@ -346,7 +346,7 @@ impl Failure {
             message,
             help: msg!(
                 "mend that issue first: this one's figures follow from it",
-                "请先改正该期：本期的数字由它推算"
+                "请先改正该期，因为本期的数字要根据它推算"
             ),
             missing: false,
             located: false,
@@ -397,10 +397,7 @@ fn too_large() -> Diagnostic {
     Diagnostic::new(
         Code::E017,
         0..0,
-        msg!(
-            "the file is larger than {limit} MiB",
-            "文件大于 {limit} MiB"
-        ),
+        msg!("the file is larger than {limit} MiB", "文件超过 {limit} MB"),
     )
     .with_help(msg!(
         "a bulletin is a few kilobytes; check that this is the right file",

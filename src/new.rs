@@ -128,7 +128,7 @@ fn content(out: &mut String, content: &Content, pad: &str, next: &Next, lang: La
     match content {
         Content::Counters(counters) if !counters.is_empty() => {
             let note = msg!(
-                "# Year-to-date figures are computed from the previous issue.",
+                "# Year-to-date figures are computed from the previous issue; leave them out.",
                 "# 累计数由上一期推算，不必填写。"
             );
             let _ = writeln!(out, "{pad}{}\n{pad}counters:", note.get(lang));
@@ -149,14 +149,17 @@ fn content(out: &mut String, content: &Content, pad: &str, next: &Next, lang: La
             let dept = p.dept.as_ref().map_or("某部门", |d| d.value.as_str());
             let done = p.done.value().unwrap_or_default();
             let notes = [
-                msg!("# who did this week's part", "# 本周由哪个部门完成"),
+                msg!(
+                    "# who did this week's part (optional)",
+                    "# 选填：本周完成此项工作的部门"
+                ),
                 msg!(
                     "# fill in (0 for a week without any)",
                     "# 请填写（本周没有则填 0）"
                 ),
                 msg!(
                     "# Work done so far is computed: last week's {done} plus this week's.",
-                    "# 累计完成数自动计算：上周的 {done} 加本周的数。"
+                    "# 累计完成数自动计算：上周的 {done} 加上本周完成数。"
                 ),
             ];
             let [who, fill, so_far] = notes.map(|n| n.get(lang).to_owned());

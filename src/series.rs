@@ -122,7 +122,7 @@ pub fn follow(issue: &mut Issue, link: Link) -> Vec<Diagnostic> {
                                 )
                                 .with_help(msg!(
                                     "check this week's figure and the previous issue's year-to-date figure; after a correction, `lint: {{ allow: [W005 {}] }}` accepts it",
-                                    "请核对本周数和上一期的累计数；如系更正，可用 `lint: {{ allow: [W005 {}] }}` 确认",
+                                    "请核对本周数和上一期的累计数；如确系更正，可在本期加上 `lint: {{ allow: [W005 {}] }}`，不再提示",
                                     name.value
                                 )),
                             );
@@ -205,7 +205,7 @@ fn work_goes_back(done: &Sp<u64>, before: u64) -> Diagnostic {
     )
     .with_help(msg!(
         "work done so far only grows; check both issues",
-        "累计完成数只增不减；请核对两期"
+        "累计完成数只增不减；请核对这两期的数字"
     ))
 }
 
@@ -238,7 +238,7 @@ fn not_computable(of: Running, name: &str, span: Range<usize>, link: Link) -> Di
             ),
             msg!(
                 "write the figure as `year_to_date`, or check the name",
-                "请填写 `year_to_date`，或核对名称"
+                "请填写 `year_to_date`，或对照上一期核对统计项名称"
             ),
         ),
         (Running::Work, Link::None) => (
@@ -308,7 +308,7 @@ fn continuity(m: &Masthead, link: Option<&Text>, prev: &Previous, found: &mut Ve
             )
             .with_help(msg!(
                 "point `previous` at last week's issue",
-                "请把 `previous` 改为上一周的那一期"
+                "请让 `previous` 指向上一周的周报文件"
             )),
         );
         return;
@@ -332,7 +332,7 @@ fn continuity(m: &Masthead, link: Option<&Text>, prev: &Previous, found: &mut Ve
         found.push(
             Diagnostic::new(Code::E022, number.span.clone(), message).with_help(msg!(
                 "the number goes up by one each week and starts again at 1 in a new year",
-                "期号每周加一，新的一年从 1 开始"
+                "期号每期加一，每年从第 1 期重新开始"
             )),
         );
     }
@@ -369,7 +369,7 @@ fn continuity(m: &Masthead, link: Option<&Text>, prev: &Previous, found: &mut Ve
                 start.span.clone(),
                 msg!(
                     "the period starts on {}, not on {next_day}, the day after the previous period ends ({off})",
-                    "周期始于 {}，而不是上一期结束后的第二天 {next_day}（{off_zh}）",
+                    "本期周期从 {} 开始，应为上一期结束后的第二天 {next_day}（{off_zh}）",
                     start.value
                 ),
             )
@@ -386,7 +386,7 @@ fn continuity_of_counter(written: u64, carried: u64, week: u64) -> Msg {
     let sum = if carried == week {
         msg!(
             "{week}, this week's figure in a new year",
-            "{week}（新的一年从本周数算起）"
+            "{week}（新年首期，累计数即本周数）"
         )
     } else {
         msg!(
@@ -403,7 +403,7 @@ fn continuity_of_counter(written: u64, carried: u64, week: u64) -> Msg {
     let (sum, sum_zh, off, off_zh) = (sum.en, sum.zh, off.en, off.zh);
     msg!(
         "year-to-date {written} ≠ {sum} ({off})",
-        "累计数 {written} ≠ {sum_zh}（{off_zh}）"
+        "累计数 {written} 与推算值 {sum_zh} 不符，{off_zh}"
     )
 }
 

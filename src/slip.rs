@@ -73,7 +73,7 @@ fn slip(line: &str, base: usize) -> Option<Diagnostic> {
             msg!("a tab (⇥) in the indentation", "缩进中有 Tab 字符（⇥）"),
             msg!(
                 "indent with spaces only: YAML does not allow tabs or full-width spaces there",
-                "缩进请只用空格，不要用 Tab 或全角空格"
+                "缩进只能用半角空格，不能用 Tab 或全角空格"
             ),
         ));
     }
@@ -86,7 +86,7 @@ fn slip(line: &str, base: usize) -> Option<Diagnostic> {
             ),
             msg!(
                 "indent with half-width spaces only; switch the input method to half-width",
-                "缩进请只用半角空格；输入法请切换到半角"
+                "缩进只能用半角空格；请把输入法切换到半角状态"
             ),
         ));
     }
@@ -223,7 +223,7 @@ fn colon_in_text(value: &str, at: usize) -> Option<Diagnostic> {
         at..at + 1,
         msg!(
             "the text holds `: `, which YAML reads as the start of a key",
-            "文字中含有“: ”，YAML 会把它当作字段名的开始"
+            "文字中含有半角冒号加空格“: ”，程序会把冒号前的部分当作字段名"
         ),
         msg!(
             "put the whole text in quotes, or type the full-width colon `：`",
@@ -241,7 +241,7 @@ fn parser_message(at: usize, message: &str) -> Diagnostic {
     let known: &[(&str, &str, &str, &str)] = &[
         (
             "unclosed quote",
-            "引号没有闭合",
+            "引号不成对",
             "close the quote at the end of the text, or remove the opening one",
             "请在文字末尾补上同样的引号，或删去开头的引号",
         ),
@@ -259,9 +259,9 @@ fn parser_message(at: usize, message: &str) -> Diagnostic {
         ),
         (
             "mapping values are not allowed",
-            "这里不能出现“键: 值”",
+            "这里不能出现“字段: 值”",
             "check this line and the one before: a colon inside text needs quotes",
-            "请检查这一行和上一行：文字中的冒号需要加引号",
+            "请检查这一行和上一行：文字中如有冒号，须给整段文字加引号",
         ),
         (
             "did not find expected key",
@@ -289,13 +289,13 @@ fn parser_message(at: usize, message: &str) -> Diagnostic {
         ),
         (
             "cannot start any token",
-            "这个字符不能出现在值的开头",
+            "这个字符不能放在内容开头",
             "put the text in quotes",
             "请给文字加引号",
         ),
         (
             "could not find expected ':'",
-            "没有找到应有的冒号“:”",
+            "缺少冒号“:”",
             "write each key as `key: value`, with a half-width colon and a space",
             "每个字段都写成“字段: 值”，用半角冒号加空格",
         ),
@@ -322,7 +322,7 @@ fn parser_message(at: usize, message: &str) -> Diagnostic {
         None => Diagnostic::new(
             Code::E001,
             at..at,
-            msg!("{message}", "YAML 语法错误（解析器原文：{message}）"),
+            msg!("{message}", "文件格式有误（原始提示：{message}）"),
         )
         .with_help(msg!(
             "check the indentation, colons and quotes of this line and the one before",
@@ -387,7 +387,11 @@ mod tests {
         let src = "sections:\n  - title: 主题: 优化营商环境\n";
         assert_eq!(
             explained(src, 2),
-            (2, 14, "文字中含有“: ”，YAML 会把它当作字段名的开始".into())
+            (
+                2,
+                14,
+                "文字中含有半角冒号加空格“: ”，程序会把冒号前的部分当作字段名".into()
+            )
         );
         // Quoted text and comments are not slips.
         assert_eq!(slip("  title: \"主题: 优化\"", 0), None);
@@ -413,9 +417,9 @@ mod tests {
     #[test]
     fn other_parser_messages_are_put_in_chinese_or_framed() {
         let d = parser_message(0, "unclosed quote");
-        assert_eq!(d.message.zh, "引号没有闭合");
+        assert_eq!(d.message.zh, "引号不成对");
         let d = parser_message(0, "something new");
-        assert_eq!(d.message.zh, "YAML 语法错误（解析器原文：something new）");
+        assert_eq!(d.message.zh, "文件格式有误（原始提示：something new）");
         assert!(d.help.is_some());
     }
 }

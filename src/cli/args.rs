@@ -219,7 +219,7 @@ pub fn outputs(
                 let (named, given) = (named.name(), given.name());
                 return Err(msg!(
                     "`{shown}` names a {named} file but --format is {given}: change the name or leave --format out",
-                    "`{shown}` 是 {named} 文件名，但 --format 是 {given}：请改文件名，或去掉 --format"
+                    "从文件名看，`{shown}` 是 {named} 格式，但 --format 指定的是 {given}：请修改文件名，或去掉 --format"
                 ));
             }
             (_, Some(named)) => named,
@@ -233,8 +233,8 @@ pub fn outputs(
                     .collect();
                 let (en, zh) = (known.join(", "), known.join("、"));
                 return Err(msg!(
-                    "cannot tell the format of `{shown}` from its name: name it {en}, or give --format",
-                    "无法从文件名看出 `{shown}` 的格式：请用 {zh} 结尾，或加 --format"
+                    "cannot tell the format of `{shown}` from its name: end its name with one of {en}, or give --format",
+                    "无法从文件名看出 `{shown}` 的格式：文件名请以 {zh} 之一结尾，或加 --format"
                 ));
             }
         };

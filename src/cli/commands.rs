@@ -108,7 +108,7 @@ fn cannot_write(output: &Output) -> Msg {
             let path = path.display();
             msg!("cannot write `{path}`", "无法写入 `{path}`")
         }
-        None => msg!("cannot write to stdout", "无法写到标准输出"),
+        None => msg!("cannot write to stdout", "无法写入标准输出"),
     }
 }
 
@@ -207,7 +207,7 @@ pub fn begin_next(out: &mut Reporter, settings: &New) -> anyhow::Result<Status> 
     let Some(target) = output.clone().or_else(|| next.file_name(previous)) else {
         bail!(Said::new(msg!(
             "cannot name the next issue after `{shown}` (names like 2023-39.yaml are moved on); give -o",
-            "无法根据 `{shown}` 为下一期命名（只有 2023-39.yaml 这样的文件名能顺延）；请用 -o 指定"
+            "无法根据 `{shown}` 为下一期命名（只有形如 2023-39.yaml 的文件名才能自动顺延）；请用 -o 指定新文件名"
         )));
     };
     let to_stdout = target == Path::new("-");
@@ -263,15 +263,15 @@ fn freeze(
             })?;
             let figures = list(&frozen.figures);
             out.note(msg!(
-                "wrote into `{shown}` the figures it printed: {figures}",
-                "已把 `{shown}` 印出的数字写入该文件：{figures}"
+                "wrote into `{shown}` the figures it computed and printed: {figures}",
+                "已把 `{shown}` 中推算出的累计数写入该文件：{figures}"
             ));
         }
         Err(figures) => {
             let figures = list(&figures);
             out.note(msg!(
                 "warning: could not write into `{shown}` the figures it printed; write them by hand: {figures}",
-                "警告：无法把 `{shown}` 印出的数字写入该文件，请手工填写：{figures}"
+                "警告：无法把推算出的累计数写入 `{shown}`，请手工补填：{figures}"
             ))
         }
     }
@@ -314,7 +314,7 @@ pub fn print(text: &[u8]) -> anyhow::Result<Status> {
 }
 
 fn stdout_msg() -> Msg {
-    msg!("cannot write to stdout", "无法写到标准输出")
+    msg!("cannot write to stdout", "无法写入标准输出")
 }
 
 fn exists(path: &Path) -> Said {
@@ -340,6 +340,6 @@ pub fn man() -> anyhow::Result<Status> {
     let mut page = Vec::new();
     clap_mangen::Man::new(args::command())
         .render(&mut page)
-        .said(|| msg!("cannot write the manual page", "无法生成手册页"))?;
+        .said(|| msg!("cannot write the manual page", "无法输出手册页"))?;
     print(&page)
 }

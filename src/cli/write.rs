@@ -51,7 +51,7 @@ pub fn target(path: &Path) -> anyhow::Result<Target> {
         Ok(meta) if is_block_device(&meta) => {
             bail!(Said::new(msg!(
                 "`{shown}` is a block device; weekly writes files, terminals, pipes and FIFOs",
-                "`{shown}` 是块设备；weekly 只写入文件、终端、管道和 FIFO"
+                "`{shown}` 是块设备；weekly 只能写入普通文件、终端、管道和命名管道（FIFO）"
             )))
         }
         Ok(_) => Ok(Target::Stream(path.to_owned())),
@@ -59,7 +59,7 @@ pub fn target(path: &Path) -> anyhow::Result<Target> {
             if path.as_os_str().to_string_lossy().ends_with(['/', '\\']) {
                 bail!(Said::new(msg!(
                     "`{shown}` names a folder; give a file name",
-                    "`{shown}` 是文件夹的写法；请给出文件名"
+                    "`{shown}` 以斜杠结尾，表示文件夹；请给出文件名"
                 )));
             }
             let real = follow_links(path).said(|| cannot_follow(path))?;
@@ -88,7 +88,10 @@ pub fn not_a_file(path: &Path) -> bool {
 
 fn cannot_follow(path: &Path) -> crate::diag::Msg {
     let path = path.display();
-    msg!("cannot follow `{path}`", "无法追踪链接 `{path}`")
+    msg!(
+        "cannot resolve the path `{path}`",
+        "无法确定 `{path}` 的实际位置"
+    )
 }
 
 fn cannot_write(path: &Path) -> crate::diag::Msg {
@@ -347,7 +350,7 @@ fn open_stream(path: &Path) -> io::Result<File> {
                 {
                     io::Error::other(msg!(
                         "nothing is reading from the FIFO",
-                        "没有程序在读取这个 FIFO"
+                        "没有程序在读取这个命名管道（FIFO）"
                     ))
                 }
                 _ => e,

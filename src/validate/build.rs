@@ -56,7 +56,7 @@ impl Checker<'_> {
                     let Msg { en: kn, zh: kz } = kind(code_node);
                     msg!(
                         "expected a warning code such as `W012`, found {kn}",
-                        "应为提示代码（如 `W012`），实际为{kz}"
+                        "应为警告代码（如 `W012`），实际为{kz}"
                     )
                 });
                 continue;
@@ -82,7 +82,7 @@ impl Checker<'_> {
                     ),
                     msg!(
                         "write `{code}` alone; only W005 and W006 take the name of a counter or a piece of work",
-                        "只写 `{code}`；只有 W005 和 W006 可以跟上统计项或工作的名称"
+                        "请只写 `{code}`；只有 W005 和 W006 后面可以加统计项或工作的名称"
                     ),
                 ),
                 None => {
@@ -90,13 +90,13 @@ impl Checker<'_> {
                         Some(w) => msg!("did you mean `{w}`?", "是不是 `{w}`？"),
                         None => msg!(
                             "only warnings (W001, W010, …) can be allowed; the README lists them",
-                            "只有提示（W001、W010 等）可以关闭；README 中有完整列表"
+                            "只有警告（W001、W010 等）可以关闭；完整列表见 README"
                         ),
                     };
                     self.report_with_help(
                         Code::E021,
                         code_node.span.clone(),
-                        msg!("`{typed}` is not a warning code", "`{typed}` 不是提示代码"),
+                        msg!("`{typed}` is not a warning code", "`{typed}` 不是警告代码"),
                         help,
                     );
                 }
@@ -247,7 +247,7 @@ impl Checker<'_> {
                         ),
                         msg!(
                             "move the content into a subsection of its own",
-                            "把内容移到单独的子栏目中"
+                            "请把这些内容移到一个单独的子栏目中"
                         ),
                     );
                 }
@@ -295,16 +295,16 @@ impl Checker<'_> {
             Some(kind) => {
                 let key = kind.key();
                 (
-                    msg!("its `{key}`", "其 `{key}`"),
+                    msg!("its `{key}`", "`{key}`"),
                     msg!(
                         "or, for a week without any, write `{key}: []`: the section stays in the layout and is not printed",
-                        "若本周没有，写 `{key}: []`：栏目保留在版式中，但不印出"
+                        "若本周确实没有，请写成 `{key}: []`，这样栏目仍保留在版式中，但不印出"
                     ),
                 )
             }
             None => (
-                msg!("its content", "其内容"),
-                msg!("or remove it from this issue", "或从本期中删去"),
+                msg!("its content", "内容"),
+                msg!("or remove it from this issue", "也可以把它从本期中删去"),
             ),
         };
         let (what, what_zh) = (what.en, what.zh);

@@ -27,10 +27,13 @@ impl Checker<'_> {
                         let (what, what_zh) = (f.what, f.what_zh);
                         msg!(
                             "`{first}` and `{other}` in one {what}: it holds one kind of content",
-                            "同一{what_zh}中有 `{first}` 和 `{other}`：只能有一种内容"
+                            "同一{what_zh}中同时有 `{first}` 和 `{other}`，但只能有一种内容"
                         )
                     },
-                    msg!("split them into subsections", "把它们分到不同子栏目"),
+                    msg!(
+                        "split them into subsections",
+                        "请把它们分别放到不同的子栏目中"
+                    ),
                 );
             }
         }
@@ -41,7 +44,7 @@ impl Checker<'_> {
                 let (what, what_zh) = (f.what, f.what_zh);
                 msg!(
                     "`visit_purpose` belongs with `visits`, which this {what} does not have",
-                    "`visit_purpose` 须与 `visits` 同用，此{what_zh}没有 `visits`"
+                    "`visit_purpose` 要和 `visits` 一起使用，但本{what_zh}没有 `visits`"
                 )
             });
         }
@@ -76,7 +79,7 @@ impl Checker<'_> {
                             Code::W004,
                             msg!(
                                 "`{dept}` appears twice in the visits",
-                                "“{dept}”在来访中出现两次"
+                                "来访单位“{dept}”出现了两次"
                             ),
                         )
                     });
@@ -108,7 +111,7 @@ impl Checker<'_> {
                     date.span.clone(),
                     msg!(
                         "the directive is dated {d}, outside {from} to {to}: from the start of the year the week starts in to the day the issue is published",
-                        "批示日期 {d} 不在 {from} 至 {to} 之间：应在本期周期开始的那一年年初至印发日期之间"
+                        "批示日期 {d} 不在 {from} 至 {to} 之间：批示日期应在本期周期开始当年的 1 月 1 日至印发日期之间"
                     ),
                     msg!(
                         "check the date; a directive given after publication goes in the next issue",
@@ -257,7 +260,7 @@ impl Checker<'_> {
                 at..at + 1,
                 msg!(
                     "the item holds `: `, so YAML reads it as a key `{name}` with a value, not as text",
-                    "条目中含有“: ”，YAML 把它读成了字段“{name}”和它的值，而不是一段文字"
+                    "条目中含有半角冒号加空格“: ”，程序把它读成了字段“{name}”及其内容，而不是一段文字"
                 ),
                 msg!(
                     "put the whole item in quotes, or type the full-width colon `：`",
