@@ -1,0 +1,249 @@
+//! Punctuation marks (GB/T 15834): half-width (W010), pairs (W011), doubled (W012, W013), paragraph ends (W003).
+
+use super::chars::{Chars, Lint, is_chinese_context, lint};
+use crate::diag::Code;
+use crate::msg;
+
+/// W010: `,` `;` `:` `?` `!` `(` `)` beside Chinese text, where the full-width mark belongs.
+pub(super) fn half_width(t: &Chars, out: &mut Vec<Lint>) {
+    for i in 0..t.len() {
+        let Some(c) = t.get(i) else { continue };
+        let Some(full) = full_width(c) else { continue };
+        let before = t.before(i);
+        let after = t.get(i + 1);
+        // `(` opens onto what follows and `)` closes what precedes; others touch either side.
+        let beside = match c {
+            '(' => after.is_some_and(is_chinese_context),
+            ')' => before.is_some_and(is_chinese_context),
+            _ => before.is_some_and(is_chinese_context) || after.is_some_and(is_chinese_context),
+        };
+        if beside {
+            out.push(lint(
+                Code::W010,
+                t.span(i, 1),
+                msg!("half-width `{c}` in Chinese text", "中文中使用了半角 `{c}`"),
+                msg!("use the full-width `{full}`", "改用全角 `{full}`"),
+            ));
+        }
+    }
+}
+
+fn full_width(c: char) -> Option<char> {
+    Some(match c {
+        ',' => '，',
+        ';' => '；',
+        ':' => '：',
+        '?' => '？',
+        '!' => '！',
+        '(' => '（',
+        ')' => '）',
+        _ => return None,
+    })
+}
+
+/// W011: quotation marks and brackets that are not closed, or closed in the wrong order.
+pub(super) fn pairs(t: &Chars, out: &mut Vec<Lint>) {
+    let mut open: Vec<(usize, char, char)> = Vec::new();
+    for i in 0..t.len() {
+        let Some(c) = t.get(i) else { continue };
+        if let Some(close) = closing(c) {
+            open.push((i, c, close));
+        } else if let Some(opener) = opening(c) {
+            match open.last() {
+                Some(&(_, _, expected)) if expected == c => {
+                    open.pop();
+                }
+                Some(&(j, o, expected)) if open.iter().any(|(_, _, e)| *e == c) => {
+                    out.push(lint(
+                        Code::W011,
+                        t.span(j, 1),
+                        msg!(
+                            "`{o}` is closed by `{c}` before its own `{expected}`",
+                            "`{o}` 未以 `{expected}` 闭合就遇到了 `{c}`"
+                        ),
+                        msg!(
+                            "close `{o}` with `{expected}` before `{c}`",
+                            "在 `{c}` 之前用 `{expected}` 闭合 `{o}`"
+                        ),
+                    ));
+                    while let Some((_, _, e)) = open.pop() {
+                        if e == c {
+                            break;
+                        }
+                    }
+                }
+                _ => out.push(lint(
+                    Code::W011,
+                    t.span(i, 1),
+                    msg!("`{c}` closes nothing", "`{c}` 没有对应的前半"),
+                    msg!(
+                        "add the opening `{opener}`, or remove this `{c}`",
+                        "补上 `{opener}`，或删去这个 `{c}`"
+                    ),
+                )),
+            }
+        }
+    }
+    for (j, o, close) in open {
+        out.push(lint(
+            Code::W011,
+            t.span(j, 1),
+            msg!("`{o}` is never closed", "`{o}` 没有闭合"),
+            msg!("add the closing `{close}`", "补上 `{close}`"),
+        ));
+    }
+}
+
+pub(super) fn closing(open: char) -> Option<char> {
+    Some(match open {
+        '“' => '”',
+        '‘' => '’',
+        '《' => '》',
+        '（' => '）',
+        '【' => '】',
+        '〔' => '〕',
+        _ => return None,
+    })
+}
+
+fn opening(close: char) -> Option<char> {
+    Some(match close {
+        '”' => '“',
+        '’' => '‘',
+        '》' => '《',
+        '）' => '（',
+        '】' => '【',
+        '〕' => '〔',
+        _ => return None,
+    })
+}
+
+/// W012 doubled punctuation (`。。`, `，，`) and W013 an ellipsis typed as `...` or `。。。`.
+pub(super) fn repeated(t: &Chars, out: &mut Vec<Lint>) {
+    let mut i = 0;
+    while let Some(c) = t.get(i) {
+        let run = t.run(i, |d| d == c);
+        let text = t.slice(i, run);
+        if matches!(c, '.' | '。') && run >= 3 {
+            out.push(lint(
+                Code::W013,
+                t.span(i, run),
+                msg!("`{text}` for an ellipsis", "省略号写成了 `{text}`"),
+                msg!("write the ellipsis as `……`", "省略号应写作 `……`"),
+            ));
+        } else if matches!(c, '。' | '，' | '、' | '；' | '：' | '？' | '！') && run >= 2 {
+            out.push(lint(
+                Code::W012,
+                t.span(i, run),
+                msg!("doubled punctuation `{text}`", "标点重复 `{text}`"),
+                msg!("keep one `{c}`", "保留一个 `{c}`"),
+            ));
+        }
+        i += run;
+    }
+}
+
+/// W003: a paragraph should end in 。！？ (or …), possibly followed by closing marks.
+pub fn paragraph_end(s: &str) -> Option<Lint> {
+    let trimmed = s.trim_end();
+    let body = trimmed.trim_end_matches(['”', '’', '）', '》', '」', '』', '】']);
+    // An ellipsis typed as `...` or `。。。` ends the paragraph too; W013 reports its form.
+    if body.ends_with(['。', '！', '？', '…']) || body.ends_with("...") {
+        return None;
+    }
+    let last = trimmed.char_indices().last()?;
+    Some(lint(
+        Code::W003,
+        last.0..trimmed.len(),
+        msg!(
+            "the paragraph does not end with 。！ or ？",
+            "段落未以 。！？ 结尾"
+        ),
+        msg!("end the paragraph with a full stop `。`", "段末加句号 `。`"),
+    ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lint::tests::found;
+    use crate::lint::text;
+
+    #[test]
+    fn half_width_marks_beside_chinese() {
+        assert_eq!(
+            found("通知,明确(试行)要求;是否?"),
+            [
+                (Code::W010, ","),
+                (Code::W010, "("),
+                (Code::W010, ")"),
+                (Code::W010, ";"),
+                (Code::W010, "?")
+            ]
+        );
+        assert_eq!(found("a, b (c) 1:2"), []);
+        // Each mark, and the full-width one the help names.
+        for (half, full) in [
+            (',', '，'),
+            (';', '；'),
+            (':', '：'),
+            ('?', '？'),
+            ('!', '！'),
+        ] {
+            let lints = text(&format!("通知{half}明确"));
+            assert_eq!(lints.len(), 1, "{half}");
+            assert_eq!(lints[0].help.en, format!("use the full-width `{full}`"));
+        }
+    }
+
+    #[test]
+    fn unbalanced_and_misnested_pairs() {
+        assert_eq!(found("“通知"), [(Code::W011, "“")]);
+        assert_eq!(found("通知”"), [(Code::W011, "”")]);
+        assert_eq!(found("《“通知》”"), [(Code::W011, "“"), (Code::W011, "”")]);
+        assert_eq!(found("《关于“放管服”的通知》（试行）"), []);
+        // A closing mark that no open one expects closes nothing; the open one stays open.
+        assert_eq!(found("《通知”"), [(Code::W011, "《"), (Code::W011, "”")]);
+        // Every pair, balanced, unclosed and unopened.
+        for (open, close) in [
+            ('“', '”'),
+            ('‘', '’'),
+            ('《', '》'),
+            ('（', '）'),
+            ('【', '】'),
+            ('〔', '〕'),
+        ] {
+            assert_eq!(found(&format!("{open}通知{close}")), [], "{open}{close}");
+            let open_only = format!("{open}通知");
+            assert_eq!(
+                found(&open_only),
+                [(Code::W011, &open_only[..open.len_utf8()])]
+            );
+            let close_only = format!("通知{close}");
+            assert_eq!(found(&close_only), [(Code::W011, &close_only[6..])]);
+        }
+    }
+
+    #[test]
+    fn doubled_punctuation_and_ellipses() {
+        assert_eq!(
+            found("完成。。下周，，继续"),
+            [(Code::W012, "。。"), (Code::W012, "，，")]
+        );
+        assert_eq!(
+            found("等等...以及。。。"),
+            [(Code::W013, "..."), (Code::W013, "。。。")]
+        );
+        assert_eq!(found("等等……"), []);
+    }
+
+    #[test]
+    fn paragraphs_end_with_terminal_punctuation() {
+        assert_eq!(paragraph_end("完成。"), None);
+        assert_eq!(paragraph_end("他强调：“要优化服务。”"), None);
+        assert_eq!(paragraph_end("是否？"), None);
+        let l = paragraph_end("完成编制").unwrap();
+        assert_eq!(&"完成编制"[l.range], "制");
+        assert!(paragraph_end("完成，").is_some());
+    }
+}
