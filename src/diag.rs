@@ -157,7 +157,7 @@ codes! {
     W015 => "a zero-padded month or day",
     W016 => "full-width digits",
     W017 => "numbering typed into a title or paragraph",
-    W018 => "a space between Chinese characters",
+    W018 => "a stray space: between Chinese characters, beside full-width punctuation, or an unusual space character",
 }
 
 impl Code {

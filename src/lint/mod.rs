@@ -40,6 +40,7 @@ pub fn text(s: &str) -> Vec<Lint> {
             '月' | '日' if prev.is_ascii_digit() => needs.padded_dates = true,
             '０'..='９' => needs.wide_digits = true,
             ' ' | '\u{3000}' => needs.spaces = true,
+            _ if spaces::odd_space(c).is_some() => needs.spaces = true,
             _ => {}
         }
         if c == prev && matches!(c, '.' | '。' | '，' | '、' | '；' | '：' | '？' | '！') {
