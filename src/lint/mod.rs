@@ -120,4 +120,14 @@ mod tests {
         assert_eq!(starts.len(), 4);
         assert!(starts.windows(2).all(|w| w[0] < w[1]), "{starts:?}");
     }
+
+    /// Texts shaped to make a scan quadratic: a quadratic one would take minutes on these.
+    #[test]
+    fn hostile_texts_take_linear_time() {
+        let n = 100_000;
+        let unclosed_then_stray = format!("{}{}", "《".repeat(n), "”".repeat(n));
+        assert_eq!(text(&unclosed_then_stray).len(), 2 * n);
+        let misnested = format!("{}{}", "“《".repeat(n), "”".repeat(n));
+        assert_eq!(text(&misnested).len(), n);
+    }
 }

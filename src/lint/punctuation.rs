@@ -44,16 +44,24 @@ fn full_width(c: char) -> Option<char> {
 /// W011: quotation marks and brackets that are not closed, or closed in the wrong order.
 pub(super) fn pairs(t: &Chars, out: &mut Vec<Lint>) {
     let mut open: Vec<(usize, char, char)> = Vec::new();
+    // How many open marks wait for each closing mark, so that whether one deeper down
+    // expects a closing mark is known without scanning the stack.
+    let mut waiting = [0usize; CLOSERS.len()];
     for i in 0..t.len() {
         let Some(c) = t.get(i) else { continue };
         if let Some(close) = closing(c) {
             open.push((i, c, close));
+            waiting[slot(close)] += 1;
         } else if let Some(opener) = opening(c) {
+            if is_apostrophe(t, i, &waiting) {
+                continue;
+            }
             match open.last() {
                 Some(&(_, _, expected)) if expected == c => {
                     open.pop();
+                    waiting[slot(c)] -= 1;
                 }
-                Some(&(j, o, expected)) if open.iter().any(|(_, _, e)| *e == c) => {
+                Some(&(j, o, expected)) if waiting[slot(c)] > 0 => {
                     out.push(lint(
                         Code::W011,
                         t.span(j, 1),
@@ -67,6 +75,7 @@ pub(super) fn pairs(t: &Chars, out: &mut Vec<Lint>) {
                         ),
                     ));
                     while let Some((_, _, e)) = open.pop() {
+                        waiting[slot(e)] -= 1;
                         if e == c {
                             break;
                         }
@@ -92,6 +101,20 @@ pub(super) fn pairs(t: &Chars, out: &mut Vec<Lint>) {
             msg!("add the closing `{close}`", "补上 `{close}`"),
         ));
     }
+}
+
+const CLOSERS: [char; 6] = ['”', '’', '》', '）', '】', '〕'];
+
+fn slot(close: char) -> usize {
+    CLOSERS.iter().position(|c| *c == close).unwrap_or(0)
+}
+
+/// `’` as an apostrophe, not a closing quotation mark: `“中国’99博览会”`, `China’s`. It is one
+/// when no `‘` waits to be closed and a letter or digit follows it.
+fn is_apostrophe(t: &Chars, i: usize, waiting: &[usize]) -> bool {
+    t.get(i) == Some('’')
+        && waiting[slot('’')] == 0
+        && t.get(i + 1).is_some_and(|c| c.is_ascii_alphanumeric())
 }
 
 pub(super) fn closing(open: char) -> Option<char> {
@@ -204,6 +227,11 @@ mod tests {
         assert_eq!(found("《关于“放管服”的通知》（试行）"), []);
         // A closing mark that no open one expects closes nothing; the open one stays open.
         assert_eq!(found("《通知”"), [(Code::W011, "《"), (Code::W011, "”")]);
+        // The apostrophe of a year written short, or of English, is no quotation mark.
+        assert_eq!(found("“成都’26国际美食节”开幕"), []);
+        assert_eq!(found("《China’s Cities》"), []);
+        assert_eq!(found("‘通知’2份"), []);
+        assert_eq!(found("通知’"), [(Code::W011, "’")]);
         // Every pair, balanced, unclosed and unopened.
         for (open, close) in [
             ('“', '”'),
