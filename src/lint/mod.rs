@@ -34,6 +34,7 @@ pub fn text(s: &str) -> Vec<Lint> {
     for c in s.chars() {
         match c {
             ',' | ';' | ':' | '?' | '!' | '(' | ')' => needs.half_width = true,
+            '.' if chars::is_chinese_context(prev) => needs.half_width = true,
             '“' | '‘' | '《' | '（' | '【' | '〔' => open.extend(punctuation::closing(c)),
             '”' | '’' | '》' | '）' | '】' | '〕' => needs.pairs |= open.pop() != Some(c),
             '-' | '~' | '–' | '－' | '～' | '—' => needs.dashes = true,

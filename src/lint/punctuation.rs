@@ -4,28 +4,87 @@ use super::chars::{Chars, Lint, is_chinese_context, lint};
 use crate::diag::Code;
 use crate::msg;
 
-/// W010: `,` `;` `:` `?` `!` `(` `)` beside Chinese text, where the full-width mark belongs.
+/// W010: `,` `;` `:` `?` `!` `(` `)` `.` beside Chinese text, where the full-width mark belongs.
 pub(super) fn half_width(t: &Chars, out: &mut Vec<Lint>) {
+    // GB/T 15834 sets brackets in Chinese text full-width whatever they enclose, so a pair is
+    // judged together: `生产总值(GDP)` touches Chinese only outside, `(试行)` only inside.
+    let mut brackets: Vec<usize> = Vec::new();
     for i in 0..t.len() {
-        let Some(c) = t.get(i) else { continue };
-        let Some(full) = full_width(c) else { continue };
-        let before = t.before(i);
-        let after = t.get(i + 1);
-        // `(` opens onto what follows and `)` closes what precedes; others touch either side.
-        let beside = match c {
-            '(' => after.is_some_and(is_chinese_context),
-            ')' => before.is_some_and(is_chinese_context),
-            _ => before.is_some_and(is_chinese_context) || after.is_some_and(is_chinese_context),
-        };
-        if beside {
-            out.push(lint(
-                Code::W010,
-                t.span(i, 1),
-                msg!("half-width `{c}` in Chinese text", "中文中使用了半角 `{c}`"),
-                msg!("use the full-width `{full}`", "改用全角 `{full}`"),
-            ));
+        match t.get(i) {
+            Some('(') => brackets.push(i),
+            Some(')') => match brackets.pop() {
+                Some(open) if touches_chinese(t, open) || touches_chinese(t, i) => {
+                    half_width_mark(t, open, out);
+                    half_width_mark(t, i, out);
+                }
+                Some(_) => {}
+                None if touches_chinese(t, i) => half_width_mark(t, i, out),
+                None => {}
+            },
+            Some('.') => full_stop(t, i, out),
+            Some(',' | ';' | ':' | '?' | '!') if touches_chinese(t, i) => {
+                half_width_mark(t, i, out)
+            }
+            _ => {}
         }
     }
+    for open in brackets {
+        if touches_chinese(t, open) {
+            half_width_mark(t, open, out);
+        }
+    }
+}
+
+fn touches_chinese(t: &Chars, i: usize) -> bool {
+    t.before(i).is_some_and(is_chinese_context) || t.get(i + 1).is_some_and(is_chinese_context)
+}
+
+fn half_width_mark(t: &Chars, i: usize, out: &mut Vec<Lint>) {
+    let Some((c, full)) = t.get(i).and_then(|c| Some((c, full_width(c)?))) else {
+        return;
+    };
+    out.push(lint(
+        Code::W010,
+        t.span(i, 1),
+        msg!("half-width `{c}` in Chinese text", "中文中使用了半角 `{c}`"),
+        msg!("use the full-width `{full}`", "改用全角 `{full}`"),
+    ));
+}
+
+/// A `.` right after Chinese where the text goes on is a full stop typed half-width:
+/// `措施.下一步`, and `措施.。`, where a `。` was added after it. A `.` that ends the text is
+/// W003's in a paragraph, and no full stop at all in a title; one before a letter or digit
+/// belongs to a file name or an address (`《通知》.docx`), and `...` is W013's.
+fn full_stop(t: &Chars, i: usize, out: &mut Vec<Lint>) {
+    if !t.before(i).is_some_and(is_chinese_context)
+        || t.get(i + 1)
+            .is_some_and(|c| c == '.' || c.is_ascii_alphanumeric())
+    {
+        return;
+    }
+    let closing = t.run(i + 1, |c| is_closing(c) || c.is_whitespace());
+    let Some(next) = t.get(i + 1 + closing) else {
+        return;
+    };
+    let help = if matches!(next, '。' | '！' | '？' | '，' | '；' | '：' | '、') {
+        msg!(
+            "remove the `.`: the `{next}` after it already ends the clause",
+            "删去 `.`：其后已有 `{next}`"
+        )
+    } else {
+        msg!("use the full stop `。`", "改用句号 `。`")
+    };
+    out.push(lint(
+        Code::W010,
+        t.span(i, 1),
+        msg!("half-width `.` in Chinese text", "中文中使用了半角 `.`"),
+        help,
+    ));
+}
+
+/// The marks that close a quotation or a bracket.
+fn is_closing(c: char) -> bool {
+    matches!(c, '”' | '’' | '）' | '》' | '」' | '』' | '】' | '〕')
 }
 
 fn full_width(c: char) -> Option<char> {
@@ -174,6 +233,21 @@ pub fn paragraph_end(s: &str) -> Option<Lint> {
     if body.ends_with(['。', '！', '？', '…']) || body.ends_with("...") {
         return None;
     }
+    // Told to add a `。`, a clerk would leave the `.` before it; it is to be replaced.
+    if body.ends_with('.') {
+        return Some(lint(
+            Code::W003,
+            body.len() - 1..body.len(),
+            msg!(
+                "the paragraph ends with a half-width `.`",
+                "段末用了半角 `.`"
+            ),
+            msg!(
+                "replace the `.` with a full stop `。`",
+                "把 `.` 改为句号 `。`"
+            ),
+        ));
+    }
     let last = trimmed.char_indices().last()?;
     Some(lint(
         Code::W003,
@@ -273,5 +347,60 @@ mod tests {
         let l = paragraph_end("完成编制").unwrap();
         assert_eq!(&"完成编制"[l.range], "制");
         assert!(paragraph_end("完成，").is_some());
+        for s in ["采取有力措施.", "他强调：“要采取有力措施.”"] {
+            let l = paragraph_end(s).unwrap();
+            assert_eq!(&s[l.range.clone()], ".", "{s}");
+            assert_eq!(l.help.en, "replace the `.` with a full stop `。`");
+            assert_eq!(l.help.zh, "把 `.` 改为句号 `。`");
+        }
+        assert_eq!(
+            paragraph_end("完成编制").unwrap().help.en,
+            "end the paragraph with a full stop `。`"
+        );
+    }
+
+    #[test]
+    fn a_full_stop_typed_half_width() {
+        // Following W003's help the wrong way, `措施.。`, is still a finding.
+        assert_eq!(found("采取有力措施.。"), [(Code::W010, ".")]);
+        assert_eq!(
+            text("采取有力措施.。")[0].help.en,
+            "remove the `.`: the `。` after it already ends the clause"
+        );
+        let l = &text("采取有力措施.下一步，")[0];
+        assert_eq!((l.code, l.help.zh.as_str()), (Code::W010, "改用句号 `。`"));
+        assert_eq!(found("“采取措施.”下一步"), [(Code::W010, ".")]);
+        // A `.` ending the text is W003's in a paragraph, and no full stop in a title.
+        for s in [
+            "采取有力措施.",
+            "采取有力措施.”",
+            "见《通知》.docx",
+            "增长1.5倍，达到2.0版本。",
+            "等等...",
+            "按 GB/T 9704-2012. 排版",
+        ] {
+            assert!(!found(s).iter().any(|(_, m)| *m == "."), "{s}");
+        }
+    }
+
+    #[test]
+    fn half_width_brackets_in_chinese_whatever_they_enclose() {
+        assert_eq!(
+            found("地区生产总值(GDP)增长5%"),
+            [(Code::W010, "("), (Code::W010, ")")]
+        );
+        assert_eq!(
+            found("纲要(2021—2025)。"),
+            [(Code::W010, "("), (Code::W010, ")")]
+        );
+        assert_eq!(
+            found("地区生产总值(GDP"),
+            [(Code::W010, "(")],
+            "an unclosed bracket is judged on its own"
+        );
+        assert_eq!(found("GDP)增长"), [(Code::W010, ")")]);
+        // Latin text with its own brackets, set apart by spaces, stays.
+        assert_eq!(found("使用 Windows (64 bit) 版本"), []);
+        assert_eq!(found("生产总值（GDP）"), []);
     }
 }
