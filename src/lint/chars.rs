@@ -81,6 +81,11 @@ impl<'s> Chars<'s> {
         &self.s[self.span(i, n)]
     }
 
+    /// The text from character `i` on.
+    pub(super) fn rest(&self, i: usize) -> &'s str {
+        &self.s[self.byte(i)..]
+    }
+
     /// How many characters from index `i` on satisfy `f`.
     pub(super) fn run(&self, i: usize, f: impl Fn(char) -> bool) -> usize {
         self.chars
@@ -102,6 +107,7 @@ mod tests {
         assert_eq!((t.byte(2), t.byte(4)), (6, 8));
         assert_eq!(t.span(1, 2), 3..7);
         assert_eq!(t.slice(0, 2), "通知");
+        assert_eq!((t.rest(1), t.rest(4)), ("知,a", ""));
         assert_eq!(t.run(0, is_han), 2);
         assert_eq!(t.run(9, is_han), 0);
     }

@@ -130,5 +130,11 @@ mod tests {
         assert_eq!(text(&unclosed_then_stray).len(), 2 * n);
         let misnested = format!("{}{}", "“《".repeat(n), "”".repeat(n));
         assert_eq!(text(&misnested).len(), n);
+        let long_number_then_dashes = format!("{}{}", "1".repeat(n), "-".repeat(n));
+        assert_eq!(text(&long_number_then_dashes).len(), 0);
+        assert_eq!(text(&"水 ".repeat(n)).len(), n - 1);
+        let issuers = format!("《{}》", "中央 ".repeat(n));
+        assert_eq!(text(&issuers).len(), 1, "only the space before 》");
+        assert_eq!(text(&"措施.".repeat(n)).len(), n - 1);
     }
 }
