@@ -56,9 +56,10 @@ fn half_width_mark(t: &Chars, i: usize, out: &mut Vec<Lint>) {
 /// W003's in a paragraph, and no full stop at all in a title; one before a letter or digit
 /// belongs to a file name or an address (`《通知》.docx`), and `...` is W013's.
 fn full_stop(t: &Chars, i: usize, out: &mut Vec<Lint>) {
+    // `６１.７６` is a decimal point between full-width digits, which W016 reports.
     if !t.before(i).is_some_and(is_chinese_context)
         || t.get(i + 1)
-            .is_some_and(|c| c == '.' || c.is_ascii_alphanumeric())
+            .is_some_and(|c| c == '.' || c.is_ascii_alphanumeric() || matches!(c, '０'..='９'))
     {
         return;
     }
@@ -378,6 +379,7 @@ mod tests {
             "增长1.5倍，达到2.0版本。",
             "等等...",
             "按 GB/T 9704-2012. 排版",
+            "占比６１.７６",
         ] {
             assert!(!found(s).iter().any(|(_, m)| *m == "."), "{s}");
         }
