@@ -39,7 +39,7 @@ pub fn text(s: &str) -> Vec<Lint> {
             '”' | '’' | '》' | '）' | '】' | '〕' => needs.pairs |= open.pop() != Some(c),
             '-' | '~' | '–' | '－' | '～' | '—' => needs.dashes = true,
             '月' | '日' if prev.is_ascii_digit() => needs.padded_dates = true,
-            '０'..='９' => needs.wide_digits = true,
+            '０'..='９' | '％' => needs.wide_digits = true,
             ' ' | '\u{3000}' => needs.spaces = true,
             _ if spaces::odd_space(c).is_some() => needs.spaces = true,
             _ => {}
