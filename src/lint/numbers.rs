@@ -98,7 +98,8 @@ pub fn typed_numbering(s: &str) -> Option<Lint> {
     ))
 }
 
-fn is_numeral(c: char) -> bool {
+/// A Han numeral of the kind numbering uses: 一 to 十.
+pub(super) fn is_numeral(c: char) -> bool {
     "一二三四五六七八九十".contains(c)
 }
 
@@ -125,10 +126,10 @@ fn arabic(chars: &[char]) -> Option<usize> {
     None
 }
 
-/// `一、` `十一、`.
+/// `一、` `十一、`, and `一.` `二．`, typed for `一、`.
 fn han(chars: &[char]) -> Option<usize> {
     let n = chars.iter().take_while(|c| is_numeral(**c)).count();
-    (n > 0 && chars.get(n) == Some(&'、')).then_some(n + 1)
+    (n > 0 && matches!(chars.get(n), Some('、' | '.' | '．'))).then_some(n + 1)
 }
 
 /// `（一）` `(1)` `（2）`.
@@ -193,6 +194,8 @@ mod tests {
             ("4.2.本周", "4.2."),
             ("4.2、本周", "4.2、"),
             ("1、 本周", "1、 "),
+            ("一.基本情况", "一."),
+            ("二．工作要求", "二．"),
         ] {
             let l = typed_numbering(s).unwrap_or_else(|| panic!("{s}"));
             assert_eq!(&s[l.range], typed, "{s}");

@@ -1,6 +1,7 @@
 //! Punctuation marks (GB/T 15834): half-width (W010), pairs (W011), doubled (W012, W013), paragraph ends (W003).
 
 use super::chars::{Chars, Lint, is_chinese_context, lint};
+use super::numbers::is_numeral;
 use crate::diag::Code;
 use crate::msg;
 
@@ -9,10 +10,17 @@ pub(super) fn half_width(t: &Chars, out: &mut Vec<Lint>) {
     // GB/T 15834 sets brackets in Chinese text full-width whatever they enclose, so a pair is
     // judged together: `生产总值(GDP)` touches Chinese only outside, `(试行)` only inside.
     let mut brackets: Vec<usize> = Vec::new();
+    // `(1)` and `一.` opening a text are numbering typed in, which W017 reports as a whole.
+    let numeral = |c: char| c.is_ascii_digit() || is_numeral(c);
+    let numbering = match t.get(0) {
+        Some('(') => Some(1 + t.run(1, numeral)).filter(|&close| close > 1),
+        _ => Some(t.run(0, is_numeral)).filter(|&dot| dot > 0),
+    };
     for i in 0..t.len() {
         match t.get(i) {
             Some('(') => brackets.push(i),
             Some(')') => match brackets.pop() {
+                Some(0) if numbering == Some(i) => {}
                 Some(open) if touches_chinese(t, open) || touches_chinese(t, i) => {
                     half_width_mark(t, open, out);
                     half_width_mark(t, i, out);
@@ -21,7 +29,7 @@ pub(super) fn half_width(t: &Chars, out: &mut Vec<Lint>) {
                 None if touches_chinese(t, i) => half_width_mark(t, i, out),
                 None => {}
             },
-            Some('.') => full_stop(t, i, out),
+            Some('.') if numbering != Some(i) => full_stop(t, i, out),
             Some(',' | ';' | ':' | '?' | '!') if touches_chinese(t, i) => {
                 half_width_mark(t, i, out)
             }
@@ -404,5 +412,12 @@ mod tests {
         // Latin text with its own brackets, set apart by spaces, stays.
         assert_eq!(found("使用 Windows (64 bit) 版本"), []);
         assert_eq!(found("生产总值（GDP）"), []);
+        // Numbering typed at the start is W017's, in one finding.
+        assert_eq!(found("(1)概况"), []);
+        assert_eq!(found("(一)概况"), []);
+        assert_eq!(found("一.概况"), []);
+        assert_eq!(found("包括(1)概况"), [(Code::W010, "("), (Code::W010, ")")]);
+        assert_eq!(found("(1)概况(2)"), [(Code::W010, "("), (Code::W010, ")")]);
+        assert_eq!(found("一.概况，二.要求"), [(Code::W010, ".")]);
     }
 }
