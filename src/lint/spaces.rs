@@ -117,7 +117,7 @@ fn is_pause_or_closing(c: char) -> bool {
 
 /// `第四条　根据……`: statutes set a space between an article's number and its text, and so
 /// between a chapter's or section's number and its title. The space at `i` follows such a
-/// number at the start of the text or of a line.
+/// number at the start of the text or of a line, maybe indented or quoted.
 fn article_heading(t: &Chars, i: usize) -> bool {
     if !t
         .before(i)
@@ -133,15 +133,18 @@ fn article_heading(t: &Chars, i: usize) -> bool {
     }
     j < i - 1
         && t.before(j) == Some('第')
-        && (j == 1 || matches!(t.before(j - 1), Some('\n' | '“' | '‘' | '「')))
+        && (j == 1
+            || matches!(
+                t.before(j - 1),
+                Some('\n' | ' ' | '\u{3000}' | '“' | '‘' | '「')
+            ))
 }
 
 /// A name of an issuing body, which in the title of a jointly issued document is parted
 /// from the next by a space: `《中共中央 国务院关于……》`, `《××省财政厅 ××省税务局……》`.
 fn ends_an_issuer(name: &str) -> bool {
-    const BODIES: [&str; 17] = [
+    const BODIES: [&str; 15] = [
         "中央",
-        "国务院",
         "院",
         "厅",
         "办公室",
@@ -154,9 +157,8 @@ fn ends_an_issuer(name: &str) -> bool {
         "办",
         "银行",
         "联",
+        "协",
         "中心",
-        "总局",
-        "检察院",
     ];
     name.chars().count() >= 2 && BODIES.iter().any(|b| name.ends_with(b))
 }
@@ -207,6 +209,7 @@ mod tests {
             "第3条\u{3000}本办法自印发之日起施行。",
             "第一章\u{3000}总则\n第一条\u{3000}为了规范管理，制定本规定。",
             "“第二十一条\u{3000}各窗口应当公开办事指南。”",
+            "第一章\u{3000}总则\n\u{3000}\u{3000}第一条\u{3000}为了规范管理，制定本规定。",
         ] {
             assert_eq!(found(s), [], "{s}");
         }
@@ -226,6 +229,8 @@ mod tests {
             "《中共某某省委办公厅 某某省人民政府办公厅印发〈窗口服务规范〉的通知》",
             "《省财政厅 省税务局 中国人民银行某某分行关于窗口收费的通知》",
             "《省发展改革委 省市场监管局关于价格公示的通知》",
+            "《省科协 省总工会 团省委关于开展技能竞赛的通知》",
+            "《省政务服务中心 省大数据中心关于数据共享的通知》",
         ] {
             assert_eq!(found(s), [], "{s}");
         }
