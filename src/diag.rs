@@ -199,11 +199,11 @@ codes! {
     W011 => "unbalanced or misnested quotation marks or brackets",
     W012 => "doubled punctuation",
     W013 => "an ellipsis typed as `...` or `。。。`",
-    W014 => "a range of dates or times written with `-`, `~`, `–` or `——`",
+    W014 => "a range written with `-`, `－`, `~`, `–` or `——`, or `－` as a connecting mark",
     W015 => "a zero-padded month or day",
-    W016 => "full-width digits",
+    W016 => "full-width digits or percent sign",
     W017 => "numbering typed into a title or paragraph",
-    W018 => "a space between Chinese characters",
+    W018 => "a stray space: between Chinese characters, beside full-width punctuation, or an unusual space character",
 }
 
 impl Code {

@@ -5,6 +5,7 @@ use std::ops::Range;
 
 use chrono::NaiveDate;
 
+use super::slips;
 use crate::diag::{Code, Diagnostic, Msg};
 use crate::format::Shape;
 use crate::issue::{Allow, Sp, Text};
@@ -89,6 +90,19 @@ impl<'s> Checker<'s> {
             .push(Diagnostic::new(code, span, message).with_help(help));
     }
 
+    pub(super) fn report_maybe_help(
+        &mut self,
+        code: Code,
+        span: Range<usize>,
+        message: Msg,
+        help: Option<Msg>,
+    ) {
+        match help {
+            Some(help) => self.report_with_help(code, span, message, help),
+            None => self.report(code, span, message),
+        }
+    }
+
     /// The entries of a mapping of the given shape. Unknown keys are reported one by one,
     /// missing ones together in one finding at `at`.
     pub(super) fn fields<'n>(
@@ -120,13 +134,16 @@ impl<'s> Checker<'s> {
         let mut suggested: Vec<&str> = Vec::new();
         for (k, v) in map {
             let Value::Str(name) = &k.value else {
-                self.report(Code::E002, k.span.clone(), {
-                    let Msg { en: kn, zh: kz } = kind(k);
+                let Msg { en: kn, zh: kz } = kind(k);
+                self.report_maybe_help(
+                    Code::E002,
+                    k.span.clone(),
                     msg!(
                         "expected a key name in the {what}, found {kn}",
                         "{what_zh}中应为字段名，实际为{kz}"
-                    )
-                });
+                    ),
+                    slips::split_number_help(self.source, k.span.clone()),
+                );
                 continue;
             };
             if shape.allows(name) {
@@ -385,25 +402,31 @@ impl<'s> Checker<'s> {
             }
             Value::Float(_) => {
                 let raw = self.source.get(span.clone()).unwrap_or_default().to_owned();
-                self.report(
+                self.report_maybe_help(
                     Code::E002,
                     span,
                     msg!(
                         "expected a whole number for `{key}`, found `{raw}`",
                         "`{key}` 应为整数，实际为 `{raw}`"
                     ),
+                    slips::number_help(&raw, f.get("unit").is_some()),
                 );
                 None
             }
             _ => {
                 let Msg { en: kn, zh: kz } = kind(node);
-                self.report(
+                let help = match &node.value {
+                    Value::Str(s) => slips::number_help(s, f.get("unit").is_some()),
+                    _ => None,
+                };
+                self.report_maybe_help(
                     Code::E002,
                     span,
                     msg!(
                         "expected a number for `{key}`, found {kn}",
                         "`{key}` 应为数字，实际为{kz}"
                     ),
+                    help,
                 );
                 None
             }
