@@ -60,6 +60,25 @@ pub fn period(start: NaiveDate, end: NaiveDate) -> String {
     }
 }
 
+/// `s` as a Typst string literal, quotes included: in the Typst source of a PDF, text typed
+/// in an issue is a string, never markup.
+pub fn typst_string(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 2);
+    out.push('"');
+    for c in s.chars() {
+        match c {
+            '\\' => out.push_str("\\\\"),
+            '"' => out.push_str("\\\""),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
 /// `1 day`, `6 days`: a count of days in English.
 pub fn days(n: i64) -> String {
     if n == 1 {
@@ -123,6 +142,13 @@ fn list_marker(s: &str) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn typst_strings_escape_what_would_end_them() {
+        assert_eq!(typst_string("周报"), "\"周报\"");
+        assert_eq!(typst_string(r#"a"b\c#[x]*"#), r#""a\"b\\c#[x]*""#);
+        assert_eq!(typst_string("a\nb"), "\"a\\nb\"");
+    }
 
     #[test]
     fn one_day_is_singular() {

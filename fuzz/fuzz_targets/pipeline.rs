@@ -18,7 +18,8 @@ fuzz_target!(|bytes: &[u8]| {
     };
     if let Some(issue) = loaded.issue {
         let bulletin = Bulletin::new(&issue);
-        for format in Format::ALL {
+        // The Typst source is rendered; typesetting it needs the system's fonts.
+        for format in Format::ALL.into_iter().filter(|f| *f != Format::Pdf) {
             if let Err(e) = render::render(&bulletin, format, &Options::default()) {
                 panic!("{format:?}: a built-in template failed: {e}");
             }

@@ -49,6 +49,21 @@ enum Command {
         /// With text output: wrap lines to N columns (a Chinese character takes two)
         #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(20..))]
         width: Option<u16>,
+        /// With PDF output: a folder of fonts to use before the system's (may be repeated;
+        /// the environment variable holds folders separated by `:`)
+        #[arg(
+            long,
+            value_name = "DIR",
+            env = "WEEKLY_FONT_PATH",
+            value_delimiter = ':'
+        )]
+        font_path: Vec<PathBuf>,
+        /// With PDF output: use only the fonts of --font-path, not the system's
+        #[arg(long)]
+        ignore_system_fonts: bool,
+        /// Say what was done: for a PDF, the fonts it was set in
+        #[arg(short, long)]
+        verbose: bool,
         #[command(flatten)]
         findings: FindingsArgs,
     },
@@ -179,6 +194,9 @@ pub struct Build {
     pub outputs: Vec<Output>,
     pub templates: Option<PathBuf>,
     pub width: Option<usize>,
+    pub font_path: Vec<PathBuf>,
+    pub system_fonts: bool,
+    pub verbose: bool,
 }
 
 /// One document a build writes.
@@ -292,6 +310,9 @@ impl Cli {
                 output,
                 templates,
                 width,
+                font_path,
+                ignore_system_fonts,
+                verbose,
                 findings,
             } => {
                 let usage = |kind, message: Msg| Cli::command().error(kind, message.get(lang));
@@ -321,6 +342,9 @@ impl Cli {
                     outputs,
                     templates,
                     width: width.map(usize::from),
+                    font_path,
+                    system_fonts: !ignore_system_fonts,
+                    verbose,
                 };
                 (Settings::Build(build), report(findings))
             }
@@ -428,9 +452,9 @@ mod tests {
             err.contains("`a.docx` names a docx file but --format is md"),
             "{err}"
         );
-        let err = outputs(None, paths(&["a.pdf"]), no).unwrap_err().en;
+        let err = outputs(None, paths(&["a.odt"]), no).unwrap_err().en;
         assert!(
-            err.contains(".md, .markdown, .txt, .html, .htm, .docx"),
+            err.contains(".md, .markdown, .txt, .html, .htm, .docx, .typ, .pdf"),
             "{err}"
         );
     }

@@ -36,6 +36,9 @@ pub fn build(out: &mut Reporter, settings: &Build) -> anyhow::Result<Status> {
         outputs,
         templates,
         width,
+        font_path,
+        system_fonts,
+        verbose,
     } = settings;
     let mut targets: Vec<(&Output, Target)> = Vec::new();
     for output in outputs {
@@ -64,21 +67,40 @@ pub fn build(out: &mut Reporter, settings: &Build) -> anyhow::Result<Status> {
         return Ok(Status::Invalid);
     };
     let bulletin = Bulletin::new(&issue);
+    let fonts = if outputs.iter().any(|o| o.format == Format::Pdf) {
+        disk::fonts(font_path, *system_fonts)
+    } else {
+        Default::default()
+    };
     let mut staged = Vec::new();
     for (output, target) in targets {
         if output.format.is_binary() && target == Target::Stdout && std::io::stdout().is_terminal()
         {
+            let ext = output.format.extensions()[0];
+            let what = match output.format {
+                Format::Pdf => msg!("a PDF", "PDF 文件"),
+                _ => msg!("a Word document", "Word 文档"),
+            };
+            let Msg { en, zh } = what;
             bail!(Said::new(msg!(
-                "a Word document is binary: give -o FILE.docx, or redirect stdout to a file",
-                "Word 文档是二进制文件：请用 -o 文件名.docx，或把标准输出重定向到文件"
+                "{en} is binary: give -o FILE.{ext}, or redirect stdout to a file",
+                "{zh}是二进制文件：请用 -o 文件名.{ext}，或把标准输出重定向到文件"
             )));
         }
         let options = Options {
             templates: disk::templates(output.format, templates.as_deref())?,
             width: *width,
+            fonts: fonts.clone(),
         };
-        let document = render::render(&bulletin, output.format, &options)?;
-        let ready = write::stage(target, &document).said(|| {
+        let document = render::typeset(&bulletin, output.format, &options)?;
+        if *verbose && !document.families.is_empty() {
+            let (name, families) = (shown(output), document.families.join(", "));
+            out.note(msg!(
+                "{name}: set in {families}",
+                "{name}：所用字体 {families}"
+            ));
+        }
+        let ready = write::stage(target, &document.bytes).said(|| {
             let Msg { en, zh } = cannot_write(output);
             msg!("{en}; no output was written", "{zh}；所有输出均未写入")
         })?;
@@ -286,7 +308,13 @@ pub fn export_templates(out: &mut Reporter, dir: &Path, force: bool) -> anyhow::
         msg!("cannot make the folder `{dir}`", "无法新建文件夹 `{dir}`")
     })?;
     let mut status = Status::Success;
+    let mut names = Vec::new();
     for (name, source) in Format::ALL.into_iter().filter_map(Format::template) {
+        // PDF and Typst share one template.
+        if names.contains(&name) {
+            continue;
+        }
+        names.push(name);
         let path = dir.join(name);
         let written = if path.exists() && !force {
             Err(exists(&path).into())

@@ -18,7 +18,7 @@ pub(super) fn zero_padded_dates(s: &str, out: &mut Vec<Lint>) {
                 at - 2..at + unit.len(),
                 msg!(
                     "zero-padded `{}`",
-                    "月、日前补了零 `{}`",
+                    "月、日的数字前多了 0：`{}`",
                     &s[at - 2..at + unit.len()]
                 ),
                 msg!(
@@ -89,11 +89,11 @@ pub fn typed_numbering(s: &str) -> Option<Lint> {
         0..typed.len(),
         msg!(
             "numbering `{typed}` typed into the text",
-            "正文中手工输入了编号 `{typed}`"
+            "开头手工输入了编号 `{typed}`"
         ),
         msg!(
             "remove it: weekly numbers sections, subsections and items itself",
-            "删去即可：weekly 会自动为各部分、小节和条目编号"
+            "请删去：weekly 会自动为栏目、子栏目和条目编号"
         ),
     ))
 }

@@ -54,8 +54,11 @@ fn half_width_mark(t: &Chars, i: usize, out: &mut Vec<Lint>) {
     out.push(lint(
         Code::W010,
         t.span(i, 1),
-        msg!("half-width `{c}` in Chinese text", "中文中使用了半角 `{c}`"),
-        msg!("use the full-width `{full}`", "改用全角 `{full}`"),
+        msg!(
+            "half-width `{c}` in Chinese text",
+            "中文里用了半角标点 `{c}`"
+        ),
+        msg!("use the full-width `{full}`", "请改用全角 `{full}`"),
     ));
 }
 
@@ -78,15 +81,15 @@ fn full_stop(t: &Chars, i: usize, out: &mut Vec<Lint>) {
     let help = if matches!(next, '。' | '！' | '？' | '，' | '；' | '：' | '、') {
         msg!(
             "remove the `.`: the `{next}` after it already ends the clause",
-            "删去 `.`：其后已有 `{next}`"
+            "请删去 `.`：其后已有 `{next}`"
         )
     } else {
-        msg!("use the full stop `。`", "改用句号 `。`")
+        msg!("use the full stop `。`", "请改用句号 `。`")
     };
     out.push(lint(
         Code::W010,
         t.span(i, 1),
-        msg!("half-width `.` in Chinese text", "中文中使用了半角 `.`"),
+        msg!("half-width `.` in Chinese text", "中文里用了半角标点 `.`"),
         help,
     ));
 }
@@ -135,7 +138,7 @@ pub(super) fn pairs(t: &Chars, out: &mut Vec<Lint>) {
                         t.span(j, 1),
                         msg!(
                             "`{o}` is closed by `{c}` before its own `{expected}`",
-                            "`{o}` 未以 `{expected}` 闭合就遇到了 `{c}`"
+                            "`{o}` 还没有对应的 `{expected}`，就出现了 `{c}`"
                         ),
                         msg!(
                             "close `{o}` with `{expected}` before `{c}`",
@@ -152,10 +155,10 @@ pub(super) fn pairs(t: &Chars, out: &mut Vec<Lint>) {
                 _ => out.push(lint(
                     Code::W011,
                     t.span(i, 1),
-                    msg!("`{c}` closes nothing", "`{c}` 没有对应的前半"),
+                    msg!("`{c}` closes nothing", "`{c}` 前面缺少与之配对的符号"),
                     msg!(
                         "add the opening `{opener}`, or remove this `{c}`",
-                        "补上 `{opener}`，或删去这个 `{c}`"
+                        "请补上 `{opener}`，或删去这个 `{c}`"
                     ),
                 )),
             }
@@ -165,8 +168,8 @@ pub(super) fn pairs(t: &Chars, out: &mut Vec<Lint>) {
         out.push(lint(
             Code::W011,
             t.span(j, 1),
-            msg!("`{o}` is never closed", "`{o}` 没有闭合"),
-            msg!("add the closing `{close}`", "补上 `{close}`"),
+            msg!("`{o}` is never closed", "`{o}` 后面缺少与之配对的符号"),
+            msg!("add the closing `{close}`", "请补上 `{close}`"),
         ));
     }
 }
@@ -227,7 +230,7 @@ pub(super) fn repeated(t: &Chars, out: &mut Vec<Lint>) {
                 Code::W012,
                 t.span(i, run),
                 msg!("doubled punctuation `{text}`", "标点重复 `{text}`"),
-                msg!("keep one `{c}`", "保留一个 `{c}`"),
+                msg!("keep one `{c}`", "请只保留一个 `{c}`"),
             ));
         }
         i += run;
@@ -253,7 +256,7 @@ pub fn paragraph_end(s: &str) -> Option<Lint> {
             ),
             msg!(
                 "replace the `.` with a full stop `。`",
-                "把 `.` 改为句号 `。`"
+                "请把 `.` 改为句号 `。`"
             ),
         ));
     }
@@ -263,9 +266,12 @@ pub fn paragraph_end(s: &str) -> Option<Lint> {
         last.0..trimmed.len(),
         msg!(
             "the paragraph does not end with 。！ or ？",
-            "段落未以 。！？ 结尾"
+            "段末缺少句号（或问号、叹号）"
         ),
-        msg!("end the paragraph with a full stop `。`", "段末加句号 `。`"),
+        msg!(
+            "end the paragraph with a full stop `。`",
+            "请在段末加上句号“。”"
+        ),
     ))
 }
 
@@ -360,7 +366,7 @@ mod tests {
             let l = paragraph_end(s).unwrap();
             assert_eq!(&s[l.range.clone()], ".", "{s}");
             assert_eq!(l.help.en, "replace the `.` with a full stop `。`");
-            assert_eq!(l.help.zh, "把 `.` 改为句号 `。`");
+            assert_eq!(l.help.zh, "请把 `.` 改为句号 `。`");
         }
         assert_eq!(
             paragraph_end("完成编制").unwrap().help.en,
@@ -377,7 +383,10 @@ mod tests {
             "remove the `.`: the `。` after it already ends the clause"
         );
         let l = &text("采取有力措施.下一步，")[0];
-        assert_eq!((l.code, l.help.zh.as_str()), (Code::W010, "改用句号 `。`"));
+        assert_eq!(
+            (l.code, l.help.zh.as_str()),
+            (Code::W010, "请改用句号 `。`")
+        );
         assert_eq!(found("“采取措施.”下一步"), [(Code::W010, ".")]);
         // A `.` ending the text is W003's in a paragraph, and no full stop in a title.
         for s in [

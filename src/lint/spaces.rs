@@ -33,7 +33,7 @@ pub(super) fn spaces(t: &Chars, out: &mut Vec<Lint>) {
                     ),
                     msg!(
                         "remove it, or type an ordinary space where a space belongs",
-                        "删去；确需空格处改用普通空格"
+                        "请删去；确需空格处改用普通空格"
                     ),
                 ));
             }
@@ -70,11 +70,11 @@ pub(super) fn spaces(t: &Chars, out: &mut Vec<Lint>) {
         };
         if let Some(message) = found {
             let help = if is_han(before) && is_han(after) {
-                msg!("remove the space", "删去空格")
+                msg!("remove the space", "请删去空格")
             } else {
                 msg!(
                     "remove the space: a full-width mark carries its own spacing",
-                    "删去空格：全角标点本身已占一个字的位置"
+                    "请删去空格：全角标点本身已占一个字的位置"
                 )
             };
             out.push(lint(Code::W018, t.span(i, run), message, help));
@@ -257,7 +257,7 @@ mod tests {
         let l = &text("关切， 持续")[0];
         assert_eq!(l.message.en, "space after the full-width `，`");
         assert_eq!(l.message.zh, "全角标点 `，` 后有空格");
-        assert!(l.help.zh.starts_with("删去空格"));
+        assert!(l.help.zh.starts_with("请删去空格"));
         assert_eq!(
             text("召开 ，会议")[0].message.en,
             "space before the full-width `，`"

@@ -2,6 +2,15 @@
 //! template (the built-in one or the user's), a Word document built in Rust.
 
 mod docx;
+#[cfg(feature = "pdf")]
+mod pdf;
+#[cfg(feature = "pdf")]
+pub use pdf::Fonts;
+
+/// Without the `pdf` feature there are no fonts to find: a PDF build says so.
+#[cfg(not(feature = "pdf"))]
+#[derive(Debug, Clone, Default)]
+pub struct Fonts;
 
 use std::str::FromStr;
 
@@ -17,10 +26,20 @@ pub enum Format {
     Text,
     Html,
     Docx,
+    /// The Typst source a PDF is typeset from, to edit in Typst.
+    Typst,
+    Pdf,
 }
 
 impl Format {
-    pub const ALL: [Format; 4] = [Format::Markdown, Format::Text, Format::Html, Format::Docx];
+    pub const ALL: [Format; 6] = [
+        Format::Markdown,
+        Format::Text,
+        Format::Html,
+        Format::Docx,
+        Format::Typst,
+        Format::Pdf,
+    ];
 
     /// The name `--format` takes.
     pub fn name(self) -> &'static str {
@@ -29,6 +48,8 @@ impl Format {
             Format::Text => "text",
             Format::Html => "html",
             Format::Docx => "docx",
+            Format::Typst => "typst",
+            Format::Pdf => "pdf",
         }
     }
 
@@ -37,7 +58,8 @@ impl Format {
         match self {
             Format::Markdown => &["markdown"],
             Format::Text => &["txt"],
-            Format::Html | Format::Docx => &[],
+            Format::Typst => &["typ"],
+            Format::Html | Format::Docx | Format::Pdf => &[],
         }
     }
 
@@ -49,6 +71,8 @@ impl Format {
             Format::Text => &["txt"],
             Format::Html => &["html", "htm"],
             Format::Docx => &["docx"],
+            Format::Typst => &["typ"],
+            Format::Pdf => &["pdf"],
         }
     }
 
@@ -71,12 +95,16 @@ impl Format {
             Format::Docx => {
                 "A Word document laid out for print (binary: give -o or redirect stdout)"
             }
+            Format::Typst => "The Typst source of the PDF, to edit in Typst",
+            Format::Pdf => {
+                "A PDF typeset by Typst on the GB/T 9704 grid (binary: give -o or redirect stdout)"
+            }
         }
     }
 
     /// Whether the output is bytes that a terminal cannot show.
     pub fn is_binary(self) -> bool {
-        self == Format::Docx
+        matches!(self, Format::Docx | Format::Pdf)
     }
 
     /// The format's template: its file name (in `templates/` and in a `--templates` folder)
@@ -90,6 +118,9 @@ impl Format {
                 "bulletin.html",
                 include_str!("../../templates/bulletin.html"),
             )),
+            Format::Typst | Format::Pdf => {
+                Some(("bulletin.typ", include_str!("../../templates/bulletin.typ")))
+            }
             Format::Docx => None,
         }
     }
@@ -134,6 +165,8 @@ pub struct Options {
     pub templates: Templates,
     /// Plain text wrapped to this many columns (a Chinese character takes two).
     pub width: Option<usize>,
+    /// The fonts a PDF is typeset with.
+    pub fonts: Fonts,
 }
 
 /// Why a bulletin could not be laid out.
@@ -144,6 +177,20 @@ pub enum RenderError {
     Template { name: String, report: String },
     #[error("cannot build the Word document: {0}")]
     Docx(String),
+    /// Typst's own errors, each with its line in the Typst source.
+    #[error("cannot typeset the PDF:\n{0}")]
+    Typst(String),
+    #[error("{}", no_chinese_font().en)]
+    NoChineseFont,
+    #[error("this weekly was built without PDF support (the `pdf` feature)")]
+    NoPdf,
+}
+
+fn no_chinese_font() -> crate::diag::Msg {
+    crate::msg!(
+        "no font with Chinese characters was found for the PDF; looked for 方正小标宋简体, 仿宋_GB2312 or 仿宋, 黑体, 楷体_GB2312 or 楷体, and Noto Serif CJK SC / Noto Sans CJK SC: install one (Debian: apt-get install fonts-noto-cjk) or give --font-path DIR",
+        "没有找到含中文字符的字体，无法生成 PDF；查找过方正小标宋简体、仿宋_GB2312 或仿宋、黑体、楷体_GB2312 或楷体，以及 Noto Serif CJK SC / Noto Sans CJK SC：请安装其中一种（Debian：apt-get install fonts-noto-cjk），或用 --font-path 指定字体文件夹"
+    )
 }
 
 impl RenderError {
@@ -160,6 +207,15 @@ impl RenderError {
             RenderError::Docx(e) => crate::msg!(
                 "cannot build the Word document: {e}",
                 "无法生成 Word 文档：{e}"
+            ),
+            RenderError::Typst(e) => crate::msg!(
+                "cannot typeset the PDF:\n{e}",
+                "无法排版 PDF（以下为 Typst 的原文）：\n{e}"
+            ),
+            RenderError::NoChineseFont => no_chinese_font(),
+            RenderError::NoPdf => crate::msg!(
+                "this weekly was built without PDF support (the `pdf` feature)",
+                "此版本的 weekly 编译时未包含 PDF 功能（`pdf` 特性）"
             ),
         }
     }
@@ -179,18 +235,68 @@ pub fn render(
     format: Format,
     options: &Options,
 ) -> Result<Vec<u8>, RenderError> {
+    Ok(typeset(bulletin, format, options)?.bytes)
+}
+
+/// A document and, for a PDF, the font families it was set in.
+pub struct Rendered {
+    pub bytes: Vec<u8>,
+    pub families: Vec<String>,
+}
+
+/// [`render`], saying also which fonts a PDF used.
+pub fn typeset(
+    bulletin: &Bulletin,
+    format: Format,
+    options: &Options,
+) -> Result<Rendered, RenderError> {
     let Some((name, source)) = options.templates.get(format) else {
-        return docx::document(bulletin).map_err(RenderError::Docx);
+        let bytes = docx::document(bulletin).map_err(RenderError::Docx)?;
+        return Ok(Rendered {
+            bytes,
+            families: Vec::new(),
+        });
     };
     let text = render_template(bulletin, name, source).map_err(|e| RenderError::Template {
         name: name.to_owned(),
         report: error_chain(e),
     })?;
-    Ok(match options.width {
+    let text = match options.width {
         Some(width) if format == Format::Text => text::wrap_document(&text, width),
         _ => text,
+    };
+    if format == Format::Pdf {
+        return pdf_of(bulletin, &text, &options.fonts);
     }
-    .into_bytes())
+    Ok(Rendered {
+        bytes: text.into_bytes(),
+        families: Vec::new(),
+    })
+}
+
+#[cfg(feature = "pdf")]
+fn pdf_of(bulletin: &Bulletin, source: &str, fonts: &Fonts) -> Result<Rendered, RenderError> {
+    use chrono::Datelike;
+    let date =
+        chrono::NaiveDate::parse_from_str(&bulletin.published, "%Y-%m-%d").unwrap_or_default();
+    let typeset = pdf::typeset(
+        source,
+        fonts,
+        (date.year(), date.month() as u8, date.day() as u8),
+    )
+    .map_err(|e| match e {
+        pdf::Failure::NoChineseFont => RenderError::NoChineseFont,
+        pdf::Failure::Typst(report) => RenderError::Typst(report),
+    })?;
+    Ok(Rendered {
+        bytes: typeset.pdf,
+        families: typeset.families,
+    })
+}
+
+#[cfg(not(feature = "pdf"))]
+fn pdf_of(_: &Bulletin, _: &str, _: &Fonts) -> Result<Rendered, RenderError> {
+    Err(RenderError::NoPdf)
 }
 
 /// Only this one template is compiled.
@@ -199,6 +305,7 @@ fn render_template(bulletin: &Bulletin, name: &str, source: &str) -> Result<Stri
     tera.register_filter("md", |s: &str, _: Kwargs, _: &State| {
         text::markdown_escape(s)
     });
+    tera.register_filter("typ", |s: &str, _: Kwargs, _: &State| text::typst_string(s));
     tera.add_raw_template(name, source)?;
     let context = Context::from_serialize(bulletin)?;
     tera.render(name, &context)
@@ -228,7 +335,8 @@ mod tests {
         assert_eq!(of("a.htm"), Some(Format::Html));
         assert_eq!(of("a.markdown"), Some(Format::Markdown));
         assert_eq!(of("a.txt"), Some(Format::Text));
-        assert_eq!(of("a.pdf"), None);
+        assert_eq!(of("a.pdf"), Some(Format::Pdf));
+        assert_eq!(of("a.odt"), None);
         assert_eq!(of("docx"), None);
         for f in Format::ALL {
             assert_eq!(of(&format!("x.{}", f.extensions()[0])), Some(f));

@@ -42,7 +42,7 @@ impl Checker<'_> {
         let Some(f) = self.fields(node, span, &LINT) else {
             return;
         };
-        let Some(codes) = f.get("allow").and_then(|n| self.list(n, "warning codes")) else {
+        let Some(codes) = f.get("allow").and_then(|n| self.list(n, "allow")) else {
             return;
         };
         let warnings: Vec<&'static str> = Code::ALL

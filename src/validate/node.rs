@@ -123,7 +123,7 @@ impl<'s> Checker<'s> {
                 node.span.clone(),
                 msg!(
                     "expected a mapping (`key: value` lines) for the {what}, found {found}",
-                    "{what_zh}应为若干“字段: 值”行，实际为{found_zh}"
+                    "{what_zh}应由若干“字段: 值”行组成，实际为{found_zh}"
                 ),
             );
             return None;
@@ -222,7 +222,7 @@ impl<'s> Checker<'s> {
                     let Msg { en: kn, zh: kz } = kind(node);
                     msg!(
                         "expected a list (lines starting with `- `) of {what}, found {kn}",
-                        "{what}应为列表（以 `- ` 开头的各行），实际为{kz}"
+                        "`{what}` 应为列表（每行以 `- ` 开头），实际为{kz}"
                     )
                 });
                 None
@@ -242,7 +242,10 @@ impl<'s> Checker<'s> {
             self.report(
                 Code::E011,
                 node.span.clone(),
-                msg!("`{key}` lists no {what}", "`{key}` 下没有任何{what}"),
+                msg!(
+                    "`{key}` lists no {what}",
+                    "`{key}` 下一项也没有：请至少填写一项"
+                ),
             );
             return None;
         }
@@ -265,7 +268,7 @@ impl<'s> Checker<'s> {
                 self.report(
                     Code::E011,
                     node.span.clone(),
-                    msg!("`{key}` is empty: fill it in", "`{key}` 为空：请填写"),
+                    msg!("`{key}` is empty: fill it in", "`{key}` 的内容为空：请填写"),
                 );
                 None
             }
@@ -285,7 +288,10 @@ impl<'s> Checker<'s> {
                 self.report(
                     Code::E011,
                     node.span.clone(),
-                    msg!("`{key}` is blank: fill it in", "`{key}` 未填写：请填写"),
+                    msg!(
+                        "`{key}` is blank: fill it in",
+                        "`{key}` 还没有填写：请补上内容"
+                    ),
                 );
                 None
             }
@@ -375,7 +381,7 @@ impl<'s> Checker<'s> {
                     span,
                     msg!(
                         "`{key}` is blank: fill in the figure",
-                        "`{key}` 未填写：请填写数字"
+                        "`{key}` 还没有填写：请填上数字"
                     ),
                 );
                 None
@@ -388,7 +394,10 @@ impl<'s> Checker<'s> {
                         "expected a number for `{key}`, found the text `{s}`",
                         "`{key}` 应为数字，实际为文字 `{s}`"
                     ),
-                    msg!("remove the quotes around the number", "去掉数字两边的引号"),
+                    msg!(
+                        "remove the quotes around the number",
+                        "请去掉数字两边的引号"
+                    ),
                 );
                 None
             }
@@ -462,7 +471,7 @@ impl<'s> Checker<'s> {
                 },
                 msg!(
                     "write dates as YYYY-MM-DD, e.g. 2023-10-20",
-                    "日期写作 YYYY-MM-DD，如 2023-10-20"
+                    "日期请写成“年-月-日”（YYYY-MM-DD），如 2023-10-20"
                 ),
             );
             return None;
@@ -490,7 +499,7 @@ impl<'s> Checker<'s> {
                     ),
                     msg!(
                         "write dates as YYYY-MM-DD, e.g. 2023-10-20",
-                        "日期写作 YYYY-MM-DD，如 2023-10-20"
+                        "日期请写成“年-月-日”（YYYY-MM-DD），如 2023-10-20"
                     ),
                 );
                 None
@@ -573,7 +582,7 @@ pub(super) fn complete<T>(entries: Vec<Option<T>>) -> Option<Vec<T>> {
 /// How a value is described in messages.
 pub(super) fn kind(node: &Node) -> Msg {
     match &node.value {
-        Value::Null => msg!("nothing", "空值"),
+        Value::Null => msg!("nothing", "空白（未填写）"),
         Value::Bool(b) => msg!("`{b}`", "`{b}`"),
         Value::Int(n) => msg!("the number {n}", "数字 {n}"),
         Value::Float(x) => msg!("the number {x}", "数字 {x}"),

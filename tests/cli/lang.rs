@@ -240,7 +240,7 @@ fn every_message_in_chinese_is_chinese() {
 fn usage_messages_of_weekly_are_chinese() {
     let dir = root().join("examples");
     for args in [
-        &["build", "2023-39.yaml", "-o", "x.pdf"][..],
+        &["build", "2023-39.yaml", "-o", "x.odt"][..],
         &["build", "2023-39.yaml", "-o", "x.docx", "--format", "md"],
         &["build", "2023-39.yaml", "--width", "40"],
         &["build", "2023-39.yaml", "--templates", ".", "-o", "x.docx"],

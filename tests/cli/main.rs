@@ -10,6 +10,7 @@ mod hostile;
 mod lang;
 mod new;
 mod outputs;
+mod pdf;
 mod robustness;
 mod schema;
 mod util;

@@ -263,11 +263,11 @@ fn an_extension_against_format_or_unknown_is_a_usage_error() {
         "{}",
         text(&out.stderr)
     );
-    let out = build(dir, &["-o", "issue.pdf"]);
+    let out = build(dir, &["-o", "issue.odt"]);
     assert_eq!(out.status.code(), Some(2));
     assert!(
         text(&out.stderr).starts_with(
-            "error: cannot tell the format of `issue.pdf` from its name: end its name with one of .md, .markdown, .txt, .html, .htm, .docx, or give --format\n"
+            "error: cannot tell the format of `issue.odt` from its name: end its name with one of .md, .markdown, .txt, .html, .htm, .docx, .typ, .pdf, or give --format\n"
         ),
         "{}",
         text(&out.stderr)

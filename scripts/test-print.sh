@@ -1,0 +1,64 @@
+#!/usr/bin/env bash
+# Prints the example three ways and measures each printout against GB/T 9704-2012 with
+# scripts/measure-print.py (A4, the text block, 28 characters a full line, 22 lines a full
+# page, page numbers, every line of the reference): the PDF weekly typesets itself, the HTML
+# printed by headless Chromium, and the Word document converted by LibreOffice. Also a stress
+# issue (a 2 000-character item, a 300-character web address, headings at a page's foot) in
+# the PDF and the HTML. Pictures of page 1 go to target/print/ for review. Installs Chromium,
+# LibreOffice, poppler-utils and a CJK font when missing.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+missing=()
+command -v chromium >/dev/null || missing+=(chromium)
+command -v soffice >/dev/null || missing+=(libreoffice-writer)
+command -v pdftotext >/dev/null || missing+=(poppler-utils)
+fonts=$(fc-list 2>/dev/null || true)
+grep -qi "Noto Serif CJK\|Noto Sans CJK" <<<"$fonts" || missing+=(fonts-noto-cjk)
+if [ ${#missing[@]} -gt 0 ]; then
+  apt-get update -qq && apt-get install -y -qq "${missing[@]}" >/dev/null
+fi
+
+out=target/print
+rm -rf "$out" && mkdir -p "$out"
+source scripts/weekly-bin.sh
+weekly=$(weekly_bin)
+reference=tests/golden/2023-39.txt
+
+chromium_pdf() {
+  chromium --headless --no-sandbox --disable-gpu --disable-quic --no-first-run \
+    --disable-background-networking --disable-component-update --disable-sync \
+    --user-data-dir="$out/profile" --no-pdf-header-footer \
+    --print-to-pdf="$2" "file://$PWD/$1" 2>/dev/null
+}
+
+# The PDF: every check.
+"$weekly" build examples/2023-39.yaml -o "$out/typst.pdf" --verbose
+python3 scripts/measure-print.py "$out/typst.pdf" --reference "$reference" --label pdf
+
+# The HTML printed by Chromium: every check but the closing block at the foot of the last
+# page, which a browser cannot place (CSS has no page floats).
+"$weekly" build examples/2023-39.yaml -o "$out/bulletin.html"
+chromium_pdf "$out/bulletin.html" "$out/html.pdf"
+python3 scripts/measure-print.py "$out/html.pdf" --reference "$reference" --label html --no-foot
+
+# The stress issue: a long item, a long web address, headings pushed to a page's foot.
+python3 - examples/2023-39.yaml "$out/stress.yaml" <<'PY'
+import sys
+source = open(sys.argv[1], encoding="utf-8").read()
+long_item = "本周，" + "各窗口按时办结群众申请的事项，" * 130 + "成效明显。"
+url = "本周，详见https://www.sczwfw.gov.cn/jiq/front/transition/ywTransToDetail?" + "areaCode=510000000000&itemCode=511A0099400001" * 5 + "。"
+directive = "请进一步总结经验，强化集成创新，" * 7 + "优化政务服务。"
+stress = source.replace("        items:\n", f"        items:\n          - {long_item}\n          - {url}\n", 1)
+stress = stress.replace("text: 请进一步总结经验，强化集成创新，优化面向市场主体尤其中小微企业主体的政务服务。", f"text: {directive}", 1)
+stress = stress.replace("previous: 2023-38.yaml", "previous: ../../examples/2023-38.yaml", 1)
+open(sys.argv[2], "w", encoding="utf-8").write(stress)
+PY
+"$weekly" build "$out/stress.yaml" -o "$out/stress.pdf" -o "$out/stress.html"
+python3 scripts/measure-print.py "$out/stress.pdf" --label stress-pdf
+chromium_pdf "$out/stress.html" "$out/stress-html.pdf"
+python3 scripts/measure-print.py "$out/stress-html.pdf" --label stress-html --no-foot
+
+for pdf in typst html; do
+  pdftoppm -png -r 60 -f 1 -l 1 -singlefile "$out/$pdf.pdf" "$out/$pdf-page-1"
+done
+echo "pages: $out/typst-page-1.png $out/html-page-1.png"

@@ -1,0 +1,137 @@
+//! `--format pdf` and `--format typst`: the bulletin typeset by Typst in-process, the same
+//! bytes from two builds, text typed in an issue never read as markup, and a clear error
+//! without a Chinese font.
+
+use std::fs;
+use std::path::Path;
+
+use crate::util::{assert_golden, in_ci, notice, root, run, series_copy, text, weekly};
+
+/// Whether this machine has a Chinese font for the PDF; in CI it must.
+fn chinese_fonts() -> bool {
+    let found = std::process::Command::new("fc-list")
+        .arg(":lang=zh")
+        .output()
+        .is_ok_and(|o| !o.stdout.is_empty());
+    assert!(
+        found || !in_ci(),
+        "CI installs fonts-noto-cjk before the tests"
+    );
+    if !found {
+        notice("no Chinese font here (apt-get install fonts-noto-cjk): PDF cases skipped");
+    }
+    found
+}
+
+fn build(dir: &Path, args: &[&str]) -> std::process::Output {
+    run(weekly()
+        .current_dir(dir)
+        .args(["build", "2023-39.yaml"])
+        .args(args)
+        .env("LANG", "C"))
+}
+
+#[test]
+fn the_typst_source_is_the_template_filled_in() {
+    let out = run(weekly()
+        .args(["build", "--format", "typst"])
+        .arg(root().join("examples/2023-39.yaml")));
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    assert_golden(&root().join("tests/golden/2023-39.typ"), &text(&out.stdout));
+}
+
+#[test]
+fn a_pdf_is_typeset_and_two_builds_are_the_same_bytes() {
+    if !chinese_fonts() {
+        return;
+    }
+    let tmp = series_copy();
+    let dir = tmp.path();
+    let out = build(dir, &["-o", "a.pdf", "-o", "b.pdf", "--verbose"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let a = fs::read(dir.join("a.pdf")).unwrap();
+    assert!(a.starts_with(b"%PDF-"), "a PDF");
+    assert!(
+        a == fs::read(dir.join("b.pdf")).unwrap(),
+        "two builds differ"
+    );
+    // The fonts it was set in are named, a line per output.
+    let stderr = text(&out.stderr);
+    assert!(stderr.starts_with("a.pdf: set in "), "{stderr}");
+    assert!(stderr.contains("CJK"), "{stderr}");
+}
+
+/// Text with Typst's markup characters prints as typed: the source holds it as strings, and
+/// Typst compiles it.
+#[test]
+fn markup_typed_in_an_issue_stays_text() {
+    let tmp = series_copy();
+    let dir = tmp.path();
+    let source = fs::read_to_string(dir.join("2023-39.yaml")).unwrap();
+    let typed =
+        r##"本周，#set text(red) *粗* _斜_ $x$ [链接] <标签> @引用 \ "引号" // 注释 = 标题。"##;
+    let item = format!(
+        "        items:\n          - '{}'\n",
+        typed.replace('\'', "''")
+    );
+    fs::write(
+        dir.join("2023-39.yaml"),
+        source.replacen("        items:\n", &item, 1),
+    )
+    .unwrap();
+    let out = build(dir, &["--format", "typst"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let expected = format!("#par[#\"1.\"#{}]", weekly::text::typst_string(typed));
+    assert!(
+        text(&out.stdout).contains(&expected),
+        "{}",
+        text(&out.stdout)
+    );
+    if chinese_fonts() {
+        let out = build(dir, &["-o", "a.pdf"]);
+        assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    }
+}
+
+#[test]
+fn without_a_chinese_font_the_error_says_what_to_install() {
+    let tmp = series_copy();
+    let dir = tmp.path();
+    fs::create_dir(dir.join("fonts")).unwrap();
+    let out = build(
+        dir,
+        &[
+            "-o",
+            "a.pdf",
+            "--ignore-system-fonts",
+            "--font-path",
+            "fonts",
+        ],
+    );
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = text(&out.stderr);
+    assert!(
+        stderr.starts_with("error: no font with Chinese characters was found for the PDF")
+            && stderr.contains("apt-get install fonts-noto-cjk"),
+        "{stderr}"
+    );
+    assert!(!dir.join("a.pdf").exists());
+}
+
+#[test]
+fn a_typst_error_in_a_template_names_its_line() {
+    if !chinese_fonts() {
+        return;
+    }
+    let tmp = series_copy();
+    let dir = tmp.path();
+    fs::create_dir(dir.join("t")).unwrap();
+    fs::write(dir.join("t/bulletin.typ"), "#let x = \n#nonsense(\n").unwrap();
+    let out = build(dir, &["-o", "a.pdf", "--templates", "t"]);
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = text(&out.stderr);
+    assert!(
+        stderr.starts_with("error: cannot typeset the PDF:\nbulletin.typ:"),
+        "{stderr}"
+    );
+}
