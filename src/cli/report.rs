@@ -10,6 +10,7 @@ use crate::diag::{self, Code, Diagnostic, Lang, Msg};
 use crate::emit::{self, Finding, Location};
 use crate::load::Unreadable;
 use crate::render::RenderError;
+use crate::stats::format::StatsError;
 
 /// An error of the command line in both languages, with what caused it: the reporter prints
 /// each link of the chain in the user's language.
@@ -64,6 +65,8 @@ fn link_in(layer: &(dyn Error + 'static), lang: Lang) -> String {
     } else if let Some(e) = layer.downcast_ref::<Unreadable>() {
         e.message()
     } else if let Some(e) = layer.downcast_ref::<RenderError>() {
+        e.message()
+    } else if let Some(e) = layer.downcast_ref::<StatsError>() {
         e.message()
     } else if let Some(m) = layer.downcast_ref::<Msg>() {
         m.clone()

@@ -160,6 +160,12 @@ pub fn missing(name: &str, where_: &str, lang: Lang) -> String {
 /// The heading of a series: its folder and the issues reported.
 pub fn heading(name: &str, first: &IssueRef, last: &IssueRef, count: usize, lang: Lang) -> String {
     let (a, b) = (issue(first, lang), issue(last, lang));
+    if first == last {
+        return match lang {
+            Lang::En => format!("{name}: {a}"),
+            Lang::Zh => format!("{name}：{a}"),
+        };
+    }
     match lang {
         Lang::En => {
             let s = if count == 1 { "" } else { "s" };

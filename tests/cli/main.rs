@@ -12,5 +12,6 @@ mod new;
 mod outputs;
 mod robustness;
 mod schema;
+mod stats;
 mod util;
 mod year;
