@@ -1,7 +1,9 @@
 #!/usr/bin/env python3
 """Writes examples/archive/: an illustrative archive for `weekly stats`.
 
-    python3 scripts/gen-archive.py [DIR]        (default: examples/archive)
+    python3 scripts/gen-archive.py [DIR]                  (default: examples/archive)
+    python3 scripts/gen-archive.py --province N YEARS DIR  the benchmark's archive
+
 
 Twelve consecutive issues of 2023, 第 28–39 期, ending with the week of the real example
 (examples/2023-39.yaml), and the same issue numbers of 2022, for the year-on-year column.
@@ -13,6 +15,11 @@ each issue's is the one before plus its week; each file links the one before wit
 `previous:`, and the first of each year's run writes every figure and links nothing, so
 `weekly check examples/archive` passes clean. 2022 reports progress on another piece of work
 than 2023, so the report shows a progress item that appears. Only the standard library.
+
+`--province N YEARS DIR` writes the archive of a province for scripts/bench.sh: N centres
+(DIR/centre-01, …), each with YEARS years of weekly issues ending with 2023, numbered by the
+year their week ends in (as scripts/scale.py --series numbers), each linked to the one
+before and carrying its figures, as an archive does.
 """
 import datetime as dt
 import os
@@ -154,7 +161,55 @@ def progress(rng, year):
     return list(zip(weeks, done))
 
 
+def province(centres, years, folder):
+    rng = random.Random(7)
+    first = dt.date(2023, 12, 30) - dt.timedelta(days=7 * 52 * years)
+    for c in range(1, centres + 1):
+        path = os.path.join(folder, f"centre-{c:02d}")
+        os.makedirs(path, exist_ok=True)
+        scale = rng.uniform(0.3, 1.5)
+        year, number, ytd, done, previous = None, 0, {}, 0, None
+        for k in range(52 * years):
+            start = first + dt.timedelta(days=7 * k)
+            end = start + dt.timedelta(days=6)
+            if end.year != year:
+                year, number, ytd = end.year, 0, {n: 0 for n, _ in COUNTERS}
+            number += 1
+            lines = [f"# 第 {c} 中心 {year} 年第 {number} 期: made up by scripts/gen-archive.py --province."]
+            if previous:
+                lines.append(f"previous: {previous}")
+            lines += [
+                f"masthead: {{ title: 窗口工作周报, year: {year}, number: {number}, total: {k + 1},",
+                f"  period: {{ start: {start.isoformat()}, end: {end.isoformat()} }},",
+                f"  publisher: 第 {c} 政务服务中心, published: {(end + dt.timedelta(days=7)).isoformat()} }}",
+                "sections:",
+                "  - title: 综窗改革攻坚行动",
+                "    subsections:",
+                "      - title: 综窗办件情况",
+                "        counters:",
+            ]
+            for name, unit in COUNTERS:
+                week = round(LEVEL[name][0] * scale * rng.uniform(0.8, 1.2))
+                ytd[name] += week
+                lines.append(f"          - {{ name: {name}, unit: {unit}, week: {week}, year_to_date: {ytd[name]} }}")
+            week = rng.randint(0, 2)
+            done += week
+            lines += [
+                "      - title: 手册编制推进情况",
+                f"        progress: {{ week: {week}, done: {done}, total: 1200, unit: 个, work: 受理手册编制 }}",
+                "footer: { send: 省中心领导, distribute: 各窗口, copies: 30 }",
+                "",
+            ]
+            name = f"{year}-{number:02d}.yaml"
+            with open(os.path.join(path, name), "w", encoding="utf-8", newline="\n") as f:
+                f.write("\n".join(lines))
+            previous = name
+
+
 def main():
+    if len(sys.argv) > 1 and sys.argv[1] == "--province":
+        province(int(sys.argv[2]), int(sys.argv[3]), sys.argv[4])
+        return
     folder = sys.argv[1] if len(sys.argv) > 1 else os.path.join(os.path.dirname(__file__), "..", "examples", "archive")
     os.makedirs(folder, exist_ok=True)
     rng = random.Random(20231013)

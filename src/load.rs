@@ -115,6 +115,16 @@ impl<F: Files> Loader<F> {
         );
         diagnostics.sort_by_key(|d| d.span.start);
         let valid = !diagnostics.iter().any(Diagnostic::is_error);
+        // An issue loaded whole is what the next week's issue would read as its previous:
+        // kept, so that an archive loaded in order reads each file once.
+        if valid
+            && path != Path::new("-")
+            && let Ok(key) = self.files.resolve(path)
+        {
+            self.previous
+                .entry(key)
+                .or_insert_with(|| Ok(Previous::of(&issue)));
+        }
         Ok(Loaded {
             name,
             text,
