@@ -6,6 +6,7 @@ mod args;
 mod commands;
 mod disk;
 mod report;
+mod said;
 mod stats;
 mod write;
 

@@ -13,9 +13,9 @@ use plotters::prelude::*;
 
 use crate::diag::Lang;
 
-use super::format::StatsError;
+use super::error::StatsError;
+use super::figures::{CounterReport, IssueRef, Report};
 use super::words;
-use super::{CounterReport, IssueRef, Report};
 
 /// The fonts the viewer is asked for: SVG text is drawn by the viewer, so only names go in,
 /// CJK-capable ones first.
@@ -236,7 +236,7 @@ fn first_of(year: i32, m: u32) -> NaiveDate {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::stats::tests::week;
+    use crate::stats::figures::tests::week;
     use crate::stats::{Selection, Series, report};
 
     fn at(year: i32, end: NaiveDate) -> IssueRef {

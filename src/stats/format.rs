@@ -3,7 +3,9 @@
 
 use crate::diag::Lang;
 
-use super::{Report, chart, page, sheet, table};
+use super::error::StatsError;
+use super::figures::Report;
+use super::{chart, page, sheet, table};
 
 /// Every output format of `weekly stats`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -84,37 +86,6 @@ impl Format {
             self,
             Format::Table | Format::Json | Format::Html | Format::Xlsx
         )
-    }
-}
-
-/// Why a report could not be laid out.
-#[derive(Debug, thiserror::Error)]
-pub enum StatsError {
-    #[error("cannot draw the chart: {0}")]
-    Chart(String),
-    #[error("cannot lay out the page: {0}")]
-    Page(String),
-    #[error("cannot write the workbook: {0}")]
-    Workbook(String),
-    #[error("cannot write the CSV: {0}")]
-    Csv(String),
-    #[error("cannot write the JSON: {0}")]
-    Json(String),
-}
-
-impl StatsError {
-    /// The error in both languages; the cause stays as the library gives it.
-    pub fn message(&self) -> crate::diag::Msg {
-        match self {
-            StatsError::Chart(e) => crate::msg!("cannot draw the chart: {e}", "无法绘制图表：{e}"),
-            StatsError::Page(e) => crate::msg!("cannot lay out the page: {e}", "无法生成网页：{e}"),
-            StatsError::Workbook(e) => crate::msg!(
-                "cannot write the workbook: {e}",
-                "无法生成 Excel 工作簿：{e}"
-            ),
-            StatsError::Csv(e) => crate::msg!("cannot write the CSV: {e}", "无法生成 CSV：{e}"),
-            StatsError::Json(e) => crate::msg!("cannot write the JSON: {e}", "无法生成 JSON：{e}"),
-        }
     }
 }
 

@@ -6,9 +6,10 @@ use tera::{Context, Tera};
 
 use crate::diag::Lang;
 
-use super::format::StatsError;
+use super::error::StatsError;
+use super::figures::Report;
 use super::table::{self, Section};
-use super::{Report, chart, words};
+use super::{chart, words};
 
 /// The built-in template.
 pub const TEMPLATE: (&str, &str) = ("stats.html", include_str!("../../templates/stats.html"));
@@ -101,7 +102,7 @@ pub fn html(report: &Report, lang: Lang) -> Result<String, StatsError> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::stats::tests::week;
+    use crate::stats::figures::tests::week;
     use crate::stats::{Selection, Series, report};
 
     #[test]

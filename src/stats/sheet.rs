@@ -5,9 +5,9 @@ use rust_xlsxwriter::{ExcelDateTime, Format as Cell, Workbook, Worksheet, XlsxEr
 
 use crate::diag::Lang;
 
-use super::format::StatsError;
+use super::error::StatsError;
+use super::figures::{Change, IssueRef, Report};
 use super::words::{self, Word};
-use super::{Change, IssueRef, Report};
 
 /// The columns of a week's row, in CSV and in the workbook's first sheet.
 pub const WEEK_COLUMNS: [Word; 15] = [
@@ -252,7 +252,7 @@ fn workbook(report: &Report, lang: Lang) -> Result<Vec<u8>, XlsxError> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::stats::tests::week;
+    use crate::stats::figures::tests::week;
     use crate::stats::{Selection, Series, report};
 
     fn sample() -> Report {

@@ -6,8 +6,8 @@ use serde::Serialize;
 use crate::diag::Lang;
 use crate::text::display_width;
 
+use super::figures::{Change, Report};
 use super::words::{self, NONE, Word};
-use super::{Change, Report};
 
 /// One table: a caption, column headers, and rows of cells.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -169,7 +169,7 @@ pub fn sections(report: &Report, lang: Lang) -> Vec<Section> {
                     ]);
                 }
                 if !c.missing.is_empty() {
-                    let at = words::runs(&super::runs(&c.missing), lang);
+                    let at = words::runs(&super::report::runs(&c.missing), lang);
                     notes.push(words::missing(&c.name, &at, lang));
                 }
             }
@@ -192,7 +192,7 @@ pub fn sections(report: &Report, lang: Lang) -> Vec<Section> {
                     ]);
                 }
                 if !p.missing.is_empty() {
-                    let at = words::runs(&super::runs(&p.missing), lang);
+                    let at = words::runs(&super::report::runs(&p.missing), lang);
                     notes.push(words::missing(&p.work, &at, lang));
                 }
             }
@@ -264,7 +264,7 @@ pub fn text(sections: &[Section]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::stats::tests::week;
+    use crate::stats::figures::tests::week;
     use crate::stats::{Selection, Series, report};
 
     #[test]

@@ -4,7 +4,7 @@
 use crate::diag::{Code, Diagnostic};
 use crate::msg;
 
-use super::Series;
+use super::figures::Series;
 
 /// The sum of the weekly figures of the counter `name` in 第 1 期 to 第 `through` 期 of
 /// `year`, when the series holds every one of those issues, each with the counter.
@@ -86,7 +86,7 @@ pub fn check_totals(series: &Series) -> Vec<(usize, Diagnostic)> {
 mod tests {
     use super::*;
     use crate::issue::Allow;
-    use crate::stats::tests::week;
+    use crate::stats::figures::tests::week;
 
     #[test]
     fn a_whole_year_that_adds_up_is_clean_and_one_that_does_not_is_w019_on_its_last_issue() {

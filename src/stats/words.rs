@@ -4,7 +4,7 @@
 use crate::diag::Lang;
 use crate::text;
 
-use super::IssueRef;
+use super::figures::IssueRef;
 
 /// A word or phrase in English and in Chinese.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -192,7 +192,7 @@ pub fn rules(lang: Lang) -> [&'static str; 2] {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::stats::tests::day;
+    use crate::stats::figures::tests::day;
 
     fn at(year: i32, number: u64, start: chrono::NaiveDate) -> IssueRef {
         IssueRef {
