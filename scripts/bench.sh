@@ -115,4 +115,23 @@ for input in lists items; do
 done
 echo
 
+# `weekly stats` over a province's archive of ten years: 21 folders of 520 issues each,
+# linked by `previous:` (scripts/gen-archive.py --province), reported in every format.
+rm -rf "$work/province"
+python3 scripts/gen-archive.py --province 21 10 "$work/province"
+issues=$(find "$work/province" -name '*.yaml' | wc -l)
+"$weekly" check "$work/province" >/dev/null 2>&1 || { echo "bench: the province archive does not check clean" >&2; exit 1; }
+province=$(python3 "$bench/harness.py" -n 5 --json --label stats -- "$weekly" stats "$work/province" -o /dev/null)
+python3 - "$province" "$issues" <<'PY'
+import json, sys
+d = json.loads(sys.argv[1])["a"]
+print("weekly stats over %s issues (table): wall %.0f ms, cpu %.0f ms, peak %.1f MB (median of 5)" % (
+    sys.argv[2], d["wall_ms"]["median"], d["cpu_ms"]["median"], d["peak_mb"]["median"]))
+PY
+for format in csv json svg html xlsx; do
+  /usr/bin/time -f "  --format $format: wall %e s, peak %M KB" \
+    "$weekly" stats "$work/province" --format "$format" -o "$work/province.$format"
+done
+echo
+
 echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //')"

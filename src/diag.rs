@@ -204,6 +204,7 @@ codes! {
     W016 => "full-width digits or percent sign",
     W017 => "numbering typed into a title or paragraph",
     W018 => "a stray space: between Chinese characters, beside full-width punctuation, or an unusual space character",
+    W019 => "a year's weekly figures do not add up to its last year-to-date figure",
 }
 
 impl Code {
@@ -379,7 +380,7 @@ mod tests {
             assert_eq!(code.as_str().parse::<Code>(), Ok(*code));
         }
         assert_eq!(" w012 ".parse::<Code>(), Ok(Code::W012));
-        assert_eq!("W019".parse::<Code>(), Err(()));
+        assert_eq!("W020".parse::<Code>(), Err(()));
     }
 
     #[test]

@@ -412,8 +412,8 @@ pub static LINT: Shape = Shape {
         "allow",
         true,
         Ty::Codes,
-        "warning codes to switch off: [W012, …]; `W005 咨询` or `W006 <work>` for one counter or piece of work only",
-        "要关闭的警告代码，如 [W012]；`W005 咨询`、`W006 <工作>` 只对该统计项或该项工作关闭",
+        "warning codes to switch off: [W012, …]; `W005 咨询`, `W019 咨询` or `W006 <work>` for one counter or piece of work only",
+        "要关闭的警告代码，如 [W012]；`W005 咨询`、`W019 咨询`、`W006 <工作>` 只对该统计项或该项工作关闭",
     )],
 };
 

@@ -19,6 +19,7 @@ pub mod new;
 pub mod render;
 pub mod series;
 pub mod slip;
+pub mod stats;
 pub mod text;
 pub mod validate;
 pub mod yaml;

@@ -53,6 +53,7 @@ pub struct Loaded {
 pub struct Loader<F> {
     files: F,
     previous: HashMap<PathBuf, Result<Previous, Failure>>,
+    lints: Lints,
 }
 
 impl<F: Files> Loader<F> {
@@ -60,7 +61,14 @@ impl<F: Files> Loader<F> {
         Loader {
             files,
             previous: HashMap::new(),
+            lints: Lints::On,
         }
+    }
+
+    /// A loader that checks files with or without the typography lints (an archive read for
+    /// its figures needs only what makes them right).
+    pub fn with_lints(self, lints: Lints) -> Loader<F> {
+        Loader { lints, ..self }
     }
 
     /// Reads and checks the file at `path` (`-` for standard input) and links it to the issue
@@ -84,7 +92,7 @@ impl<F: Files> Loader<F> {
             }
             Err(ReadError::Io(source)) => return Err(Unreadable { name, source }),
         };
-        let (text, mut diagnostics, issue) = match check(&bytes, Lints::On) {
+        let (text, mut diagnostics, issue) = match check(&bytes, self.lints) {
             Ok((text, checked)) => (text, checked.diagnostics, checked.issue),
             Err((text, d)) => (text, vec![d], None),
         };
@@ -107,6 +115,16 @@ impl<F: Files> Loader<F> {
         );
         diagnostics.sort_by_key(|d| d.span.start);
         let valid = !diagnostics.iter().any(Diagnostic::is_error);
+        // An issue loaded whole is what the next week's issue would read as its previous:
+        // kept, so that an archive loaded in order reads each file once.
+        if valid
+            && path != Path::new("-")
+            && let Ok(key) = self.files.resolve(path)
+        {
+            self.previous
+                .entry(key)
+                .or_insert_with(|| Ok(Previous::of(&issue)));
+        }
         Ok(Loaded {
             name,
             text,
@@ -412,13 +430,17 @@ pub fn beside(file: &Path, link: &str) -> PathBuf {
 }
 
 /// Loads `files` on as many threads as there are cores (each with its own cache of previous
-/// issues), and returns their outcomes in order.
-pub fn load_all<F: Files + Sync>(files: &F, paths: &[PathBuf]) -> Vec<Result<Loaded, Unreadable>> {
+/// issues), with or without the typography lints, and returns their outcomes in order.
+pub fn load_all<F: Files + Sync>(
+    files: &F,
+    paths: &[PathBuf],
+    lints: Lints,
+) -> Vec<Result<Loaded, Unreadable>> {
     let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
     // A thread pays for itself only over a handful of files.
     let workers = cores.min(paths.len() / 8).max(1);
     if workers == 1 {
-        let mut loader = Loader::new(files);
+        let mut loader = Loader::new(files).with_lints(lints);
         return paths.iter().map(|p| loader.load(p)).collect();
     }
     let chunk = paths.len().div_ceil(workers);
@@ -427,7 +449,7 @@ pub fn load_all<F: Files + Sync>(files: &F, paths: &[PathBuf]) -> Vec<Result<Loa
             .chunks(chunk)
             .map(|part| {
                 scope.spawn(move || {
-                    let mut loader = Loader::new(files);
+                    let mut loader = Loader::new(files).with_lints(lints);
                     part.iter().map(|p| loader.load(p)).collect::<Vec<_>>()
                 })
             })

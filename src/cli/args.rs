@@ -11,6 +11,7 @@ use super::report::{MessageFormat, ReportOptions};
 use crate::diag::{Code, Lang, Msg, Severity};
 use crate::msg;
 use crate::render::Format;
+use crate::stats::{self, Selection};
 
 #[derive(Parser)]
 #[command(
@@ -73,6 +74,35 @@ enum Command {
         /// series), or `-` for standard input
         #[arg(required = true, value_name = "PATH")]
         paths: Vec<PathBuf>,
+        #[command(flatten)]
+        findings: FindingsArgs,
+    },
+    /// Each counter's figures over an archive of issues: week by week against the week
+    /// before and the same week a year before, and by year
+    Stats {
+        /// Issue files or folders (every *.yaml below them); the issues of each folder are
+        /// one series, checked as `weekly check` checks a folder
+        #[arg(required = true, value_name = "PATH")]
+        paths: Vec<PathBuf>,
+        /// Output format [default: table, or what the -o file's extension says]
+        #[arg(short, long, value_parser = stats_format_parser())]
+        format: Option<stats::format::Format>,
+        /// Write to this file instead of stdout; its extension (.txt, .csv, .json, .svg,
+        /// .html, .xlsx) gives the format. Replaced only whole
+        #[arg(short, long, value_name = "OUT")]
+        output: Option<PathBuf>,
+        /// Only the issues whose week starts on or after this day
+        #[arg(long, value_name = "YYYY-MM-DD", value_parser = date)]
+        from: Option<NaiveDate>,
+        /// Only the issues whose week ends on or before this day
+        #[arg(long, value_name = "YYYY-MM-DD", value_parser = date)]
+        to: Option<NaiveDate>,
+        /// Only the issues of this year (2023 年第 N 期)
+        #[arg(long, value_name = "YEAR", value_parser = clap::value_parser!(i32).range(1..=9999))]
+        year: Option<i32>,
+        /// Only this counter, or this progress item's work (may be repeated)
+        #[arg(long, value_name = "NAME")]
+        counter: Vec<String>,
         #[command(flatten)]
         findings: FindingsArgs,
     },
@@ -156,6 +186,12 @@ fn format_parser() -> impl TypedValueParser<Value = Format> {
     }))
 }
 
+fn stats_format_parser() -> impl TypedValueParser<Value = stats::format::Format> {
+    parser(
+        stats::format::Format::ALL.map(|f| (f, PossibleValue::new(f.name()).help(f.description()))),
+    )
+}
+
 fn message_format_parser() -> impl TypedValueParser<Value = MessageFormat> {
     parser(MessageFormat::ALL.map(|f| (f, PossibleValue::new(f.name()).help(f.description()))))
 }
@@ -181,6 +217,7 @@ pub enum Settings {
     Build(Build),
     Check { paths: Vec<PathBuf> },
     New(New),
+    Stats(Stats),
     ExportTemplates { dir: PathBuf, force: bool },
     Schema,
     Completions(clap_complete::Shell),
@@ -273,6 +310,53 @@ pub fn outputs(
     Ok(outputs)
 }
 
+/// `weekly stats`.
+pub struct Stats {
+    pub paths: Vec<PathBuf>,
+    pub format: stats::format::Format,
+    /// The file, or `None` for stdout.
+    pub output: Option<PathBuf>,
+    pub selection: Selection,
+}
+
+/// The format of `weekly stats`' output: the one its extension names, or `--format`, which
+/// an extension may not contradict; the table without either on stdout or what is not a file.
+pub fn stats_format(
+    format: Option<stats::format::Format>,
+    path: Option<&std::path::Path>,
+    not_a_file: impl Fn(&std::path::Path) -> bool,
+) -> Result<stats::format::Format, Msg> {
+    use stats::format::Format as F;
+    let Some(path) = path.filter(|p| *p != std::path::Path::new("-")) else {
+        return Ok(format.unwrap_or(F::Table));
+    };
+    let shown = path.display();
+    match (format, F::from_path(path)) {
+        (Some(given), Some(named)) if given != named => {
+            let (named, given) = (named.name(), given.name());
+            Err(msg!(
+                "`{shown}` names a {named} file but --format is {given}: change the name or leave --format out",
+                "`{shown}` 是 {named} 文件名，但 --format 是 {given}：请改文件名，或去掉 --format"
+            ))
+        }
+        (_, Some(named)) => Ok(named),
+        (Some(given), None) => Ok(given),
+        (None, None) if not_a_file(path) => Ok(F::Table),
+        (None, None) => {
+            let known: Vec<String> = F::ALL
+                .iter()
+                .flat_map(|f| f.extensions())
+                .map(|e| format!(".{e}"))
+                .collect();
+            let (en, zh) = (known.join(", "), known.join("、"));
+            Err(msg!(
+                "cannot tell the format of `{shown}` from its name: name it {en}, or give --format",
+                "无法从文件名看出 `{shown}` 的格式：请用 {zh} 结尾，或加 --format"
+            ))
+        }
+    }
+}
+
 /// `weekly new`.
 pub struct New {
     pub previous: PathBuf,
@@ -349,6 +433,45 @@ impl Cli {
                 (Settings::Build(build), report(findings))
             }
             Command::Check { paths, findings } => (Settings::Check { paths }, report(findings)),
+            Command::Stats {
+                paths,
+                format,
+                output,
+                from,
+                to,
+                year,
+                counter,
+                findings,
+            } => {
+                let usage = |kind, message: Msg| Cli::command().error(kind, message.get(lang));
+                let format = stats_format(format, output.as_deref(), &not_a_file)
+                    .map_err(|m| usage(clap::error::ErrorKind::ValueValidation, m))?;
+                if let (Some(from), Some(to)) = (from, to)
+                    && from > to
+                {
+                    return Err(usage(
+                        clap::error::ErrorKind::ArgumentConflict,
+                        msg!(
+                            "--from {from} is after --to {to}",
+                            "--from {from} 晚于 --to {to}"
+                        ),
+                    ));
+                }
+                let selection = Selection {
+                    from,
+                    to,
+                    year,
+                    names: counter,
+                };
+                let output = output.filter(|p| p != std::path::Path::new("-"));
+                let stats = Stats {
+                    paths,
+                    format,
+                    output,
+                    selection,
+                };
+                (Settings::Stats(stats), report(findings))
+            }
             Command::New {
                 previous,
                 output,
@@ -455,6 +578,27 @@ mod tests {
         let err = outputs(None, paths(&["a.odt"]), no).unwrap_err().en;
         assert!(
             err.contains(".md, .markdown, .txt, .html, .htm, .docx, .typ, .pdf"),
+            "{err}"
+        );
+    }
+
+    #[test]
+    fn stats_take_the_format_of_the_name_or_the_table() {
+        use stats::format::Format as F;
+        let p = |s: &'static str| Some(std::path::Path::new(s));
+        assert_eq!(stats_format(None, None, no), Ok(F::Table));
+        assert_eq!(stats_format(Some(F::Json), p("-"), no), Ok(F::Json));
+        assert_eq!(stats_format(None, p("year.XLSX"), no), Ok(F::Xlsx));
+        assert_eq!(stats_format(Some(F::Svg), p("chart"), no), Ok(F::Svg));
+        assert_eq!(stats_format(None, p("/dev/null"), |_| true), Ok(F::Table));
+        let err = stats_format(Some(F::Csv), p("a.json"), no).unwrap_err().en;
+        assert!(
+            err.contains("names a json file but --format is csv"),
+            "{err}"
+        );
+        let err = stats_format(None, p("a.md"), no).unwrap_err().zh;
+        assert!(
+            err.contains(".txt、.csv、.json、.svg、.html、.htm、.xlsx"),
             "{err}"
         );
     }

@@ -20,6 +20,7 @@ use crate::model::Bulletin;
 use crate::msg;
 use crate::new::{self, Next};
 use crate::render::{self, Format, Options};
+use crate::validate::Lints;
 
 /// Reports what loading a file found: the issue and its text when the file passes, `None`
 /// when it is invalid.
@@ -134,18 +135,46 @@ fn cannot_write(output: &Output) -> Msg {
     }
 }
 
-/// The valid issues of one folder: file names, texts and numbers.
-#[derive(Default)]
-struct Folder {
-    names: Vec<String>,
-    texts: Vec<String>,
+/// The valid issues of one folder: file names, texts, numbers, and what a command keeps of
+/// each.
+pub struct Folder<T> {
+    pub names: Vec<String>,
+    pub texts: Vec<String>,
     members: Vec<Member>,
+    pub kept: Vec<T>,
+}
+
+impl<T> Default for Folder<T> {
+    fn default() -> Self {
+        Folder {
+            names: Vec::new(),
+            texts: Vec::new(),
+            members: Vec::new(),
+            kept: Vec::new(),
+        }
+    }
 }
 
 /// `weekly check`: every file, and the issues of each folder named as a series. A path that
 /// cannot be read is reported and the others are still checked.
 pub fn check(out: &mut Reporter, paths: &[PathBuf]) -> anyhow::Result<Status> {
+    let (status, _) = read_issues(out, paths, Lints::On, |_, _| ());
+    Ok(status)
+}
+
+/// Reads the issues `paths` name (a file, or every issue file below a folder), reports what
+/// loading them found, and checks the issues of each folder named as a series (E027, E028,
+/// W008), as `weekly check` does. Returns how that went, and each folder's valid issues
+/// with what `keep` takes of each (given the issue and its index in the folder's lists),
+/// folder by folder in the order of `paths`.
+pub fn read_issues<T>(
+    out: &mut Reporter,
+    paths: &[PathBuf],
+    lints: Lints,
+    keep: impl Fn(&Issue, usize) -> T,
+) -> (Status, Vec<(PathBuf, Folder<T>)>) {
     let mut status = Status::Success;
+    let mut read = Vec::new();
     for path in paths {
         let files = match disk::issue_files(path) {
             Ok(files) => files,
@@ -156,8 +185,8 @@ pub fn check(out: &mut Reporter, paths: &[PathBuf]) -> anyhow::Result<Status> {
             }
         };
         let is_folder = path.is_dir();
-        let mut folders: BTreeMap<PathBuf, Folder> = BTreeMap::new();
-        for (file, loaded) in files.iter().zip(load::load_all(&Disk, &files)) {
+        let mut folders: BTreeMap<PathBuf, Folder<T>> = BTreeMap::new();
+        for (file, loaded) in files.iter().zip(load::load_all(&Disk, &files, lints)) {
             let loaded = match loaded {
                 Ok(loaded) => loaded,
                 Err(e) => {
@@ -176,9 +205,6 @@ pub fn check(out: &mut Reporter, paths: &[PathBuf]) -> anyhow::Result<Status> {
                 status = status.max(Status::Invalid);
                 continue;
             };
-            if !is_folder {
-                continue;
-            }
             let folder = file.parent().map(Path::to_path_buf).unwrap_or_default();
             let series = folders.entry(folder).or_default();
             let m = &issue.masthead;
@@ -190,18 +216,22 @@ pub fn check(out: &mut Reporter, paths: &[PathBuf]) -> anyhow::Result<Status> {
                 total: m.total.value,
                 total_span: m.total.span.clone(),
             });
+            series.kept.push(keep(&issue, series.names.len()));
             series.names.push(name);
             series.texts.push(text);
         }
-        for f in folders.values() {
-            for (i, d) in folder::check_folder(&f.members, &f.names) {
-                if !out.file(&f.names[i], &f.texts[i], &[d]) {
-                    status = status.max(Status::Invalid);
+        if is_folder {
+            for f in folders.values() {
+                for (i, d) in folder::check_folder(&f.members, &f.names) {
+                    if !out.file(&f.names[i], &f.texts[i], &[d]) {
+                        status = status.max(Status::Invalid);
+                    }
                 }
             }
         }
+        read.extend(folders);
     }
-    Ok(status)
+    (status, read)
 }
 
 /// `weekly new`: writes the next issue's file, never over an existing one unless forced.
@@ -341,7 +371,7 @@ pub fn print(text: &[u8]) -> anyhow::Result<Status> {
     Ok(Status::Success)
 }
 
-fn stdout_msg() -> Msg {
+pub fn stdout_msg() -> Msg {
     msg!("cannot write to stdout", "无法写入标准输出")
 }
 

@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 
 use anyhow::bail;
 
-use super::report::{Said, Saying};
+use super::said::{Said, Saying};
 
 use crate::files::{Files, ReadError, is_issue_file};
 use crate::msg;

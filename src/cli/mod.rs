@@ -6,6 +6,8 @@ mod args;
 mod commands;
 mod disk;
 mod report;
+mod said;
+mod stats;
 mod write;
 
 use std::process::ExitCode;
@@ -44,6 +46,7 @@ pub fn main() -> ExitCode {
         Settings::Build(build) => commands::build(&mut out, build),
         Settings::Check { paths } => commands::check(&mut out, paths),
         Settings::New(new) => commands::begin_next(&mut out, new),
+        Settings::Stats(settings) => stats::stats(&mut out, settings),
         Settings::ExportTemplates { dir, force } => {
             commands::export_templates(&mut out, dir, *force)
         }

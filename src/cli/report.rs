@@ -1,69 +1,27 @@
 //! Printing findings in the chosen format, counting them, and what they mean for the exit
 //! code; errors and notes on stderr, printed here and nowhere else.
 
-use std::error::Error;
-use std::fmt;
 use std::io::{self, IsTerminal, Write};
 use std::process::ExitCode;
 
+pub use super::said::{Said, Saying};
 use crate::diag::{self, Code, Diagnostic, Lang, Msg};
 use crate::emit::{self, Finding, Location};
 use crate::load::Unreadable;
 use crate::render::RenderError;
-
-/// An error of the command line in both languages, with what caused it: the reporter prints
-/// each link of the chain in the user's language.
-#[derive(Debug)]
-pub struct Said {
-    msg: Msg,
-    source: Option<Box<dyn Error + Send + Sync>>,
-}
-
-impl Said {
-    pub fn new(msg: Msg) -> Said {
-        Said { msg, source: None }
-    }
-
-    pub fn because(msg: Msg, source: impl Into<Box<dyn Error + Send + Sync>>) -> Said {
-        Said {
-            msg,
-            source: Some(source.into()),
-        }
-    }
-}
-
-impl fmt::Display for Said {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.msg.en)
-    }
-}
-
-impl Error for Said {
-    fn source(&self) -> Option<&(dyn Error + 'static)> {
-        self.source.as_deref().map(|e| e as &(dyn Error + 'static))
-    }
-}
-
-/// `.said(|| msg!(…))`: an error put in words of the command line, its cause kept.
-pub trait Saying<T> {
-    fn said(self, msg: impl FnOnce() -> Msg) -> Result<T, Said>;
-}
-
-impl<T, E: Into<Box<dyn Error + Send + Sync>>> Saying<T> for Result<T, E> {
-    fn said(self, msg: impl FnOnce() -> Msg) -> Result<T, Said> {
-        self.map_err(|e| Said::because(msg(), e))
-    }
-}
+use crate::stats::error::StatsError;
 
 /// One link of an error's chain in `lang`.
-fn link_in(layer: &(dyn Error + 'static), lang: Lang) -> String {
+fn link_in(layer: &(dyn std::error::Error + 'static), lang: Lang) -> String {
     let msg = if let Some(s) = layer.downcast_ref::<Said>() {
-        s.msg.clone()
+        s.msg().clone()
     } else if let Some(e) = layer.downcast_ref::<io::Error>() {
         diag::io_message(e)
     } else if let Some(e) = layer.downcast_ref::<Unreadable>() {
         e.message()
     } else if let Some(e) = layer.downcast_ref::<RenderError>() {
+        e.message()
+    } else if let Some(e) = layer.downcast_ref::<StatsError>() {
         e.message()
     } else if let Some(m) = layer.downcast_ref::<Msg>() {
         m.clone()

@@ -70,7 +70,9 @@ impl Checker<'_> {
                 .iter()
                 .find(|c| c.severity() == Severity::Warning && c.as_str() == name);
             match found {
-                Some(&code) if subject.is_none() || matches!(code, Code::W005 | Code::W006) => {
+                Some(&code)
+                    if subject.is_none() || matches!(code, Code::W005 | Code::W006 | Code::W019) =>
+                {
                     self.allowed.push(Allow { code, subject });
                 }
                 Some(code) => self.report_with_help(
@@ -81,8 +83,8 @@ impl Checker<'_> {
                         "`{code}` 只能对整期关闭，不能只对某一项关闭"
                     ),
                     msg!(
-                        "write `{code}` alone; only W005 and W006 take the name of a counter or a piece of work",
-                        "请只写 `{code}`；只有 W005 和 W006 后面可以加统计项或工作的名称"
+                        "write `{code}` alone; only W005, W006 and W019 take the name of a counter or a piece of work",
+                        "请只写 `{code}`；只有 W005、W006 和 W019 后面可以加统计项或工作的名称"
                     ),
                 ),
                 None => {

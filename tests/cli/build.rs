@@ -6,8 +6,8 @@ use std::path::Path;
 use std::process::{Command, Stdio};
 
 use crate::util::{
-    assert_golden, example, examples, files_in, in_ci, notice, root, run, scratch, series_copy,
-    text, weekly,
+    assert_golden, bulletin_examples, example, examples, files_in, in_ci, notice, root, run,
+    scratch, series_copy, text, weekly,
 };
 
 // ---- the example against the reference issue ----------------------------------------------
@@ -72,10 +72,10 @@ fn every_example_checks_clean() {
     assert_eq!(text(&folder.stderr), "");
 }
 
-/// Each example builds to its golden in tests/golden, in both formats.
+/// Each example bulletin builds to its golden in tests/golden, in every text format.
 #[test]
 fn every_example_builds_to_its_golden() {
-    for example in examples() {
+    for example in bulletin_examples() {
         for (format, ext) in [("md", "md"), ("text", "txt"), ("html", "html")] {
             let out = run(weekly()
                 .args(["build", "--format", format])
@@ -366,12 +366,12 @@ fn completions_for_every_shell_and_a_manual_page() {
 
 // ---- text wrapped for print tooling ----------------------------------------------------
 
-/// Every example wrapped to 56 columns keeps to the width and to the Chinese line-breaking
-/// rules; the reference issue's wrapped text has a golden.
+/// Every example bulletin wrapped to 56 columns keeps to the width and to the Chinese
+/// line-breaking rules; the reference issue's wrapped text has a golden.
 #[test]
 fn wrapped_text_keeps_the_width_and_the_rules() {
     let width = |s: &str| weekly::text::display_width(s);
-    for example in examples() {
+    for example in bulletin_examples() {
         let out = run(weekly()
             .args(["build", "--format", "text", "--width", "56"])
             .arg(root().join("examples").join(&example)));

@@ -20,26 +20,30 @@ fn is_han(c: char) -> bool {
 /// Every finding the fixtures and the hostile corpus produce, by code: (location, message,
 /// help) in one language.
 fn findings(lang: &str) -> BTreeMap<String, Vec<(String, String, String)>> {
-    let mut runs: Vec<(PathBuf, Vec<String>, String)> = Vec::new();
+    // (folder, command, inputs, label): `check` for the files of a check or a build, `stats`
+    // for those of stats, whose findings go to stderr beside the report on stdout.
+    let mut runs: Vec<(PathBuf, String, Vec<String>, String)> = Vec::new();
     for case in fs::read_dir(root().join("tests/fixtures")).unwrap() {
         let case = case.unwrap().path();
         let Ok(cmd) = fs::read_to_string(case.join("cmd")) else {
             continue;
         };
         let words: Vec<&str> = cmd.split_whitespace().collect();
-        if !matches!(words.first(), Some(&"check" | &"build")) {
+        if !matches!(words.first(), Some(&"check" | &"build" | &"stats")) {
             continue;
         }
+        let command = words[0].to_owned();
         let inputs: Vec<String> = words[1..]
             .iter()
             .filter(|w| w.ends_with(".yaml") || case.join(w).is_dir())
             .map(|w| w.to_string())
             .collect();
         let label = case.file_name().unwrap().to_string_lossy().into_owned();
-        runs.push((case, inputs, label));
+        runs.push((case, command, inputs, label));
     }
     runs.push((
         root().join("tests/hostile"),
+        "check".into(),
         vec![".".into()],
         "hostile".into(),
     ));
@@ -48,18 +52,25 @@ fn findings(lang: &str) -> BTreeMap<String, Vec<(String, String, String)>> {
     fs::write(big.path().join("big.yaml"), "#".repeat(4 * 1024 * 1024 + 1)).unwrap();
     runs.push((
         big.path().to_path_buf(),
+        "check".into(),
         vec!["big.yaml".into()],
         "big".into(),
     ));
     let mut out: BTreeMap<String, Vec<(String, String, String)>> = BTreeMap::new();
-    for (dir, inputs, label) in runs {
+    for (dir, command, inputs, label) in runs {
+        let (command, stats) = match command.as_str() {
+            "stats" => ("stats", true),
+            _ => ("check", false),
+        };
         let run = weekly(&dir)
-            .arg("check")
+            .arg(command)
             .args(&inputs)
             .args(["--message-format", "json", "--lang", lang])
             .output()
             .unwrap();
-        for line in String::from_utf8(run.stdout).unwrap().lines() {
+        let findings = if stats { run.stderr } else { run.stdout };
+        let findings = String::from_utf8(findings).unwrap();
+        for line in findings.lines().filter(|l| l.starts_with('{')) {
             let v: serde_json::Value = serde_json::from_str(line).unwrap();
             let at = format!("{label}/{}:{}:{}", v["file"], v["line"], v["column"]);
             let help = v["help"].as_str().unwrap_or_default().to_owned();

@@ -13,5 +13,6 @@ mod outputs;
 mod pdf;
 mod robustness;
 mod schema;
+mod stats;
 mod util;
 mod year;

@@ -60,6 +60,15 @@ pub fn examples() -> Vec<PathBuf> {
         .collect()
 }
 
+/// The examples that show a bulletin, each with its goldens: all but the archive that
+/// `weekly stats` reports on (examples/archive), whose issues are figures more than text.
+pub fn bulletin_examples() -> Vec<PathBuf> {
+    examples()
+        .into_iter()
+        .filter(|p| !p.starts_with("archive"))
+        .collect()
+}
+
 /// A fresh folder, removed when the test ends.
 pub fn scratch() -> tempfile::TempDir {
     tempfile::tempdir().unwrap()

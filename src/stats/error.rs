@@ -1,0 +1,32 @@
+//! Why a report of `weekly stats` could not be laid out, in both languages.
+
+/// Why a report could not be laid out.
+#[derive(Debug, thiserror::Error)]
+pub enum StatsError {
+    #[error("cannot draw the chart: {0}")]
+    Chart(String),
+    #[error("cannot lay out the page: {0}")]
+    Page(String),
+    #[error("cannot write the workbook: {0}")]
+    Workbook(String),
+    #[error("cannot write the CSV: {0}")]
+    Csv(String),
+    #[error("cannot write the JSON: {0}")]
+    Json(String),
+}
+
+impl StatsError {
+    /// The error in both languages; the cause stays as the library gives it.
+    pub fn message(&self) -> crate::diag::Msg {
+        match self {
+            StatsError::Chart(e) => crate::msg!("cannot draw the chart: {e}", "无法绘制图表：{e}"),
+            StatsError::Page(e) => crate::msg!("cannot lay out the page: {e}", "无法生成网页：{e}"),
+            StatsError::Workbook(e) => crate::msg!(
+                "cannot write the workbook: {e}",
+                "无法生成 Excel 工作簿：{e}"
+            ),
+            StatsError::Csv(e) => crate::msg!("cannot write the CSV: {e}", "无法生成 CSV：{e}"),
+            StatsError::Json(e) => crate::msg!("cannot write the JSON: {e}", "无法生成 JSON：{e}"),
+        }
+    }
+}

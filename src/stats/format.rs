@@ -1,0 +1,125 @@
+//! The output formats of `weekly stats`, their names and extensions, and the bytes of a
+//! report in each.
+
+use crate::diag::Lang;
+
+use super::error::StatsError;
+use super::figures::Report;
+use super::{chart, page, sheet, table};
+
+/// Every output format of `weekly stats`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    Table,
+    Csv,
+    Json,
+    Svg,
+    Html,
+    Xlsx,
+}
+
+impl Format {
+    pub const ALL: [Format; 6] = [
+        Format::Table,
+        Format::Csv,
+        Format::Json,
+        Format::Svg,
+        Format::Html,
+        Format::Xlsx,
+    ];
+
+    /// The name `--format` takes.
+    pub fn name(self) -> &'static str {
+        match self {
+            Format::Table => "table",
+            Format::Csv => "csv",
+            Format::Json => "json",
+            Format::Svg => "svg",
+            Format::Html => "html",
+            Format::Xlsx => "xlsx",
+        }
+    }
+
+    /// The file-name extensions that mean the format, the usual one first.
+    pub fn extensions(self) -> &'static [&'static str] {
+        match self {
+            Format::Table => &["txt"],
+            Format::Csv => &["csv"],
+            Format::Json => &["json"],
+            Format::Svg => &["svg"],
+            Format::Html => &["html", "htm"],
+            Format::Xlsx => &["xlsx"],
+        }
+    }
+
+    /// The format a file name's extension means, in any case.
+    pub fn from_path(path: &std::path::Path) -> Option<Format> {
+        let ext = path.extension()?.to_str()?.to_ascii_lowercase();
+        Format::ALL
+            .into_iter()
+            .find(|f| f.extensions().contains(&ext.as_str()))
+    }
+
+    /// What the format is, for `--help`.
+    pub fn description(self) -> &'static str {
+        match self {
+            Format::Table => "Tables for the terminal, aligned by display width",
+            Format::Csv => {
+                "CSV in UTF-8 with a byte-order mark (Excel, WPS), one row per counter per week"
+            }
+            Format::Json => "The whole report as one JSON document",
+            Format::Svg => "A line chart of each counter's weekly figures, a line per year",
+            Format::Html => "One self-contained page: the tables and the charts",
+            Format::Xlsx => "An Excel workbook (binary: give -o or redirect stdout)",
+        }
+    }
+
+    /// Whether the output is bytes that a terminal cannot show.
+    pub fn is_binary(self) -> bool {
+        self == Format::Xlsx
+    }
+
+    /// Whether the document itself carries the notes on missing figures; the others leave
+    /// them to stderr.
+    pub fn carries_notes(self) -> bool {
+        matches!(
+            self,
+            Format::Table | Format::Json | Format::Html | Format::Xlsx
+        )
+    }
+}
+
+/// The report in `format`, as the bytes of the file.
+pub fn render(report: &Report, format: Format, lang: Lang) -> Result<Vec<u8>, StatsError> {
+    Ok(match format {
+        Format::Table => table::text(&table::sections(report, lang)).into_bytes(),
+        Format::Csv => sheet::csv(report, lang)?,
+        Format::Json => {
+            let mut json = serde_json::to_string_pretty(report)
+                .map_err(|e| StatsError::Json(e.to_string()))?;
+            json.push('\n');
+            json.into_bytes()
+        }
+        Format::Svg => chart::svg(report, lang)?.into_bytes(),
+        Format::Html => page::html(report, lang)?.into_bytes(),
+        Format::Xlsx => sheet::xlsx(report, lang)?,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_file_name_gives_its_format() {
+        use std::path::Path;
+        let of = |p: &str| Format::from_path(Path::new(p));
+        assert_eq!(of("year.CSV"), Some(Format::Csv));
+        assert_eq!(of("a.htm"), Some(Format::Html));
+        assert_eq!(of("a.txt"), Some(Format::Table));
+        assert_eq!(of("a.md"), None);
+        for f in Format::ALL {
+            assert_eq!(of(&format!("x.{}", f.extensions()[0])), Some(f));
+        }
+    }
+}
