@@ -7,8 +7,9 @@ use std::path::{Path, PathBuf};
 
 use anyhow::bail;
 
-use super::args::{self, Build, New, Output};
+use super::args::{self, Build, New};
 use super::disk::{self, Disk};
+use super::outputs::Output;
 use super::report::{Reporter, Said, Saying, Status};
 use super::write::{self, Target};
 use crate::diag::Msg;

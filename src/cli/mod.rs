@@ -5,6 +5,7 @@
 mod args;
 mod commands;
 mod disk;
+mod outputs;
 mod report;
 mod said;
 mod stats;

@@ -6,6 +6,7 @@
 mod build;
 mod content;
 mod node;
+mod scalars;
 mod slips;
 
 pub use node::Lints;

@@ -245,7 +245,7 @@ fn usage_errors_are_exit_2_in_the_users_language() {
     for (args, zh) in [
         (
             &["-o", "x.csv", "--format", "json"][..],
-            "是 csv 文件名，但 --format 是 json",
+            "是 csv 格式，但 --format 指定的是 json",
         ),
         (&["-o", "x.md"], "无法从文件名看出 `x.md` 的格式"),
         (
