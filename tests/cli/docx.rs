@@ -72,6 +72,16 @@ fn the_document_is_laid_out_as_a_bulletin() {
         doc.contains(r#"w:eastAsia="黑体" /></w:rPr><w:t xml:space="preserve">一、领导批示</w:t>"#)
     );
     assert!(doc.contains(r#"w:eastAsia="楷体_GB2312" /></w:rPr><w:t xml:space="preserve">（一）省本级综窗办件情况</w:t>"#));
+    // No paragraph holds back a lone line.
+    assert_eq!(
+        doc.matches("<w:widowControl w:val=\"0\" />").count(),
+        doc.matches("<w:spacing w:line=").count()
+    );
+    // The font table says which fonts are serif (roman) and which sans (swiss).
+    let fonts = &parts["word/fontTable.xml"];
+    assert!(fonts.contains(r#"<w:font w:name="黑体"><w:altName w:val="SimHei" /><w:panose1 w:val="02010609060101010101" /><w:charset w:val="86" /><w:family w:val="swiss" />"#));
+    assert!(fonts.contains(r#"<w:font w:name="仿宋_GB2312"><w:altName w:val="FangSong_GB2312" />"#));
+    assert_eq!(fonts.matches(r#"<w:family w:val="roman" />"#).count(), 4);
     // Page numbers in odd (right) and even (left) footers.
     let footers: Vec<&String> = parts
         .iter()
@@ -84,6 +94,13 @@ fn the_document_is_laid_out_as_a_bulletin() {
             .iter()
             .all(|f| f.contains("PAGE") && f.contains("— "))
     );
+    // The number in 四号 like its dashes, one character (14 pt) in from the outer edge.
+    for f in &footers {
+        let number = f.split("<w:instrText>PAGE").next().unwrap();
+        assert!(number.ends_with(r#"w:eastAsia="宋体" /></w:rPr><w:fldChar w:fldCharType="begin" w:dirty="false" />"#), "{f}");
+        assert_eq!(f.matches(r#"<w:sz w:val="28" />"#).count(), 3, "{f}");
+        assert!(f.contains(r#"w:right="280""#) || f.contains(r#"w:left="280""#), "{f}");
+    }
     assert!(parts["word/settings.xml"].contains("evenAndOddHeaders"));
     // Every line of the reference, as text.
     let text: String = doc
