@@ -2,10 +2,9 @@
 //! 仿宋 三号 body, red masthead and rule, headings in 黑体 and 楷体, page numbers in the footer.
 
 use docx_rs::{
-    AlignmentType, BorderType, BuildXML, Docx, FieldCharType, Footer,
-    InstrPAGE, InstrText, LineSpacing, LineSpacingType, PageMargin, Paragraph, ParagraphBorder,
-    ParagraphBorderPosition, ParagraphBorders, Run, RunFonts, SpecialIndentType, Tab,
-    TabValueType,
+    AlignmentType, BorderType, BuildXML, Docx, FieldCharType, Footer, InstrPAGE, InstrText,
+    LineSpacing, LineSpacingType, PageMargin, Paragraph, ParagraphBorder, ParagraphBorderPosition,
+    ParagraphBorders, Run, RunFonts, SpecialIndentType, Tab, TabValueType,
 };
 
 use crate::model::{Bulletin, Paragraph as Para};
@@ -66,7 +65,6 @@ fn paragraph() -> Paragraph {
         .line_spacing(exact_lines())
         .widow_control(false)
 }
-
 
 /// Indented two characters: in characters for Word and WPS, in twips (2 × 16 pt) for
 /// LibreOffice, which reads only the latter.
@@ -277,7 +275,12 @@ fn font_table() -> String {
         (FANGSONG, "FangSong_GB2312", "roman", "02010609030101010101"),
         (HEITI, "SimHei", "swiss", "02010609060101010101"),
         (KAITI, "KaiTi_GB2312", "roman", "02010609030101010101"),
-        (XIAOBIAOSONG, "FZXiaoBiaoSong-B05S", "roman", "02000000000000000000"),
+        (
+            XIAOBIAOSONG,
+            "FZXiaoBiaoSong-B05S",
+            "roman",
+            "02000000000000000000",
+        ),
         (SONG, "SimSun", "roman", "02010600030101010101"),
     ];
     let mut xml = String::from(concat!(

@@ -80,7 +80,9 @@ fn the_document_is_laid_out_as_a_bulletin() {
     // The font table says which fonts are serif (roman) and which sans (swiss).
     let fonts = &parts["word/fontTable.xml"];
     assert!(fonts.contains(r#"<w:font w:name="黑体"><w:altName w:val="SimHei" /><w:panose1 w:val="02010609060101010101" /><w:charset w:val="86" /><w:family w:val="swiss" />"#));
-    assert!(fonts.contains(r#"<w:font w:name="仿宋_GB2312"><w:altName w:val="FangSong_GB2312" />"#));
+    assert!(
+        fonts.contains(r#"<w:font w:name="仿宋_GB2312"><w:altName w:val="FangSong_GB2312" />"#)
+    );
     assert_eq!(fonts.matches(r#"<w:family w:val="roman" />"#).count(), 4);
     // Page numbers in odd (right) and even (left) footers.
     let footers: Vec<&String> = parts
@@ -97,9 +99,17 @@ fn the_document_is_laid_out_as_a_bulletin() {
     // The number in 四号 like its dashes, one character (14 pt) in from the outer edge.
     for f in &footers {
         let number = f.split("<w:instrText>PAGE").next().unwrap();
-        assert!(number.ends_with(r#"w:eastAsia="宋体" /></w:rPr><w:fldChar w:fldCharType="begin" w:dirty="false" />"#), "{f}");
+        assert!(
+            number.ends_with(
+                r#"w:eastAsia="宋体" /></w:rPr><w:fldChar w:fldCharType="begin" w:dirty="false" />"#
+            ),
+            "{f}"
+        );
         assert_eq!(f.matches(r#"<w:sz w:val="28" />"#).count(), 3, "{f}");
-        assert!(f.contains(r#"w:right="280""#) || f.contains(r#"w:left="280""#), "{f}");
+        assert!(
+            f.contains(r#"w:right="280""#) || f.contains(r#"w:left="280""#),
+            "{f}"
+        );
     }
     assert!(parts["word/settings.xml"].contains("evenAndOddHeaders"));
     // Every line of the reference, as text.

@@ -541,3 +541,22 @@ fn file_names_that_are_not_utf8_are_taken_as_they_are() {
     assert!(shown.contains('\u{fffd}'));
     assert!(text(&out.stderr).contains(&shown), "{}", text(&out.stderr));
 }
+
+/// `--templates` names a folder: a file there is said to be one, in either language.
+#[test]
+fn templates_naming_a_file_says_it_is_a_file() {
+    let tmp = series_copy();
+    let dir = tmp.path();
+    fs::write(dir.join("bulletin.md"), "{{ title }}\n").unwrap();
+    let out = build(dir, &["--templates", "bulletin.md"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(
+        text(&out.stderr),
+        "error: `bulletin.md` is a file, not a folder: --templates takes the folder that holds bulletin.md and the others\n"
+    );
+    let out = build(dir, &["--templates", "bulletin.md", "--lang", "zh"]);
+    assert_eq!(
+        text(&out.stderr),
+        "错误：`bulletin.md` 是文件而不是文件夹：--templates 要指定存放 bulletin.md 等模板的文件夹\n"
+    );
+}
