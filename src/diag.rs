@@ -270,28 +270,79 @@ impl Diagnostic {
     }
 }
 
-/// A source text with the offsets where its lines start, for finding line and column of
-/// many findings without rescanning the text for each.
+/// A source text indexed once, so that locating each of many findings costs the same however
+/// long the text and its lines are: where each line starts, and how many characters come
+/// before every [`BLOCK`] bytes (a column is a count of characters, and counting them from
+/// the start of a long line for each finding would take time in the square of the findings).
 pub struct Lines<'a> {
     pub text: &'a str,
     starts: Vec<usize>,
+    /// `chars[i]`: the characters that start before byte `i * BLOCK`.
+    chars: Vec<usize>,
 }
+
+/// Bytes per entry of the character index: a column is counted over at most this many bytes.
+const BLOCK: usize = 256;
 
 impl<'a> Lines<'a> {
     pub fn new(text: &'a str) -> Lines<'a> {
         let starts = std::iter::once(0)
             .chain(text.match_indices('\n').map(|(i, _)| i + 1))
             .collect();
-        Lines { text, starts }
+        let mut chars = Vec::with_capacity(text.len() / BLOCK + 1);
+        let mut before = 0;
+        chars.push(0);
+        for block in text.as_bytes().chunks(BLOCK) {
+            before += char_starts(block);
+            chars.push(before);
+        }
+        Lines {
+            text,
+            starts,
+            chars,
+        }
     }
 
     /// 1-based line and character column of byte `offset`.
     pub fn line_col(&self, offset: usize) -> (usize, usize) {
         let offset = floor_char_boundary(self.text, offset);
-        let line = self.starts.partition_point(|s| *s <= offset);
+        let line = self.line_of(offset);
         let start = self.starts[line - 1];
-        (line, self.text[start..offset].chars().count() + 1)
+        (
+            line,
+            self.chars_before(offset) - self.chars_before(start) + 1,
+        )
     }
+
+    /// The 1-based line that byte `offset` is on.
+    pub fn line_of(&self, offset: usize) -> usize {
+        self.starts.partition_point(|s| *s <= offset)
+    }
+
+    /// The bytes of 1-based line `line`, without its line break.
+    pub fn line(&self, line: usize) -> Range<usize> {
+        let start = self.starts[line - 1];
+        let end = self
+            .starts
+            .get(line)
+            .map_or(self.text.len(), |next| next - 1);
+        start..end
+    }
+
+    /// How many lines the text has: one more than its line breaks.
+    pub fn count(&self) -> usize {
+        self.starts.len()
+    }
+
+    fn chars_before(&self, offset: usize) -> usize {
+        let block = offset / BLOCK;
+        self.chars[block] + char_starts(&self.text.as_bytes()[block * BLOCK..offset])
+    }
+}
+
+/// The characters that start in `bytes`: every byte but UTF-8's continuation bytes.
+fn char_starts(bytes: &[u8]) -> usize {
+    bytes.iter().filter(|b| (**b as i8) >= -0x40).count()
 }
 
 /// 1-based line and character column of byte `offset` in `source`.
@@ -363,6 +414,39 @@ mod tests {
             (2, 5),
             "inside a character: its start"
         );
+    }
+
+    /// Line and column counted from the start of the text, as the index must give them.
+    fn counted(src: &str, offset: usize) -> (usize, usize) {
+        let before = &src[..floor_char_boundary(src, offset)];
+        let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+        (
+            before.matches('\n').count() + 1,
+            before[line_start..].chars().count() + 1,
+        )
+    }
+
+    #[test]
+    fn the_index_agrees_with_counting_on_long_and_mixed_lines() {
+        // Lines longer than a block, characters of 1 to 4 bytes across block boundaries.
+        let line: String = "a标é𝄞.".repeat(200);
+        let src = format!("k: {line}\r\n\n{line}\nend");
+        let lines = Lines::new(&src);
+        for offset in 0..=src.len() {
+            assert_eq!(lines.line_col(offset), counted(&src, offset), "at {offset}");
+        }
+        assert_eq!(lines.count(), 4);
+        assert_eq!(&src[lines.line(1)], format!("k: {line}\r"));
+        assert_eq!(&src[lines.line(2)], "");
+        assert_eq!(&src[lines.line(4)], "end");
+        assert_eq!(lines.line_of(src.len()), 4);
+    }
+
+    #[test]
+    fn the_index_of_an_empty_text() {
+        let lines = Lines::new("");
+        assert_eq!(lines.line_col(0), (1, 1));
+        assert_eq!(lines.line(1), 0..0);
     }
 
     #[test]

@@ -1,11 +1,10 @@
 //! Findings as text for people (human, short) and for tools (JSON lines, GitHub, SARIF).
 
-use std::borrow::Cow;
-
 use annotate_snippets::{AnnotationKind, Level, Origin, Renderer, Snippet};
 use serde_json::json;
 
-use crate::diag::{self, Code, Diagnostic, Lang, Lines, Severity, is_unprintable, printable};
+use crate::diag::{self, Code, Diagnostic, Lang, Lines, Severity, printable};
+use crate::window;
 
 /// Where a finding is, as editors count: 1-based lines and character columns; the end is
 /// the position just after the span.
@@ -236,21 +235,19 @@ pub fn human(d: &Diagnostic, path: &str, lines: &Lines, color: bool, lang: Lang)
     };
     let message = printable(d.message.get(lang));
     let title = level.primary_title(message).id(d.code.as_str());
+    let mut column = None;
     let group = if source.is_empty() {
         title.element(Origin::path(path))
     } else {
-        // Only the lines the span touches: rendering the whole file for every finding
-        // would make many findings cost quadratic time.
         let span = diag::visible_span(source, &d.span);
-        let first = source[..span.start].rfind('\n').map_or(0, |i| i + 1);
-        let last = source[span.end..]
-            .find('\n')
-            .map_or(source.len(), |i| span.end + i);
-        let (line, _) = lines.line_col(first);
-        let snippet = Snippet::source(displayable(&source[first..last]))
-            .line_start(line)
+        let view = window::view(lines, span.clone());
+        if view.cut_before {
+            column = Some(lines.line_col(span.start).1);
+        }
+        let snippet = Snippet::source(view.text)
+            .line_start(view.line_start)
             .path(path)
-            .annotation(AnnotationKind::Primary.span(span.start - first..span.end - first));
+            .annotation(AnnotationKind::Primary.span(view.span));
         title.element(snippet)
     };
     let group = match &d.help {
@@ -269,25 +266,30 @@ pub fn human(d: &Diagnostic, path: &str, lines: &Lines, color: bool, lang: Lang)
     } else {
         Renderer::plain()
     };
-    renderer.render(&[group])
+    let out = renderer.render(&[group]);
+    match column {
+        Some(column) => with_column(out, column),
+        None => out,
+    }
 }
 
-/// The source with every control or bidirectional-override character replaced by `?`s of
-/// the same byte length, so that spans still fit and nothing reaches the terminal raw.
-fn displayable(source: &str) -> Cow<'_, str> {
-    let hidden = |c: char| is_unprintable(c) && !matches!(c, '\n' | '\r' | '\t');
-    if !source.chars().any(hidden) {
-        return Cow::Borrowed(source);
-    }
-    let mut out = String::with_capacity(source.len());
-    for c in source.chars() {
-        if hidden(c) {
-            out.extend(std::iter::repeat_n('?', c.len_utf8()));
-        } else {
-            out.push(c);
-        }
-    }
-    Cow::Owned(out)
+/// The report with the column of its `--> path:line:column` line replaced: the renderer
+/// counts it within the window it was given, which starts after the line does. That line is
+/// the second (a message has no line break), and its column follows its last `:`.
+fn with_column(mut out: String, column: usize) -> String {
+    let Some(second) = out.find('\n').map(|i| i + 1) else {
+        return out;
+    };
+    let end = out[second..].find('\n').map_or(out.len(), |i| second + i);
+    let Some(colon) = out[second..end].rfind(':').map(|i| second + i + 1) else {
+        return out;
+    };
+    let digits = out[colon..end]
+        .bytes()
+        .take_while(u8::is_ascii_digit)
+        .count();
+    out.replace_range(colon..colon + digits, &column.to_string());
+    out
 }
 
 #[cfg(test)]
@@ -388,6 +390,30 @@ mod tests {
              |         ^^^\n  \
              |\n  \
              = help: write it without quotes"
+        );
+    }
+
+    #[test]
+    fn a_long_line_is_shown_around_the_span_at_the_files_column() {
+        let src = format!("text: {}等等...{}\n", "甲".repeat(300), "乙".repeat(300));
+        let start = src.find("...").unwrap();
+        let d = Diagnostic::new(
+            Code::W013,
+            start..start + 3,
+            crate::msg!("`...` for an ellipsis", "省略号写成了 `...`"),
+        );
+        let out = human(&d, "x.yaml", &Lines::new(&src), false, Lang::Zh);
+        let line = format!("{}等等...{}", "甲".repeat(27), "乙".repeat(29));
+        assert_eq!(
+            out,
+            format!(
+                "警告[W013]: 省略号写成了 `...`\n \
+                 --> x.yaml:1:309\n  \
+                 |\n\
+                 1 | …{line}…\n  \
+                 |{}^^^",
+                " ".repeat(60)
+            )
         );
     }
 

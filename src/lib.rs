@@ -22,4 +22,5 @@ pub mod slip;
 pub mod stats;
 pub mod text;
 pub mod validate;
+pub mod window;
 pub mod yaml;
