@@ -1,6 +1,7 @@
 //! YAML text to a tree of nodes that remember their byte span in the source.
 
 use std::borrow::Cow;
+use std::collections::HashSet;
 use std::ops::Range;
 
 use granit_parser::{ErrorKind, Event, Marker, Parser, ScalarStyle, ScanError, Span, Tag};
@@ -161,8 +162,9 @@ pub const MAX_NODES: usize = 200_000;
 #[allow(clippy::result_large_err)]
 pub fn parse(source: &str) -> Result<Node<'_>, Diagnostic> {
     let mut parser = Parser::new_from_str(source);
-    // Open collections, each with its node and, for a mapping, the key awaiting its value.
-    let mut open: Vec<(Node<'_>, Option<Node<'_>>)> = Vec::new();
+    // Open collections, each with its node and, for a mapping, the key awaiting its value and
+    // the text keys it has: a set, so that finding a duplicate among many keys stays linear.
+    let mut open: Vec<(Node<'_>, Option<Node<'_>>, HashSet<Cow<'_, str>>)> = Vec::new();
     let mut root: Option<Node<'_>> = None;
     let mut nodes = 0usize;
     let mut documents = 0usize;
@@ -236,11 +238,11 @@ pub fn parse(source: &str) -> Result<Node<'_>, Diagnostic> {
                 } else {
                     Value::Map(Vec::new())
                 };
-                open.push((Node { value, span: at }, None));
+                open.push((Node { value, span: at }, None, HashSet::new()));
                 continue;
             }
             Event::SequenceEnd | Event::MappingEnd => match open.pop() {
-                Some((node, _)) => node,
+                Some((node, ..)) => node,
                 None => continue,
             },
             // Events added in later versions of the parser carry nothing a bulletin holds.
@@ -262,7 +264,7 @@ pub fn parse(source: &str) -> Result<Node<'_>, Diagnostic> {
         }
         match open.last_mut() {
             None => root = Some(node),
-            Some((parent, pending)) => match &mut parent.value {
+            Some((parent, pending, keys)) => match &mut parent.value {
                 Value::Seq(items) => items.push(node),
                 Value::Map(entries) => match pending.take() {
                     None => {
@@ -277,7 +279,7 @@ pub fn parse(source: &str) -> Result<Node<'_>, Diagnostic> {
                                     msg!("write the entries out in full", "请把各项完整写出"),
                                 ));
                             }
-                            if entries.iter().any(|(k, _)| k.value == node.value) {
+                            if !keys.insert(key.clone()) {
                                 return Err(Diagnostic::new(Code::E005,
                                     node.span,
                                     msg!("duplicate key `{key}`", "字段 `{key}` 重复"),
