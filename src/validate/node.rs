@@ -278,8 +278,9 @@ impl<'s> Checker<'s> {
                     span: node.span.clone(),
                 };
                 if self.lints == Lints::On {
+                    let start = self.lint_start(&text);
                     for l in lint::text(s) {
-                        self.lint(&text, l);
+                        self.lint_at(&text, start, l);
                     }
                 }
                 Some(text)
@@ -313,16 +314,31 @@ impl<'s> Checker<'s> {
     /// Reports a lint at its characters when the text stands in the source as typed (plain
     /// or simply quoted), else at the whole value.
     pub(super) fn lint(&mut self, text: &Text, l: Lint) {
+        let start = self.lint_start(text);
+        self.lint_at(text, start, l);
+    }
+
+    /// Where the text starts in the source when it stands there as typed. Found once for all
+    /// the lints of a text: comparing the text with the source for each would take time in
+    /// the square of its length.
+    fn lint_start(&self, text: &Text) -> Option<usize> {
         let raw = self.source.get(text.span.clone()).unwrap_or_default();
         let quoted = raw.len() >= 2
             && (raw.starts_with('"') || raw.starts_with('\''))
             && raw.get(1..raw.len() - 1) == Some(text.value.as_str());
-        let span = if raw == text.value {
-            text.span.start + l.range.start..text.span.start + l.range.end
+        if raw == text.value {
+            Some(text.span.start)
         } else if quoted {
-            text.span.start + 1 + l.range.start..text.span.start + 1 + l.range.end
+            Some(text.span.start + 1)
         } else {
-            text.span.clone()
+            None
+        }
+    }
+
+    fn lint_at(&mut self, text: &Text, start: Option<usize>, l: Lint) {
+        let span = match start {
+            Some(start) => start + l.range.start..start + l.range.end,
+            None => text.span.clone(),
         };
         self.report_with_help(l.code, span, l.message, l.help);
     }
