@@ -1,6 +1,6 @@
 //! Findings as text for people (human, short) and for tools (JSON lines, GitHub, SARIF).
 
-use annotate_snippets::{AnnotationKind, Level, Origin, Renderer, Snippet};
+use annotate_snippets::{AnnotationKind, Group, Level, Origin, Renderer, Snippet};
 use serde_json::json;
 
 use crate::diag::{self, Code, Diagnostic, Lang, Lines, Severity, printable};
@@ -221,6 +221,34 @@ pub fn summary(errors: usize, warnings: usize, lang: Lang) -> Option<String> {
     .collect();
     let separator = if lang == Lang::Zh { "，" } else { ", " };
     (!parts.is_empty()).then(|| parts.join(separator))
+}
+
+/// The line after a file's findings that tells how many of a code were not shown:
+/// `note: 950 more W013 warnings in x.yaml not shown (…)`, styled when `color`.
+pub fn not_shown(path: &str, code: Code, hidden: usize, color: bool, lang: Lang) -> String {
+    let path = printable(path);
+    let noun = match (code.severity(), hidden) {
+        (Severity::Error, 1) => "error",
+        (Severity::Error, _) => "errors",
+        (Severity::Warning, 1) => "warning",
+        (Severity::Warning, _) => "warnings",
+    };
+    let message = crate::msg!(
+        "{hidden} more {code} {noun} in {path} not shown (`--message-format json` shows all)",
+        "{path} 中另有 {hidden} 处 {code} 未显示（`--message-format json` 会全部列出）"
+    );
+    let level = match lang {
+        Lang::En => Level::NOTE,
+        Lang::Zh => Level::NOTE.with_name("注意"),
+    };
+    let renderer = if color {
+        Renderer::styled()
+    } else {
+        Renderer::plain()
+    };
+    renderer.render(&[Group::with_title(
+        level.primary_title(message.get(lang).to_owned()),
+    )])
 }
 
 /// rustc-style report of one finding: message, `path:line:col`, the source line and a caret.

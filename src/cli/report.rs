@@ -1,6 +1,7 @@
 //! Printing findings in the chosen format, counting them, and what they mean for the exit
 //! code; errors and notes on stderr, printed here and nowhere else.
 
+use std::collections::BTreeMap;
 use std::io::{self, IsTerminal, Write};
 use std::process::ExitCode;
 
@@ -119,6 +120,13 @@ pub struct ReportOptions {
     pub lang: Lang,
 }
 
+/// Findings of one code that the formats meant for people show for one file; the rest are
+/// counted in one line. A real issue draws a few findings of any one code, all shown; a file
+/// that draws hundreds repeats one mistake, which fifty show well enough, and past them the
+/// report would only grow with the file (a hostile one draws a million) and bury the other
+/// codes. The formats meant for tools report every finding.
+pub const SHOWN_PER_CODE: usize = 50;
+
 /// Prints findings in the chosen format, counts them, and decides what they mean.
 pub struct Reporter {
     format: MessageFormat,
@@ -167,6 +175,8 @@ impl Reporter {
         let index = diag::Lines::new(source);
         let mut lines = String::new();
         let mut passes = true;
+        // Findings of each code so far, for the cap of the formats meant for people.
+        let mut of_code: BTreeMap<Code, usize> = BTreeMap::new();
         for d in diagnostics {
             if !d.is_error() && self.allow.contains(&d.code) {
                 continue;
@@ -177,6 +187,13 @@ impl Reporter {
             } else {
                 self.warnings += 1;
                 passes &= !self.deny_warnings;
+            }
+            if !self.format.is_machine() {
+                let seen = of_code.entry(d.code).or_default();
+                *seen += 1;
+                if *seen > SHOWN_PER_CODE {
+                    continue;
+                }
             }
             let finding = Finding {
                 path,
@@ -197,6 +214,19 @@ impl Reporter {
                 MessageFormat::Github => lines.push_str(&(emit::github(&finding) + "\n")),
                 MessageFormat::Sarif => self.sarif.push((path.to_owned(), finding.at, d.clone())),
             }
+        }
+        for (code, seen) in of_code {
+            let hidden = seen.saturating_sub(SHOWN_PER_CODE);
+            if hidden == 0 {
+                continue;
+            }
+            let human = self.format == MessageFormat::Human;
+            if human {
+                lines.push('\n');
+            }
+            let color = self.color && human;
+            lines.push_str(&emit::not_shown(path, code, hidden, color, self.lang));
+            lines.push('\n');
         }
         self.write(&lines);
         passes
