@@ -1,6 +1,7 @@
 //! The checks of one value's type and shape: mappings and their keys, lists, text, numbers
 //! and dates. Each reports what is wrong and gives back the typed value when it is right.
 
+use std::collections::HashSet;
 use std::ops::Range;
 
 use chrono::NaiveDate;
@@ -401,10 +402,10 @@ impl<'s> Checker<'s> {
         texts: impl Iterator<Item = &'t Text>,
         finding: impl Fn(&str) -> (Code, Msg),
     ) {
-        let mut seen: Vec<&str> = Vec::new();
+        let mut seen: HashSet<&str> = HashSet::new();
         for t in texts {
             let value = t.value.trim();
-            if seen.contains(&value) {
+            if !seen.insert(value) {
                 let (code, message) = finding(value);
                 self.report_with_help(
                     code,
@@ -412,8 +413,6 @@ impl<'s> Checker<'s> {
                     message,
                     msg!("merge the two entries into one", "把两条合并为一条"),
                 );
-            } else {
-                seen.push(value);
             }
         }
     }
@@ -449,8 +448,13 @@ pub(super) fn looks_like_iso_date(s: &str) -> bool {
 
 /// The allowed key closest to a mistyped one, if it is close enough to be what was meant.
 pub(super) fn suggest<'a>(typed: &str, allowed: &[&'a str]) -> Option<&'a str> {
+    let length = typed.chars().count();
     allowed
         .iter()
+        // The distance is at least the difference in length: a key far longer than any the
+        // shape has is not measured (the measure takes time and memory in the product of
+        // the lengths).
+        .filter(|k| length.abs_diff(k.chars().count()) <= 2.max(k.len() / 3))
         .map(|k| (strsim::damerau_levenshtein(typed, k), *k))
         .filter(|(d, k)| *d <= 2.max(k.len() / 3))
         .min_by_key(|(d, _)| *d)
