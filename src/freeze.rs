@@ -109,6 +109,8 @@ fn written_figures(text: &str) -> Option<Vec<Option<u64>>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::collections::HashMap;
+
     use chrono::NaiveDate;
 
     fn checked(src: &str) -> Issue {
@@ -152,8 +154,8 @@ footer: { send: 甲, distribute: 乙, copies: 91 }
             number: 39,
             total: 459,
             end: NaiveDate::from_ymd_opt(2023, 10, 13).unwrap(),
-            counters: vec![("咨询".into(), 59029), ("受理".into(), 15288)],
-            progress: vec![("手册编制".into(), 1019)],
+            counters: HashMap::from([("咨询".into(), 59029), ("受理".into(), 15288)]),
+            progress: HashMap::from([("手册编制".into(), 1019)]),
         };
         let found = crate::series::follow(&mut issue, crate::series::Link::Checked(&prev));
         assert_eq!(found, []);

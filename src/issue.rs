@@ -1,5 +1,6 @@
 //! An issue as its author wrote it: typed and checked, each value still carrying its source span.
 
+use std::collections::BTreeSet;
 use std::ops::Range;
 
 use chrono::NaiveDate;
@@ -39,6 +40,16 @@ impl Allow {
     pub fn covers(&self, code: Code, subject: Option<&str>) -> bool {
         self.code == code && (self.subject.is_none() || self.subject.as_deref() == subject)
     }
+}
+
+/// The warnings that `lint.allow` switches off for the whole issue, each once: the list may
+/// repeat them, and must not be searched again for each of many findings.
+pub fn allowed_whole(allow: &[Allow]) -> BTreeSet<Code> {
+    allow
+        .iter()
+        .filter(|a| a.subject.is_none())
+        .map(|a| a.code)
+        .collect()
 }
 
 impl Issue {

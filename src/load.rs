@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 
 use crate::diag::{self, Code, Diagnostic, Msg};
 use crate::files::{Files, MAX_INPUT_BYTES, ReadError};
-use crate::issue::Issue;
+use crate::issue::{self, Issue};
 use crate::msg;
 use crate::series::{self, Link, Previous};
 use crate::validate::{self, Lints};
@@ -108,10 +108,11 @@ impl<F: Files> Loader<F> {
             });
         };
         let found = self.link(path, &mut issue);
+        let whole = issue::allowed_whole(&issue.allow);
         diagnostics.extend(
             found
                 .into_iter()
-                .filter(|d| d.is_error() || !issue.allow.iter().any(|a| a.covers(d.code, None))),
+                .filter(|d| d.is_error() || !whole.contains(&d.code)),
         );
         diagnostics.sort_by_key(|d| d.span.start);
         let valid = !diagnostics.iter().any(Diagnostic::is_error);

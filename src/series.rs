@@ -2,12 +2,13 @@
 //! against the one before it (numbers, week, running figures), which fill in the figures it
 //! leaves out.
 
+use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
 use chrono::NaiveDate;
 
 use crate::diag::{Code, Diagnostic, Msg};
-use crate::issue::{Content, Figure, Issue, Masthead, Sp, Text};
+use crate::issue::{Content, Figure, Issue, Masthead, Sp, Text, allowed_whole};
 use crate::msg;
 use crate::text;
 
@@ -19,22 +20,25 @@ pub struct Previous {
     pub number: u64,
     pub total: u64,
     pub end: NaiveDate,
-    /// Year-to-date figure of each counter, by name.
-    pub counters: Vec<(String, u64)>,
+    /// Year-to-date figure of each counter, by name: looked up for each counter of the next
+    /// issue, so by hash rather than by search.
+    pub counters: HashMap<String, u64>,
     /// Work done so far of each progress entry, by what the work is.
-    pub progress: Vec<(String, u64)>,
+    pub progress: HashMap<String, u64>,
 }
 
 impl Previous {
     pub fn of(issue: &Issue) -> Previous {
-        let counters = issue
-            .counters()
-            .filter_map(|c| Some((c.name.value.clone(), c.year_to_date.value()?)))
-            .collect();
-        let progress = issue
-            .progress()
-            .filter_map(|p| Some((p.work.value.clone(), p.done.value()?)))
-            .collect();
+        let counters = first_of_each(
+            issue
+                .counters()
+                .filter_map(|c| Some((&c.name.value, c.year_to_date.value()?))),
+        );
+        let progress = first_of_each(
+            issue
+                .progress()
+                .filter_map(|p| Some((&p.work.value, p.done.value()?))),
+        );
         let m = &issue.masthead;
         Previous {
             year: m.year.value,
@@ -51,10 +55,7 @@ impl Previous {
         if year != self.year {
             return Some(week);
         }
-        self.counters
-            .iter()
-            .find(|(n, _)| n == name)
-            .map(|(_, ytd)| ytd.saturating_add(week))
+        self.counters.get(name).map(|ytd| ytd.saturating_add(week))
     }
 
     /// The number the next issue takes in `year`: one more, or 1 in a new year.
@@ -65,6 +66,15 @@ impl Previous {
             1
         }
     }
+}
+
+/// Figures by name, the first where a name repeats.
+fn first_of_each<'a>(figures: impl Iterator<Item = (&'a String, u64)>) -> HashMap<String, u64> {
+    let mut by_name = HashMap::new();
+    for (name, figure) in figures {
+        by_name.entry(name.clone()).or_insert(figure);
+    }
+    by_name
 }
 
 /// What is known of the issue before the one being linked.
@@ -95,8 +105,14 @@ pub fn follow(issue: &mut Issue, link: Link) -> Vec<Diagnostic> {
     let year = issue.masthead.year.value;
     let first = issue.masthead.number.value == 1;
     let checked = matches!(link, Link::Checked(_));
+    // Looked up for each counter and piece of work: sets, not searches of the list.
     let allow = issue.allow.clone();
-    let allows = |code, subject: &str| allow.iter().any(|a| a.covers(code, Some(subject)));
+    let whole = allowed_whole(&allow);
+    let named: HashSet<(Code, &str)> = allow
+        .iter()
+        .filter_map(|a| Some((a.code, a.subject.as_deref()?)))
+        .collect();
+    let allows = |code, subject: &str| whole.contains(&code) || named.contains(&(code, subject));
     for content in issue.contents_mut() {
         match content {
             Content::Counters(counters) => {
@@ -144,11 +160,9 @@ pub fn follow(issue: &mut Issue, link: Link) -> Vec<Diagnostic> {
             }
             Content::Progress(p) => {
                 let before = match link {
-                    Link::Checked(prev) | Link::Figures(prev) => prev
-                        .progress
-                        .iter()
-                        .find(|(w, _)| *w == p.work.value)
-                        .map(|(_, done)| *done),
+                    Link::Checked(prev) | Link::Figures(prev) => {
+                        prev.progress.get(&p.work.value).copied()
+                    }
                     Link::None => None,
                 };
                 match (&p.done, before) {
@@ -417,8 +431,8 @@ mod tests {
             number: 39,
             total: 459,
             end: NaiveDate::from_ymd_opt(2023, 10, 13).unwrap(),
-            counters: vec![("咨询".into(), 59029)],
-            progress: vec![],
+            counters: HashMap::from([("咨询".into(), 59029)]),
+            progress: HashMap::new(),
         }
     }
 
@@ -507,7 +521,7 @@ mod tests {
     #[test]
     fn work_done_runs_on_within_its_total() {
         let mut prev = prev();
-        prev.progress = vec![("手册".into(), 1640)];
+        prev.progress = HashMap::from([("手册".into(), 1640)]);
         let mut issue = progress(10, Figure::Missing);
         assert_eq!(follow(&mut issue, Link::Checked(&prev)), []);
         assert_eq!(done_of(&issue), Some(1650));

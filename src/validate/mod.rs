@@ -12,7 +12,7 @@ mod slips;
 pub use node::Lints;
 
 use crate::diag::Diagnostic;
-use crate::issue::Issue;
+use crate::issue::{Issue, allowed_whole};
 use crate::yaml::Node;
 
 /// The result of checking one file: the issue when it has no errors, and every finding.
@@ -31,7 +31,8 @@ pub fn validate(root: &Node, source: &str, lints: Lints) -> Checked {
     let mut diagnostics = c.diags;
     // A warning allowed for one counter is one the series checks give; here only the warnings
     // allowed for the whole issue are left out.
-    diagnostics.retain(|d| d.is_error() || !allowed.iter().any(|a| a.covers(d.code, None)));
+    let whole = allowed_whole(&allowed);
+    diagnostics.retain(|d| d.is_error() || !whole.contains(&d.code));
     diagnostics.sort_by_key(|d| d.span.start);
     let issue = issue.filter(|_| !diagnostics.iter().any(Diagnostic::is_error));
     Checked { issue, diagnostics }
