@@ -205,7 +205,7 @@ impl<F: Files> Loader<F> {
 
     /// What the issue in `path` passes on to the next, or why it cannot be used.
     fn previous(&mut self, path: &Path, depth: usize) -> Result<Previous, Failure> {
-        let shown = path.display();
+        let shown = diag::excerpt_path(path);
         let key = self
             .files
             .resolve(path)
@@ -247,7 +247,7 @@ impl<F: Files> Loader<F> {
         key: &Path,
         depth: usize,
     ) -> Result<Previous, Failure> {
-        let shown = path.display();
+        let shown = diag::excerpt_path(path);
         let bytes = self.files.read(key, MAX_INPUT_BYTES).map_err(|e| match e {
             ReadError::TooLarge => {
                 let Msg { en, zh } = too_large().message;
@@ -290,7 +290,7 @@ impl<F: Files> Loader<F> {
                     let (line, _) = diag::line_col(text, link.span.start);
                     let before = self
                         .previous(&beside(path, &link.value), depth + 1)
-                        .map_err(|f| f.named_in(&shown.to_string(), line))?;
+                        .map_err(|f| f.named_in(&shown, line))?;
                     series::follow(&mut issue, Link::Figures(&before))
                 }
                 _ => series::follow(&mut issue, Link::None),

@@ -7,7 +7,7 @@ use std::ops::Range;
 
 use chrono::NaiveDate;
 
-use crate::diag::{Code, Diagnostic, Msg};
+use crate::diag::{Code, Diagnostic, Msg, excerpt};
 use crate::issue::{Content, Figure, Issue, Masthead, Sp, Text, allowed_whole};
 use crate::msg;
 use crate::text;
@@ -139,7 +139,7 @@ pub fn follow(issue: &mut Issue, link: Link) -> Vec<Diagnostic> {
                                 .with_help(msg!(
                                     "check this week's figure and the previous issue's year-to-date figure; after a correction, `lint: {{ allow: [W005 {}] }}` accepts it",
                                     "请核对本周数和上一期的累计数；如确系更正，可在本期加上 `lint: {{ allow: [W005 {}] }}`，不再提示",
-                                    name.value
+                                    excerpt(&name.value)
                                 )),
                             );
                         }
@@ -234,6 +234,7 @@ enum Running {
 
 /// E026: a running figure left out that nothing tells.
 fn not_computable(of: Running, name: &str, span: Range<usize>, link: Link) -> Diagnostic {
+    let name = excerpt(name);
     let (message, help) = match (of, link) {
         (Running::Counter, Link::None) => (
             msg!(

@@ -6,7 +6,7 @@ use std::ops::Range;
 
 use granit_parser::{ErrorKind, Event, Marker, Parser, ScalarStyle, ScanError, Span, Tag};
 
-use crate::diag::{Code, Diagnostic, Msg};
+use crate::diag::{Code, Diagnostic, Msg, excerpt};
 use crate::msg;
 
 /// A YAML value and the bytes of the source it was read from. Text is borrowed from the
@@ -269,6 +269,7 @@ pub fn parse(source: &str) -> Result<Node<'_>, Diagnostic> {
                 Value::Map(entries) => match pending.take() {
                     None => {
                         if let Value::Str(key) = &node.value {
+                            let shown = excerpt(key);
                             if key == "<<" {
                                 return Err(not_needed(
                                     node.span,
@@ -282,7 +283,7 @@ pub fn parse(source: &str) -> Result<Node<'_>, Diagnostic> {
                             if !keys.insert(key.clone()) {
                                 return Err(Diagnostic::new(Code::E005,
                                     node.span,
-                                    msg!("duplicate key `{key}`", "字段 `{key}` 重复"),
+                                    msg!("duplicate key `{shown}`", "字段 `{shown}` 重复"),
                                 )
                                 .with_help(msg!(
                                     "a key may appear only once in a mapping; merge the two entries",
@@ -382,11 +383,13 @@ fn refuse_extras(anchor: usize, tag: Option<&Tag>, at: &Range<usize>) -> Result<
     }
     if let Some(tag) = tag {
         let (handle, suffix) = tag.original_parts();
+        let tag = format!("{handle}{suffix}");
+        let tag = excerpt(&tag);
         return Err(not_needed(
             at.clone(),
             msg!(
-                "YAML tag `{handle}{suffix}` is not allowed",
-                "不允许使用 YAML 标签 `{handle}{suffix}`"
+                "YAML tag `{tag}` is not allowed",
+                "不允许使用 YAML 标签 `{tag}`"
             ),
             msg!(
                 "a bulletin holds plain text, numbers and dates; remove the tag",

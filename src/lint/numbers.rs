@@ -47,6 +47,7 @@ pub(super) fn full_width_digits(t: &Chars, out: &mut Vec<Lint>) {
                     _ => char::from(b'0' + (c as u32 - '０' as u32) as u8),
                 })
                 .collect();
+            let (typed, ascii) = (crate::diag::excerpt(typed), crate::diag::excerpt(&ascii));
             out.push(lint(
                 Code::W016,
                 t.span(i, run + percent),

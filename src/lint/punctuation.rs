@@ -217,7 +217,7 @@ pub(super) fn repeated(t: &Chars, out: &mut Vec<Lint>) {
     let mut i = 0;
     while let Some(c) = t.get(i) {
         let run = t.run(i, |d| d == c);
-        let text = t.slice(i, run);
+        let text = crate::diag::excerpt(t.slice(i, run));
         if matches!(c, '.' | '。') && run >= 3 {
             out.push(lint(
                 Code::W013,

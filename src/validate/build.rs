@@ -7,7 +7,7 @@ use std::ops::Range;
 use chrono::NaiveDate;
 
 use super::node::{Checker, Fields, IssueDates, kind, suggest};
-use crate::diag::{Code, Msg, Severity};
+use crate::diag::{Code, Msg, Severity, excerpt};
 use crate::format::{FOOTER, LINT, MASTHEAD, PERIOD, ROOT, SECTION, SUBSECTION};
 use crate::issue::{
     Allow, Body, Content, Footer, Issue, Kind, Masthead, Section, Sp, Subsection, Text,
@@ -98,7 +98,10 @@ impl Checker<'_> {
                     self.report_with_help(
                         Code::E021,
                         code_node.span.clone(),
-                        msg!("`{typed}` is not a warning code", "`{typed}` 不是警告代码"),
+                        {
+                            let typed = excerpt(typed);
+                            msg!("`{typed}` is not a warning code", "`{typed}` 不是警告代码")
+                        },
                         help,
                     );
                 }
@@ -316,7 +319,7 @@ impl Checker<'_> {
             msg!(
                 "`{}` has no content yet and is left out: fill in {what}",
                 "“{}”尚无内容，将不印出：请填写{what_zh}",
-                title.value
+                excerpt(&title.value)
             ),
             help,
         );

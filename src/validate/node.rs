@@ -7,7 +7,7 @@ use std::ops::Range;
 use chrono::NaiveDate;
 
 use super::slips;
-use crate::diag::{Code, Diagnostic, Msg};
+use crate::diag::{Code, Diagnostic, Msg, excerpt};
 use crate::format::Shape;
 use crate::issue::{Allow, Sp, Text};
 use crate::lint::{self, Lint};
@@ -171,6 +171,7 @@ impl<'s> Checker<'s> {
                 );
             } else {
                 unknown = true;
+                let shown = excerpt(name);
                 let keys = shape.names();
                 let list = keys.join(", ");
                 let help = match suggest(name, &keys) {
@@ -187,8 +188,8 @@ impl<'s> Checker<'s> {
                     Code::E003,
                     k.span.clone(),
                     msg!(
-                        "unknown key `{name}` in the {what}",
-                        "{what_zh}中没有 `{name}` 这个字段"
+                        "unknown key `{shown}` in the {what}",
+                        "{what_zh}中没有 `{shown}` 这个字段"
                     ),
                     help,
                 );
@@ -406,7 +407,7 @@ impl<'s> Checker<'s> {
         for t in texts {
             let value = t.value.trim();
             if !seen.insert(value) {
-                let (code, message) = finding(value);
+                let (code, message) = finding(&excerpt(value));
                 self.report_with_help(
                     code,
                     t.span.clone(),
@@ -430,7 +431,10 @@ pub(super) fn kind(node: &Node) -> Msg {
         Value::Bool(b) => msg!("`{b}`", "`{b}`"),
         Value::Int(n) => msg!("the number {n}", "数字 {n}"),
         Value::Float(x) => msg!("the number {x}", "数字 {x}"),
-        Value::Str(s) => msg!("the text `{s}`", "文字 `{s}`"),
+        Value::Str(s) => {
+            let s = excerpt(s);
+            msg!("the text `{s}`", "文字 `{s}`")
+        }
         Value::Seq(_) => msg!("a list", "列表"),
         Value::Map(_) => msg!("a mapping", "一组字段"),
     }

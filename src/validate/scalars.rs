@@ -5,7 +5,7 @@ use chrono::NaiveDate;
 
 use super::node::{Checker, Fields, kind, looks_like_iso_date};
 use super::slips;
-use crate::diag::{Code, Msg};
+use crate::diag::{Code, Msg, excerpt};
 use crate::issue::Sp;
 use crate::msg;
 use crate::yaml::Value;
@@ -41,6 +41,7 @@ impl Checker<'_> {
                 None
             }
             Value::Str(s) if s.trim().parse::<f64>().is_ok() => {
+                let s = excerpt(s);
                 self.report_with_help(
                     Code::E002,
                     span,
@@ -64,7 +65,7 @@ impl Checker<'_> {
                 None
             }
             Value::Float(_) => {
-                let raw = self.source.get(span.clone()).unwrap_or_default().to_owned();
+                let raw = excerpt(self.source.get(span.clone()).unwrap_or_default()).into_owned();
                 self.report_maybe_help(
                     Code::E002,
                     span,
@@ -144,6 +145,7 @@ impl Checker<'_> {
                 None
             }
             Err(_) => {
+                let s = excerpt(s);
                 self.report_with_help(
                     Code::E006,
                     span,
