@@ -1,7 +1,7 @@
-//! Findings as text for people (human, short) and for tools (JSON lines, GitHub, SARIF).
+//! Findings as text for people (human, short) and for tools (JSON lines, GitHub); SARIF has
+//! its own module.
 
 use annotate_snippets::{AnnotationKind, Group, Level, Origin, Renderer, Snippet};
-use serde_json::json;
 
 use crate::diag::{self, Code, Diagnostic, Lang, Lines, Severity, printable};
 use crate::window;
@@ -39,16 +39,16 @@ pub struct Finding<'a> {
 }
 
 impl Finding<'_> {
-    fn message(&self) -> &str {
+    pub(crate) fn message(&self) -> &str {
         self.d.message.get(self.lang)
     }
 
-    fn help(&self) -> Option<&str> {
+    pub(crate) fn help(&self) -> Option<&str> {
         self.d.help.as_ref().map(|h| h.get(self.lang))
     }
 }
 
-fn severity(s: Severity) -> &'static str {
+pub(crate) fn severity(s: Severity) -> &'static str {
     match s {
         Severity::Error => "error",
         Severity::Warning => "warning",
@@ -132,76 +132,6 @@ fn github_data(s: &str) -> String {
 /// GitHub's escaping of a command's property value.
 fn github_property(s: &str) -> String {
     github_data(s).replace(':', "%3A").replace(',', "%2C")
-}
-
-/// A SARIF 2.1.0 log of all findings, with every code as a rule.
-pub fn sarif(findings: &[Finding]) -> String {
-    let rules: Vec<_> = Code::ALL
-        .iter()
-        .map(|code| {
-            json!({
-                "id": code.as_str(),
-                "shortDescription": { "text": code.meaning() },
-                "defaultConfiguration": { "level": severity(code.severity()) },
-            })
-        })
-        .collect();
-    let results: Vec<_> = findings
-        .iter()
-        .map(|f| {
-            let mut text = f.message().to_owned();
-            if let Some(help) = f.help() {
-                text.push_str(&format!(" (help: {help})"));
-            }
-            json!({
-                "ruleId": f.d.code.as_str(),
-                "ruleIndex": Code::ALL.iter().position(|c| *c == f.d.code),
-                "level": severity(f.d.severity()),
-                "message": { "text": text },
-                "locations": [{
-                    "physicalLocation": {
-                        "artifactLocation": { "uri": uri(f.path) },
-                        "region": {
-                            "startLine": f.at.line,
-                            "startColumn": f.at.column,
-                            "endLine": f.at.end_line,
-                            "endColumn": f.at.end_column,
-                        }
-                    }
-                }]
-            })
-        })
-        .collect();
-    let log = json!({
-        "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
-        "version": "2.1.0",
-        "runs": [{
-            "tool": {
-                "driver": {
-                    "name": "weekly",
-                    "version": env!("CARGO_PKG_VERSION"),
-                    "rules": rules,
-                }
-            },
-            "columnKind": "unicodeCodePoints",
-            "results": results,
-        }]
-    });
-    serde_json::to_string_pretty(&log).unwrap_or_default() + "\n"
-}
-
-/// A relative URI reference for a path as typed: separators as `/`, and characters that a
-/// URI cannot hold percent-encoded.
-fn uri(path: &str) -> String {
-    let mut out = String::with_capacity(path.len());
-    for b in path.replace('\\', "/").bytes() {
-        if b.is_ascii_alphanumeric() || b"-._~/".contains(&b) {
-            out.push(b as char);
-        } else {
-            out.push_str(&format!("%{b:02X}"));
-        }
-    }
-    out
 }
 
 /// `2 errors, 1 warning` (`2 个错误，1 个警告`), or nothing when there are no findings.
@@ -391,13 +321,6 @@ mod tests {
         assert_eq!(v["help"], serde_json::Value::Null);
     }
 
-    #[test]
-    fn sarif_uris_are_encoded() {
-        assert_eq!(
-            uri("issues/2023 年/第39期.yaml"),
-            "issues/2023%20%E5%B9%B4/%E7%AC%AC39%E6%9C%9F.yaml"
-        );
-    }
     #[test]
     fn human_report_has_location_source_and_caret() {
         let src = "masthead:\n  year: abc\n";

@@ -17,6 +17,7 @@ pub mod load;
 pub mod model;
 pub mod new;
 pub mod render;
+pub mod sarif;
 pub mod series;
 pub mod slip;
 pub mod stats;

@@ -8,6 +8,7 @@ use std::process::ExitCode;
 pub use super::said::{Said, Saying};
 use crate::diag::{self, Code, Diagnostic, Lang, Msg};
 use crate::emit::{self, Finding, Location};
+use crate::sarif;
 use crate::load::Unreadable;
 use crate::render::RenderError;
 use crate::stats::error::StatsError;
@@ -127,6 +128,23 @@ pub struct ReportOptions {
 /// codes. The formats meant for tools report every finding.
 pub const SHOWN_PER_CODE: usize = 50;
 
+/// Bytes of a report held before they are written.
+const CHUNK: usize = 1 << 16;
+
+/// The reporter as a place to write a report to, in chunks.
+struct Sink<'r>(&'r mut Reporter);
+
+impl Write for Sink<'_> {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        self.0.write(buf);
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        Ok(())
+    }
+}
+
 /// Prints findings in the chosen format, counts them, and decides what they mean.
 pub struct Reporter {
     format: MessageFormat,
@@ -214,6 +232,11 @@ impl Reporter {
                 MessageFormat::Github => lines.push_str(&(emit::github(&finding) + "\n")),
                 MessageFormat::Sarif => self.sarif.push((path.to_owned(), finding.at, d.clone())),
             }
+            // Written as it grows: the report of a million findings is never held whole.
+            if lines.len() >= CHUNK {
+                self.write(lines.as_bytes());
+                lines.clear();
+            }
         }
         for (code, seen) in of_code {
             let hidden = seen.saturating_sub(SHOWN_PER_CODE);
@@ -228,23 +251,23 @@ impl Reporter {
             lines.push_str(&emit::not_shown(path, code, hidden, color, self.lang));
             lines.push('\n');
         }
-        self.write(&lines);
+        self.write(lines.as_bytes());
         passes
     }
 
-    fn write(&mut self, text: &str) {
+    fn write(&mut self, text: &[u8]) {
         if text.is_empty() {
             return;
         }
         if self.machine_on_stdout {
             if self.lost.is_none()
-                && let Err(e) = super::write::stdout(text.as_bytes())
+                && let Err(e) = super::write::stdout(text)
             {
                 self.lost = Some(e);
             }
         } else {
             // Nothing is left to tell a failure on stderr to; the exit code still tells.
-            let _ = io::stderr().lock().write_all(text.as_bytes());
+            let _ = io::stderr().lock().write_all(text);
         }
     }
 
@@ -271,17 +294,19 @@ impl Reporter {
     /// the findings make the run fail.
     pub fn finish(&mut self) -> Status {
         if self.format == MessageFormat::Sarif {
-            let findings: Vec<Finding> = self
-                .sarif
+            let stored = std::mem::take(&mut self.sarif);
+            let lang = self.lang;
+            let findings: Vec<Finding> = stored
                 .iter()
                 .map(|(path, at, d)| Finding {
                     path,
                     at: *at,
                     d,
-                    lang: self.lang,
+                    lang,
                 })
                 .collect();
-            self.write(&emit::sarif(&findings));
+            // The sink never fails: a failure to write is kept in `lost`.
+            let _ = sarif::write(&findings, Sink(self));
         }
         if let Some(summary) = emit::summary(self.errors, self.warnings, self.lang) {
             let gap = if self.format == MessageFormat::Human {
