@@ -114,7 +114,7 @@ impl<F: Files> Loader<F> {
                 .into_iter()
                 .filter(|d| d.is_error() || !whole.contains(&d.code)),
         );
-        diagnostics.sort_by_key(|d| d.span.start);
+        validate::sort_by_place(&mut diagnostics);
         let valid = !diagnostics.iter().any(Diagnostic::is_error);
         // An issue loaded whole is what the next week's issue would read as its previous:
         // kept, so that an archive loaded in order reads each file once.

@@ -33,9 +33,17 @@ pub fn validate(root: &Node, source: &str, lints: Lints) -> Checked {
     // allowed for the whole issue are left out.
     let whole = allowed_whole(&allowed);
     diagnostics.retain(|d| d.is_error() || !whole.contains(&d.code));
-    diagnostics.sort_by_key(|d| d.span.start);
+    sort_by_place(&mut diagnostics);
     let issue = issue.filter(|_| !diagnostics.iter().any(Diagnostic::is_error));
     Checked { issue, diagnostics }
+}
+
+/// Findings in file order, those at one place in the order found. They mostly come in order
+/// already, and then no sort (and no scratch space of half their size) is needed.
+pub fn sort_by_place(diagnostics: &mut [Diagnostic]) {
+    if !diagnostics.is_sorted_by_key(|d| d.span.start) {
+        diagnostics.sort_by_key(|d| d.span.start);
+    }
 }
 
 #[cfg(test)]

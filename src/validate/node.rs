@@ -281,7 +281,9 @@ impl<'s> Checker<'s> {
                 };
                 if self.lints == Lints::On {
                     let start = self.lint_start(&text);
-                    for l in lint::text(s) {
+                    let lints = lint::text(s);
+                    self.diags.reserve(lints.len());
+                    for l in lints {
                         self.lint_at(&text, start, l);
                     }
                 }
