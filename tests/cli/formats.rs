@@ -176,3 +176,26 @@ fn json_lines_have_every_field() {
         }
     }
 }
+
+/// The formats meant for tools report every finding: the cap of fifty a code is for people.
+#[test]
+fn machine_formats_report_past_the_cap() {
+    let input = root().join("tests/fixtures/many-findings-of-one-code/input.yaml");
+    for (format, per_finding) in [("json", "\"code\":\"W013\""), ("github", "title=W013::")] {
+        let out = weekly()
+            .args(["check", "--message-format", format])
+            .arg(&input)
+            .output()
+            .unwrap();
+        let stdout = String::from_utf8(out.stdout).unwrap();
+        assert_eq!(stdout.matches(per_finding).count(), 53, "{format}");
+        assert_eq!(String::from_utf8(out.stderr).unwrap(), "54 warnings\n");
+    }
+    let out = weekly()
+        .args(["check", "--message-format", "sarif"])
+        .arg(&input)
+        .output()
+        .unwrap();
+    let log: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(log["runs"][0]["results"].as_array().unwrap().len(), 54);
+}
