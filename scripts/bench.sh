@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The benchmark: `weekly build` beside the Python (PyYAML + Jinja2) and pandoc baselines of
 # ../shared/bench, at 1x, 10x and 100x the reference issue, as paired ratios from one run;
-# instruction counts from callgrind; and `weekly check` over a folder of 1 000 issues.
+# instruction counts from callgrind; `weekly check` over a folder of 1 000 issues; and
+# `weekly check` on hostile inputs that draw a million findings.
 #
 #   scripts/bench.sh            RUNS=20 pairs per figure; BENCH=path/to/shared/bench
 #
@@ -131,6 +132,80 @@ PY
 for format in csv json svg html xlsx; do
   /usr/bin/time -f "  --format $format: wall %e s, peak %M KB" \
     "$weekly" stats "$work/province" --format "$format" -o "$work/province.$format"
+# Hostile inputs under the size cap, each built to draw as many findings (or keys) as it can:
+# wall time and peak memory of one `weekly check` each, in the human format, which shows 50
+# findings of a code, and for the largest in json, which reports every one.
+#   ellipses     1 000 000 `a...` on one line: a W013 every 4 bytes, one long line
+#   closers      1 300 000 `”` that close nothing: a W011 every 3 bytes
+#   nesting      600 000 `“` then 600 000 `》`: each `》` asks which marks are open
+#   block        a block scalar of 300 000 lines of `a...`: each finding spans the whole value
+#   dup-keys     90 000 keys in one mapping, the last a repeat (E005)
+#   flow-keys    99 000 unknown keys in one flow mapping on one line (E003 each, with the list)
+#   block-keys   99 000 unknown keys of 30 characters, one a line (E003, each measured)
+#   long-value   a value of 1 000 000 characters where a number belongs (E002 quotes it)
+#   allow        100 000 entries in `lint.allow` and 100 000 W013 to filter through them
+#   repeats      19 000 visits, each department checked against every earlier one (W004)
+#   series       22 000 counters whose year-to-date figures come from an issue of 22 000
+mkdir -p "$work/hostile"
+python3 - "$work/hostile" <<'PY'
+import os, sys
+out = sys.argv[1]
+head = """masthead:
+  title: 窗口工作周报
+  year: 2023
+  number: 39
+  total: 459
+  period: { start: 2023-10-07, end: 2023-10-13 }
+  publisher: 中心
+  published: 2023-10-20
+"""
+foot = "footer: { send: 甲, distribute: 乙, copies: 91 }\n"
+def issue(sections, masthead=head):
+    return masthead + "sections:\n" + sections + foot
+def item(text):
+    return "  - title: 统计\n    items:\n      - " + text + "\n"
+def write(name, text):
+    with open(os.path.join(out, name + ".yaml"), "w", encoding="utf-8") as f:
+        f.write(text)
+write("ellipses", issue(item("a..." * 1_000_000)))
+write("closers", issue(item("甲" + "”" * 1_300_000)))
+write("nesting", issue(item("甲" + "“" * 600_000 + "》" * 600_000)))
+write("block", issue("  - title: 统计\n    items:\n      - |\n" + "        a...\n" * 300_000))
+write("dup-keys", "footer:\n" + "".join(f"  k{i}: 1\n" for i in range(90_000)) + "  k5: 2\n")
+write("flow-keys", "footer: {" + ", ".join(f"k{i}: 1" for i in range(99_000)) + "}\n")
+write("block-keys", "footer:\n" + "".join(f"  key_{i:07d}_{'x' * 20}: 1\n" for i in range(99_000)))
+write("long-value", issue(item("甲。"), head.replace("year: 2023", "year: '" + "a" * 1_000_000 + "'")))
+allow = "lint:\n  allow: [" + ", ".join(f"W005 x{i}" for i in range(100_000)) + "]\n"
+write("allow", allow + issue(item("a..." * 100_000)))
+visits = "".join(f"      - {{ dept: 部门{i}, people: [{{title: 处长, name: 张}}] }}\n" for i in range(19_000))
+write("repeats", issue("  - title: 来访\n    visits:\n" + visits))
+counters = "".join(f"      - {{ name: 统计项{i}, unit: 人次, week: 1, year_to_date: 1 }}\n" for i in range(22_000))
+write("series-previous", issue("  - title: 统计\n    counters:\n" + counters))
+week = {"number: 39": "number: 40", "total: 459": "total: 460", "published: 2023-10-20": "published: 2023-10-27",
+        "start: 2023-10-07, end: 2023-10-13": "start: 2023-10-14, end: 2023-10-20"}
+nxt = head
+for old, new in week.items():
+    nxt = nxt.replace(old, new)
+counters = "".join(f"      - {{ name: 统计项{i}, unit: 人次, week: 1 }}\n" for i in range(22_000))
+write("series", "previous: series-previous.yaml\n" + issue("  - title: 统计\n    counters:\n" + counters, nxt))
+PY
+echo "hostile inputs, one \`weekly check\` each (exit 1: they are invalid):"
+hostile() {
+  local input=$1 format=$2
+  /usr/bin/time -o "$work/hostile/time" -f "%e %M" \
+    "$weekly" check "$work/hostile/$input.yaml" --message-format "$format" >/dev/null 2>&1 || true
+  # GNU time puts a line before its own when the command fails.
+  read -r wall peak < <(tail -n 1 "$work/hostile/time")
+  printf '  %-11s %-6s %9s bytes  wall %5s s  peak %7s KB\n' \
+    "$input" "$format" "$(stat -c %s "$work/hostile/$input.yaml")" "$wall" "$peak"
+}
+for input in ellipses closers nesting block dup-keys flow-keys block-keys long-value allow repeats series; do
+  hostile "$input" human
+done
+for input in ellipses closers; do
+  for format in json sarif; do
+    hostile "$input" "$format"
+  done
 done
 echo
 
