@@ -144,7 +144,7 @@ for format in csv json svg html xlsx; do
 #   block-keys   99 000 unknown keys of 30 characters, one a line (E003, each measured)
 #   long-value   a value of 1 000 000 characters where a number belongs (E002 quotes it)
 #   allow        100 000 entries in `lint.allow` and 100 000 W013 to filter through them
-#   repeats      19 000 visits, each department checked against every earlier one (W004)
+#   repeats      19 000 visits, each department looked for among the earlier ones (W004)
 #   series       22 000 counters whose year-to-date figures come from an issue of 22 000
 mkdir -p "$work/hostile"
 python3 - "$work/hostile" <<'PY'
