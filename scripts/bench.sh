@@ -132,6 +132,9 @@ PY
 for format in csv json svg html xlsx; do
   /usr/bin/time -f "  --format $format: wall %e s, peak %M KB" \
     "$weekly" stats "$work/province" --format "$format" -o "$work/province.$format"
+done
+echo
+
 # Hostile inputs under the size cap, each built to draw as many findings (or keys) as it can:
 # wall time and peak memory of one `weekly check` each, in the human format, which shows 50
 # findings of a code, and for the largest in json, which reports every one.

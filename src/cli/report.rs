@@ -8,9 +8,9 @@ use std::process::ExitCode;
 pub use super::said::{Said, Saying};
 use crate::diag::{self, Code, Diagnostic, Lang, Msg};
 use crate::emit::{self, Finding, Location};
-use crate::sarif;
 use crate::load::Unreadable;
 use crate::render::RenderError;
+use crate::sarif;
 use crate::stats::error::StatsError;
 
 /// One link of an error's chain in `lang`.
