@@ -81,8 +81,8 @@ fn slip(line: &str, base: usize) -> Option<Diagnostic> {
         return Some(finding(
             base + i..base + i + '\u{3000}'.len_utf8(),
             msg!(
-                "a full-width space (U+3000) in the indentation",
-                "缩进中有全角空格（U+3000）"
+                "a full-width space (□, U+3000) in the indentation",
+                "缩进中有全角空格（□，U+3000）"
             ),
             msg!(
                 "indent with half-width spaces only; switch the input method to half-width",
@@ -378,7 +378,7 @@ mod tests {
         let wide = "masthead:\n  title: 周报\n　　year: 2023\n";
         assert_eq!(
             explained(wide, 3),
-            (3, 1, "缩进中有全角空格（U+3000）".into())
+            (3, 1, "缩进中有全角空格（□，U+3000）".into())
         );
     }
 

@@ -76,7 +76,9 @@ pub fn view(lines: &Lines, span: Range<usize>) -> View {
         if cut_end {
             text.push_str(CUT);
         }
-        let at = |offset: usize| base + head.len() + offset.clamp(cut.start, cut.end) - cut.start;
+        let at = |offset: usize| {
+            base + head.len() + shown_len(&source[cut.start..offset.clamp(cut.start, cut.end)])
+        };
         if n == first {
             shown.start = at(span.start);
             cut_before = cut.start > line.start;
@@ -151,7 +153,7 @@ fn right(source: &str, at: usize, ceiling: usize, columns: usize) -> (usize, usi
 /// is shown as `?`s, one for each of its bytes.
 fn width(c: char) -> usize {
     match c {
-        '\t' => 4,
+        '\t' => 1,
         c if is_unprintable(c) && !matches!(c, '\n' | '\r') => c.len_utf8(),
         c => c.width().unwrap_or(1),
     }
@@ -160,24 +162,59 @@ fn width(c: char) -> usize {
 /// The text with every control or bidirectional-override character replaced by `?`s of the
 /// same byte length, so that spans still fit and nothing reaches the terminal raw.
 fn displayable(source: &str) -> Cow<'_, str> {
-    let hidden = |c: char| is_unprintable(c) && !matches!(c, '\n' | '\r' | '\t');
-    if !source.chars().any(hidden) {
+    let changed = |c: char| is_unprintable(c) && !matches!(c, '\n' | '\r') || c == '\u{3000}';
+    if !source.chars().any(changed) {
         return Cow::Borrowed(source);
     }
     let mut out = String::with_capacity(source.len());
     for c in source.chars() {
-        if hidden(c) {
-            out.extend(std::iter::repeat_n('?', c.len_utf8()));
-        } else {
-            out.push(c);
+        match shown(c) {
+            Some(mark) => out.push_str(mark),
+            None if changed(c) => out.extend(std::iter::repeat_n('?', c.len_utf8())),
+            None => out.push(c),
         }
     }
     Cow::Owned(out)
 }
 
+/// The invisible characters an input method slips in, drawn as marks: a tab as `⇥`, a
+/// full-width space as `□`, so that a finding about them points at something.
+fn shown(c: char) -> Option<&'static str> {
+    match c {
+        '\t' => Some("⇥"),
+        '\u{3000}' => Some("□"),
+        _ => None,
+    }
+}
+
+/// The length in bytes of `source` as [`displayable`] writes it.
+fn shown_len(source: &str) -> usize {
+    source
+        .chars()
+        .map(|c| shown(c).map_or(c.len_utf8(), str::len))
+        .sum()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn tabs_and_full_width_spaces_are_drawn_and_the_span_follows() {
+        let src = "a:\n\tyear: 2023\n　　title: x\n";
+        let lines = Lines::new(src);
+        let tab = src.find('\t').unwrap();
+        let v = view(&lines, tab..tab + 1);
+        assert_eq!(v.text, "⇥year: 2023");
+        assert_eq!(&v.text[v.span.clone()], "⇥");
+        let year = src.find("2023").unwrap();
+        let v = view(&lines, year..year + 4);
+        assert_eq!(&v.text[v.span.clone()], "2023");
+        let wide = src.find('　').unwrap();
+        let v = view(&lines, wide..wide + 3);
+        assert_eq!(v.text, "□□title: x");
+        assert_eq!(&v.text[v.span.clone()], "□");
+    }
 
     fn shown(src: &str, span: Range<usize>) -> (String, String) {
         let v = view(&Lines::new(src), span);
