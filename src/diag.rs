@@ -5,6 +5,7 @@ use std::borrow::Cow;
 use std::fmt;
 use std::ops::Range;
 use std::str::FromStr;
+use std::sync::Arc;
 
 /// How bad a finding is: errors make the input invalid, warnings do not.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -54,7 +55,7 @@ impl FromStr for Lang {
 }
 
 /// A text in English and in Chinese; every message and help line of a finding is one.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Msg {
     pub en: String,
     pub zh: String,
@@ -241,23 +242,23 @@ impl FromStr for Code {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Diagnostic {
     pub code: Code,
-    pub message: Msg,
+    pub message: Arc<Msg>,
     pub span: Range<usize>,
-    pub help: Option<Msg>,
+    pub help: Option<Arc<Msg>>,
 }
 
 impl Diagnostic {
-    pub fn new(code: Code, span: Range<usize>, message: Msg) -> Self {
+    pub fn new(code: Code, span: Range<usize>, message: impl Into<Arc<Msg>>) -> Self {
         Diagnostic {
             code,
-            message,
+            message: message.into(),
             span,
             help: None,
         }
     }
 
-    pub fn with_help(mut self, help: Msg) -> Self {
-        self.help = Some(help);
+    pub fn with_help(mut self, help: impl Into<Arc<Msg>>) -> Self {
+        self.help = Some(help.into());
         self
     }
 

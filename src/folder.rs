@@ -126,7 +126,7 @@ mod tests {
         ];
         let found: Vec<(usize, Code, String)> = check_folder(&members, &names)
             .into_iter()
-            .map(|(f, d)| (f, d.code, d.message.en))
+            .map(|(f, d)| (f, d.code, d.message.en.clone()))
             .collect();
         assert_eq!(
             found,

@@ -146,10 +146,13 @@ impl<F: Files> Loader<F> {
                     if let Some(d) = found.iter_mut().find(|d| d.code == Code::E029)
                         && let Some(name) = self.follows_on(path, issue.masthead.total.value - 1)
                     {
-                        d.help = Some(msg!(
-                            "point `previous` at `{name}`, last week's issue",
-                            "请把 `previous` 改为 `{name}`（上一周的周报）"
-                        ));
+                        d.help = Some(
+                            msg!(
+                                "point `previous` at `{name}`, last week's issue",
+                                "请把 `previous` 改为 `{name}`（上一周的周报）"
+                            )
+                            .into(),
+                        );
                     }
                     found
                 }
@@ -250,7 +253,7 @@ impl<F: Files> Loader<F> {
         let shown = diag::excerpt_path(path);
         let bytes = self.files.read(key, MAX_INPUT_BYTES).map_err(|e| match e {
             ReadError::TooLarge => {
-                let Msg { en, zh } = too_large().message;
+                let Msg { en, zh } = (*too_large().message).clone();
                 Failure::unusable(msg!(
                     "the previous issue `{shown}`: {en}",
                     "上一期 `{shown}`：{zh}"
@@ -260,18 +263,18 @@ impl<F: Files> Loader<F> {
         })?;
         // The cause in that file, and its own way out, rather than a word on the path.
         let text = yaml::decode(&bytes).map_err(|(_, d)| {
-            let Msg { en, zh } = d.message;
+            let Msg { en, zh } = (*d.message).clone();
             let failure = Failure::unusable(msg!(
                 "the previous issue `{shown}`: {en}",
                 "上一期 `{shown}`：{zh}"
             ));
             match d.help {
-                Some(help) => failure.with_help(help),
+                Some(help) => failure.with_help((*help).clone()),
                 None => failure,
             }
         })?;
         let root = yaml::parse(text).map_err(|d| {
-            let Msg { en, zh } = d.message;
+            let Msg { en, zh } = (*d.message).clone();
             let (line, _) = diag::line_col(text, d.span.start);
             Failure::unusable(msg!(
                 "the previous issue `{shown}` is not valid YAML at line {line}: {en}",

@@ -342,7 +342,7 @@ mod tests {
         let d = explain(source, at, "mapping values are not allowed in this context");
         let index = crate::diag::Lines::new(source);
         let (l, c) = index.line_col(d.span.start);
-        (l, c, d.message.zh)
+        (l, c, d.message.zh.clone())
     }
 
     #[test]

@@ -1,8 +1,10 @@
 //! The checks of one value's type and shape: mappings and their keys, lists, text, numbers
 //! and dates. Each reports what is wrong and gives back the typed value when it is right.
 
+use std::collections::HashMap;
 use std::collections::HashSet;
 use std::ops::Range;
+use std::sync::Arc;
 
 use chrono::NaiveDate;
 
@@ -283,8 +285,21 @@ impl<'s> Checker<'s> {
                     let start = self.lint_start(&text);
                     let lints = lint::text(s);
                     self.diags.reserve(lints.len());
+                    // A mistake repeated through a text (a thousand `...`) draws a thousand
+                    // findings of one message: they share it rather than hold a copy each.
+                    let mut shared: HashMap<Msg, Arc<Msg>> = HashMap::new();
+                    let mut share = |m: Msg| match shared.get(&m) {
+                        Some(one) => one.clone(),
+                        None => shared
+                            .entry(m.clone())
+                            .or_insert_with(|| Arc::new(m))
+                            .clone(),
+                    };
                     for l in lints {
-                        self.lint_at(&text, start, l);
+                        let span = lint_span(&text, start, &l);
+                        let (message, help) = (share(l.message), share(l.help));
+                        self.diags
+                            .push(Diagnostic::new(l.code, span, message).with_help(help));
                     }
                 }
                 Some(text)
@@ -340,10 +355,7 @@ impl<'s> Checker<'s> {
     }
 
     fn lint_at(&mut self, text: &Text, start: Option<usize>, l: Lint) {
-        let span = match start {
-            Some(start) => start + l.range.start..start + l.range.end,
-            None => text.span.clone(),
-        };
+        let span = lint_span(text, start, &l);
         self.report_with_help(l.code, span, l.message, l.help);
     }
 
@@ -422,6 +434,15 @@ impl<'s> Checker<'s> {
 }
 
 /// All entries, when none is broken.
+/// Where a lint of `text` stands in the source: at its characters when the text stands there
+/// as typed (from `start`), else over the whole value.
+fn lint_span(text: &Text, start: Option<usize>, l: &Lint) -> Range<usize> {
+    match start {
+        Some(start) => start + l.range.start..start + l.range.end,
+        None => text.span.clone(),
+    }
+}
+
 pub(super) fn complete<T>(entries: Vec<Option<T>>) -> Option<Vec<T>> {
     entries.into_iter().collect()
 }
