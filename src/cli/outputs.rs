@@ -1,9 +1,10 @@
 //! Which format each output takes: the one its file name's extension names, or `--format`,
 //! which an extension may not contradict.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use crate::diag::Msg;
+use crate::files::ByExtension;
 use crate::msg;
 use crate::render::Format;
 use crate::stats;
@@ -23,7 +24,7 @@ pub struct Output {
 pub fn outputs(
     format: Option<Format>,
     paths: Vec<PathBuf>,
-    not_a_file: impl Fn(&std::path::Path) -> bool,
+    not_a_file: impl Fn(&Path) -> bool,
 ) -> Result<Vec<Output>, Msg> {
     if paths.is_empty() {
         return Ok(vec![Output {
@@ -34,36 +35,13 @@ pub fn outputs(
     let mut outputs: Vec<Output> = Vec::new();
     for path in paths {
         let shown = path.display().to_string();
-        let stdout = path == std::path::Path::new("-");
-        let named = if stdout {
-            None
+        let stdout = path == Path::new("-");
+        let format = if stdout {
+            format.unwrap_or(Format::Markdown)
         } else {
-            Format::from_path(&path)
-        };
-        let stream = stdout || (named.is_none() && not_a_file(&path));
-        let format = match (format, named) {
-            (Some(given), Some(named)) if given != named => {
-                let (named, given) = (named.name(), given.name());
-                return Err(msg!(
-                    "`{shown}` names a {named} file but --format is {given}: change the name or leave --format out",
-                    "从文件名看，`{shown}` 是 {named} 格式，但 --format 指定的是 {given}：请修改文件名，或去掉 --format"
-                ));
-            }
-            (_, Some(named)) => named,
-            (Some(given), None) => given,
-            (None, None) if stream => Format::Markdown,
-            (None, None) => {
-                let known: Vec<String> = Format::ALL
-                    .iter()
-                    .flat_map(|f| f.extensions())
-                    .map(|e| format!(".{e}"))
-                    .collect();
-                let (en, zh) = (known.join(", "), known.join("、"));
-                return Err(msg!(
-                    "cannot tell the format of `{shown}` from its name: end its name with one of {en}, or give --format",
-                    "无法从文件名看出 `{shown}` 的格式：文件名请以 {zh} 之一结尾，或加 --format"
-                ));
-            }
+            format_of(format, &path, || {
+                not_a_file(&path).then_some(Format::Markdown)
+            })?
         };
         let path = (!stdout).then_some(path);
         if outputs.iter().any(|o| o.path == path) {
@@ -86,15 +64,26 @@ pub fn outputs(
 /// an extension may not contradict; the table without either on stdout or what is not a file.
 pub fn stats_format(
     format: Option<stats::format::Format>,
-    path: Option<&std::path::Path>,
-    not_a_file: impl Fn(&std::path::Path) -> bool,
+    path: Option<&Path>,
+    not_a_file: impl Fn(&Path) -> bool,
 ) -> Result<stats::format::Format, Msg> {
     use stats::format::Format as F;
-    let Some(path) = path.filter(|p| *p != std::path::Path::new("-")) else {
-        return Ok(format.unwrap_or(F::Table));
-    };
+    match path.filter(|p| *p != Path::new("-")) {
+        None => Ok(format.unwrap_or(F::Table)),
+        Some(path) => format_of(format, path, || not_a_file(path).then_some(F::Table)),
+    }
+}
+
+/// The format of the output `path`: the one its extension names, or `given`, which the
+/// extension may not contradict; without either, `fallback` (a device or FIFO takes the
+/// default), else a usage error listing the extensions.
+fn format_of<F: ByExtension>(
+    given: Option<F>,
+    path: &Path,
+    fallback: impl FnOnce() -> Option<F>,
+) -> Result<F, Msg> {
     let shown = path.display();
-    match (format, F::from_path(path)) {
+    match (given, F::from_path(path)) {
         (Some(given), Some(named)) if given != named => {
             let (named, given) = (named.name(), given.name());
             Err(msg!(
@@ -104,19 +93,18 @@ pub fn stats_format(
         }
         (_, Some(named)) => Ok(named),
         (Some(given), None) => Ok(given),
-        (None, None) if not_a_file(path) => Ok(F::Table),
-        (None, None) => {
-            let known: Vec<String> = F::ALL
+        (None, None) => fallback().ok_or_else(|| {
+            let known: Vec<String> = F::all()
                 .iter()
                 .flat_map(|f| f.extensions())
                 .map(|e| format!(".{e}"))
                 .collect();
             let (en, zh) = (known.join(", "), known.join("、"));
-            Err(msg!(
+            msg!(
                 "cannot tell the format of `{shown}` from its name: end its name with one of {en}, or give --format",
                 "无法从文件名看出 `{shown}` 的格式：文件名请以 {zh} 之一结尾，或加 --format"
-            ))
-        }
+            )
+        }),
     }
 }
 

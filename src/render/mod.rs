@@ -16,6 +16,7 @@ use std::str::FromStr;
 
 use tera::{Context, Kwargs, State, Tera};
 
+use crate::files::ByExtension;
 use crate::model::Bulletin;
 use crate::text;
 
@@ -64,7 +65,7 @@ impl Format {
     }
 
     /// The file-name extensions that mean the format, the usual one first: `-o` picks the
-    /// format by them.
+    /// format by them ([`ByExtension`]).
     pub fn extensions(self) -> &'static [&'static str] {
         match self {
             Format::Markdown => &["md", "markdown"],
@@ -74,14 +75,6 @@ impl Format {
             Format::Typst => &["typ"],
             Format::Pdf => &["pdf"],
         }
-    }
-
-    /// The format a file name's extension means, in any case (`.DOCX` as `.docx`).
-    pub fn from_path(path: &std::path::Path) -> Option<Format> {
-        let ext = path.extension()?.to_str()?.to_ascii_lowercase();
-        Format::ALL
-            .into_iter()
-            .find(|f| f.extensions().contains(&ext.as_str()))
     }
 
     /// What the format is, for `--help`.
@@ -123,6 +116,20 @@ impl Format {
             }
             Format::Docx => None,
         }
+    }
+}
+
+impl ByExtension for Format {
+    fn all() -> &'static [Format] {
+        &Format::ALL
+    }
+
+    fn name(self) -> &'static str {
+        Format::name(self)
+    }
+
+    fn extensions(self) -> &'static [&'static str] {
+        Format::extensions(self)
     }
 }
 

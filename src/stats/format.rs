@@ -2,6 +2,7 @@
 //! report in each.
 
 use crate::diag::Lang;
+use crate::files::ByExtension;
 
 use super::error::StatsError;
 use super::figures::Report;
@@ -52,14 +53,6 @@ impl Format {
         }
     }
 
-    /// The format a file name's extension means, in any case.
-    pub fn from_path(path: &std::path::Path) -> Option<Format> {
-        let ext = path.extension()?.to_str()?.to_ascii_lowercase();
-        Format::ALL
-            .into_iter()
-            .find(|f| f.extensions().contains(&ext.as_str()))
-    }
-
     /// What the format is, for `--help`.
     pub fn description(self) -> &'static str {
         match self {
@@ -104,6 +97,20 @@ pub fn render(report: &Report, format: Format, lang: Lang) -> Result<Vec<u8>, St
         Format::Html => page::html(report, lang)?.into_bytes(),
         Format::Xlsx => sheet::xlsx(report, lang)?,
     })
+}
+
+impl ByExtension for Format {
+    fn all() -> &'static [Format] {
+        &Format::ALL
+    }
+
+    fn name(self) -> &'static str {
+        Format::name(self)
+    }
+
+    fn extensions(self) -> &'static [&'static str] {
+        Format::extensions(self)
+    }
 }
 
 #[cfg(test)]
