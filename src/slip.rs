@@ -5,7 +5,7 @@
 
 use std::ops::Range;
 
-use crate::diag::{Code, Diagnostic, Msg};
+use crate::diag::{Code, Diagnostic, Lines, Msg};
 use crate::format;
 use crate::msg;
 
@@ -15,17 +15,14 @@ const LOOK_BACK: usize = 4;
 
 /// The finding for a YAML syntax error the parser reported at byte `at` with `message`.
 pub fn explain(source: &str, at: usize, message: &str) -> Diagnostic {
-    let lines = lines(source);
-    let error_line = lines
-        .iter()
-        .rposition(|l| l.start <= at)
-        .unwrap_or_default();
+    let lines = Lines::new(source);
+    let error_line = lines.line_of(at);
     let mut checked = 0;
     // The line after the parser's position first: a tab or full-width space that starts a
     // line makes the parser fail at the end of the line before.
-    let order = (error_line + 1..lines.len().min(error_line + 2)).chain((0..=error_line).rev());
-    for i in order {
-        let line = &lines[i];
+    let next = error_line + 1..=lines.count().min(error_line + 1);
+    for i in next.chain((1..=error_line).rev()) {
+        let line = lines.line(i);
         let text = &source[line.clone()];
         if let Some(d) = slip(text, line.start) {
             return d;
@@ -38,17 +35,6 @@ pub fn explain(source: &str, at: usize, message: &str) -> Diagnostic {
         }
     }
     parser_message(at, message)
-}
-
-fn lines(source: &str) -> Vec<Range<usize>> {
-    let mut out = Vec::new();
-    let mut start = 0;
-    for (i, _) in source.match_indices('\n') {
-        out.push(start..i);
-        start = i + 1;
-    }
-    out.push(start..source.len());
-    out
 }
 
 fn is_blank_or_comment(line: &str) -> bool {
@@ -338,9 +324,9 @@ mod tests {
     /// The slip found in `source` for a parser error at the start of line `line` (1-based),
     /// as (line, column, Chinese message).
     fn explained(source: &str, line: usize) -> (usize, usize, String) {
-        let at = lines(source)[line - 1].start;
+        let at = Lines::new(source).line(line).start;
         let d = explain(source, at, "mapping values are not allowed in this context");
-        let index = crate::diag::Lines::new(source);
+        let index = Lines::new(source);
         let (l, c) = index.line_col(d.span.start);
         (l, c, d.message.zh.clone())
     }
@@ -364,7 +350,7 @@ mod tests {
             explained(src, 3),
             (2, 8, "字段 `title` 后面缺少冒号".into())
         );
-        let d = explain(src, lines(src)[2].start, "x");
+        let d = explain(src, Lines::new(src).line(3).start, "x");
         assert_eq!(
             d.help.unwrap().en,
             "write a half-width colon and a space after the key: `title: 窗口工作周报`"
