@@ -176,22 +176,29 @@ pub struct Options {
     pub fonts: Fonts,
 }
 
-/// Why a bulletin could not be laid out.
-#[derive(Debug, thiserror::Error)]
+/// Why a bulletin could not be laid out. It reads in English as its [`RenderError::message`]
+/// does, where the command line picks the language.
+#[derive(Debug)]
 pub enum RenderError {
     /// A template that failed to compile or render; the report names its line and column.
-    #[error("{}", template_error(name, report))]
-    Template { name: String, report: String },
-    #[error("cannot build the Word document: {0}")]
+    Template {
+        name: String,
+        report: String,
+    },
     Docx(String),
     /// Typst's own errors, each with its line in the Typst source.
-    #[error("cannot typeset the PDF:\n{0}")]
     Typst(String),
-    #[error("{}", no_chinese_font().en)]
     NoChineseFont,
-    #[error("this weekly was built without PDF support (the `pdf` feature)")]
     NoPdf,
 }
+
+impl std::fmt::Display for RenderError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.message().en)
+    }
+}
+
+impl std::error::Error for RenderError {}
 
 fn no_chinese_font() -> crate::diag::Msg {
     crate::msg!(
