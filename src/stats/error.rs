@@ -1,17 +1,12 @@
 //! Why a report of `weekly stats` could not be laid out, in both languages.
 
 /// Why a report could not be laid out.
-#[derive(Debug, thiserror::Error)]
+#[derive(Debug)]
 pub enum StatsError {
-    #[error("cannot draw the chart: {0}")]
     Chart(String),
-    #[error("cannot lay out the page: {0}")]
     Page(String),
-    #[error("cannot write the workbook: {0}")]
     Workbook(String),
-    #[error("cannot write the CSV: {0}")]
     Csv(String),
-    #[error("cannot write the JSON: {0}")]
     Json(String),
 }
 
@@ -30,3 +25,12 @@ impl StatsError {
         }
     }
 }
+
+/// In English as [`StatsError::message`] reads; the command line picks the language.
+impl std::fmt::Display for StatsError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.message().en)
+    }
+}
+
+impl std::error::Error for StatsError {}
