@@ -218,23 +218,7 @@ fn workbook(report: &Report, lang: Lang) -> Result<Vec<u8>, XlsxError> {
             }
         }
     }
-    let year_columns = [
-        SERIES,
-        NAME,
-        UNIT,
-        YEAR,
-        WEEKS,
-        SUM,
-        MEAN,
-        MEDIAN,
-        MIN,
-        MIN_AT,
-        MAX,
-        MAX_AT,
-        YEAR_TO_DATE,
-        THROUGH,
-        BASIS,
-    ];
+    let year_columns = [&[SERIES][..], &YEAR_COLUMNS].concat();
     sheet(&mut book, SHEET_YEARS, &year_columns, &years, lang)?;
     let progress_columns = [
         SERIES, WORK, UNIT, YEAR, NUMBER, END, WEEK, DONE, TOTAL, SHARE,

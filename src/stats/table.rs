@@ -102,25 +102,7 @@ pub fn sections(report: &Report, lang: Lang) -> Vec<Section> {
             };
             let mut years = Table {
                 caption: BY_YEAR.get(lang).to_owned(),
-                headers: headers(
-                    &[
-                        NAME,
-                        UNIT,
-                        YEAR,
-                        WEEKS,
-                        SUM,
-                        MEAN,
-                        MEDIAN,
-                        MIN,
-                        MIN_AT,
-                        MAX,
-                        MAX_AT,
-                        YEAR_TO_DATE,
-                        THROUGH,
-                        BASIS,
-                    ],
-                    lang,
-                ),
+                headers: headers(&YEAR_COLUMNS, lang),
                 numeric: vec![
                     false, false, false, true, true, true, true, true, false, true, false, true,
                     false, false,

@@ -189,6 +189,24 @@ pub fn rules(lang: Lang) -> [&'static str; 2] {
     }
 }
 
+/// The columns of a counter's year, in the terminal's table and the workbook alike.
+pub const YEAR_COLUMNS: [Word; 14] = [
+    NAME,
+    UNIT,
+    YEAR,
+    WEEKS,
+    SUM,
+    MEAN,
+    MEDIAN,
+    MIN,
+    MIN_AT,
+    MAX,
+    MAX_AT,
+    YEAR_TO_DATE,
+    THROUGH,
+    BASIS,
+];
+
 #[cfg(test)]
 mod tests {
     use super::*;
