@@ -1,16 +1,15 @@
 #!/usr/bin/env bash
-# Prints the example three ways and measures each printout against GB/T 9704-2012 with
+# Prints the example two ways and measures each printout against GB/T 9704-2012 with
 # scripts/measure-print.py (A4, the text block, 28 characters a full line, 22 lines a full
-# page, page numbers, every line of the reference): the PDF weekly typesets itself, the HTML
-# printed by headless Chromium, and the Word document converted by LibreOffice. Also a stress
-# issue (a 2 000-character item, a 300-character web address, headings at a page's foot) in
-# the PDF and the HTML. Pictures of page 1 go to target/print/ for review. Installs Chromium,
-# LibreOffice, poppler-utils and a CJK font when missing.
+# page, page numbers, every line of the reference): the PDF weekly typesets itself, and the
+# HTML printed by headless Chromium (the Word document is measured by
+# scripts/test-docx-libreoffice.sh). Also a stress issue (a 2 000-character item, a
+# 300-character web address, headings at a page's foot) in both. Pictures of page 1 go to
+# target/print/ for review. Installs Chromium, poppler-utils and a CJK font when missing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 missing=()
 command -v chromium >/dev/null || missing+=(chromium)
-command -v soffice >/dev/null || missing+=(libreoffice-writer)
 command -v pdftotext >/dev/null || missing+=(poppler-utils)
 fonts=$(fc-list 2>/dev/null || true)
 grep -qi "Noto Serif CJK\|Noto Sans CJK" <<<"$fonts" || missing+=(fonts-noto-cjk)
