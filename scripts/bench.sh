@@ -212,4 +212,15 @@ for input in ellipses closers; do
 done
 echo
 
+# A PDF of the example: weekly typesetting it with Typst against Chromium printing the HTML
+# (paired, alternating runs; peak memory as GNU time reports it, Chromium's children included).
+"$weekly" build examples/2023-39.yaml -o "$work/bulletin.html"
+print_pdf="chromium --headless --no-sandbox --disable-gpu --no-first-run --user-data-dir=$work/chromium --no-pdf-header-footer --print-to-pdf=$work/chromium.pdf file://$PWD/$work/bulletin.html"
+if command -v chromium >/dev/null; then
+  row pdf chromium "$(pair "$weekly build examples/2023-39.yaml -o $work/bulletin.pdf" "$print_pdf")"
+else
+  echo "bench: no chromium, the PDF comparison is left out"
+fi
+echo
+
 echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //')"
