@@ -187,6 +187,8 @@ codes! {
     E027 => "two issues in a folder have the same number in the same year",
     E028 => "two issues in a folder have the same running total",
     E029 => "`previous` names the wrong week's issue",
+    E030 => "an imported file is not a whole bulletin: its masthead, sections or closing block are missing",
+    E031 => "a Word document that cannot be read: not a .docx, damaged, or too large unpacked",
     W001 => "the period is not seven days",
     W002 => "published more than two weeks after the period ends",
     W003 => "a paragraph does not end with terminal punctuation",
@@ -206,6 +208,10 @@ codes! {
     W017 => "numbering typed into a title or paragraph",
     W018 => "a stray space: between Chinese characters, beside full-width punctuation, or an unusual space character",
     W019 => "a year's weekly figures do not add up to its last year-to-date figure",
+    W020 => "imported text that is not where a bulletin has it, or reads like a sentence weekly builds but does not match it: kept as a text item",
+    W021 => "an imported page break with the same character on both sides: perhaps repeated, kept as found",
+    W022 => "an imported share that no whole total, or more than one, gives back",
+    W023 => "imported from plain text, which has no bold: department items become text items",
 }
 
 impl Code {
@@ -506,7 +512,7 @@ mod tests {
             assert_eq!(code.as_str().parse::<Code>(), Ok(*code));
         }
         assert_eq!(" w012 ".parse::<Code>(), Ok(Code::W012));
-        assert_eq!("W020".parse::<Code>(), Err(()));
+        assert_eq!("W099".parse::<Code>(), Err(()));
     }
 
     #[test]

@@ -11,6 +11,7 @@ pub mod files;
 pub mod folder;
 pub mod format;
 pub mod freeze;
+pub mod import;
 pub mod issue;
 pub mod lint;
 pub mod load;

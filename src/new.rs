@@ -7,6 +7,7 @@ use std::path::{Path, PathBuf};
 use chrono::{Datelike, Days, NaiveDate};
 
 use crate::diag::Lang;
+use crate::import::draft::Masthead;
 use crate::issue::{Body, Content, Issue, Kind};
 use crate::msg;
 use crate::series::Previous;
@@ -79,22 +80,19 @@ pub fn next_issue(prev: &Issue, previous: &str, next: &Next, lang: Lang) -> Stri
          # 某个栏目本周没有内容时，写成空列表（如 `visits: []`）：栏目保留，但不印出。\n"
     );
     let _ = writeln!(out, "{}", head.get(lang));
-    let link = msg!(
-        "# Last week's issue: the numbers, the week and the year-to-date figures follow on from it.",
-        "# 上一期：期号、周期和累计数都接着它往下算。"
-    );
-    let _ = writeln!(out, "{}\nprevious: {}\n", link.get(lang), scalar(previous));
-    let _ = writeln!(
-        out,
-        "masthead:\n  title: {}\n  year: {}\n  number: {}\n  total: {}\n  period:\n    start: {}\n    end: {}\n  publisher: {}\n  published: {}\n",
-        scalar(&m.title.value),
-        next.year,
-        next.number,
-        next.total,
-        next.start,
-        next.end,
-        scalar(&m.publisher.value),
-        next.published
+    previous_key(&mut out, previous, lang);
+    masthead(
+        &mut out,
+        &Masthead {
+            title: m.title.value.clone(),
+            year: next.year,
+            number: next.number,
+            total: next.total,
+            start: next.start,
+            end: next.end,
+            publisher: m.publisher.value.clone(),
+            published: next.published,
+        },
     );
     out.push_str("sections:\n");
     for section in &prev.sections {
@@ -119,6 +117,31 @@ pub fn next_issue(prev: &Issue, previous: &str, next: &Next, lang: Lang) -> Stri
         f.copies.value
     );
     out
+}
+
+/// `previous:`, with the comment that says what it is for.
+pub fn previous_key(out: &mut String, previous: &str, lang: Lang) {
+    let link = msg!(
+        "# Last week's issue: the numbers, the week and the year-to-date figures follow on from it.",
+        "# 上一期：期号、周期和累计数都接着它往下算。"
+    );
+    let _ = writeln!(out, "{}\nprevious: {}\n", link.get(lang), scalar(previous));
+}
+
+/// The `masthead:` mapping of an issue file.
+pub fn masthead(out: &mut String, m: &Masthead) {
+    let _ = writeln!(
+        out,
+        "masthead:\n  title: {}\n  year: {}\n  number: {}\n  total: {}\n  period:\n    start: {}\n    end: {}\n  publisher: {}\n  published: {}\n",
+        scalar(&m.title),
+        m.year,
+        m.number,
+        m.total,
+        m.start,
+        m.end,
+        scalar(&m.publisher),
+        m.published
+    );
 }
 
 /// One piece of content: what stays from week to week is kept (its kind, counter names and
@@ -251,7 +274,7 @@ pub fn scalar(s: &str) -> String {
         && !s.contains(": ")
         && !s.contains(" #")
         && !s.ends_with(':')
-        && !s.chars().any(|c| c.is_control())
+        && !s.chars().any(|c| c.is_control() || c == '\u{feff}')
         && !looks_like_a_number_or_date(s)
         && !matches!(
             s.to_ascii_lowercase().as_str(),
@@ -268,7 +291,8 @@ pub fn scalar(s: &str) -> String {
             '\\' => quoted.push_str("\\\\"),
             '\n' => quoted.push_str("\\n"),
             '\t' => quoted.push_str("\\t"),
-            c if c.is_control() => {
+            // YAML reads a byte-order mark inside a document as an error, even quoted.
+            c if c.is_control() || c == '\u{feff}' => {
                 let _ = write!(quoted, "\\u{:04X}", c as u32);
             }
             c => quoted.push(c),
@@ -366,6 +390,7 @@ mod tests {
             ".NaN",
             "../2023-39.yaml",
             "0b101",
+            "\u{feff}省本级",
         ] {
             let yaml = format!("k: {}\n", scalar(s));
             let Value::Map(m) = parse(&yaml).unwrap().value else {

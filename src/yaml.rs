@@ -62,6 +62,16 @@ impl Node<'_> {
 // A finding is large for a `Result`, but a file is decoded once: boxing buys nothing.
 #[allow(clippy::result_large_err)]
 pub fn decode(bytes: &[u8]) -> Result<&str, (&str, Diagnostic)> {
+    let text = utf8(bytes)?;
+    match first_unprintable(text) {
+        Some((at, c)) => Err((text, control_character(at, c))),
+        None => Ok(text),
+    }
+}
+
+/// The file as UTF-8 text without its byte-order mark, control characters and all.
+#[allow(clippy::result_large_err)]
+pub fn utf8(bytes: &[u8]) -> Result<&str, (&str, Diagnostic)> {
     if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
         let d = Diagnostic::new(
             Code::E014,
@@ -98,24 +108,24 @@ pub fn decode(bytes: &[u8]) -> Result<&str, (&str, Diagnostic)> {
             return Err((prefix, d));
         }
     };
-    let control = first_unprintable(text);
-    if let Some((at, c)) = control {
-        let d = Diagnostic::new(
-            Code::E016,
-            at..at + c.len_utf8(),
-            msg!(
-                "the file contains the control character U+{:04X}",
-                "文件含有控制字符 U+{:04X}",
-                c as u32
-            ),
-        )
-        .with_help(msg!(
-            "remove it; a bulletin is plain text",
-            "请删去；周报是纯文本"
-        ));
-        return Err((text, d));
-    }
     Ok(text)
+}
+
+/// E016 for the control character `c` at `at`.
+pub fn control_character(at: usize, c: char) -> Diagnostic {
+    Diagnostic::new(
+        Code::E016,
+        at..at + c.len_utf8(),
+        msg!(
+            "the file contains the control character U+{:04X}",
+            "文件含有控制字符 U+{:04X}",
+            c as u32
+        ),
+    )
+    .with_help(msg!(
+        "remove it; a bulletin is plain text",
+        "请删去；周报是纯文本"
+    ))
 }
 
 /// The first control or bidirectional-override character other than tab and line breaks.

@@ -7,9 +7,11 @@ use chrono::NaiveDate;
 use clap::builder::{PossibleValue, PossibleValuesParser, TypedValueParser};
 use clap::{CommandFactory, Parser, Subcommand};
 
+use super::import::Import;
 use super::outputs::{Output, outputs, stats_format};
 use super::report::{MessageFormat, ReportOptions};
 use crate::diag::{Code, Lang, Msg, Severity};
+use crate::import;
 use crate::msg;
 use crate::render::Format;
 use crate::stats::{self, Selection};
@@ -122,6 +124,28 @@ enum Command {
         #[arg(long)]
         force: bool,
     },
+    /// Read past bulletins (Word, Markdown, text, or text taken out of a PDF) back into
+    /// issue files
+    Import {
+        /// The bulletins: .docx, .md, or .txt (from `weekly build`, or `pdftotext` of a PDF)
+        #[arg(required = true, value_name = "FILE")]
+        files: Vec<PathBuf>,
+        /// Write the issue file here (one bulletin only) instead of stdout
+        #[arg(short, long, value_name = "OUT", conflicts_with = "dir")]
+        output: Option<PathBuf>,
+        /// Write each issue into this folder as YEAR-NN.yaml, each naming last week's with
+        /// `previous:` when it is imported too
+        #[arg(long, value_name = "DIR")]
+        dir: Option<PathBuf>,
+        /// What the files are [default: from their content and extension]
+        #[arg(long, value_name = "KIND", value_parser = from_parser())]
+        from: Option<import::From>,
+        /// Replace issue files that exist
+        #[arg(long)]
+        force: bool,
+        #[command(flatten)]
+        findings: FindingsArgs,
+    },
     /// Work with the built-in templates
     Templates {
         #[command(subcommand)]
@@ -187,6 +211,10 @@ fn format_parser() -> impl TypedValueParser<Value = Format> {
     }))
 }
 
+fn from_parser() -> impl TypedValueParser<Value = import::From> {
+    parser(import::From::ALL.map(|f| (f, PossibleValue::new(f.name()).help(f.description()))))
+}
+
 fn stats_format_parser() -> impl TypedValueParser<Value = stats::format::Format> {
     parser(
         stats::format::Format::ALL.map(|f| (f, PossibleValue::new(f.name()).help(f.description()))),
@@ -218,6 +246,7 @@ pub enum Settings {
     Build(Build),
     Check { paths: Vec<PathBuf> },
     New(New),
+    Import(Import),
     Stats(Stats),
     ExportTemplates { dir: PathBuf, force: bool },
     Schema,
@@ -374,6 +403,33 @@ impl Cli {
                     force,
                 };
                 (Settings::New(new), plain())
+            }
+            Command::Import {
+                files,
+                output,
+                dir,
+                from,
+                force,
+                findings,
+            } => {
+                if files.len() > 1 && dir.is_none() {
+                    return Err(Cli::command().error(
+                        clap::error::ErrorKind::MissingRequiredArgument,
+                        msg!(
+                            "several bulletins need --dir DIR: each becomes its own issue file",
+                            "一次导入多份周报时，须用 --dir 指定输出文件夹：每份周报各生成一个周报文件"
+                        )
+                        .get(lang),
+                    ));
+                }
+                let import = Import {
+                    files,
+                    output,
+                    dir,
+                    from,
+                    force,
+                };
+                (Settings::Import(import), report(findings))
             }
             Command::Templates {
                 action: TemplatesAction::Export { dir, force },

@@ -21,7 +21,7 @@ fn is_han(c: char) -> bool {
 /// help) in one language.
 fn findings(lang: &str) -> BTreeMap<String, Vec<(String, String, String)>> {
     // (folder, command, inputs, label): `check` for the files of a check or a build, `stats`
-    // for those of stats, whose findings go to stderr beside the report on stdout.
+    // and `import` for theirs, whose findings go to stderr beside what they write on stdout.
     let mut runs: Vec<(PathBuf, String, Vec<String>, String)> = Vec::new();
     for case in fs::read_dir(root().join("tests/fixtures")).unwrap() {
         let case = case.unwrap().path();
@@ -29,13 +29,19 @@ fn findings(lang: &str) -> BTreeMap<String, Vec<(String, String, String)>> {
             continue;
         };
         let words: Vec<&str> = cmd.split_whitespace().collect();
-        if !matches!(words.first(), Some(&"check" | &"build" | &"stats")) {
+        if !matches!(
+            words.first(),
+            Some(&"check" | &"build" | &"stats" | &"import")
+        ) {
             continue;
         }
         let command = words[0].to_owned();
+        let import = command == "import";
         let inputs: Vec<String> = words[1..]
             .iter()
-            .filter(|w| w.ends_with(".yaml") || case.join(w).is_dir())
+            .filter(|w| {
+                w.ends_with(".yaml") || case.join(w).is_dir() || import && !w.starts_with('-')
+            })
             .map(|w| w.to_string())
             .collect();
         let label = case.file_name().unwrap().to_string_lossy().into_owned();
@@ -60,6 +66,7 @@ fn findings(lang: &str) -> BTreeMap<String, Vec<(String, String, String)>> {
     for (dir, command, inputs, label) in runs {
         let (command, stats) = match command.as_str() {
             "stats" => ("stats", true),
+            "import" => ("import", true),
             _ => ("check", false),
         };
         let run = weekly(&dir)

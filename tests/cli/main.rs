@@ -7,6 +7,7 @@ mod docx;
 mod fixtures;
 mod formats;
 mod hostile;
+mod import;
 mod lang;
 mod new;
 mod outputs;

@@ -1,0 +1,418 @@
+//! A Word document (.docx) read back as paragraphs of runs, bold runs marked strong.
+
+use std::io::{self, Cursor, Read};
+
+use docx_rs::{
+    Bold, Document, DocumentChild, EventReader, FromXML, InsertChild, MoveToChild, Paragraph,
+    ParagraphChild, Rels, RunChild, StructuredDataTagChild, Table, TableCellContent, TableChild,
+    TableRowChild, XmlEvent,
+};
+
+use crate::diag::Msg;
+use crate::model::Run;
+
+/// Bytes a document may hold, packed or unpacked, all its parts together: a bulletin is some
+/// 50 KB, and docx-rs holds what it reads in memory several times over.
+pub const MAX_UNPACKED: u64 = 64 * 1024 * 1024;
+
+/// Parts (zip entries) a document may have; Word writes a dozen or two.
+pub const MAX_PARTS: usize = 10_000;
+
+/// Elements nested in one another in the document: a text box in a table in a table is some 25
+/// deep.
+pub const MAX_DEPTH: usize = 100;
+
+/// The stack docx-rs reads on: it recurses into each nested table, content control or text box,
+/// and unoptimized overflows 2 MB at 35 nested tables; [`MAX_DEPTH`] levels took under 2 MB.
+const STACK: usize = 32 * 1024 * 1024;
+
+/// Why a document could not be read.
+#[derive(Debug)]
+pub enum DocxError {
+    /// More than [`MAX_UNPACKED`] bytes, packed or once unpacked, or [`MAX_PARTS`] parts.
+    TooLarge,
+    /// A zip archive with no document in it.
+    NotWord,
+    /// Not a zip archive, a damaged one, or XML that is broken, nested too deep or that
+    /// docx-rs fails on; `reason` in the words of the zip library or docx-rs.
+    Unreadable { reason: String },
+}
+
+impl DocxError {
+    pub fn message(&self) -> Msg {
+        let mb = MAX_UNPACKED / (1024 * 1024);
+        match self {
+            DocxError::TooLarge => crate::msg!(
+                "the Word document unpacks to more than {mb} MB or {MAX_PARTS} files, which may be a zip bomb; it was not read",
+                "Word 文档解压后超过 {mb} MB 或 {MAX_PARTS} 个文件，可能是压缩炸弹，未读取"
+            ),
+            DocxError::NotWord => crate::msg!(
+                "not a Word document (.docx): a zip archive with no document part (word/document.xml)",
+                "不是 Word 文档（.docx）：这是一个压缩包，但其中没有正文部件（word/document.xml）"
+            ),
+            DocxError::Unreadable { reason } => crate::msg!(
+                "not a Word document (.docx), or the file is damaged: {reason}",
+                "不是 Word 文档（.docx），或文件已损坏：{reason}"
+            ),
+        }
+    }
+}
+
+impl std::fmt::Display for DocxError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.message().en)
+    }
+}
+
+impl std::error::Error for DocxError {}
+
+/// The document's paragraphs in reading order, each as runs; `strong` runs are bold.
+///
+/// Only the main document part is read, by docx-rs's reader of it: `read_docx` also reads
+/// headers, footers and images, unwraps on a part that does not unpack, and loops forever on a
+/// relationships part cut short.
+pub fn paragraphs(bytes: &[u8]) -> Result<Vec<Vec<Run>>, DocxError> {
+    let mut zip = open(bytes)?;
+    let main = part(&mut zip, "_rels/.rels")
+        .and_then(|rels| main_part(&rels))
+        .unwrap_or_else(|| "word/document.xml".to_owned());
+    let xml = part(&mut zip, &main).ok_or(DocxError::NotWord)?;
+    check_xml(&xml)?;
+    let document = read(xml)?;
+    let mut out = Vec::new();
+    for child in &document.children {
+        match child {
+            DocumentChild::Paragraph(p) => paragraph(p, &mut out),
+            DocumentChild::Table(t) => table(t, &mut out),
+            DocumentChild::StructuredDataTag(tag) => tag_blocks(&tag.children, &mut out),
+            _ => {}
+        }
+    }
+    Ok(out)
+}
+
+type Zip<'a> = zip::ZipArchive<Cursor<&'a [u8]>>;
+
+/// The archive, once every part has unpacked within the limits: the bytes that come out are
+/// counted, not the sizes declared, which a zip bomb understates; each CRC is checked too.
+fn open(bytes: &[u8]) -> Result<Zip<'_>, DocxError> {
+    if bytes.len() as u64 > MAX_UNPACKED {
+        return Err(DocxError::TooLarge);
+    }
+    let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).map_err(unreadable)?;
+    if zip.len() > MAX_PARTS {
+        return Err(DocxError::TooLarge);
+    }
+    let mut left = MAX_UNPACKED;
+    for i in 0..zip.len() {
+        let part = zip.by_index(i).map_err(unreadable)?;
+        let n = io::copy(&mut part.take(left + 1), &mut io::sink()).map_err(unreadable)?;
+        left = left.checked_sub(n).ok_or(DocxError::TooLarge)?;
+    }
+    Ok(zip)
+}
+
+fn unreadable(e: impl std::fmt::Display) -> DocxError {
+    DocxError::Unreadable {
+        reason: e.to_string(),
+    }
+}
+
+/// A part's bytes, from an archive [`open`] has unpacked whole once already.
+fn part(zip: &mut Zip, name: &str) -> Option<Vec<u8>> {
+    let mut bytes = Vec::new();
+    zip.by_name(name).ok()?.read_to_end(&mut bytes).ok()?;
+    Some(bytes)
+}
+
+/// The main document's part, as the package's relationships name it: Word Online writes
+/// `word/document2.xml`.
+fn main_part(rels: &[u8]) -> Option<String> {
+    let rels = Rels::from_xml(rels).ok()?.rels;
+    let main = rels.iter().find(|(t, ..)| t.ends_with("/officeDocument"))?;
+    Some(main.2.trim_start_matches('/').to_owned())
+}
+
+/// docx-rs's readers loop forever on XML cut short (a `w:p` still open at its end) and recurse
+/// once a level: the tokenizer they read with must find no error, every element closed and
+/// nothing deeper than [`MAX_DEPTH`].
+fn check_xml(xml: &[u8]) -> Result<(), DocxError> {
+    let mut events = EventReader::new(xml);
+    let mut depth = 0usize;
+    loop {
+        match events.next_event() {
+            Ok(XmlEvent::StartElement { .. }) if depth == MAX_DEPTH => {
+                return Err(unreadable(format!("elements nested over {MAX_DEPTH} deep")));
+            }
+            Ok(XmlEvent::StartElement { .. }) => depth += 1,
+            Ok(XmlEvent::EndElement { .. }) => depth = depth.saturating_sub(1),
+            Ok(XmlEvent::EndDocument) if depth == 0 => return Ok(()),
+            Ok(XmlEvent::EndDocument) => return Err(unreadable("it ends inside an element")),
+            Ok(_) => {}
+            Err(e) => return Err(unreadable(e)),
+        }
+    }
+}
+
+/// The document read on a thread of its own, with a stack for [`MAX_DEPTH`] levels many times
+/// over. docx-rs panics on some odd XML (it indexes attributes an element may leave out, as in
+/// `<w:sz/>`); the panic ends that thread and comes back as an error.
+fn read(xml: Vec<u8>) -> Result<Document, DocxError> {
+    let builder = std::thread::Builder::new().stack_size(STACK);
+    let read = move || Document::from_xml(&xml[..]);
+    match builder.spawn(read).map_err(unreadable)?.join() {
+        Ok(read) => read.map_err(unreadable),
+        Err(_) => Err(unreadable("docx-rs panicked on it")),
+    }
+}
+
+/// A paragraph with text; the writer's empty paragraphs are rules and spacing. A tab sets
+/// apart what the eye reads as two lines (the publisher and the date of the masthead, on one
+/// line in Word), so each side of it is a paragraph of its own.
+fn paragraph(p: &Paragraph, out: &mut Vec<Vec<Run>>) {
+    let mut runs = Vec::new();
+    inline(&p.children, &mut runs);
+    let mut piece: Vec<Run> = Vec::new();
+    let mut flush = |piece: &mut Vec<Run>| {
+        if piece.iter().any(|r| !r.text.trim().is_empty()) {
+            out.push(std::mem::take(piece));
+        }
+        piece.clear();
+    };
+    for r in runs {
+        let mut parts = r.text.split('\t').peekable();
+        while let Some(text) = parts.next() {
+            push(&mut piece, text, r.strong);
+            if parts.peek().is_some() {
+                flush(&mut piece);
+            }
+        }
+    }
+    flush(&mut piece);
+}
+
+fn table(t: &Table, out: &mut Vec<Vec<Run>>) {
+    for TableChild::TableRow(row) in &t.rows {
+        for TableRowChild::TableCell(cell) in &row.cells {
+            for content in &cell.children {
+                match content {
+                    TableCellContent::Paragraph(p) => paragraph(p, out),
+                    TableCellContent::Table(t) => table(t, out),
+                    TableCellContent::StructuredDataTag(tag) => tag_blocks(&tag.children, out),
+                    TableCellContent::TableOfContents(_) => {}
+                }
+            }
+        }
+    }
+}
+
+/// A content control around paragraphs and tables.
+fn tag_blocks(children: &[StructuredDataTagChild], out: &mut Vec<Vec<Run>>) {
+    for child in children {
+        match child {
+            StructuredDataTagChild::Paragraph(p) => paragraph(p, out),
+            StructuredDataTagChild::Table(t) => table(t, out),
+            StructuredDataTagChild::StructuredDataTag(tag) => tag_blocks(&tag.children, out),
+            _ => {}
+        }
+    }
+}
+
+/// The runs of a paragraph, and those in its links, insertions, moves and content controls.
+/// Deleted and moved-away text is no longer in the document.
+fn inline(children: &[ParagraphChild], runs: &mut Vec<Run>) {
+    for child in children {
+        match child {
+            ParagraphChild::Run(r) => run(r, runs),
+            ParagraphChild::Hyperlink(link) => inline(&link.children, runs),
+            ParagraphChild::Insert(ins) => ins.children.iter().for_each(|c| {
+                if let InsertChild::Run(r) = c {
+                    run(r, runs);
+                }
+            }),
+            ParagraphChild::MoveTo(to) => to.children.iter().for_each(|c| {
+                if let MoveToChild::Run(r) = c {
+                    run(r, runs);
+                }
+            }),
+            ParagraphChild::StructuredDataTag(tag) => tag.children.iter().for_each(|c| {
+                if let StructuredDataTagChild::Run(r) = c {
+                    run(r, runs);
+                }
+            }),
+            _ => {}
+        }
+    }
+}
+
+/// A run's text, a tab as `\t`; breaks are layout. docx-rs reads `w:b` with `w:val` 0, false
+/// or off as off, and as on otherwise.
+fn run(r: &docx_rs::Run, runs: &mut Vec<Run>) {
+    let strong = r.run_property.bold == Some(Bold::new());
+    for child in &r.children {
+        match child {
+            RunChild::Text(t) => push(runs, &t.text.replace('\t', " "), strong),
+            RunChild::Tab(_) => push(runs, "\t", strong),
+            _ => {}
+        }
+    }
+}
+
+/// Text joined to the run before when both are bold or both are not.
+fn push(runs: &mut Vec<Run>, text: &str, strong: bool) {
+    match runs.last_mut() {
+        _ if text.is_empty() => {}
+        Some(last) if last.strong == strong => last.text.push_str(text),
+        _ => runs.push(Run {
+            text: text.to_owned(),
+            strong,
+        }),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::DocxError::{NotWord, TooLarge, Unreadable};
+    use super::*;
+    use crate::model::Bulletin;
+    use std::io::Write;
+    use zip::{CompressionMethod, write::SimpleFileOptions};
+
+    /// A zip archive of `parts`, stored as they are.
+    fn package(parts: &[(&str, &[u8])]) -> Vec<u8> {
+        let mut zip = zip::ZipWriter::new(Cursor::new(Vec::new()));
+        let stored = SimpleFileOptions::default().compression_method(CompressionMethod::Stored);
+        for (name, bytes) in parts {
+            zip.start_file(*name, stored).unwrap();
+            zip.write_all(bytes).unwrap();
+        }
+        zip.finish().unwrap().into_inner()
+    }
+
+    /// A document of just its main part, around `body`.
+    fn docx(body: &str) -> Vec<u8> {
+        let w = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
+        let xml = format!(r#"<w:document xmlns:w="{w}"><w:body>{body}</w:body></w:document>"#);
+        package(&[("word/document.xml", xml.as_bytes())])
+    }
+
+    fn runs<'a>(pieces: impl IntoIterator<Item = (&'a str, bool)>) -> Vec<Run> {
+        let mut runs = Vec::new();
+        pieces.into_iter().for_each(|(t, b)| push(&mut runs, t, b));
+        runs
+    }
+
+    fn plain(text: &str) -> Vec<Run> {
+        runs([(text, false)])
+    }
+
+    #[test]
+    fn the_example_reads_back_as_its_bulletin_says() {
+        let src = include_str!("../../examples/2023-39.yaml");
+        let root = crate::yaml::parse(src).unwrap();
+        let checked = crate::validate::validate(&root, src, crate::validate::Lints::On);
+        let b = Bulletin::new(&checked.issue.expect("the example is valid"));
+        let format = crate::render::Format::Docx;
+        let bytes = crate::render::render(&b, format, &Default::default()).unwrap();
+
+        // The tab between the publisher and the date parts them.
+        let issue = format!("{} 年第 {} 期（总第 {} 期）", b.year, b.number, b.total);
+        let period = format!("（{}）", b.period);
+        let masthead = [&b.title, &issue, &period, &b.publisher, &b.date];
+        let mut expected = Vec::from(masthead.map(|s| plain(s)));
+        let body = |p: &crate::model::Paragraph| {
+            let number = p.number.map(|n| format!("{n}.")).unwrap_or_default();
+            let text = p.runs.iter().map(|r| (r.text.as_str(), r.strong));
+            runs([(number.as_str(), false)].into_iter().chain(text))
+        };
+        for s in &b.sections {
+            expected.push(plain(&format!("{}、{}", s.number, s.title)));
+            expected.extend(s.paragraphs.iter().map(body));
+            for sub in &s.subsections {
+                expected.push(plain(&format!("（{}）{}", sub.number, sub.title)));
+                expected.extend(sub.paragraphs.iter().map(body));
+            }
+        }
+        expected.push(plain(&format!("送：{}", b.footer.send)));
+        expected.push(plain(&format!("发：{}", b.footer.distribute)));
+        expected.push(plain(&format!("（共印{}份）", b.footer.copies)));
+
+        let read = paragraphs(&bytes).unwrap();
+        assert_eq!(read, expected);
+        assert_eq!(read[5], plain("一、领导批示"));
+        assert_eq!(read.last(), Some(&plain("（共印91份）")));
+        assert!(read.iter().flatten().any(|r| r.strong), "department names");
+        assert!(read.iter().flatten().all(|r| !r.text.contains("— 1 —")));
+    }
+
+    /// 1 + 258 × `copies` zeros deflated in one block of fixed codes (header 011): a zero (code
+    /// 0x30, bits reversed), then copies of the 258 bytes before (length 285, distance 0).
+    fn zeros(copies: usize) -> Vec<u8> {
+        let mut bits = Vec::new();
+        let mut put = |code: u32, n: u32| bits.extend((0..n).map(|i| code >> i & 1 == 1));
+        put(0x0C << 3 | 0b011, 11);
+        (0..copies).for_each(|_| put(0xA3, 13));
+        put(0, 7);
+        let byte = |c: &[bool]| c.iter().rev().fold(0, |b, &bit| b << 1 | u8::from(bit));
+        bits.chunks(8).map(byte).collect()
+    }
+
+    #[test]
+    fn a_zip_bomb_is_refused_before_it_is_read() {
+        // 200 MB of zeros in 1.3 MB, stored and then marked deflated, as a bomb is: the sizes
+        // it declares are those of the packed bytes.
+        let mut bomb = package(&[("word/document.xml", &zeros(200 << 20 >> 8))]);
+        for (signature, at) in [(b"PK\x03\x04", 8), (b"PK\x01\x02", 10)] {
+            let header = bomb.windows(4).position(|w| w == signature).unwrap();
+            bomb[header + at] = 8;
+        }
+        let started = std::time::Instant::now();
+        assert!(matches!(paragraphs(&bomb), Err(TooLarge)));
+        assert!(started.elapsed().as_secs() < 10, "{:?}", started.elapsed());
+
+        let names: Vec<String> = (0..=MAX_PARTS).map(|i| format!("{i}.xml")).collect();
+        let many: Vec<(&str, &[u8])> = names.iter().map(|n| (n.as_str(), &b""[..])).collect();
+        assert!(matches!(paragraphs(&package(&many)), Err(TooLarge)));
+    }
+
+    #[test]
+    fn what_is_not_a_word_document_is_refused_without_a_panic() {
+        let no_document = package(&[("word/styles.xml", b"<w:styles/>")]);
+        assert!(matches!(paragraphs(&no_document), Err(NotWord)));
+
+        let example = docx("<w:p><w:r><w:t>一</w:t></w:r></w:p>");
+        let noise: Vec<u8> = (0..4096u32).map(|i| ((i * 40_503) >> 7) as u8).collect();
+        // docx-rs loops forever on the first document, panics on the second (a `w:highlight`
+        // with no value) and overflows its stack on the third.
+        let deep = "<w:tbl><w:tr><w:tc>".repeat(5000) + &"</w:tc></w:tr></w:tbl>".repeat(5000);
+        let highlight = "<w:p><w:r><w:rPr><w:highlight/></w:rPr></w:r></w:p>";
+        let cut = package(&[("word/document.xml", b"<w:document><w:body><w:p><w:r>")]);
+        let documents = [cut, docx(highlight), docx(&deep)];
+        let other = [&noise[..], b"", &example[..example.len() / 2]];
+        for bytes in other.into_iter().chain(documents.iter().map(Vec::as_slice)) {
+            let refused = paragraphs(bytes);
+            assert!(matches!(refused, Err(Unreadable { .. })), "{refused:?}");
+        }
+    }
+
+    #[test]
+    fn bold_is_w_b_on_and_text_comes_from_cells_links_and_insertions_and_tabs_part() {
+        let body = concat!(
+            r#"<w:p><w:r><w:rPr><w:b w:val="0"/></w:rPr><w:t>甲</w:t></w:r>"#,
+            r#"<w:r><w:rPr><w:b w:val="false"/></w:rPr><w:t xml:space="preserve">乙 </w:t></w:r>"#,
+            r#"<w:r><w:rPr><w:b/></w:rPr><w:t>丙</w:t><w:tab/><w:br/><w:t>丁</w:t></w:r>"#,
+            r#"<w:hyperlink><w:r><w:rPr><w:b w:val="1"/></w:rPr><w:t>戊</w:t></w:r></w:hyperlink>"#,
+            r#"<w:del><w:r><w:delText>删</w:delText></w:r></w:del>"#,
+            r#"<w:ins><w:r><w:t>己</w:t></w:r></w:ins></w:p><w:p><w:r><w:t> </w:t></w:r></w:p>"#,
+            r#"<w:tbl><w:tr><w:tc><w:p><w:r><w:rPr><w:b w:val="on"/></w:rPr>"#,
+            r#"<w:t>格</w:t></w:r></w:p></w:tc></w:tr></w:tbl>"#,
+        );
+        // The tab parts the paragraph in two; the break is layout.
+        let first = runs([("甲乙 ", false), ("丙", true)]);
+        let second = runs([("丁戊", true), ("己", false)]);
+        assert_eq!(
+            paragraphs(&docx(body)).unwrap(),
+            [first, second, runs([("格", true)])]
+        );
+    }
+}

@@ -1,0 +1,468 @@
+//! A printed bulletin's text cut back into paragraphs: Markdown and plain text as `weekly build`
+//! writes them (a blank line between paragraphs), and text taken out of a PDF (one line per
+//! printed line, page numbers between pages).
+
+use std::ops::Range;
+
+use crate::diag::{Code, Diagnostic};
+use crate::model::Run;
+use crate::msg;
+
+/// One paragraph of a bulletin: its runs, and where it is in the text findings point into.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Para {
+    pub runs: Vec<Run>,
+    pub span: Range<usize>,
+}
+
+/// How the paragraphs of a text are found.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Layout {
+    /// Paragraphs one blank line apart, lines inside one joined (`weekly build`, with or
+    /// without `--width`).
+    Blank,
+    /// Printed lines: a paragraph runs on until a line that can only begin one (a heading,
+    /// the next item number, a line of the closing block), across page breaks.
+    Flow,
+}
+
+/// One line of the input, with where it is.
+#[derive(Debug, Clone)]
+struct Line<'a> {
+    text: &'a str,
+    span: Range<usize>,
+    /// A page ended just before this line.
+    after_page_break: bool,
+}
+
+/// The paragraphs of `text`, and warnings about page breaks that could not be mended
+/// with certainty. Markdown's `**bold**` becomes strong runs and its escapes are undone.
+pub fn paragraphs(text: &str, markdown: bool) -> (Vec<Para>, Vec<Diagnostic>) {
+    let lines = lines(text);
+    let layout = layout(&lines);
+    let mut findings = Vec::new();
+    let groups = match layout {
+        Layout::Blank => blank_separated(&lines),
+        Layout::Flow => flowing(&lines, &mut findings),
+    };
+    let paras = groups
+        .into_iter()
+        .map(|group| {
+            let joined = join(group.iter().map(|l| l.text), layout);
+            let span = group[0].span.start..group[group.len() - 1].span.end;
+            let runs = if markdown {
+                markdown_runs(&joined)
+            } else {
+                vec![Run {
+                    text: joined,
+                    strong: false,
+                }]
+            };
+            Para { runs, span }
+        })
+        .collect();
+    (paras, findings)
+}
+
+/// The lines of `text` without their line ends, Kangxi radicals read as the characters they
+/// stand for, page numbers and form feeds taken out (the line after one marked).
+fn lines(text: &str) -> Vec<Line<'_>> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut page_break = false;
+    for raw in text.split_inclusive('\n') {
+        let span = start..start + raw.trim_end_matches(['\n', '\r']).len();
+        start += raw.len();
+        let mut line = &text[span.clone()];
+        if line.contains('\u{c}') {
+            page_break = true;
+            line = line.trim_start_matches('\u{c}');
+        }
+        if is_page_number(line) {
+            page_break = true;
+            continue;
+        }
+        let skipped = text[span.clone()].len() - line.len();
+        out.push(Line {
+            text: line,
+            span: span.start + skipped..span.end,
+            after_page_break: page_break && !line.trim().is_empty(),
+        });
+        if !line.trim().is_empty() {
+            page_break = false;
+        }
+    }
+    out
+}
+
+/// `— 2 —`, `- 2 -`, `—2—`: a page number on a line of its own.
+fn is_page_number(line: &str) -> bool {
+    let t = line.trim();
+    let dashes = |c: char| matches!(c, '—' | '-' | '－' | '–' | '―');
+    let inner = t.trim_start_matches(dashes).trim_end_matches(dashes);
+    inner.len() < t.len()
+        && t.starts_with(dashes)
+        && t.ends_with(dashes)
+        && !inner.trim().is_empty()
+        && inner.trim().chars().all(|c| c.is_ascii_digit())
+}
+
+/// Flow when the text has pages, or when a heading follows a line without a blank line
+/// between: `weekly build` never writes either.
+fn layout(lines: &[Line]) -> Layout {
+    let paged = lines.iter().any(|l| l.after_page_break);
+    let packed = lines
+        .windows(2)
+        .any(|w| !w[0].text.trim().is_empty() && starts_paragraph(w[1].text.trim(), None));
+    if paged || packed {
+        Layout::Flow
+    } else {
+        Layout::Blank
+    }
+}
+
+fn blank_separated<'a, 'b>(lines: &'b [Line<'a>]) -> Vec<Vec<&'b Line<'a>>> {
+    let mut groups: Vec<Vec<&Line>> = Vec::new();
+    let mut current = Vec::new();
+    for line in lines {
+        if line.text.trim().is_empty() {
+            if !current.is_empty() {
+                groups.push(std::mem::take(&mut current));
+            }
+        } else {
+            current.push(line);
+        }
+    }
+    if !current.is_empty() {
+        groups.push(current);
+    }
+    groups
+}
+
+/// Lines gathered into paragraphs by what can begin one. Before the first section heading
+/// every line is a paragraph of the masthead.
+fn flowing<'a, 'b>(
+    lines: &'b [Line<'a>],
+    findings: &mut Vec<Diagnostic>,
+) -> Vec<Vec<&'b Line<'a>>> {
+    let mut groups: Vec<Vec<&Line>> = Vec::new();
+    let mut masthead = true;
+    let mut after_heading = false;
+    let mut item = 0;
+    for line in lines.iter().filter(|l| !l.text.trim().is_empty()) {
+        let t = line.text.trim();
+        let last = groups.last().and_then(|g| g.last()).map(|l| l.text.trim());
+        let ended = last.is_none_or(ends_sentence);
+        let next_item = if after_heading {
+            Some(1)
+        } else if ended {
+            Some(item + 1)
+        } else {
+            None
+        };
+        let heading = heading_kind(t);
+        if heading.is_some() {
+            masthead = false;
+        }
+        let begins = masthead
+            || after_heading
+            || groups.is_empty()
+            || heading.is_some()
+            || starts_paragraph(t, next_item);
+        if begins {
+            if heading.is_some() {
+                item = 0;
+            } else if let Some(n) = item_number(t).filter(|n| Some(*n) == next_item) {
+                item = n;
+            }
+            after_heading = heading.is_some();
+            groups.push(vec![line]);
+            continue;
+        }
+        if line.after_page_break
+            && let Some(prev) = last
+            && let (Some(a), Some(b)) = (prev.chars().last(), t.chars().next())
+            && a == b
+            && is_wide(a)
+        {
+            findings.push(
+                Diagnostic::new(Code::W021, line.span.start..line.span.start + b.len_utf8(), msg!(
+                    "the page before ends with `{a}` and this page begins with it: a character may be repeated across the page break; kept as found",
+                    "上一页末尾是“{a}”，这一页开头又是“{a}”：分页处可能重复了一个字，已原样保留"
+                ))
+                .with_help(msg!(
+                    "compare with the printed issue and delete the extra `{a}` in the imported file if there is one",
+                    "请对照印发的周报核对；如确有多余的“{a}”，请在生成的周报文件中删去"
+                )),
+            );
+        }
+        if let Some(group) = groups.last_mut() {
+            group.push(line);
+        }
+    }
+    groups
+}
+
+/// A heading line: `一、…` or `（一）…`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Heading {
+    Section,
+    Subsection,
+}
+
+/// Whether `line` is a section or subsection heading: a Chinese numeral with `、`, or in
+/// full-width brackets, then a short title without a full stop.
+pub fn heading_kind(line: &str) -> Option<Heading> {
+    let short = |title: &str| {
+        !title.trim().is_empty() && title.chars().count() <= 40 && !title.contains('。')
+    };
+    let numeral_len = |s: &str| {
+        s.chars()
+            .take_while(|c| "一二三四五六七八九十百零".contains(*c))
+            .map(char::len_utf8)
+            .sum::<usize>()
+    };
+    let n = numeral_len(line);
+    if n > 0 && line[n..].starts_with('、') {
+        return short(&line[n + '、'.len_utf8()..]).then_some(Heading::Section);
+    }
+    let inner = line.strip_prefix('（')?;
+    let n = numeral_len(inner);
+    let title = inner[n..].strip_prefix('）')?;
+    (n > 0 && short(title)).then_some(Heading::Subsection)
+}
+
+/// `12.` at the start of a line (full-width `．` and `、` too, as typed by hand).
+pub fn item_number(line: &str) -> Option<usize> {
+    let digits = line.bytes().take_while(u8::is_ascii_digit).count();
+    let rest = &line[digits..];
+    if digits == 0 || !(rest.starts_with('.') || rest.starts_with('．') || rest.starts_with('、'))
+    {
+        return None;
+    }
+    line[..digits].parse().ok()
+}
+
+/// Lines only a new paragraph begins with: headings, the closing block, and the item number
+/// that comes next (when one is expected).
+fn starts_paragraph(line: &str, next_item: Option<usize>) -> bool {
+    heading_kind(line).is_some()
+        || line.starts_with("送：")
+        || line.starts_with("发：")
+        || line.starts_with("（共印")
+        || (next_item.is_some() && item_number(line) == next_item)
+}
+
+/// A line that may end a paragraph: it ends a sentence or a bracket.
+fn ends_sentence(line: &str) -> bool {
+    line.ends_with(['。', '！', '？', '；', '”', '）', '》', '…', '：'])
+}
+
+/// A Chinese character or full-width mark.
+pub fn is_wide(c: char) -> bool {
+    unicode_width::UnicodeWidthChar::width_cjk(c) == Some(2)
+}
+
+/// The lines of one paragraph as one text. Wrapped lines lose their indent; two Latin words
+/// broken apart at a space get it back; spaces a PDF's text shows between Chinese
+/// characters, or doubled, are taken out.
+fn join<'a>(lines: impl Iterator<Item = &'a str>, layout: Layout) -> String {
+    let mut out = String::new();
+    for line in lines {
+        let line = line.trim_end();
+        let line = line.trim_start();
+        if let (Some(a), Some(b)) = (out.chars().last(), line.chars().next())
+            && a.is_ascii_alphanumeric()
+            && b.is_ascii_alphanumeric()
+        {
+            out.push(' ');
+        }
+        out.push_str(line);
+    }
+    let out = out.chars().map(unkangxi).collect::<String>();
+    match layout {
+        Layout::Blank => out,
+        Layout::Flow => tidy_spaces(&out),
+    }
+}
+
+/// A Kangxi radical (U+2F00–U+2FD5) or CJK radical supplement character, as some PDFs store
+/// `工` and `人` in their text, read as the ideograph it is drawn like.
+fn unkangxi(c: char) -> char {
+    if !('\u{2e80}'..='\u{2fdf}').contains(&c) {
+        return c;
+    }
+    let mut out = None;
+    let mut count = 0;
+    unicode_normalization::char::decompose_compatible(c, |d| {
+        out = Some(d);
+        count += 1;
+    });
+    match out {
+        Some(d) if count == 1 => d,
+        _ => c,
+    }
+}
+
+/// Spaces between two wide characters removed, runs of spaces made one.
+fn tidy_spaces(s: &str) -> String {
+    let chars: Vec<char> = s.chars().collect();
+    let mut out = String::with_capacity(s.len());
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        if c != ' ' {
+            out.push(c);
+            i += 1;
+            continue;
+        }
+        let end = chars[i..].iter().take_while(|c| **c == ' ').count() + i;
+        let before = out.chars().last();
+        let after = chars.get(end).copied();
+        let between_wide = before.is_some_and(is_wide) && after.is_some_and(is_wide);
+        if !between_wide && before.is_some() && after.is_some() {
+            out.push(' ');
+        }
+        i = end;
+    }
+    out
+}
+
+/// Markdown as the bulletin template writes it: `**` around a department name, and a
+/// backslash before a character Markdown would read as markup.
+fn markdown_runs(s: &str) -> Vec<Run> {
+    let mut runs = Vec::new();
+    let mut text = String::new();
+    let mut strong = false;
+    let mut chars = s.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\\' if chars.peek().is_some_and(char::is_ascii_punctuation) => {
+                text.extend(chars.next());
+            }
+            '*' if chars.peek() == Some(&'*') => {
+                chars.next();
+                if !text.is_empty() {
+                    runs.push(Run {
+                        text: std::mem::take(&mut text),
+                        strong,
+                    });
+                }
+                strong = !strong;
+            }
+            _ => text.push(c),
+        }
+    }
+    if !text.is_empty() {
+        runs.push(Run { text, strong });
+    }
+    runs
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts(s: &str, markdown: bool) -> Vec<String> {
+        paragraphs(s, markdown)
+            .0
+            .iter()
+            .map(|p| p.runs.iter().map(|r| r.text.as_str()).collect())
+            .collect()
+    }
+
+    #[test]
+    fn blank_lines_separate_paragraphs_and_wrapped_lines_join() {
+        let s = "  2023 年第 39 期\n\n一、领导批示\n\n1.10 月 9 日，杨兴平\n  副省长在文件上批示：好。\n\n2.see the\n  web page。\n";
+        assert_eq!(
+            texts(s, false),
+            [
+                "2023 年第 39 期",
+                "一、领导批示",
+                "1.10 月 9 日，杨兴平副省长在文件上批示：好。",
+                "2.see the web page。"
+            ]
+        );
+    }
+
+    #[test]
+    fn printed_lines_flow_into_paragraphs_across_pages() {
+        let s = "窗口工作周报\n2023 年第 39 期（总第 459 期）\n一、领导批示\n1.本周，甲\n乙。\n2.本周，丙 丁 。\n—1—\n\n\u{c}戊己。\n二、资讯\n本周，庚。\n送：省中心领导。\n（共印 91 份）\n";
+        let (paras, findings) = paragraphs(s, false);
+        let texts: Vec<String> = paras
+            .iter()
+            .map(|p| p.runs.iter().map(|r| r.text.as_str()).collect())
+            .collect();
+        assert_eq!(
+            texts,
+            [
+                "窗口工作周报",
+                "2023 年第 39 期（总第 459 期）",
+                "一、领导批示",
+                "1.本周，甲乙。",
+                "2.本周，丙丁。戊己。",
+                "二、资讯",
+                "本周，庚。",
+                "送：省中心领导。",
+                "（共印 91 份）"
+            ]
+        );
+        assert!(findings.is_empty());
+    }
+
+    #[test]
+    fn an_item_number_inside_a_sentence_does_not_begin_a_paragraph() {
+        let s = "一、资讯\n1.投资\n2.5 亿元。\n2.次条。\n二、其他\n";
+        assert_eq!(texts(s, false)[1..3], ["1.投资2.5 亿元。", "2.次条。"]);
+    }
+
+    #[test]
+    fn a_character_repeated_across_a_page_break_is_reported_and_kept() {
+        let s = "一、资讯\n本周，推动经\n— 2 —\n\u{c}经济发展。\n";
+        let (paras, findings) = paragraphs(s, false);
+        assert_eq!(paras[1].runs[0].text, "本周，推动经经济发展。");
+        assert_eq!(findings.len(), 1);
+        assert_eq!(findings[0].code, Code::W021);
+        assert_eq!(&s[findings[0].span.clone()], "经");
+    }
+
+    #[test]
+    fn kangxi_radicals_read_as_ideographs() {
+        assert_eq!(texts("⼯作\u{2f08}员", false), ["工作人员"]);
+    }
+
+    #[test]
+    fn page_numbers_are_recognised() {
+        for s in ["—1—", "— 12 —", "- 3 -", "－4－"] {
+            assert!(is_page_number(s), "{s}");
+        }
+        for s in ["——", "1", "—甲—", "-1"] {
+            assert!(!is_page_number(s), "{s}");
+        }
+    }
+
+    #[test]
+    fn markdown_bold_and_escapes() {
+        let runs = markdown_runs(r"本周，**水利厅**召开\*会议\*。");
+        let got: Vec<_> = runs.iter().map(|r| (r.text.as_str(), r.strong)).collect();
+        assert_eq!(
+            got,
+            [("本周，", false), ("水利厅", true), ("召开*会议*。", false)]
+        );
+    }
+
+    #[test]
+    fn headings() {
+        assert_eq!(heading_kind("一、领导批示"), Some(Heading::Section));
+        assert_eq!(heading_kind("十二、政务资讯"), Some(Heading::Section));
+        assert_eq!(
+            heading_kind("（三）其它工作开展情况"),
+            Some(Heading::Subsection)
+        );
+        assert_eq!(heading_kind("（共印91份）"), None);
+        assert_eq!(heading_kind("一、本周工作很多。还有更多。"), None);
+        assert_eq!(item_number("12.本周"), Some(12));
+        assert_eq!(item_number("3、本周"), Some(3));
+        assert_eq!(item_number("2023 年"), None);
+    }
+}

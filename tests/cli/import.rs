@@ -1,0 +1,257 @@
+//! `weekly import`: every issue the repository holds, built and imported back, builds the
+//! same bytes again; a batch becomes a linked folder that checks clean.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use crate::util::{root, run, scratch, text, weekly, yaml_files};
+
+/// The issues that build: every example and every fixture issue that `weekly build` takes.
+fn buildable() -> Vec<PathBuf> {
+    let mut all = yaml_files(&root().join("examples"));
+    all.extend(yaml_files(&root().join("tests/fixtures")));
+    all.into_iter()
+        .filter(|p| {
+            run(weekly().arg("build").arg(p).arg("-o").arg("/dev/null"))
+                .status
+                .success()
+        })
+        .collect()
+}
+
+/// `weekly build FILE --format FORMAT`, its bytes.
+fn build(file: &Path, format: &str) -> Vec<u8> {
+    let out = run(weekly().args(["build", "--format", format]).arg(file));
+    assert!(
+        out.status.success(),
+        "{}: {}",
+        file.display(),
+        text(&out.stderr)
+    );
+    out.stdout
+}
+
+/// Built as `format`, imported, built again: the same bytes, for every issue that builds.
+fn round_trip(format: &str, ext: &str) {
+    let tmp = scratch();
+    let issues = buildable();
+    assert!(issues.len() > 100, "only {} issues build", issues.len());
+    let mut failures = Vec::new();
+    for (i, issue) in issues.iter().enumerate() {
+        let first = build(issue, format);
+        let printed = tmp.path().join(format!("{i}.{ext}"));
+        fs::write(&printed, &first).unwrap();
+        let imported = run(weekly().arg("import").arg(&printed));
+        if !imported.status.success() {
+            failures.push(format!(
+                "{}: import failed: {}",
+                issue.display(),
+                text(&imported.stderr)
+            ));
+            continue;
+        }
+        let again = tmp.path().join(format!("{i}.yaml"));
+        fs::write(&again, &imported.stdout).unwrap();
+        let out = run(weekly().args(["build", "--format", format]).arg(&again));
+        if !out.status.success() || out.stdout != first {
+            failures.push(format!(
+                "{}: built again from the import, {} differs:\n{}",
+                issue.display(),
+                format,
+                text(&out.stderr)
+            ));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+#[test]
+fn markdown_round_trips() {
+    round_trip("md", "md");
+}
+
+#[test]
+fn text_round_trips() {
+    round_trip("text", "txt");
+}
+
+#[test]
+fn word_round_trips() {
+    round_trip("docx", "docx");
+}
+
+/// Text loses the bold: the import says so, once, and the department items become text.
+#[test]
+fn text_says_it_has_no_bold() {
+    let tmp = scratch();
+    let printed = tmp.path().join("2023-39.txt");
+    fs::write(
+        &printed,
+        build(&root().join("examples/2023-39.yaml"), "text"),
+    )
+    .unwrap();
+    let out = run(weekly().arg("import").arg(&printed));
+    assert!(out.status.success());
+    let stderr = text(&out.stderr);
+    assert_eq!(stderr.matches("[W023]").count(), 1, "{stderr}");
+    assert!(!text(&out.stdout).contains("departments:"));
+}
+
+/// A folder of bulletins in any order becomes a folder of issues named after their
+/// mastheads, each naming the week before; `weekly check` on it passes.
+#[test]
+fn a_batch_becomes_a_linked_folder() {
+    let tmp = scratch();
+    let mut inputs = Vec::new();
+    for name in ["2023-40", "2023-38", "2023-39"] {
+        let path = tmp.path().join(format!("{name}.md"));
+        fs::write(
+            &path,
+            build(&root().join(format!("examples/{name}.yaml")), "md"),
+        )
+        .unwrap();
+        inputs.push(path);
+    }
+    let dir = tmp.path().join("issues");
+    let out = run(weekly().arg("import").args(&inputs).arg("--dir").arg(&dir));
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let mut names: Vec<String> = fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    assert_eq!(names, ["2023-38.yaml", "2023-39.yaml", "2023-40.yaml"]);
+    let first = fs::read_to_string(dir.join("2023-38.yaml")).unwrap();
+    let second = fs::read_to_string(dir.join("2023-39.yaml")).unwrap();
+    assert!(!first.contains("\nprevious:"), "{first}");
+    assert!(second.contains("\nprevious: 2023-38.yaml\n"), "{second}");
+    let check = run(weekly().arg("check").arg(&dir));
+    assert!(check.status.success(), "{}", text(&check.stderr));
+    // Again: nothing is replaced without --force.
+    let again = run(weekly().arg("import").args(&inputs).arg("--dir").arg(&dir));
+    assert_eq!(again.status.code(), Some(2), "{}", text(&again.stderr));
+    assert_eq!(fs::read_to_string(dir.join("2023-38.yaml")).unwrap(), first);
+}
+
+/// Several bulletins without --dir is a usage error.
+#[test]
+fn several_bulletins_need_a_folder() {
+    let out = run(weekly().args(["import", "a.md", "b.md"]));
+    assert_eq!(out.status.code(), Some(2));
+    assert!(text(&out.stderr).contains("--dir"));
+}
+
+/// `weekly import` on `bytes` named `name`: its exit code and stderr. A panic exits 101.
+fn import_bytes(name: &str, bytes: &[u8]) -> (Option<i32>, String) {
+    let tmp = scratch();
+    let path = tmp.path().join(name);
+    fs::write(&path, bytes).unwrap();
+    let out = run(weekly().arg("import").arg(&path));
+    (out.status.code(), text(&out.stderr))
+}
+
+/// A bulletin cut off anywhere imports or is refused as cut short (E030), never a panic.
+#[test]
+fn cut_short_anywhere() {
+    let whole = text(&build(&root().join("examples/2023-39.yaml"), "md"));
+    let cuts: Vec<usize> = whole.char_indices().map(|(i, _)| i).step_by(97).collect();
+    for at in cuts {
+        let (code, stderr) = import_bytes("cut.md", &whole.as_bytes()[..at]);
+        assert_eq!(code, Some(1), "cut at {at}: {stderr}");
+        assert!(stderr.contains("[E030]"), "cut at {at}: {stderr}");
+    }
+}
+
+/// What is not a bulletin: each gives its finding and exit 1.
+#[test]
+fn hostile_inputs_are_refused_with_a_finding() {
+    let mut seed: u64 = 0x9e37_79b9_7f4a_7c15;
+    let random: Vec<u8> = (0..100_000)
+        .map(|_| {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            seed as u8
+        })
+        .collect();
+    let issue = fs::read(root().join("examples/2023-39.yaml")).unwrap();
+    let long_line = "本周，".repeat(450_000);
+    let many_lines = "一、栏目\n\n1.条\n\n".repeat(190_000);
+    let cases: [(&str, &[u8], &str); 8] = [
+        ("random.txt", &random, "[E014]"),
+        ("random.docx", &random, "[E031]"),
+        ("issue.yaml", &issue, "[E030]"),
+        (
+            "letter.txt",
+            "关于做好元旦春节期间有关工作的通知\n\n各处室：\n\n现将有关事项通知如下。\n".as_bytes(),
+            "[E030]",
+        ),
+        ("empty.md", b"", "[E030]"),
+        ("long-line.txt", long_line.as_bytes(), "[E030]"),
+        ("many-headings.txt", many_lines.as_bytes(), "[E030]"),
+        ("over-the-cap.txt", &vec![b'a'; 5 << 20], "[E017]"),
+    ];
+    for (name, bytes, code) in cases {
+        let (exit, stderr) = import_bytes(name, bytes);
+        assert_eq!(exit, Some(1), "{name}: {stderr}");
+        assert!(stderr.contains(code), "{name}: expected {code}: {stderr}");
+    }
+}
+
+/// A Word document that unpacks to far more than any bulletin is refused unread.
+#[test]
+fn a_zip_bomb_is_refused() {
+    use std::io::Write;
+    let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let options = zip::write::SimpleFileOptions::default()
+        .compression_method(zip::CompressionMethod::Deflated)
+        .large_file(true);
+    zip.start_file("word/document.xml", options).unwrap();
+    let zeros = vec![b'0'; 1 << 20];
+    for _ in 0..1024 {
+        zip.write_all(&zeros).unwrap();
+    }
+    let bytes = zip.finish().unwrap().into_inner();
+    assert!(bytes.len() < 4 << 20, "{} bytes", bytes.len());
+    let (exit, stderr) = import_bytes("bomb.docx", &bytes);
+    assert_eq!(exit, Some(1), "{stderr}");
+    assert!(stderr.contains("[E031]"), "{stderr}");
+}
+
+/// `-o` naming the bulletin being imported is refused, and the bulletin is left as it was.
+#[test]
+fn the_bulletin_is_never_its_own_output() {
+    let tmp = scratch();
+    let path = tmp.path().join("2023-39.md");
+    let md = build(&root().join("examples/2023-39.yaml"), "md");
+    fs::write(&path, &md).unwrap();
+    let out = run(weekly()
+        .arg("import")
+        .arg(&path)
+        .arg("-o")
+        .arg(&path)
+        .arg("--force"));
+    assert_eq!(out.status.code(), Some(2), "{}", text(&out.stderr));
+    assert_eq!(fs::read(&path).unwrap(), md);
+}
+
+/// In a batch, a file that is not a bulletin is reported (exit 1) and the others are
+/// imported.
+#[test]
+fn a_batch_imports_what_it_can() {
+    let tmp = scratch();
+    let good = tmp.path().join("2023-39.md");
+    fs::write(&good, build(&root().join("examples/2023-39.yaml"), "md")).unwrap();
+    let bad = tmp.path().join("notice.txt");
+    fs::write(&bad, "关于做好元旦春节期间有关工作的通知\n").unwrap();
+    let dir = tmp.path().join("issues");
+    let out = run(weekly()
+        .arg("import")
+        .arg(&bad)
+        .arg(&good)
+        .arg("--dir")
+        .arg(&dir));
+    assert_eq!(out.status.code(), Some(1), "{}", text(&out.stderr));
+    assert!(text(&out.stderr).contains("[E030]"));
+    assert!(dir.join("2023-39.yaml").is_file());
+}
