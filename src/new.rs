@@ -70,12 +70,14 @@ pub fn next_issue(prev: &Issue, previous: &str, next: &Next, lang: Lang) -> Stri
     let mut out = String::new();
     let m = &prev.masthead;
     let (title, year, number) = (&m.title.value, next.year, next.number);
+    // A comment ends at a line break: a file name is shown with any control character escaped.
+    let previous_shown = crate::diag::printable(previous);
     let head = msg!(
-        "# {title} {year} 年第 {number} 期, begun by `weekly new` from {previous}.\n\
+        "# {title} {year} 年第 {number} 期, begun by `weekly new` from {previous_shown}.\n\
          # Fill in the week's content where the comments show its shape, then run\n\
          # `weekly check` on this file. For a section with nothing this week, write an\n\
          # empty list (`visits: []`): it stays in the layout and is not printed.\n",
-        "# {title} {year} 年第 {number} 期，由 `weekly new` 根据 {previous} 生成。\n\
+        "# {title} {year} 年第 {number} 期，由 `weekly new` 根据 {previous_shown} 生成。\n\
          # 请按注释所示的格式填写本周内容，然后对本文件运行 `weekly check`。\n\
          # 某个栏目本周没有内容时，写成空列表（如 `visits: []`）：栏目保留，但不印出。\n"
     );

@@ -4,7 +4,7 @@
 use std::fmt::Write;
 
 use super::draft::{Body, Content, Draft, Item};
-use crate::diag::Lang;
+use crate::diag::{Lang, printable};
 use crate::msg;
 use crate::new::{self, scalar};
 
@@ -13,7 +13,10 @@ use crate::new::{self, scalar};
 pub fn issue_file(draft: &Draft, from: &str, previous: Option<&str>, lang: Lang) -> String {
     let mut out = String::new();
     let m = &draft.masthead;
-    let (title, year, number) = (&m.title, m.year, m.number);
+    // A comment ends at a line break: what it quotes is shown with any control character
+    // escaped.
+    let (title, from) = (printable(&m.title), printable(from));
+    let (year, number) = (m.year, m.number);
     let head = msg!(
         "# {title} {year} 年第 {number} 期, imported by `weekly import` from {from}.\n\
          # Compare it with the printed issue, then run `weekly check` on this file.\n",
@@ -155,5 +158,53 @@ fn content(out: &mut String, content: &Content, pad: &str) {
                 let _ = writeln!(out, "{pad}visit_purpose: {}", scalar(purpose));
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::import::draft::{Footer, Masthead, Section};
+
+    /// A control character in the title or the file name cannot end the comment that quotes
+    /// them: the file reads back, with the title as it was.
+    #[test]
+    fn a_control_character_stays_inside_the_comment() {
+        let date = |d| chrono::NaiveDate::from_ymd_opt(2023, 10, d).unwrap();
+        let draft = Draft {
+            masthead: Masthead {
+                title: "周\r报".to_owned(),
+                year: 2023,
+                number: 39,
+                total: 459,
+                start: date(7),
+                end: date(13),
+                publisher: "中心".to_owned(),
+                published: date(20),
+            },
+            sections: vec![Section {
+                title: "资讯".to_owned(),
+                body: Body::Content(Content::Items(vec![Item::Text("本周，甲。".to_owned())])),
+            }],
+            footer: Footer {
+                send: "甲".to_owned(),
+                distribute: "乙".to_owned(),
+                copies: 1,
+            },
+        };
+        let text = issue_file(&draft, "a\nb.txt", Some("2023-38.yaml"), Lang::En);
+        let root = crate::yaml::parse(&text).expect("the file reads back");
+        let crate::yaml::Value::Map(keys) = root.value else {
+            panic!("a mapping")
+        };
+        let names: Vec<String> = keys
+            .iter()
+            .map(|(k, _)| match &k.value {
+                crate::yaml::Value::Str(s) => s.to_string(),
+                _ => String::new(),
+            })
+            .collect();
+        assert_eq!(names, ["previous", "masthead", "sections", "footer"]);
+        assert!(text.starts_with("# 周\\u{d}报 2023 年第 39 期"), "{text}");
     }
 }

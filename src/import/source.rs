@@ -64,33 +64,39 @@ pub fn paragraphs(text: &str, markdown: bool) -> (Vec<Para>, Vec<Diagnostic>) {
     (paras, findings)
 }
 
-/// The lines of `text` without their line ends, Kangxi radicals read as the characters they
-/// stand for, page numbers and form feeds taken out (the line after one marked).
+/// The lines of `text` without their line ends, page numbers and form feeds taken out (the
+/// line after one marked).
 fn lines(text: &str) -> Vec<Line<'_>> {
     let mut out = Vec::new();
-    let mut start = 0;
     let mut page_break = false;
-    for raw in text.split_inclusive('\n') {
-        let span = start..start + raw.trim_end_matches(['\n', '\r']).len();
-        start += raw.len();
-        let mut line = &text[span.clone()];
-        if line.contains('\u{c}') {
-            page_break = true;
-            line = line.trim_start_matches('\u{c}');
-        }
+    let mut start = 0;
+    // A line ends at LF, CRLF, a lone CR (old Mac files) or a form feed, which also ends a page.
+    loop {
+        let end = text[start..]
+            .find(['\n', '\r', '\u{c}'])
+            .map_or(text.len(), |i| start + i);
+        let line = &text[start..end];
         if is_page_number(line) {
             page_break = true;
-            continue;
+        } else {
+            let blank = line.trim().is_empty();
+            out.push(Line {
+                text: line,
+                span: start..end,
+                after_page_break: page_break && !blank,
+            });
+            page_break &= blank;
         }
-        let skipped = text[span.clone()].len() - line.len();
-        out.push(Line {
-            text: line,
-            span: span.start + skipped..span.end,
-            after_page_break: page_break && !line.trim().is_empty(),
-        });
-        if !line.trim().is_empty() {
-            page_break = false;
-        }
+        let Some(sep) = text[end..].chars().next() else {
+            break;
+        };
+        page_break |= sep == '\u{c}';
+        start = end
+            + if text[end..].starts_with("\r\n") {
+                2
+            } else {
+                1
+            };
     }
     out
 }
@@ -424,6 +430,21 @@ mod tests {
         assert_eq!(findings.len(), 1);
         assert_eq!(findings[0].code, Code::W021);
         assert_eq!(&s[findings[0].span.clone()], "经");
+    }
+
+    #[test]
+    fn a_lone_carriage_return_and_a_form_feed_end_lines() {
+        let s = "一、资讯\r\r本周，甲。\r\n\r\n二、其他\u{c}本周，乙。\n";
+        assert_eq!(
+            texts(s, false),
+            ["一、资讯", "本周，甲。", "二、其他", "本周，乙。"]
+        );
+        let lines = lines(s);
+        assert!(
+            lines
+                .iter()
+                .any(|l| l.text == "本周，乙。" && l.after_page_break)
+        );
     }
 
     #[test]
