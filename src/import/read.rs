@@ -75,7 +75,23 @@ pub fn read(paras: &[Para], findings: &mut Vec<Diagnostic>) -> Option<Draft> {
 
 fn masthead(head: &[Para], findings: &mut Vec<Diagnostic>) -> Option<(Masthead, Vec<String>)> {
     let whole = head.first().map_or(0..0, |p| p.span.start..p.span.start);
-    let lines: Vec<String> = head.iter().map(text).collect();
+    // The publisher and the date often share a printed line, set apart by a tab or a wide
+    // gap: each side is a line of the masthead.
+    let (lines, spans): (Vec<String>, Vec<&Range<usize>>) = head
+        .iter()
+        .flat_map(|p| {
+            let t = text(p);
+            let sides: Vec<String> = t
+                .split(['\t', '\u{3000}'])
+                .flat_map(|side| side.split("  "))
+                .flat_map(split_off_date)
+                .map(str::trim)
+                .filter(|side| !side.is_empty())
+                .map(str::to_owned)
+                .collect();
+            sides.into_iter().map(move |side| (side, &p.span))
+        })
+        .unzip();
     let number = lines
         .iter()
         .position(|l| sentences::issue_line(l).is_some());
@@ -98,12 +114,12 @@ fn masthead(head: &[Para], findings: &mut Vec<Diagnostic>) -> Option<(Masthead, 
     let (Some(period_at), Some(date_at)) = (period_at, date_at) else {
         let what = if period_at.is_none() {
             msg!(
-                "the week `（10 月 7 日—10 月 13 日）`",
+                "a line with the week, such as `（10 月 7 日—10 月 13 日）`",
                 "“（10 月 7 日—10 月 13 日）”这样的周期行"
             )
         } else {
             msg!(
-                "the date `2023 年 10 月 20 日`",
+                "a line with the date, such as `2023 年 10 月 20 日`",
                 "“2023 年 10 月 20 日”这样的印发日期行"
             )
         };
@@ -150,7 +166,7 @@ fn masthead(head: &[Para], findings: &mut Vec<Diagnostic>) -> Option<(Masthead, 
     {
         findings.push(warn(
             Code::W020,
-            &head[i].span,
+            spans[i],
             msg!(
                 "a line of the masthead that is not part of weekly's masthead: imported as a text item of a last section, 导入时未识别的内容",
                 "报头中的这一行不属于 weekly 印出的报头内容：已作为文字条目导入到最后的“导入时未识别的内容”栏目"
@@ -173,6 +189,20 @@ fn masthead(head: &[Para], findings: &mut Vec<Diagnostic>) -> Option<(Masthead, 
         published,
     };
     Some((masthead, extra))
+}
+
+/// `中心 2023 年 10 月 20 日` → `中心`, `2023 年 10 月 20 日`: a line that ends with a full date
+/// after other text, as a PDF's text gives the publisher and the date printed on one line.
+fn split_off_date(line: &str) -> Vec<&str> {
+    let starts = line.char_indices().filter(|&(i, c)| {
+        c.is_ascii_digit() && i > 0 && !line[..i].ends_with(|p: char| p.is_ascii_digit())
+    });
+    for (i, _) in starts {
+        if sentences::full_date(&line[i..]).is_some() && !line[..i].trim().is_empty() {
+            return vec![&line[..i], &line[i..]];
+        }
+    }
+    vec![line]
 }
 
 /// The closing block and any lines after it that are not part of it.
@@ -451,4 +481,86 @@ fn departments(runs: &[Run]) -> Option<Item> {
         .collect::<Option<Vec<_>>>()?;
     let lead = (!lead.is_empty()).then_some(lead);
     Some(Item::Departments { lead, entries })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn draft(text: &str) -> (Option<Draft>, Vec<Code>) {
+        let (paras, mut findings) = source::paragraphs(text, false);
+        let draft = read(&paras, &mut findings);
+        (draft, findings.iter().map(|d| d.code).collect())
+    }
+
+    const BODY: &str = "一、资讯\n本周，甲。\n送：甲。\n发：乙。\n（共印 9 份）\n";
+
+    #[test]
+    fn the_publisher_and_the_date_on_one_line_are_two() {
+        assert_eq!(
+            split_off_date("中心 2023 年 10 月 20 日"),
+            ["中心 ", "2023 年 10 月 20 日"]
+        );
+        assert_eq!(
+            split_off_date("2023 年 10 月 20 日"),
+            ["2023 年 10 月 20 日"]
+        );
+        assert_eq!(split_off_date("第 36 期简报"), ["第 36 期简报"]);
+        let head = "窗口工作周报\n2023 年第 39 期（总第 459 期）\n（10 月 7 日—10 月 13 日）\n\
+                    四川省政务服务中心        2023 年 10 月 20 日\n";
+        let (draft, codes) = draft(&format!("{head}{BODY}"));
+        let m = draft.unwrap().masthead;
+        assert_eq!(
+            (m.title.as_str(), m.publisher.as_str()),
+            ("窗口工作周报", "四川省政务服务中心")
+        );
+        assert_eq!(m.published.to_string(), "2023-10-20");
+        assert!(codes.is_empty(), "{codes:?}");
+    }
+
+    #[test]
+    fn a_line_outside_the_masthead_is_kept_in_a_last_section() {
+        let head = "内部资料\n2023 年第 39 期（总第 459 期）\n窗口工作周报\n（10 月 7 日—10 月 13 日）\n\
+                    中心\n2023 年 10 月 20 日\n";
+        let (draft, codes) = draft(&format!("{head}{BODY}此件公开发布\n"));
+        let d = draft.unwrap();
+        assert_eq!(
+            (d.masthead.title.as_str(), d.masthead.publisher.as_str()),
+            ("窗口工作周报", "中心")
+        );
+        let last = d.sections.last().unwrap();
+        assert_eq!(last.title, STRAY);
+        let Body::Content(Content::Items(items)) = &last.body else {
+            panic!("items")
+        };
+        assert_eq!(
+            items,
+            &[
+                Item::Text("内部资料".into()),
+                Item::Text("此件公开发布".into())
+            ]
+        );
+        assert_eq!(codes, [Code::W020, Code::W020]);
+    }
+
+    #[test]
+    fn numbered_paragraphs_lose_their_numbers_only_as_a_whole_list() {
+        let head = "2023 年第 39 期（总第 459 期）\n周报\n（10 月 7 日—10 月 13 日）\n中心\n2023 年 10 月 20 日\n";
+        let body = "一、资讯\n1.本周，甲。\n2.本周，乙。\n二、其他\n1.5 亿元投资。\n送：甲。\n发：乙。\n（共印 9 份）\n";
+        let (draft, _) = draft(&format!("{head}{body}"));
+        let sections = draft.unwrap().sections;
+        let items = |s: &Section| match &s.body {
+            Body::Content(Content::Items(items)) => items.clone(),
+            other => panic!("{other:?}"),
+        };
+        assert_eq!(
+            items(&sections[0]),
+            [
+                Item::Text("本周，甲。".into()),
+                Item::Text("本周，乙。".into())
+            ]
+        );
+        // A lone paragraph is never numbered by weekly: `1.5` is its text.
+        assert_eq!(items(&sections[1]), [Item::Text("1.5 亿元投资。".into())]);
+    }
 }

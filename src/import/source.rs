@@ -170,8 +170,11 @@ fn flowing<'a, 'b>(
         if heading.is_some() {
             masthead = false;
         }
+        // The line of copies is the closing block's last: what follows it is apart.
+        let after_copies = last.is_some_and(|l| l.starts_with("（共印") && l.ends_with('）'));
         let begins = masthead
             || after_heading
+            || after_copies
             || groups.is_empty()
             || heading.is_some()
             || starts_paragraph(t, next_item);
