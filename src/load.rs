@@ -74,11 +74,7 @@ impl<F: Files> Loader<F> {
     /// Reads and checks the file at `path` (`-` for standard input) and links it to the issue
     /// its `previous` names: the one entry point of every command, benchmark and fuzz target.
     pub fn load(&mut self, path: &Path) -> Result<Loaded, Unreadable> {
-        let name = if path == Path::new("-") {
-            "<stdin>".to_owned()
-        } else {
-            path.display().to_string()
-        };
+        let name = shown_name(path);
         let bytes = match self.files.read(path, MAX_INPUT_BYTES) {
             Ok(bytes) => bytes,
             Err(ReadError::TooLarge) => {
@@ -86,7 +82,7 @@ impl<F: Files> Loader<F> {
                     name,
                     text: String::new(),
                     bom: false,
-                    diagnostics: vec![too_large()],
+                    diagnostics: vec![too_large(MAX_INPUT_BYTES)],
                     issue: None,
                 });
             }
@@ -253,7 +249,7 @@ impl<F: Files> Loader<F> {
         let shown = diag::excerpt_path(path);
         let bytes = self.files.read(key, MAX_INPUT_BYTES).map_err(|e| match e {
             ReadError::TooLarge => {
-                let Msg { en, zh } = (*too_large().message).clone();
+                let Msg { en, zh } = (*too_large(MAX_INPUT_BYTES).message).clone();
                 Failure::unusable(msg!(
                     "the previous issue `{shown}`: {en}",
                     "上一期 `{shown}`：{zh}"
@@ -414,8 +410,18 @@ fn check(bytes: &[u8], lints: Lints) -> Result<(&str, validate::Checked), (&str,
     Ok((text, validate::validate(&root, text, lints)))
 }
 
-fn too_large() -> Diagnostic {
-    let limit = MAX_INPUT_BYTES / 1024 / 1024;
+/// How findings name the file at `path`: `<stdin>` for `-`.
+pub fn shown_name(path: &Path) -> String {
+    if path == Path::new("-") {
+        "<stdin>".to_owned()
+    } else {
+        path.display().to_string()
+    }
+}
+
+/// E017: a file over `limit_bytes`, refused unread.
+pub fn too_large(limit_bytes: u64) -> Diagnostic {
+    let limit = limit_bytes / 1024 / 1024;
     Diagnostic::new(
         Code::E017,
         0..0,

@@ -265,7 +265,7 @@ pub fn begin_next(out: &mut Reporter, settings: &New) -> anyhow::Result<Status> 
     };
     let to_stdout = target == Path::new("-");
     if !to_stdout && !force && target.exists() {
-        bail!(exists(&target));
+        bail!(write::exists(&target));
     }
     if previous != Path::new("-") {
         freeze(out, previous, &prev_text, bom, &prev)?;
@@ -334,10 +334,7 @@ fn freeze(
 /// `weekly templates export DIR`: the built-in templates, each written atomically; one
 /// already there is kept unless `force`.
 pub fn export_templates(out: &mut Reporter, dir: &Path, force: bool) -> anyhow::Result<Status> {
-    std::fs::create_dir_all(dir).said(|| {
-        let dir = dir.display();
-        msg!("cannot make the folder `{dir}`", "无法新建文件夹 `{dir}`")
-    })?;
+    write::folder(dir)?;
     let mut status = Status::Success;
     let mut names = Vec::new();
     for (name, source) in Format::ALL.into_iter().filter_map(Format::template) {
@@ -348,7 +345,7 @@ pub fn export_templates(out: &mut Reporter, dir: &Path, force: bool) -> anyhow::
         names.push(name);
         let path = dir.join(name);
         let written = if path.exists() && !force {
-            Err(exists(&path).into())
+            Err(write::exists(&path).into())
         } else {
             write::output(&path, source.as_bytes(), force)
         };
@@ -374,14 +371,6 @@ pub fn print(text: &[u8]) -> anyhow::Result<Status> {
 
 pub fn stdout_msg() -> Msg {
     msg!("cannot write to stdout", "无法写入标准输出")
-}
-
-fn exists(path: &Path) -> Said {
-    let path = path.display();
-    Said::new(msg!(
-        "`{path}` exists; give --force to replace it",
-        "`{path}` 已存在；如要替换，请加 --force"
-    ))
 }
 
 pub fn schema() -> anyhow::Result<Status> {

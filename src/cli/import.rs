@@ -11,7 +11,7 @@ use super::report::{Reporter, Said, Saying, Status};
 use super::write;
 use crate::files::{Files, ReadError};
 use crate::import::{self, Draft, From};
-use crate::load::Unreadable;
+use crate::load::{self, Unreadable};
 use crate::msg;
 
 /// A Word document with pictures may be larger than an issue file: up to this is read.
@@ -37,21 +37,11 @@ pub fn import(out: &mut Reporter, settings: &Import) -> anyhow::Result<Status> {
     let mut status = Status::Success;
     let mut read = Vec::new();
     for path in &settings.files {
-        let name = if path == Path::new("-") {
-            "<stdin>".to_owned()
-        } else {
-            path.display().to_string()
-        };
+        let name = load::shown_name(path);
         let bytes = match Disk.read(path, MAX_IMPORT_BYTES) {
             Ok(bytes) => bytes,
             Err(ReadError::TooLarge) => {
-                let limit = MAX_IMPORT_BYTES / 1024 / 1024;
-                let d = crate::diag::Diagnostic::new(
-                    crate::diag::Code::E017,
-                    0..0,
-                    msg!("the file is larger than {limit} MiB", "文件超过 {limit} MB"),
-                );
-                out.file(&name, "", &[d]);
+                out.file(&name, "", &[load::too_large(MAX_IMPORT_BYTES)]);
                 status = Status::Invalid;
                 continue;
             }
@@ -83,7 +73,7 @@ pub fn import(out: &mut Reporter, settings: &Import) -> anyhow::Result<Status> {
                     )));
                 }
                 if !settings.force && path.exists() {
-                    bail!(exists(path));
+                    bail!(write::exists(path));
                 }
                 write::output(path, text.as_bytes(), settings.force)?;
             }
@@ -122,7 +112,7 @@ fn write_folder(
         let file = name(&r.draft);
         let path = dir.join(&file);
         if !force && path.exists() {
-            bail!(exists(&path));
+            bail!(write::exists(&path));
         }
         let previous = before
             .as_ref()
@@ -133,10 +123,7 @@ fn write_folder(
         before = Some((*total, file));
     }
     if !files.is_empty() {
-        std::fs::create_dir_all(dir).said(|| {
-            let dir = dir.display();
-            msg!("cannot make the folder `{dir}`", "无法创建文件夹 `{dir}`")
-        })?;
+        write::folder(dir)?;
     }
     for (path, text, r) in files {
         write::output(&path, text.as_bytes(), force)?;
@@ -148,12 +135,4 @@ fn write_folder(
         ));
     }
     Ok(())
-}
-
-fn exists(path: &Path) -> Said {
-    let path = path.display();
-    Said::new(msg!(
-        "`{path}` exists; give --force to replace it",
-        "`{path}` 已存在；如要替换，请加 --force"
-    ))
 }

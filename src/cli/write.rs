@@ -10,6 +10,24 @@ use anyhow::bail;
 use super::said::{Said, Saying};
 use crate::msg;
 
+/// A file that is there and is replaced only with `--force`.
+pub fn exists(path: &Path) -> Said {
+    let path = path.display();
+    Said::new(msg!(
+        "`{path}` exists; give --force to replace it",
+        "`{path}` 已存在；如要替换，请加 --force"
+    ))
+}
+
+/// The folder `dir` and those above it, made where missing.
+pub fn folder(dir: &Path) -> anyhow::Result<()> {
+    fs::create_dir_all(dir).said(|| {
+        let dir = dir.display();
+        msg!("cannot make the folder `{dir}`", "无法新建文件夹 `{dir}`")
+    })?;
+    Ok(())
+}
+
 /// Whether two paths name one file.
 pub fn same_file(a: &Path, b: &Path) -> bool {
     match (fs::canonicalize(a), fs::canonicalize(b)) {

@@ -13,7 +13,7 @@ pub mod source;
 use std::path::Path;
 
 use crate::diag::{Code, Diagnostic};
-use crate::files::MAX_INPUT_BYTES;
+use crate::files::{ByExtension, MAX_INPUT_BYTES};
 use crate::model::Run;
 use crate::msg;
 
@@ -40,6 +40,15 @@ impl From {
         }
     }
 
+    /// The extensions that say what a file is.
+    pub fn extensions(self) -> &'static [&'static str] {
+        match self {
+            From::Markdown => &["md", "markdown"],
+            From::Text => &["txt", "text"],
+            From::Docx => &["docx"],
+        }
+    }
+
     pub fn description(self) -> &'static str {
         match self {
             From::Markdown => "Markdown as `weekly build` writes it",
@@ -54,17 +63,25 @@ impl From {
         if bytes.starts_with(b"PK\x03\x04") {
             return From::Docx;
         }
-        let ext = path
-            .extension()
-            .and_then(|e| e.to_str())
-            .map(str::to_ascii_lowercase);
-        match ext.as_deref() {
-            Some("docx") => From::Docx,
-            Some("md" | "markdown") => From::Markdown,
-            Some("txt" | "text") => From::Text,
-            _ if bytes.windows(2).any(|w| w == b"**") => From::Markdown,
-            _ => From::Text,
+        match From::from_path(path) {
+            Some(from) => from,
+            None if bytes.windows(2).any(|w| w == b"**") => From::Markdown,
+            None => From::Text,
         }
+    }
+}
+
+impl ByExtension for From {
+    fn all() -> &'static [From] {
+        &From::ALL
+    }
+
+    fn name(self) -> &'static str {
+        From::name(self)
+    }
+
+    fn extensions(self) -> &'static [&'static str] {
+        From::extensions(self)
     }
 }
 
@@ -100,13 +117,7 @@ pub fn import(bytes: &[u8], from: From) -> Imported {
         },
         From::Markdown | From::Text => {
             if bytes.len() as u64 > MAX_INPUT_BYTES {
-                let limit = MAX_INPUT_BYTES / 1024 / 1024;
-                let d = Diagnostic::new(
-                    Code::E017,
-                    0..0,
-                    msg!("the file is larger than {limit} MiB", "文件超过 {limit} MB"),
-                );
-                return failed(String::new(), d);
+                return failed(String::new(), crate::load::too_large(MAX_INPUT_BYTES));
             }
             let text = match crate::yaml::utf8(bytes) {
                 Ok(text) => text,
