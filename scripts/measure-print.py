@@ -49,13 +49,15 @@ OPENING = "“‘（《〈【"
 def fills(line):
     """28 cells, or 27 spread across the line where the 28th character could not stay on it:
     the next line starts with a character glued to a closing mark, or with an opening mark
-    (禁则)."""
+    (禁则); or 26 where the next line starts with a character and an opening quotation mark,
+    which a break by UAX #14 keeps together (LB19, LibreOffice)."""
     n = cells(line["text"])
     if 27.5 <= n <= 28:
         return True
     after = line["next"]
     held_back = (len(after) > 1 and after[1] in CLOSING) or after[:1] in OPENING
-    return n == 27 and held_back
+    quote_held = len(after) > 1 and after[1] in "“‘"
+    return (n == 27 and held_back) or (n == 26 and quote_held)
 
 
 def lines_of(pdf):

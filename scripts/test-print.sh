@@ -41,17 +41,7 @@ chromium_pdf "$out/bulletin.html" "$out/html.pdf"
 python3 scripts/measure-print.py "$out/html.pdf" --reference "$reference" --label html --no-foot
 
 # The stress issue: a long item, a long web address, headings pushed to a page's foot.
-python3 - examples/2023-39.yaml "$out/stress.yaml" <<'PY'
-import sys
-source = open(sys.argv[1], encoding="utf-8").read()
-long_item = "本周，" + "各窗口按时办结群众申请的事项，" * 130 + "成效明显。"
-url = "本周，详见https://www.sczwfw.gov.cn/jiq/front/transition/ywTransToDetail?" + "areaCode=510000000000&itemCode=511A0099400001" * 5 + "。"
-directive = "请进一步总结经验，强化集成创新，" * 7 + "优化政务服务。"
-stress = source.replace("        items:\n", f"        items:\n          - {long_item}\n          - {url}\n", 1)
-stress = stress.replace("text: 请进一步总结经验，强化集成创新，优化面向市场主体尤其中小微企业主体的政务服务。", f"text: {directive}", 1)
-stress = stress.replace("previous: 2023-38.yaml", "previous: ../../examples/2023-38.yaml", 1)
-open(sys.argv[2], "w", encoding="utf-8").write(stress)
-PY
+python3 scripts/stress-issue.py examples/2023-39.yaml "$out/stress.yaml"
 "$weekly" build "$out/stress.yaml" -o "$out/stress.pdf" -o "$out/stress.html"
 python3 scripts/measure-print.py "$out/stress.pdf" --label stress-pdf
 chromium_pdf "$out/stress.html" "$out/stress-html.pdf"

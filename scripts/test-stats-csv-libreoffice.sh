@@ -4,13 +4,12 @@
 # must not become text in the first header, and the figures must arrive as numbers.
 # Headless, Calc does not guess the character set (LibreOffice 7.4 reads a file with a
 # byte-order mark as Windows-1252 unless told), so the import options name what one picks in
-# its import dialog: comma, double quotes, UTF-8 (76), from line 1. Installs Debian's
-# libreoffice-calc-nogui when missing.
+# its import dialog: comma, double quotes, UTF-8 (76), from line 1. Installs LibreOffice when
+# missing (scripts/libreoffice.sh).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-if [ ! -e /usr/lib/libreoffice/program/libsclo.so ]; then
-  apt-get update -qq && apt-get install -y -qq --no-install-recommends libreoffice-calc-nogui >/dev/null
-fi
+source scripts/libreoffice.sh
+need_libreoffice
 
 out=target/stats-csv
 rm -rf "$out" && mkdir -p "$out"

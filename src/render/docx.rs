@@ -1,10 +1,12 @@
-//! The bulletin as a Word document laid out like the HTML page: A4 with the GB/T 9704 margins,
-//! 仿宋 三号 body, red masthead and rule, headings in 黑体 and 楷体, page numbers in the footer.
+//! The bulletin as a Word document on the GB/T 9704 grid: A4, 28 characters × 22 lines, 仿宋 三号
+//! justified body, red masthead and rule, headings in 黑体 and 楷体, the closing block at the foot.
 
 use docx_rs::{
-    AlignmentType, BorderType, BuildXML, Docx, FieldCharType, Footer, InstrPAGE, InstrText,
-    LineSpacing, LineSpacingType, PageMargin, Paragraph, ParagraphBorder, ParagraphBorderPosition,
-    ParagraphBorders, Run, RunFonts, SpecialIndentType, Tab, TabValueType,
+    AlignmentType, BorderType, BuildXML, DocGrid, DocGridType, Docx, FieldCharType, Footer,
+    InstrPAGE, InstrText, LineSpacing, LineSpacingType, PageMargin, Paragraph, ParagraphBorder,
+    ParagraphBorderPosition, ParagraphBorders, Run, RunFonts, SpecialIndentType, Tab, TabValueType,
+    Table, TableBorder, TableBorderPosition, TableBorders, TableCell, TableCellMargins,
+    TableLayoutType, TablePositionProperty, TableRow, WidthType,
 };
 
 use crate::model::{Bulletin, Paragraph as Para};
@@ -26,6 +28,20 @@ fn text_width() -> i32 {
     mm(210.0 - 28.0 - 26.0)
 }
 
+/// Characters a full line and lines a full page (GB/T 9704-2012, 7.1).
+const CHARACTERS: i32 = 28;
+const LINE_PITCH: i32 = 579;
+
+/// The body size, 三号, in half points.
+const BODY_SIZE: usize = 32;
+
+/// The character grid's `w:charSpace`: what the pitch of a grid cell differs from the body size,
+/// in 4096ths of a point, rounded down so that `characters` cells fit in `width` twips.
+fn char_space(width: i32, characters: i32, half_points: usize) -> isize {
+    let pitch = f64::from(width) / 20.0 / f64::from(characters);
+    ((pitch - half_points as f64 / 2.0) * 4096.0).floor() as isize
+}
+
 /// A run in `font` at `half_points`, with the font set for East Asian and Latin text alike,
 /// so that WPS and Word both pick it.
 fn run(text: &str, font: &str, half_points: usize) -> Run {
@@ -45,17 +61,15 @@ fn styled(font: &str, half_points: usize) -> Run {
         .size(half_points)
 }
 
-/// Body text: 三号 (16 pt) on the 22-line grid (28.95 pt). Drawn 0.25 pt closer (`w:spacing`),
-/// 28 characters fit the line, but LibreOffice then drops a mark that falls at a line's end
-/// (measured with scripts/measure-print.py): the characters keep their width.
+/// Body text: 三号 (16 pt), each character in one cell of the section's character grid.
 fn body(text: &str) -> Run {
-    run(text, FANGSONG, 32)
+    run(text, FANGSONG, BODY_SIZE)
 }
 
 fn exact_lines() -> LineSpacing {
     LineSpacing::new()
         .line_rule(LineSpacingType::Exact)
-        .line(579)
+        .line(LINE_PITCH)
 }
 
 /// On the grid every page fills to its 22nd line: no line is held back to spare a paragraph
@@ -66,14 +80,19 @@ fn paragraph() -> Paragraph {
         .widow_control(false)
 }
 
-/// Indented two characters: in characters for Word and WPS, in twips (2 × 16 pt) for
-/// LibreOffice, which reads only the latter.
-/// Left-aligned, not justified: LibreOffice drops a full-width mark that ends a justified
-/// line (measured: `，` after 刘金山 gone from the page), and a bulletin may lose no mark.
+/// Justified and indented two characters: in characters for Word and WPS, in twips (2 × 16 pt)
+/// for LibreOffice, which reads only the latter.
 fn indented() -> Paragraph {
     paragraph()
+        .align(AlignmentType::Both)
         .indent(None, Some(SpecialIndentType::FirstLine(640)), None, None)
         .first_line_chars(200)
+}
+
+/// A paragraph set in its own sizes, off the character grid: on it each character of the
+/// title, the date line or the page number would take whole 16 pt cells.
+fn off_grid(p: Paragraph) -> Paragraph {
+    p.snap_to_grid(false)
 }
 
 fn border(position: ParagraphBorderPosition, color: &str, eighths: usize) -> ParagraphBorder {
@@ -132,7 +151,7 @@ fn page_number(ids: &mut Ids, align: AlignmentType) -> Footer {
         _ => (one_character, None),
     };
     Footer::new().add_paragraph(
-        ids.next(Paragraph::new())
+        ids.next(off_grid(Paragraph::new()))
             .align(align)
             .indent(left, None, right, None)
             .add_run(dash("— "))
@@ -163,19 +182,19 @@ pub fn document(b: &Bulletin) -> Result<Vec<u8>, String> {
                 .header(mm(15.0))
                 .footer(mm(21.3)),
         )
-        .default_fonts(
-            RunFonts::new()
-                .east_asia(FANGSONG)
-                .ascii(FANGSONG)
-                .hi_ansi(FANGSONG),
-        )
-        .default_size(32)
         .footer(page_number(&mut ids, AlignmentType::Right))
         .even_footer(page_number(&mut ids, AlignmentType::Left));
 
+    doc.document = doc.document.doc_grid(
+        DocGrid::with_empty()
+            .grid_type(DocGridType::LinesAndChars)
+            .line_pitch(LINE_PITCH as usize)
+            .char_space(char_space(text_width(), CHARACTERS, BODY_SIZE)),
+    );
+
     // 报头: title, issue, period, then publisher and date on one line over a red rule.
     let masthead = [
-        Paragraph::new()
+        off_grid(Paragraph::new())
             .align(AlignmentType::Center)
             .add_run(run(&b.title, XIAOBIAOSONG, 84).color(RED)),
         paragraph()
@@ -187,7 +206,7 @@ pub fn document(b: &Bulletin) -> Result<Vec<u8>, String> {
         paragraph()
             .align(AlignmentType::Center)
             .add_run(body(&format!("（{}）", b.period))),
-        paragraph()
+        off_grid(paragraph())
             .add_tab(
                 Tab::new()
                     .val(TabValueType::Right)
@@ -208,36 +227,53 @@ pub fn document(b: &Bulletin) -> Result<Vec<u8>, String> {
     let marker = marker(&mut ids);
     doc = doc.add_paragraph(marker.clone());
 
-    // 报尾, between rules.
+    // 报尾, between rules, at the foot of the last page: a table that floats to the bottom of
+    // the text block, on the page of the (empty, hairline) paragraph after it.
     let f = &b.footer;
-    let footer = [
-        paragraph(),
-        paragraph()
-            .keep_next(true)
-            .set_borders(ParagraphBorders::with_empty().set(border(
-                ParagraphBorderPosition::Top,
-                "000000",
-                8,
-            )))
-            .add_run(run(&format!("送：{}", f.send), FANGSONG, 28)),
-        paragraph()
-            .keep_next(true)
-            .add_run(run(&format!("发：{}", f.distribute), FANGSONG, 28)),
-        paragraph()
-            .align(AlignmentType::Right)
-            .set_borders(ParagraphBorders::with_empty().set(border(
-                ParagraphBorderPosition::Bottom,
-                "000000",
-                8,
-            )))
-            .add_run(run(&format!("（共印{}份）", f.copies), FANGSONG, 28)),
-    ];
-    for p in footer {
-        doc = doc.add_paragraph(ids.next(p));
-    }
+    let closing = |text: String| off_grid(paragraph()).add_run(run(&text, FANGSONG, 28));
+    let cell = TableCell::new()
+        .width(text_width() as usize, WidthType::Dxa)
+        .add_paragraph(ids.next(closing(format!("送：{}", f.send))))
+        .add_paragraph(ids.next(closing(format!("发：{}", f.distribute))))
+        .add_paragraph(
+            ids.next(closing(format!("（共印{}份）", f.copies)).align(AlignmentType::Right)),
+        );
+    let rule = |position| TableBorder::new(position).size(8).color("000000");
+    let footer = Table::without_borders(vec![TableRow::new(vec![cell]).cant_split()])
+        .set_grid(vec![text_width() as usize])
+        .width(text_width() as usize, WidthType::Dxa)
+        .layout(TableLayoutType::Fixed)
+        .margins(
+            TableCellMargins::new()
+                .margin_left(0, WidthType::Dxa)
+                .margin_right(0, WidthType::Dxa),
+        )
+        .set_borders(
+            TableBorders::with_empty()
+                .set(rule(TableBorderPosition::Top))
+                .set(rule(TableBorderPosition::Bottom)),
+        )
+        .position(
+            TablePositionProperty::new()
+                .left_from_text(0)
+                .right_from_text(0)
+                .vertical_anchor("margin")
+                .horizontal_anchor("margin")
+                .position_y_alignment("bottom"),
+        );
+    doc = doc.add_table(footer).add_paragraph(
+        ids.next(
+            off_grid(paragraph()).line_spacing(
+                LineSpacing::new()
+                    .line_rule(LineSpacingType::Exact)
+                    .line(20),
+            ),
+        ),
+    );
 
     let mut xml = doc.build();
     xml.font_table = font_table().into_bytes();
+    xml.styles = styles().into_bytes();
     let marker = marker.build();
     let at = xml
         .document
@@ -305,6 +341,36 @@ fn font_table() -> String {
     xml
 }
 
+/// The document's defaults and its Normal style: 仿宋_GB2312 三号, Chinese (so that a program
+/// without the font puts a Chinese one in its place), and punctuation kept inside the text
+/// block (`w:overflowPunct` off: a mark that does not fit pushes a character to the next line
+/// rather than hang in the margin). The Normal style names the size again: Word and
+/// LibreOffice take the character grid's cell from it.
+fn styles() -> String {
+    let run = format!(
+        concat!(
+            r#"<w:rPr><w:rFonts w:ascii="{font}" w:eastAsia="{font}" w:hAnsi="{font}" w:cs="{font}" />"#,
+            r#"<w:sz w:val="{size}" /><w:szCs w:val="{size}" />"#,
+            r#"<w:lang w:val="zh-CN" w:eastAsia="zh-CN" w:bidi="ar-SA" /></w:rPr>"#,
+        ),
+        font = FANGSONG,
+        size = BODY_SIZE,
+    );
+    let paragraph = r#"<w:pPr><w:overflowPunct w:val="0" /></w:pPr>"#;
+    format!(
+        concat!(
+            r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>"#,
+            r#"<w:styles xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">"#,
+            "<w:docDefaults><w:rPrDefault>{run}</w:rPrDefault>",
+            "<w:pPrDefault>{paragraph}</w:pPrDefault></w:docDefaults>",
+            r#"<w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:name w:val="Normal" />"#,
+            "<w:qFormat />{paragraph}{run}</w:style></w:styles>",
+        ),
+        run = run,
+        paragraph = paragraph,
+    )
+}
+
 /// Title, author and dates of the document, from the issue rather than the clock: the
 /// publisher as author, the publication date as created and modified.
 fn core_properties(b: &Bulletin) -> String {
@@ -337,4 +403,37 @@ fn escape(text: &str) -> String {
     text.replace('&', "&amp;")
         .replace('<', "&lt;")
         .replace('>', "&gt;")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_grid_holds_exactly_the_characters_a_line() {
+        // 156 mm: the GB/T 9704 text block; the cell is 16 pt less 849/4096 pt.
+        assert_eq!(char_space(text_width(), 28, 32), -849);
+        for (width, characters, half_points) in [(8844, 28, 32), (9000, 30, 28), (8000, 20, 32)] {
+            let cell = half_points as f64 / 2.0
+                + char_space(width, characters, half_points) as f64 / 4096.0;
+            let points = f64::from(width) / 20.0;
+            assert!(
+                cell * f64::from(characters) <= points,
+                "{width} {characters}"
+            );
+            assert!(
+                cell * f64::from(characters + 1) > points,
+                "{width} {characters}"
+            );
+        }
+    }
+
+    #[test]
+    fn the_styles_keep_marks_inside_and_name_the_body_size() {
+        let xml = styles();
+        assert_eq!(xml.matches(r#"<w:overflowPunct w:val="0" />"#).count(), 2);
+        assert_eq!(xml.matches(r#"<w:sz w:val="32" />"#).count(), 2);
+        assert!(xml.contains(r#"w:default="1" w:styleId="Normal""#));
+        assert!(xml.contains(r#"w:eastAsia="zh-CN""#));
+    }
 }

@@ -72,6 +72,43 @@ fn the_document_is_laid_out_as_a_bulletin() {
         doc.contains(r#"w:eastAsia="黑体" /></w:rPr><w:t xml:space="preserve">一、领导批示</w:t>"#)
     );
     assert!(doc.contains(r#"w:eastAsia="楷体_GB2312" /></w:rPr><w:t xml:space="preserve">（一）省本级综窗办件情况</w:t>"#));
+    // The GB/T 9704 grid: 22 lines of 28.95 pt, cells of 16 pt less 849/4096 pt, 28 to the
+    // 156 mm line; body paragraphs and headings justified across it.
+    assert!(
+        doc.contains(
+            r#"<w:docGrid w:type="linesAndChars" w:linePitch="579" w:charSpace="-849" />"#
+        )
+    );
+    assert_eq!(
+        doc.matches(r#"<w:jc w:val="both" />"#).count(),
+        doc.matches(r#"w:firstLine="640""#).count()
+    );
+    // The closing block: a table floating to the foot of the text block, ruled above and below,
+    // its row never split across pages.
+    let closing = doc
+        .split("<w:tbl>")
+        .nth(1)
+        .expect("the closing block's table");
+    assert!(
+        closing.contains(r#"w:vertAnchor="margin""#) && closing.contains(r#"w:tblpYSpec="bottom""#)
+    );
+    assert!(
+        closing.contains("<w:top w:val=\"single\"")
+            && closing.contains("<w:bottom w:val=\"single\"")
+    );
+    assert!(
+        closing.contains("<w:cantSplit />")
+            && closing.contains("送：")
+            && closing.contains("（共印91份）")
+    );
+    // Punctuation stays inside the text block; the grid's cell comes from the Normal style.
+    let styles = &parts["word/styles.xml"];
+    assert!(
+        styles.contains(
+            r#"<w:pPrDefault><w:pPr><w:overflowPunct w:val="0" /></w:pPr></w:pPrDefault>"#
+        )
+    );
+    assert!(styles.contains(r#"w:styleId="Normal""#) && styles.contains(r#"w:eastAsia="zh-CN""#));
     // No paragraph holds back a lone line.
     assert_eq!(
         doc.matches("<w:widowControl w:val=\"0\" />").count(),
