@@ -8,8 +8,9 @@ Checks, each within 0.5 mm: A4 pages; every line of text inside the text block (
 right 26 mm, top 37 mm, bottom 35 mm margins); 28 characters on every full line of body text
 (a line that runs to the right edge and is not a paragraph's last); 22 lines on every page
 that the body fills; the page number `— N —` 7 mm under the text block, one character in from
-its outer edge (right on odd pages, left on even ones); the closing block (送/发/共印) ending on
-the last lines of the last page; and, with --reference, every line of the reference present.
+its outer edge (right on odd pages, left on even ones), dashes and digits in one size; the
+closing block (送/发/共印) ending on the last lines of the last page; and, with --reference,
+every line of the reference present.
 Prints what it measured and exits 1 if any check fails. Needs poppler-utils.
 """
 
@@ -81,6 +82,8 @@ def lines_of(pdf):
                     "x1": float(line.get("xMax")),
                     "y0": float(line.get("yMin")),
                     "y1": float(line.get("yMax")),
+                    # Each word's box height, which follows its font size.
+                    "heights": [float(w.get("yMax")) - float(w.get("yMin")) for w in words],
                 }
             )
         lines.sort(key=lambda l: (round(l["y0"]), l["x0"]))
@@ -127,6 +130,11 @@ def main():
             if abs(below - 7 * MM) > 1.5 * MM:
                 failures.append(
                     f"page {number}: page number {below / MM:.1f} mm under the text block, not 7 mm"
+                )
+            low, high = min(n["heights"]), max(n["heights"])
+            if high > low * 1.05:
+                failures.append(
+                    f"page {number}: page number in two sizes ({low:.1f} and {high:.1f} pt boxes)"
                 )
             inset = (RIGHT - n["x1"]) if number % 2 else (n["x0"] - LEFT)
             if not (3 * MM <= inset <= 7 * MM):

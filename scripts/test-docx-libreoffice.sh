@@ -5,6 +5,9 @@
 # foot of the last page, every line of the reference; the stress issue too. Also: the red
 # masthead on page 1, and the fonts LibreOffice put in place of the official ones.
 #
+# LibreOffice runs with docs/60-weekly-fonts.conf, the README's fontconfig recipe for a machine
+# without the official fonts; the PDF must then set 黑体 in a sans and the rest in a serif.
+#
 # LibreOffice reads `w:overflowPunct` the other way round from Word, WPS and ECMA-376 (17.3.1.21):
 # its importer sets hanging punctuation when the value is 0 (writerfilter, DomainMapper.cxx,
 # `PROP_PARA_IS_HANGING_PUNCTUATION, nIntValue == 0`), while its exporter writes 1 for hanging.
@@ -29,7 +32,8 @@ fi
 echo "$(soffice --version)"
 
 out=target/docx-print
-rm -rf "$out" && mkdir -p "$out"
+rm -rf "$out" && mkdir -p "$out/.config/fontconfig/conf.d"
+cp docs/60-weekly-fonts.conf "$out/.config/fontconfig/conf.d/"
 source scripts/weekly-bin.sh
 weekly=$(weekly_bin)
 
@@ -91,5 +95,27 @@ print("red pixels on page 1:", red)
 sys.exit(0 if red > 200 else 1)
 PY
 pdftoppm -png -r 60 -f 1 -l 1 -singlefile "$out/bulletin-word.pdf" "$out/word-page-1"
-echo "fonts the PDF uses (仿宋_GB2312 and the others are requested; without them LibreOffice substitutes):"
+echo "fonts the PDF uses (仿宋_GB2312 and the others are requested; LibreOffice substitutes):"
 pdffonts "$out/bulletin-word.pdf" | tail -n +3 | awk '{print "  " $1}' | sort -u
+# Which font each piece of text is in: headings 一、… in the sans, everything else in the serif.
+pdftohtml -xml -i -stdout "$out/bulletin-word.pdf" > "$out/fonts.xml" 2>/dev/null
+python3 - "$out/fonts.xml" <<'PY'
+import re, sys, xml.etree.ElementTree as ET
+root = ET.fromstring(re.sub(r"<!DOCTYPE[^>]*>", "", open(sys.argv[1], encoding="utf-8").read()))
+family = {f.get("id"): f.get("family") for f in root.iter("fontspec")}
+wrong, seen = [], {"sans": 0, "serif": 0}
+for text in root.iter("text"):
+    words = "".join(text.itertext()).strip()
+    if not re.search(r"[\u4e00-\u9fff]", words):
+        continue
+    font = family[text.get("font")]
+    heading = re.match(r"^[一二三四五六七八九十]+、", words)
+    want = "NotoSansCJK" if heading else "NotoSerifCJK"
+    seen["sans" if heading else "serif"] += 1
+    if want not in font:
+        wrong.append(f"{words[:20]} in {font}")
+print(f"fonts: {seen['sans']} pieces of heading text in the sans, {seen['serif']} others in the serif; {len(wrong)} wrong")
+for w in wrong[:10]:
+    print("  " + w)
+sys.exit(1 if wrong or not seen["sans"] else 0)
+PY

@@ -18,6 +18,10 @@ const XIAOBIAOSONG: &str = "方正小标宋简体";
 const SONG: &str = "宋体";
 const RED: &str = "E60012";
 
+/// The page number's paragraph style, 宋体 四号: LibreOffice sets a field's result in its
+/// paragraph's size, not its run's.
+const FOOTER_STYLE: &str = "Footer";
+
 /// Twips (1/1440 inch) in `mm` millimetres.
 fn mm(mm: f64) -> i32 {
     (mm * 1440.0 / 25.4).round() as i32
@@ -134,7 +138,6 @@ impl Ids {
     }
 }
 
-/// `— 1 —` at the outer side of the page: right on odd pages, left on even ones.
 /// `— 1 —` at the outer side of the page, one character in from the text block's edge, all in
 /// 四号 (14 pt): right on odd pages, left on even ones.
 fn page_number(ids: &mut Ids, align: AlignmentType) -> Footer {
@@ -152,6 +155,7 @@ fn page_number(ids: &mut Ids, align: AlignmentType) -> Footer {
     };
     Footer::new().add_paragraph(
         ids.next(off_grid(Paragraph::new()))
+            .style(FOOTER_STYLE)
             .align(align)
             .indent(left, None, right, None)
             .add_run(dash("— "))
@@ -345,7 +349,7 @@ fn font_table() -> String {
 /// without the font puts a Chinese one in its place), and punctuation kept inside the text
 /// block (`w:overflowPunct` off: a mark that does not fit pushes a character to the next line
 /// rather than hang in the margin). The Normal style names the size again: Word and
-/// LibreOffice take the character grid's cell from it.
+/// LibreOffice take the character grid's cell from it. The footer style is the page number's.
 fn styles() -> String {
     let run = format!(
         concat!(
@@ -364,10 +368,16 @@ fn styles() -> String {
             "<w:docDefaults><w:rPrDefault>{run}</w:rPrDefault>",
             "<w:pPrDefault>{paragraph}</w:pPrDefault></w:docDefaults>",
             r#"<w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:name w:val="Normal" />"#,
-            "<w:qFormat />{paragraph}{run}</w:style></w:styles>",
+            "<w:qFormat />{paragraph}{run}</w:style>",
+            r#"<w:style w:type="paragraph" w:styleId="{footer}"><w:name w:val="footer" />"#,
+            r#"<w:basedOn w:val="Normal" /><w:rPr><w:rFonts w:ascii="{song}" w:eastAsia="{song}" "#,
+            r#"w:hAnsi="{song}" w:cs="{song}" /><w:sz w:val="28" /><w:szCs w:val="28" /></w:rPr>"#,
+            "</w:style></w:styles>",
         ),
         run = run,
         paragraph = paragraph,
+        footer = FOOTER_STYLE,
+        song = SONG,
     )
 }
 

@@ -109,6 +109,12 @@ fn the_document_is_laid_out_as_a_bulletin() {
         )
     );
     assert!(styles.contains(r#"w:styleId="Normal""#) && styles.contains(r#"w:eastAsia="zh-CN""#));
+    let footer_style = styles
+        .split(r#"w:styleId="Footer""#)
+        .nth(1)
+        .expect("a footer style");
+    assert!(footer_style.starts_with(r#"><w:name w:val="footer" /><w:basedOn w:val="Normal" />"#));
+    assert!(footer_style.contains(r#"<w:sz w:val="28" />"#));
     // No paragraph holds back a lone line.
     assert_eq!(
         doc.matches("<w:widowControl w:val=\"0\" />").count(),
@@ -143,6 +149,8 @@ fn the_document_is_laid_out_as_a_bulletin() {
             "{f}"
         );
         assert_eq!(f.matches(r#"<w:sz w:val="28" />"#).count(), 3, "{f}");
+        // …and in a paragraph of that size, which LibreOffice sets the field's digits in.
+        assert!(f.contains(r#"<w:pStyle w:val="Footer" />"#), "{f}");
         assert!(
             f.contains(r#"w:right="280""#) || f.contains(r#"w:left="280""#),
             "{f}"
