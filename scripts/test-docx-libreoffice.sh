@@ -8,12 +8,6 @@
 # LibreOffice runs with docs/60-weekly-fonts.conf, the README's fontconfig recipe for a machine
 # without the official fonts; the PDF must then set 黑体 in a sans and the rest in a serif.
 #
-# LibreOffice reads `w:overflowPunct` the other way round from Word, WPS and ECMA-376 (17.3.1.21):
-# its importer sets hanging punctuation when the value is 0 (writerfilter, DomainMapper.cxx,
-# `PROP_PARA_IS_HANGING_PUNCTUATION, nIntValue == 0`), while its exporter writes 1 for hanging.
-# So the document weekly writes (0: no mark in the margin) is measured as LibreOffice shows it,
-# reported; and, for the checks, a copy with that one value turned over, which LibreOffice
-# shows as Word reads the original.
 # Installs LibreOffice 24 or later (scripts/libreoffice.sh), a CJK font and poppler-utils when
 # missing.
 set -euo pipefail
@@ -43,46 +37,39 @@ to_pdf() {
   [ -s "$out/$1.pdf" ] || { echo "docx-print: LibreOffice wrote no PDF for $1.docx" >&2; exit 1; }
 }
 
-# as_word_reads NAME: $out/NAME-word.docx, the copy with w:overflowPunct turned over.
-as_word_reads() {
-  python3 - "$out/$1.docx" "$out/$1-word.docx" <<'PY'
-import sys, zipfile
-source = zipfile.ZipFile(sys.argv[1])
-copy = zipfile.ZipFile(sys.argv[2], "w", zipfile.ZIP_DEFLATED)
-turned = 0
-for part in source.infolist():
-    data = source.read(part.filename)
-    if part.filename == "word/styles.xml":
-        turned = data.count(b'<w:overflowPunct w:val="0" />')
-        data = data.replace(b'<w:overflowPunct w:val="0" />', b'<w:overflowPunct w:val="1" />')
-    copy.writestr(part, data)
-copy.close()
-sys.exit(0 if turned else "docx-print: no w:overflowPunct in styles.xml to turn over")
-PY
-}
-
 "$weekly" build examples/2023-39.yaml --format docx -o "$out/bulletin.docx"
 python3 scripts/stress-issue.py examples/2023-39.yaml "$out/stress.yaml"
 "$weekly" build "$out/stress.yaml" --format docx -o "$out/stress.docx"
-for name in bulletin stress; do
-  as_word_reads "$name"
-  to_pdf "$name"
-  to_pdf "$name-word"
-done
+to_pdf bulletin
+to_pdf stress
 
-size=$(pdfinfo "$out/bulletin-word.pdf" | sed -n 's/^Page size: *//p')
-pages=$(pdfinfo "$out/bulletin-word.pdf" | sed -n 's/^Pages: *//p')
+size=$(pdfinfo "$out/bulletin.pdf" | sed -n 's/^Page size: *//p')
+pages=$(pdfinfo "$out/bulletin.pdf" | sed -n 's/^Pages: *//p')
 echo "PDF from LibreOffice: $pages pages, $size"
 
-# As LibreOffice shows the document itself: marks hung in the margin, reported.
-python3 scripts/measure-print.py "$out/bulletin.pdf" --label "word as LibreOffice reads it" \
-  --reference tests/golden/2023-39.txt || true
-# As Word reads it: every check.
-python3 scripts/measure-print.py "$out/bulletin-word.pdf" --label word --reference tests/golden/2023-39.txt
-python3 scripts/measure-print.py "$out/stress-word.pdf" --label stress-word
+python3 scripts/measure-print.py "$out/bulletin.pdf" --label word --reference tests/golden/2023-39.txt
+python3 scripts/measure-print.py "$out/stress.pdf" --label stress-word
+
+# Every issue file of the examples and the tests that builds, as a Word document: the same
+# checks but the reference (LibreOffice converts them in one run).
+mkdir -p "$out/all"
+count=0
+while IFS= read -r -d '' issue; do
+  count=$((count + 1))
+  "$weekly" build "$issue" --format docx -o "$out/all/$count.docx" 2>/dev/null || continue
+  echo "$count $issue" >> "$out/all/names.txt"
+done < <(find examples tests -name '*.yaml' -print0 | sort -z)
+HOME="$PWD/$out" soffice --headless --norestore --convert-to pdf --outdir "$out/all" "$out"/all/*.docx >/dev/null 2>&1
+failed=0
+while read -r number issue; do
+  python3 scripts/measure-print.py "$out/all/$number.pdf" --label "$issue" > "$out/all/$number.txt" \
+    || { cat "$out/all/$number.txt"; failed=$((failed + 1)); }
+done < "$out/all/names.txt"
+echo "word: $(wc -l < "$out/all/names.txt") issue files measured, $failed with problems"
+[ "$failed" -eq 0 ]
 
 # The masthead is red: page 1 has a good number of strongly red pixels.
-pdftoppm -r 40 -f 1 -l 1 -singlefile "$out/bulletin-word.pdf" "$out/page-1"
+pdftoppm -r 40 -f 1 -l 1 -singlefile "$out/bulletin.pdf" "$out/page-1"
 python3 - "$out/page-1.ppm" <<'PY'
 import sys
 data = open(sys.argv[1], "rb").read()
@@ -94,11 +81,11 @@ red = sum(1 for i in range(0, len(pixels) - 2, 3)
 print("red pixels on page 1:", red)
 sys.exit(0 if red > 200 else 1)
 PY
-pdftoppm -png -r 60 -f 1 -l 1 -singlefile "$out/bulletin-word.pdf" "$out/word-page-1"
+pdftoppm -png -r 60 -f 1 -l 1 -singlefile "$out/bulletin.pdf" "$out/word-page-1"
 echo "fonts the PDF uses (仿宋_GB2312 and the others are requested; LibreOffice substitutes):"
-pdffonts "$out/bulletin-word.pdf" | tail -n +3 | awk '{print "  " $1}' | sort -u
+pdffonts "$out/bulletin.pdf" | tail -n +3 | awk '{print "  " $1}' | sort -u
 # Which font each piece of text is in: headings 一、… in the sans, everything else in the serif.
-pdftohtml -xml -i -stdout "$out/bulletin-word.pdf" > "$out/fonts.xml" 2>/dev/null
+pdftohtml -xml -i -stdout "$out/bulletin.pdf" > "$out/fonts.xml" 2>/dev/null
 python3 - "$out/fonts.xml" <<'PY'
 import re, sys, xml.etree.ElementTree as ET
 root = ET.fromstring(re.sub(r"<!DOCTYPE[^>]*>", "", open(sys.argv[1], encoding="utf-8").read()))

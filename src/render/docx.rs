@@ -346,10 +346,14 @@ fn font_table() -> String {
 }
 
 /// The document's defaults and its Normal style: 仿宋_GB2312 三号, Chinese (so that a program
-/// without the font puts a Chinese one in its place), and punctuation kept inside the text
-/// block (`w:overflowPunct` off: a mark that does not fit pushes a character to the next line
-/// rather than hang in the margin). The Normal style names the size again: Word and
-/// LibreOffice take the character grid's cell from it. The footer style is the page number's.
+/// without the font puts a Chinese one in its place), and `w:overflowPunct` on. On is Word's
+/// and WPS's own default: a closing mark that would be a line's 29th character may hang in the
+/// margin, as in any document they write. LibreOffice reads the value the other way round
+/// (its importer hangs marks when it is off, its exporter writes on for hanging), and a mark
+/// it hangs at the end of a justified line is dropped from the page (measured, 25.2): on, it
+/// keeps every mark inside the text block and on the page. The Normal style names the size
+/// again: Word and LibreOffice take the character grid's cell from it. The footer style is the
+/// page number's.
 fn styles() -> String {
     let run = format!(
         concat!(
@@ -360,7 +364,7 @@ fn styles() -> String {
         font = FANGSONG,
         size = BODY_SIZE,
     );
-    let paragraph = r#"<w:pPr><w:overflowPunct w:val="0" /></w:pPr>"#;
+    let paragraph = r#"<w:pPr><w:overflowPunct w:val="1" /></w:pPr>"#;
     format!(
         concat!(
             r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>"#,
@@ -439,9 +443,9 @@ mod tests {
     }
 
     #[test]
-    fn the_styles_keep_marks_inside_and_name_the_body_size() {
+    fn the_styles_set_overflow_punctuation_and_name_the_body_size() {
         let xml = styles();
-        assert_eq!(xml.matches(r#"<w:overflowPunct w:val="0" />"#).count(), 2);
+        assert_eq!(xml.matches(r#"<w:overflowPunct w:val="1" />"#).count(), 2);
         assert_eq!(xml.matches(r#"<w:sz w:val="32" />"#).count(), 2);
         assert!(xml.contains(r#"w:default="1" w:styleId="Normal""#));
         assert!(xml.contains(r#"w:eastAsia="zh-CN""#));

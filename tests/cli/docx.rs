@@ -101,11 +101,12 @@ fn the_document_is_laid_out_as_a_bulletin() {
             && closing.contains("送：")
             && closing.contains("（共印91份）")
     );
-    // Punctuation stays inside the text block; the grid's cell comes from the Normal style.
+    // Overflow punctuation set for every paragraph (LibreOffice then keeps marks inside the
+    // text block, README); the grid's cell comes from the Normal style.
     let styles = &parts["word/styles.xml"];
     assert!(
         styles.contains(
-            r#"<w:pPrDefault><w:pPr><w:overflowPunct w:val="0" /></w:pPr></w:pPrDefault>"#
+            r#"<w:pPrDefault><w:pPr><w:overflowPunct w:val="1" /></w:pPr></w:pPrDefault>"#
         )
     );
     assert!(styles.contains(r#"w:styleId="Normal""#) && styles.contains(r#"w:eastAsia="zh-CN""#));
