@@ -6,7 +6,8 @@
 
 Checks, each within 0.5 mm: A4 pages; every line of text inside the text block (left 28 mm,
 right 26 mm, top 37 mm, bottom 35 mm margins); 28 characters on every full line of body text
-(a line that runs to the right edge and is not a paragraph's last); 22 lines on every page
+(a line that runs to the right edge and is not a paragraph's last; fewer only where 禁则 or a
+quotation mark moved characters to the next line, see `fills`); 22 lines on every page
 that the body fills; the page number `— N —` 7 mm under the text block, one character in from
 its outer edge (right on odd pages, left on even ones), dashes and digits in one size; the
 closing block (送/发/共印) ending on the last lines of the last page; and, with --reference,

@@ -18,14 +18,24 @@ url = (
     + "。"
 )
 directive = "请进一步总结经验，强化集成创新，" * 7 + "优化政务服务。"
-stress = source.replace("        items:\n", f"        items:\n          - {long_item}\n          - {url}\n", 1)
-stress = stress.replace(
+
+
+def replace(text, old, new):
+    """`text` with its first `old` replaced, which must be there: a stress issue that quietly
+    stayed the example would pass every check."""
+    if old not in text:
+        sys.exit(f"stress-issue: not in {source_path}: {old!r}")
+    return text.replace(old, new, 1)
+
+
+stress = replace(source, "        items:\n", f"        items:\n          - {long_item}\n          - {url}\n")
+stress = replace(
+    stress,
     "text: 请进一步总结经验，强化集成创新，优化面向市场主体尤其中小微企业主体的政务服务。",
     f"text: {directive}",
-    1,
 )
 # The previous issue stays where it is: linked by its path from the new file's folder.
 previous = os.path.join(os.path.dirname(os.path.abspath(source_path)), "2023-38.yaml")
 previous = os.path.relpath(previous, os.path.dirname(os.path.abspath(out_path)))
-stress = stress.replace("previous: 2023-38.yaml", f"previous: {previous}", 1)
+stress = replace(stress, "previous: 2023-38.yaml", f"previous: {previous}")
 open(out_path, "w", encoding="utf-8").write(stress)

@@ -31,9 +31,19 @@ cp docs/60-weekly-fonts.conf "$out/.config/fontconfig/conf.d/"
 source scripts/weekly-bin.sh
 weekly=$(weekly_bin)
 
+# soffice_pdf DIR FILE...: the Word documents converted to PDF in DIR, with the fontconfig
+# recipe (LibreOffice's profile and fontconfig's user folder under $out).
+soffice_pdf() {
+  local dir=$1
+  shift
+  HOME="$PWD/$out" XDG_CONFIG_HOME="$PWD/$out/.config" \
+    soffice --headless --norestore --convert-to pdf --outdir "$dir" "$@" > "$out/soffice.log" 2>&1 \
+    || { cat "$out/soffice.log" >&2; echo "docx-print: LibreOffice failed" >&2; exit 1; }
+}
+
 # to_pdf NAME: $out/NAME.docx to $out/NAME.pdf.
 to_pdf() {
-  HOME="$PWD/$out" soffice --headless --norestore --convert-to pdf --outdir "$out" "$out/$1.docx" >/dev/null 2>&1
+  soffice_pdf "$out" "$out/$1.docx"
   [ -s "$out/$1.pdf" ] || { echo "docx-print: LibreOffice wrote no PDF for $1.docx" >&2; exit 1; }
 }
 
@@ -50,16 +60,21 @@ echo "PDF from LibreOffice: $pages pages, $size"
 python3 scripts/measure-print.py "$out/bulletin.pdf" --label word --reference tests/golden/2023-39.txt
 python3 scripts/measure-print.py "$out/stress.pdf" --label stress-word
 
-# Every issue file of the examples and the tests that builds, as a Word document: the same
-# checks but the reference (LibreOffice converts them in one run).
+# Every issue file of the examples and the tests that `weekly check` passes, as a Word
+# document: the same checks but the reference (LibreOffice converts them in one run). One that
+# checks but does not build fails.
 mkdir -p "$out/all"
+: > "$out/all/names.txt"
 count=0
 while IFS= read -r -d '' issue; do
+  "$weekly" check "$issue" >/dev/null 2>&1 || continue
   count=$((count + 1))
-  "$weekly" build "$issue" --format docx -o "$out/all/$count.docx" 2>/dev/null || continue
+  "$weekly" build "$issue" --format docx -o "$out/all/$count.docx" \
+    || { echo "docx-print: $issue checks but does not build" >&2; exit 1; }
   echo "$count $issue" >> "$out/all/names.txt"
 done < <(find examples tests -name '*.yaml' -print0 | sort -z)
-HOME="$PWD/$out" soffice --headless --norestore --convert-to pdf --outdir "$out/all" "$out"/all/*.docx >/dev/null 2>&1
+[ "$count" -gt 0 ] || { echo "docx-print: no issue file passed weekly check" >&2; exit 1; }
+soffice_pdf "$out/all" "$out"/all/*.docx
 failed=0
 while read -r number issue; do
   python3 scripts/measure-print.py "$out/all/$number.pdf" --label "$issue" > "$out/all/$number.txt" \

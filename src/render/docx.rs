@@ -5,8 +5,6 @@ use docx_rs::{
     AlignmentType, BorderType, BuildXML, DocGrid, DocGridType, Docx, FieldCharType, Footer,
     InstrPAGE, InstrText, LineSpacing, LineSpacingType, PageMargin, Paragraph, ParagraphBorder,
     ParagraphBorderPosition, ParagraphBorders, Run, RunFonts, SpecialIndentType, Tab, TabValueType,
-    Table, TableBorder, TableBorderPosition, TableBorders, TableCell, TableCellMargins,
-    TableLayoutType, TablePositionProperty, TableRow, WidthType,
 };
 
 use crate::model::{Bulletin, Paragraph as Para};
@@ -32,12 +30,17 @@ fn text_width() -> i32 {
     mm(210.0 - 28.0 - 26.0)
 }
 
-/// Characters a full line and lines a full page (GB/T 9704-2012, 7.1).
+/// Characters a full line (GB/T 9704-2012, 7.1).
 const CHARACTERS: i32 = 28;
+
+/// The line pitch in twips, 28.95 pt: 22 lines fill the 225 mm text block.
 const LINE_PITCH: i32 = 579;
 
 /// The body size, 三号, in half points.
 const BODY_SIZE: usize = 32;
+
+/// 四号, in half points: page numbers and the closing block.
+const SIHAO: usize = 28;
 
 /// The character grid's `w:charSpace`: what the pitch of a grid cell differs from the body size,
 /// in 4096ths of a point, rounded down so that `characters` cells fit in `width` twips.
@@ -124,7 +127,9 @@ fn body_paragraph(p: &Para) -> Paragraph {
 
 /// A heading in `font`, kept with the paragraph that follows it.
 fn heading(text: &str, font: &str) -> Paragraph {
-    indented().keep_next(true).add_run(run(text, font, 32))
+    indented()
+        .keep_next(true)
+        .add_run(run(text, font, BODY_SIZE))
 }
 
 /// Paragraph ids (`w14:paraId`) numbered from 1 in each document, so that two builds of
@@ -141,8 +146,8 @@ impl Ids {
 /// `— 1 —` at the outer side of the page, one character in from the text block's edge, all in
 /// 四号 (14 pt): right on odd pages, left on even ones.
 fn page_number(ids: &mut Ids, align: AlignmentType) -> Footer {
-    let dash = |s: &str| run(s, SONG, 28);
-    let number = styled(SONG, 28)
+    let dash = |s: &str| run(s, SONG, SIHAO);
+    let number = styled(SONG, SIHAO)
         .add_field_char(FieldCharType::Begin, false)
         .add_instr_text(InstrText::PAGE(InstrPAGE::new()))
         .add_field_char(FieldCharType::Separate, false)
@@ -231,41 +236,9 @@ pub fn document(b: &Bulletin) -> Result<Vec<u8>, String> {
     let marker = marker(&mut ids);
     doc = doc.add_paragraph(marker.clone());
 
-    // 报尾, between rules, at the foot of the last page: a table that floats to the bottom of
-    // the text block, on the page of the (empty, hairline) paragraph after it.
-    let f = &b.footer;
-    let closing = |text: String| off_grid(paragraph()).add_run(run(&text, FANGSONG, 28));
-    let cell = TableCell::new()
-        .width(text_width() as usize, WidthType::Dxa)
-        .add_paragraph(ids.next(closing(format!("送：{}", f.send))))
-        .add_paragraph(ids.next(closing(format!("发：{}", f.distribute))))
-        .add_paragraph(
-            ids.next(closing(format!("（共印{}份）", f.copies)).align(AlignmentType::Right)),
-        );
-    let rule = |position| TableBorder::new(position).size(8).color("000000");
-    let footer = Table::without_borders(vec![TableRow::new(vec![cell]).cant_split()])
-        .set_grid(vec![text_width() as usize])
-        .width(text_width() as usize, WidthType::Dxa)
-        .layout(TableLayoutType::Fixed)
-        .margins(
-            TableCellMargins::new()
-                .margin_left(0, WidthType::Dxa)
-                .margin_right(0, WidthType::Dxa),
-        )
-        .set_borders(
-            TableBorders::with_empty()
-                .set(rule(TableBorderPosition::Top))
-                .set(rule(TableBorderPosition::Bottom)),
-        )
-        .position(
-            TablePositionProperty::new()
-                .left_from_text(0)
-                .right_from_text(0)
-                .vertical_anchor("margin")
-                .horizontal_anchor("margin")
-                .position_y_alignment("bottom"),
-        );
-    doc = doc.add_table(footer).add_paragraph(
+    // After the body and its closing block (spliced in below): a hairline paragraph, which the
+    // closing block's table floats on.
+    doc = doc.add_paragraph(
         ids.next(
             off_grid(paragraph()).line_spacing(
                 LineSpacing::new()
@@ -298,6 +271,7 @@ pub fn document(b: &Bulletin) -> Result<Vec<u8>, String> {
             }
         }
     }
+    document.extend_from_slice(&closing_block(b, &mut ids));
     document.extend_from_slice(&xml.document[at + marker.len()..]);
     xml.document = document;
     xml.doc_props.core = core_properties(b).into_bytes();
@@ -305,6 +279,45 @@ pub fn document(b: &Bulletin) -> Result<Vec<u8>, String> {
     let mut bytes = std::io::Cursor::new(Vec::new());
     xml.pack(&mut bytes).map_err(|e| e.to_string())?;
     Ok(bytes.into_inner())
+}
+
+/// 报尾, between rules, at the foot of the last page: a one-cell table that floats to the
+/// bottom of the text block, on the page of the paragraph that follows it, its row kept whole.
+/// Written here rather than by docx-rs so that the table's properties come in the order of
+/// ECMA-376 (17.4.60), which Word may hold a file to.
+fn closing_block(b: &Bulletin, ids: &mut Ids) -> Vec<u8> {
+    let f = &b.footer;
+    let line = |text: String| off_grid(paragraph()).add_run(run(&text, FANGSONG, SIHAO));
+    let lines = [
+        line(format!("送：{}", f.send)),
+        line(format!("发：{}", f.distribute)),
+        line(format!("（共印{}份）", f.copies)).align(AlignmentType::Right),
+    ];
+    let rule = |side: &str| {
+        format!(r#"<w:{side} w:val="single" w:sz="8" w:space="0" w:color="000000" />"#)
+    };
+    let mut xml = format!(
+        concat!(
+            "<w:tbl><w:tblPr>",
+            r#"<w:tblpPr w:leftFromText="0" w:rightFromText="0" w:vertAnchor="margin" "#,
+            r#"w:horzAnchor="margin" w:tblpYSpec="bottom" />"#,
+            r#"<w:tblW w:w="{width}" w:type="dxa" /><w:tblBorders>{top}{bottom}</w:tblBorders>"#,
+            r#"<w:tblLayout w:type="fixed" /><w:tblCellMar><w:left w:w="0" w:type="dxa" />"#,
+            r#"<w:right w:w="0" w:type="dxa" /></w:tblCellMar></w:tblPr>"#,
+            r#"<w:tblGrid><w:gridCol w:w="{width}" /></w:tblGrid>"#,
+            r#"<w:tr><w:trPr><w:cantSplit /></w:trPr><w:tc><w:tcPr>"#,
+            r#"<w:tcW w:w="{width}" w:type="dxa" /></w:tcPr>"#,
+        ),
+        width = text_width(),
+        top = rule("top"),
+        bottom = rule("bottom"),
+    )
+    .into_bytes();
+    for p in lines {
+        xml.extend_from_slice(&ids.next(p).build());
+    }
+    xml.extend_from_slice(b"</w:tc></w:tr></w:tbl>");
+    xml
 }
 
 /// The fonts the document names, each with its family, character set (GB 2312), pitch,
@@ -346,14 +359,11 @@ fn font_table() -> String {
 }
 
 /// The document's defaults and its Normal style: 仿宋_GB2312 三号, Chinese (so that a program
-/// without the font puts a Chinese one in its place), and `w:overflowPunct` on. On is Word's
-/// and WPS's own default: a closing mark that would be a line's 29th character may hang in the
-/// margin, as in any document they write. LibreOffice reads the value the other way round
-/// (its importer hangs marks when it is off, its exporter writes on for hanging), and a mark
-/// it hangs at the end of a justified line is dropped from the page (measured, 25.2): on, it
-/// keeps every mark inside the text block and on the page. The Normal style names the size
-/// again: Word and LibreOffice take the character grid's cell from it. The footer style is the
-/// page number's.
+/// without the font puts a Chinese one in its place), and `w:overflowPunct` on: Word's and
+/// WPS's own default, and the one value with which LibreOffice, whose import reads it inverted,
+/// keeps every mark on the page (README, Print). The Normal style names the size again: Word
+/// and LibreOffice take the character grid's cell from it. The footer style is the page
+/// number's.
 fn styles() -> String {
     let run = format!(
         concat!(
@@ -375,13 +385,14 @@ fn styles() -> String {
             "<w:qFormat />{paragraph}{run}</w:style>",
             r#"<w:style w:type="paragraph" w:styleId="{footer}"><w:name w:val="footer" />"#,
             r#"<w:basedOn w:val="Normal" /><w:rPr><w:rFonts w:ascii="{song}" w:eastAsia="{song}" "#,
-            r#"w:hAnsi="{song}" w:cs="{song}" /><w:sz w:val="28" /><w:szCs w:val="28" /></w:rPr>"#,
+            r#"w:hAnsi="{song}" w:cs="{song}" /><w:sz w:val="{sihao}" /><w:szCs w:val="{sihao}" /></w:rPr>"#,
             "</w:style></w:styles>",
         ),
         run = run,
         paragraph = paragraph,
         footer = FOOTER_STYLE,
         song = SONG,
+        sihao = SIHAO,
     )
 }
 
@@ -425,18 +436,22 @@ mod tests {
 
     #[test]
     fn the_grid_holds_exactly_the_characters_a_line() {
-        // 156 mm: the GB/T 9704 text block; the cell is 16 pt less 849/4096 pt.
+        // 156 mm: the GB/T 9704 text block; the cell is 16 pt less 849/4096 pt (rounded, it
+        // would be 848, and 28 cells would not fit).
         assert_eq!(char_space(text_width(), 28, 32), -849);
-        for (width, characters, half_points) in [(8844, 28, 32), (9000, 30, 28), (8000, 20, 32)] {
-            let cell = half_points as f64 / 2.0
-                + char_space(width, characters, half_points) as f64 / 4096.0;
-            let points = f64::from(width) / 20.0;
+        // The largest value with which the cells fit: one more and they do not.
+        let fits = |width: i32, characters: i32, half_points: usize, space: isize| {
+            let cell = half_points as f64 / 2.0 + space as f64 / 4096.0;
+            cell * f64::from(characters) <= f64::from(width) / 20.0
+        };
+        for (width, characters, half_points) in [(8844, 28, 32), (9000, 29, 28), (8000, 27, 36)] {
+            let space = char_space(width, characters, half_points);
             assert!(
-                cell * f64::from(characters) <= points,
+                fits(width, characters, half_points, space),
                 "{width} {characters}"
             );
             assert!(
-                cell * f64::from(characters + 1) > points,
+                !fits(width, characters, half_points, space + 1),
                 "{width} {characters}"
             );
         }
