@@ -69,8 +69,8 @@ count=0
 while IFS= read -r -d '' issue; do
   "$weekly" check "$issue" >/dev/null 2>&1 || continue
   count=$((count + 1))
-  "$weekly" build "$issue" --format docx -o "$out/all/$count.docx" \
-    || { echo "docx-print: $issue checks but does not build" >&2; exit 1; }
+  "$weekly" build "$issue" --format docx -o "$out/all/$count.docx" 2> "$out/all/build.log" \
+    || { cat "$out/all/build.log" >&2; echo "docx-print: $issue checks but does not build" >&2; exit 1; }
   echo "$count $issue" >> "$out/all/names.txt"
 done < <(find examples tests -name '*.yaml' -print0 | sort -z)
 [ "$count" -gt 0 ] || { echo "docx-print: no issue file passed weekly check" >&2; exit 1; }
