@@ -14,15 +14,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/libreoffice.sh
 need_libreoffice
-missing=()
-command -v pdftotext >/dev/null || missing+=(poppler-utils)
-# The font list is read whole: `grep -q` would close the pipe early, and under pipefail
-# fc-list's SIGPIPE would count as no font.
-fonts=$(fc-list 2>/dev/null || true)
-grep -qi "Noto Serif CJK\|Noto Sans CJK" <<<"$fonts" || missing+=(fonts-noto-cjk)
-if [ ${#missing[@]} -gt 0 ]; then
-  apt-get update -qq && apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
-fi
+source scripts/packages.sh
+need_packages pdftotext=poppler-utils cjk-fonts
 echo "$(soffice --version)"
 
 out=target/docx-print

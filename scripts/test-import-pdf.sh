@@ -7,18 +7,14 @@
 # Chromium print must give the reference back byte for byte; the other two are reported with
 # every line that differs (spaces those PDFs invent beside figures, which no reader can tell
 # from typed ones).
-# Installs Chromium, LibreOffice Writer, poppler-utils and a CJK font when missing.
+# Installs Chromium, LibreOffice (scripts/libreoffice.sh), poppler-utils and a CJK font when
+# missing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-missing=()
-command -v chromium >/dev/null || missing+=(chromium)
-command -v soffice >/dev/null || missing+=(libreoffice-writer-nogui)
-command -v pdftotext >/dev/null || missing+=(poppler-utils)
-fonts=$(fc-list 2>/dev/null || true)
-grep -qi "Noto Serif CJK\|Noto Sans CJK" <<<"$fonts" || missing+=(fonts-noto-cjk)
-if [ ${#missing[@]} -gt 0 ]; then
-  apt-get update -qq && apt-get install -y -qq "${missing[@]}" >/dev/null
-fi
+source scripts/packages.sh
+source scripts/libreoffice.sh
+need_packages chromium=chromium pdftotext=poppler-utils cjk-fonts
+need_libreoffice
 out=target/import-pdf
 rm -rf "$out" && mkdir -p "$out"
 source scripts/weekly-bin.sh

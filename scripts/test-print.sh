@@ -8,14 +8,8 @@
 # target/print/ for review. Installs Chromium, poppler-utils and a CJK font when missing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-missing=()
-command -v chromium >/dev/null || missing+=(chromium)
-command -v pdftotext >/dev/null || missing+=(poppler-utils)
-fonts=$(fc-list 2>/dev/null || true)
-grep -qi "Noto Serif CJK\|Noto Sans CJK" <<<"$fonts" || missing+=(fonts-noto-cjk)
-if [ ${#missing[@]} -gt 0 ]; then
-  apt-get update -qq && apt-get install -y -qq "${missing[@]}" >/dev/null
-fi
+source scripts/packages.sh
+need_packages chromium=chromium pdftotext=poppler-utils cjk-fonts
 
 out=target/print
 rm -rf "$out" && mkdir -p "$out"

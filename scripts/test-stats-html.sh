@@ -6,15 +6,8 @@
 # shows). Installs Debian's chromium and a CJK font when they are missing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-missing=()
-command -v chromium >/dev/null || missing+=(chromium)
-# The font list is read whole: `grep -q` would close the pipe early, and under pipefail
-# fc-list's SIGPIPE would count as no font.
-fonts=$(fc-list 2>/dev/null || true)
-grep -qi "Noto Sans CJK" <<<"$fonts" || missing+=(fonts-noto-cjk)
-if [ ${#missing[@]} -gt 0 ]; then
-  apt-get update -qq && apt-get install -y -qq "${missing[@]}" >/dev/null
-fi
+source scripts/packages.sh
+need_packages chromium=chromium cjk-fonts
 
 out=target/stats-html
 rm -rf "$out" && mkdir -p "$out"
