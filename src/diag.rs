@@ -189,6 +189,7 @@ codes! {
     E029 => "`previous` names the wrong week's issue",
     E030 => "an imported file is not a whole bulletin: its masthead, sections or closing block are missing",
     E031 => "a Word document that cannot be read: not a .docx, damaged, or too large unpacked",
+    E032 => "an imported file is a PDF, or a Word 97–2003 or WPS document: convert it first",
     W001 => "the period is not seven days",
     W002 => "published more than two weeks after the period ends",
     W003 => "a paragraph does not end with terminal punctuation",
@@ -212,6 +213,7 @@ codes! {
     W021 => "an imported page break with the same character on both sides: perhaps repeated, kept as found",
     W022 => "an imported share that no whole total, or more than one, gives back",
     W023 => "imported from plain text, which has no bold: department items become text items",
+    W024 => "an imported PDF's text with a space between a Chinese character and a figure or letter: perhaps the typesetter's gap, kept as found",
 }
 
 impl Code {

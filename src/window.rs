@@ -178,11 +178,13 @@ fn displayable(source: &str) -> Cow<'_, str> {
 }
 
 /// The invisible characters an input method slips in, drawn as marks: a tab as `⇥`, a
-/// full-width space as `□`, so that a finding about them points at something.
+/// full-width space as `□`, so that a finding about them points at something; and a form
+/// feed, which starts each page of a PDF's text, as `␌`.
 fn shown(c: char) -> Option<&'static str> {
     match c {
         '\t' => Some("⇥"),
         '\u{3000}' => Some("□"),
+        '\u{c}' => Some("␌"),
         _ => None,
     }
 }
@@ -214,6 +216,16 @@ mod tests {
         let v = view(&lines, wide..wide + 3);
         assert_eq!(v.text, "□□title: x");
         assert_eq!(&v.text[v.span.clone()], "□");
+    }
+
+    #[test]
+    fn a_form_feed_is_drawn_and_what_follows_it_is_pointed_at() {
+        let src = "— 2 —\n\u{c}经济发展。\n";
+        let lines = Lines::new(src);
+        let at = src.find('经').unwrap();
+        let v = view(&lines, at..at + 3);
+        assert_eq!(v.text, "␌经济发展。");
+        assert_eq!(&v.text[v.span.clone()], "经");
     }
 
     fn shown(src: &str, span: Range<usize>) -> (String, String) {

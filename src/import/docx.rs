@@ -33,8 +33,10 @@ pub enum DocxError {
     TooLarge,
     /// A zip archive with no document in it.
     NotWord,
-    /// Not a zip archive, a damaged one, or XML that is broken, nested too deep or that
-    /// docx-rs fails on; `reason` in the words of the zip library or docx-rs.
+    /// Not a zip archive, as every .docx is.
+    NotZip,
+    /// A damaged zip archive, or XML that is broken, nested too deep or that docx-rs fails
+    /// on; `reason` in the words of the zip library or docx-rs.
     Unreadable { reason: String },
 }
 
@@ -50,10 +52,29 @@ impl DocxError {
                 "not a Word document (.docx): a zip archive with no document part (word/document.xml)",
                 "不是 Word 文档（.docx）：这是一个压缩包，但其中没有正文部件（word/document.xml）"
             ),
-            DocxError::Unreadable { reason } => crate::msg!(
-                "not a Word document (.docx), or the file is damaged: {reason}",
-                "不是 Word 文档（.docx），或文件已损坏：{reason}"
+            DocxError::NotZip => crate::msg!(
+                "not a Word document (.docx): a .docx file is a zip package, and this file is not one",
+                "不是 Word 文档（.docx）：.docx 文件实际是一个压缩包，而这个文件不是"
             ),
+            DocxError::Unreadable { reason } => crate::msg!(
+                "the Word document is damaged or cut short, and cannot be read ({reason})",
+                "Word 文档已损坏或不完整，无法读取（{reason}）"
+            ),
+        }
+    }
+
+    /// What the clerk can do about it.
+    pub fn help(&self) -> Option<Msg> {
+        match self {
+            DocxError::TooLarge => None,
+            DocxError::NotWord | DocxError::NotZip => Some(crate::msg!(
+                "check that this is the bulletin's Word file; in Word or WPS, `Save As` a Word document (.docx) gives one weekly reads",
+                "请确认这是周报的 Word 文件；在 Word 或 WPS 中“另存为” Word 文档（.docx）即可得到 weekly 能读取的文件"
+            )),
+            DocxError::Unreadable { .. } => Some(crate::msg!(
+                "open it in Word or WPS; if it opens, save it again as .docx and import that copy",
+                "请用 Word 或 WPS 打开；如能打开，重新另存为 .docx 后再导入"
+            )),
         }
     }
 }
@@ -98,6 +119,9 @@ type Zip<'a> = zip::ZipArchive<Cursor<&'a [u8]>>;
 fn open(bytes: &[u8]) -> Result<Zip<'_>, DocxError> {
     if bytes.len() as u64 > MAX_UNPACKED {
         return Err(DocxError::TooLarge);
+    }
+    if !bytes.starts_with(b"PK") {
+        return Err(DocxError::NotZip);
     }
     let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).map_err(unreadable)?;
     if zip.len() > MAX_PARTS {
@@ -272,7 +296,7 @@ fn push(runs: &mut Vec<Run>, text: &str, strong: bool) {
 
 #[cfg(test)]
 mod tests {
-    use super::DocxError::{NotWord, TooLarge, Unreadable};
+    use super::DocxError::{NotWord, NotZip, TooLarge, Unreadable};
     use super::*;
     use crate::model::Bulletin;
     use std::io::Write;
@@ -388,7 +412,10 @@ mod tests {
         let highlight = "<w:p><w:r><w:rPr><w:highlight/></w:rPr></w:r></w:p>";
         let cut = package(&[("word/document.xml", b"<w:document><w:body><w:p><w:r>")]);
         let documents = [cut, docx(highlight), docx(&deep)];
-        let other = [&noise[..], b"", &example[..example.len() / 2]];
+        for bytes in [&noise[..], b""] {
+            assert!(matches!(paragraphs(bytes), Err(NotZip)));
+        }
+        let other = [&example[..example.len() / 2], &example[..2]];
         for bytes in other.into_iter().chain(documents.iter().map(Vec::as_slice)) {
             let refused = paragraphs(bytes);
             assert!(matches!(refused, Err(Unreadable { .. })), "{refused:?}");

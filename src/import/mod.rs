@@ -1,11 +1,13 @@
 //! Past bulletins read back into issue files: Markdown and text as `weekly build` writes
 //! them, text taken out of a PDF, and Word documents. The paragraphs are found (`source`,
-//! `docx`), read as the sentences weekly builds (`sentences`, `read`) into an issue
-//! (`draft`), and written as an issue file (`file`).
+//! `docx`), read as the sentences weekly builds (`sentences`; `frame` for the masthead and
+//! the closing block, `read` for the rest) into an issue (`draft`), and written as an issue
+//! file (`file`).
 
 pub mod docx;
 pub mod draft;
 pub mod file;
+mod frame;
 pub mod read;
 pub mod sentences;
 pub mod source;
@@ -102,6 +104,9 @@ pub fn import(bytes: &[u8], from: From) -> Imported {
         text,
         findings: vec![d],
     };
+    if let Some(d) = foreign(bytes) {
+        return failed(String::new(), d);
+    }
     let (text, paras, mut findings) = match from {
         From::Docx => match docx::paragraphs(bytes) {
             Ok(paras) => {
@@ -109,10 +114,11 @@ pub fn import(bytes: &[u8], from: From) -> Imported {
                 (text, paras, Vec::new())
             }
             Err(e) => {
-                return failed(
-                    String::new(),
-                    Diagnostic::new(Code::E031, 0..0, e.message()),
-                );
+                let mut d = Diagnostic::new(Code::E031, 0..0, e.message());
+                if let Some(help) = e.help() {
+                    d = d.with_help(help);
+                }
+                return failed(String::new(), d);
             }
         },
         From::Markdown | From::Text => {
@@ -135,23 +141,7 @@ pub fn import(bytes: &[u8], from: From) -> Imported {
             (text.to_owned(), paras, findings)
         }
     };
-    let draft = read::read(&paras, &mut findings);
-    if from == From::Text
-        && let Some(d) = &draft
-        && has_items(d)
-    {
-        findings.push(Diagnostic::new(
-            Code::W023,
-            0..0,
-            msg!(
-                "plain text has no bold: an item that named departments in bold is imported as one text item",
-                "纯文本不含粗体：原周报中用粗体标出部门名称的条目，都已整段作为文字条目导入"
-            ),
-        ).with_help(msg!(
-            "import the Markdown or Word version to keep the departments, or split such items by hand",
-            "如需按部门分列，请改为导入同一期的 Markdown 或 Word 版本，或在生成的周报文件中手工拆分这些条目"
-        )));
-    }
+    let draft = read::read(&paras, from != From::Text, &mut findings);
     findings.sort_by_key(|d| d.span.start);
     Imported {
         draft,
@@ -160,12 +150,37 @@ pub fn import(bytes: &[u8], from: From) -> Imported {
     }
 }
 
-fn has_items(d: &Draft) -> bool {
-    use draft::{Body, Content};
-    d.sections.iter().any(|s| match &s.body {
-        Body::Content(c) => matches!(c, Content::Items(_)),
-        Body::Subsections(subs) => subs.iter().any(|(_, c)| matches!(c, Content::Items(_))),
-    })
+/// E032 for a PDF, or a Word 97–2003 or WPS document (an OLE compound file), told by its
+/// first bytes whatever its name: what a clerk's archive holds besides .docx, and what import
+/// reads only once converted.
+fn foreign(bytes: &[u8]) -> Option<Diagnostic> {
+    const OLE: &[u8] = b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1";
+    let (message, help) = if bytes.starts_with(b"%PDF-") {
+        (
+            msg!(
+                "this is a PDF: weekly import reads the text taken out of a PDF, not the PDF itself",
+                "这是 PDF 文件：weekly import 读取的是从 PDF 中提取出的文字，而不是 PDF 文件本身"
+            ),
+            msg!(
+                "take its text out with pdftotext (poppler-utils), `pdftotext FILE.pdf FILE.txt`, and import the .txt",
+                "请先用 pdftotext（poppler-utils 软件包）提取文字：`pdftotext 文件.pdf 文件.txt`，再导入生成的 .txt 文件"
+            ),
+        )
+    } else if bytes.starts_with(OLE) {
+        (
+            msg!(
+                "this is a Word 97–2003 (.doc) or WPS (.wps) document: weekly import reads Word documents saved as .docx",
+                "这是 Word 97–2003（.doc）或 WPS（.wps）格式的文档：weekly import 只能读取 .docx 格式的 Word 文档"
+            ),
+            msg!(
+                "open it in Word or WPS and `Save As` a Word document (.docx), or convert a folder at once with LibreOffice: `soffice --headless --convert-to docx *.doc`",
+                "请用 Word 或 WPS 打开，“另存为” Word 文档（.docx）后再导入；也可用 LibreOffice 批量转换：`soffice --headless --convert-to docx *.doc`"
+            ),
+        )
+    } else {
+        return None;
+    };
+    Some(Diagnostic::new(Code::E032, 0..0, message).with_help(help))
 }
 
 /// A Word document's paragraphs one a line, as the text findings point into.
@@ -181,6 +196,7 @@ fn lines_of(paras: Vec<Vec<Run>>) -> (String, Vec<Para>) {
         out.push(Para {
             runs,
             span: start..text.len(),
+            gaps: Vec::new(),
         });
         text.push('\n');
     }

@@ -13,6 +13,17 @@ use crate::msg;
 pub struct Para {
     pub runs: Vec<Run>,
     pub span: Range<usize>,
+    /// Where a printed line (a PDF's text) has a space between a Chinese character and a
+    /// figure or Latin letter: typed, or the gap a typesetter leaves there, which a PDF's text
+    /// shows as a space too.
+    pub gaps: Vec<Range<usize>>,
+}
+
+impl Para {
+    /// Its text, the runs joined.
+    pub fn text(&self) -> String {
+        self.runs.iter().map(|r| r.text.as_str()).collect()
+    }
 }
 
 /// How the paragraphs of a text are found.
@@ -58,7 +69,18 @@ pub fn paragraphs(text: &str, markdown: bool) -> (Vec<Para>, Vec<Diagnostic>) {
                     strong: false,
                 }]
             };
-            Para { runs, span }
+            let gaps = match layout {
+                Layout::Blank => Vec::new(),
+                Layout::Flow => group
+                    .iter()
+                    .flat_map(|l| {
+                        gaps(l.text)
+                            .into_iter()
+                            .map(|g| l.span.start + g.start..l.span.start + g.end)
+                    })
+                    .collect(),
+            };
+            Para { runs, span, gaps }
         })
         .collect();
     (paras, findings)
@@ -313,6 +335,36 @@ fn unkangxi(c: char) -> char {
     }
 }
 
+/// The runs of spaces in `t` between a Chinese character and a Latin letter or figure,
+/// either way round, as byte ranges of `t`.
+pub fn gaps(t: &str) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut rest = t.char_indices().peekable();
+    while let Some((i, c)) = rest.next() {
+        if c != ' ' {
+            continue;
+        }
+        let mut end = i + 1;
+        while let Some(&(j, ' ')) = rest.peek() {
+            end = j + 1;
+            rest.next();
+        }
+        let (Some(before), Some(after)) = (t[..i].chars().last(), t[end..].chars().next()) else {
+            continue;
+        };
+        // Wide and a letter: an ideograph (a Kangxi radical read as one), not a mark.
+        let chinese = |c: char| {
+            let c = unkangxi(c);
+            is_wide(c) && c.is_alphabetic()
+        };
+        let mixed = |a: char, b: char| chinese(a) && b.is_ascii_alphanumeric();
+        if mixed(before, after) || mixed(after, before) {
+            out.push(i..end);
+        }
+    }
+    out
+}
+
 /// Spaces between two wide characters removed, runs of spaces made one.
 fn tidy_spaces(s: &str) -> String {
     let chars: Vec<char> = s.chars().collect();
@@ -448,6 +500,30 @@ mod tests {
                 .iter()
                 .any(|l| l.text == "本周，乙。" && l.after_page_break)
         );
+    }
+
+    #[test]
+    fn spaces_between_chinese_and_figures_in_printed_lines_are_noted() {
+        let s = "一、资讯\n1.本周，首批 50  个事项，\n 涉及 APP 和 x y 与 ⼯ 作 2 。\n2.次条。\n二、其他\n";
+        let (paras, _) = paragraphs(s, false);
+        let gaps: Vec<&str> = paras[1].gaps.iter().map(|g| &s[g.clone()]).collect();
+        // `首批 50  个`, `涉及 APP 和 x`, `y 与`, `作 2`: not the space between `x` and `y`,
+        // nor the ones beside full-width marks or between Chinese characters, nor the indent.
+        assert_eq!(gaps, [" ", "  ", " ", " ", " ", " ", " "]);
+        assert!(paras[2].gaps.is_empty());
+        let at: Vec<char> = paras[1]
+            .gaps
+            .iter()
+            .map(|g| s[g.end..].chars().next().unwrap())
+            .collect();
+        assert_eq!(at, ['5', '个', 'A', '和', 'x', '与', '2']);
+        assert_eq!(
+            paras[1].runs[0].text,
+            "1.本周，首批 50 个事项，涉及 APP 和 x y 与工作 2 。"
+        );
+        // Text as `weekly build` writes it is exact: nothing to note.
+        let (built, _) = paragraphs("一、资讯\n\n本周，首批 50 个。\n", false);
+        assert!(built.iter().all(|p| p.gaps.is_empty()));
     }
 
     #[test]
