@@ -8,6 +8,7 @@ use docx_rs::{
     TableRowChild, XmlEvent,
 };
 
+use super::lists::Lists;
 use crate::diag::Msg;
 use crate::model::Run;
 
@@ -99,13 +100,24 @@ pub fn paragraphs(bytes: &[u8]) -> Result<Vec<Vec<Run>>, DocxError> {
         .unwrap_or_else(|| "word/document.xml".to_owned());
     let xml = part(&mut zip, &main).ok_or(DocxError::NotWord)?;
     check_xml(&xml)?;
+    // The list definitions and the styles sit beside the main part.
+    let folder = main.rsplit_once('/').map_or("", |(f, _)| f);
+    let beside = |zip: &mut Zip, name: &str| match folder {
+        "" => part(zip, name),
+        _ => part(zip, &format!("{folder}/{name}")),
+    };
+    let numbering = beside(&mut zip, "numbering.xml");
+    let styles = beside(&mut zip, "styles.xml");
+    let mut lists = Lists::read(numbering.as_deref(), styles.as_deref());
     let document = read(xml)?;
     let mut out = Vec::new();
     for child in &document.children {
         match child {
-            DocumentChild::Paragraph(p) => paragraph(p, &mut out),
-            DocumentChild::Table(t) => table(t, &mut out),
-            DocumentChild::StructuredDataTag(tag) => tag_blocks(&tag.children, &mut out),
+            DocumentChild::Paragraph(p) => paragraph(p, &mut lists, &mut out),
+            DocumentChild::Table(t) => table(t, &mut lists, &mut out),
+            DocumentChild::StructuredDataTag(tag) => {
+                tag_blocks(&tag.children, &mut lists, &mut out)
+            }
             _ => {}
         }
     }
@@ -193,8 +205,18 @@ fn read(xml: Vec<u8>) -> Result<Document, DocxError> {
 /// A paragraph with text; the writer's empty paragraphs are rules and spacing. A tab sets
 /// apart what the eye reads as two lines (the publisher and the date of the masthead, on one
 /// line in Word), so each side of it is a paragraph of its own.
-fn paragraph(p: &Paragraph, out: &mut Vec<Vec<Run>>) {
+fn paragraph(p: &Paragraph, lists: &mut Lists, out: &mut Vec<Vec<Run>>) {
     let mut runs = Vec::new();
+    let numbering = p.property.numbering_property.as_ref();
+    let label = lists.label(
+        numbering.and_then(|n| n.id.as_ref()).map(|id| id.id),
+        numbering.and_then(|n| n.level.as_ref()).map(|l| l.val),
+        p.property.style.as_ref().map(|s| s.val.as_str()),
+    );
+    // Word's own numbering, which the text does not hold, goes before it as it is shown.
+    if let Some(label) = label {
+        push(&mut runs, &label, false);
+    }
     inline(&p.children, &mut runs);
     let mut piece: Vec<Run> = Vec::new();
     let mut flush = |piece: &mut Vec<Run>| {
@@ -215,14 +237,16 @@ fn paragraph(p: &Paragraph, out: &mut Vec<Vec<Run>>) {
     flush(&mut piece);
 }
 
-fn table(t: &Table, out: &mut Vec<Vec<Run>>) {
+fn table(t: &Table, lists: &mut Lists, out: &mut Vec<Vec<Run>>) {
     for TableChild::TableRow(row) in &t.rows {
         for TableRowChild::TableCell(cell) in &row.cells {
             for content in &cell.children {
                 match content {
-                    TableCellContent::Paragraph(p) => paragraph(p, out),
-                    TableCellContent::Table(t) => table(t, out),
-                    TableCellContent::StructuredDataTag(tag) => tag_blocks(&tag.children, out),
+                    TableCellContent::Paragraph(p) => paragraph(p, lists, out),
+                    TableCellContent::Table(t) => table(t, lists, out),
+                    TableCellContent::StructuredDataTag(tag) => {
+                        tag_blocks(&tag.children, lists, out)
+                    }
                     TableCellContent::TableOfContents(_) => {}
                 }
             }
@@ -231,12 +255,12 @@ fn table(t: &Table, out: &mut Vec<Vec<Run>>) {
 }
 
 /// A content control around paragraphs and tables.
-fn tag_blocks(children: &[StructuredDataTagChild], out: &mut Vec<Vec<Run>>) {
+fn tag_blocks(children: &[StructuredDataTagChild], lists: &mut Lists, out: &mut Vec<Vec<Run>>) {
     for child in children {
         match child {
-            StructuredDataTagChild::Paragraph(p) => paragraph(p, out),
-            StructuredDataTagChild::Table(t) => table(t, out),
-            StructuredDataTagChild::StructuredDataTag(tag) => tag_blocks(&tag.children, out),
+            StructuredDataTagChild::Paragraph(p) => paragraph(p, lists, out),
+            StructuredDataTagChild::Table(t) => table(t, lists, out),
+            StructuredDataTagChild::StructuredDataTag(tag) => tag_blocks(&tag.children, lists, out),
             _ => {}
         }
     }

@@ -8,6 +8,7 @@ pub mod docx;
 pub mod draft;
 pub mod file;
 mod frame;
+mod lists;
 pub mod read;
 pub mod sentences;
 pub mod source;

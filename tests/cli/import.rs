@@ -80,6 +80,112 @@ fn word_round_trips() {
     round_trip("docx", "docx");
 }
 
+/// The example's Word document with its headings and numbered paragraphs made Word's own
+/// lists: `一、`, `（一）` and `1.` taken out of the text and put in `numbering.xml`, levels 0,
+/// 1 and 2 of one list, as a clerk's list styles number them.
+fn with_word_lists(docx: &[u8]) -> Vec<u8> {
+    use std::io::{Cursor, Read, Write};
+    const T: &str = r#"<w:t xml:space="preserve">"#;
+    // The level a paragraph's label is, and its length in bytes.
+    let label = |text: &str| -> Option<(usize, usize)> {
+        let numeral = |s: &str| {
+            s.chars()
+                .take_while(|c| "一二三四五六七八九十".contains(*c))
+                .map(char::len_utf8)
+                .sum::<usize>()
+        };
+        let n = numeral(text);
+        if n > 0 && text[n..].starts_with('、') {
+            return Some((0, n + '、'.len_utf8()));
+        }
+        if let Some(inner) = text.strip_prefix('（') {
+            let n = numeral(inner);
+            if n > 0 && inner[n..].starts_with('）') {
+                return Some((1, 2 * '（'.len_utf8() + n));
+            }
+        }
+        let digits = text.bytes().take_while(u8::is_ascii_digit).count();
+        (digits > 0 && text[digits..].starts_with('.')).then_some((2, digits + 1))
+    };
+    let mut zip = zip::ZipArchive::new(Cursor::new(docx)).unwrap();
+    let mut out = zip::ZipWriter::new(Cursor::new(Vec::new()));
+    let mut listed = [0; 3];
+    for i in 0..zip.len() {
+        let mut part = zip.by_index(i).unwrap();
+        let name = part.name().to_owned();
+        let mut bytes = Vec::new();
+        part.read_to_end(&mut bytes).unwrap();
+        if name == "word/document.xml" {
+            let xml = String::from_utf8(bytes).unwrap();
+            let mut paras = xml.split("<w:p ");
+            let mut edited = paras.next().unwrap().to_owned();
+            for p in paras {
+                let mut p = p.to_owned();
+                let at = p.find(T).map(|t| t + T.len());
+                if let Some((level, len)) = at.and_then(|at| label(&p[at..])) {
+                    let at = at.unwrap();
+                    p.replace_range(at..at + len, "");
+                    let props = p.find("<w:pPr>").unwrap() + "<w:pPr>".len();
+                    let numbered = format!(
+                        r#"<w:numPr><w:ilvl w:val="{level}"/><w:numId w:val="5"/></w:numPr>"#
+                    );
+                    p.insert_str(props, &numbered);
+                    listed[level] += 1;
+                }
+                edited.push_str("<w:p ");
+                edited.push_str(&p);
+            }
+            bytes = edited.into_bytes();
+        }
+        if name == "word/numbering.xml" {
+            let lvl = |i: usize, fmt: &str, text: &str| {
+                format!(
+                    r#"<w:lvl w:ilvl="{i}"><w:start w:val="1"/><w:numFmt w:val="{fmt}"/><w:lvlText w:val="{text}"/><w:suff w:val="nothing"/></w:lvl>"#
+                )
+            };
+            bytes = format!(
+                r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:numbering xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:abstractNum w:abstractNumId="2">{}{}{}</w:abstractNum><w:num w:numId="5"><w:abstractNumId w:val="2"/></w:num></w:numbering>"#,
+                lvl(0, "chineseCounting", "%1、"),
+                lvl(1, "chineseCounting", "（%2）"),
+                lvl(2, "decimal", "%3."),
+            )
+            .into_bytes();
+        }
+        // The relationship Word and LibreOffice find the lists by.
+        if name == "word/_rels/document.xml.rels" {
+            let rels = String::from_utf8(bytes).unwrap();
+            let numbering = r#"<Relationship Id="rIdLists" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/numbering" Target="numbering.xml"/>"#;
+            bytes = rels
+                .replace("</Relationships>", &format!("{numbering}</Relationships>"))
+                .into_bytes();
+        }
+        out.start_file(name, zip::write::SimpleFileOptions::default())
+            .unwrap();
+        out.write_all(&bytes).unwrap();
+    }
+    // Five sections, three subsections, and the numbered directives and items.
+    assert_eq!(listed[..2], [5, 3], "{listed:?}");
+    assert_eq!(listed[2], 9, "{listed:?}");
+    out.finish().unwrap().into_inner()
+}
+
+/// Headings and numbered paragraphs numbered by Word's own lists import as the numbers Word
+/// shows: the issue builds the reference again.
+#[test]
+fn word_lists_are_read_as_the_numbers_they_show() {
+    let tmp = scratch();
+    let plain = build(&root().join("examples/2023-39.yaml"), "docx");
+    let listed = tmp.path().join("listed.docx");
+    fs::write(&listed, with_word_lists(&plain)).unwrap();
+    let out = run(weekly().arg("import").arg(&listed));
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let issue = tmp.path().join("listed.yaml");
+    fs::write(&issue, &out.stdout).unwrap();
+    let again = build(&issue, "md");
+    let reference = fs::read(root().join("tests/golden/2023-39.md")).unwrap();
+    assert!(again == reference, "{}", text(&again));
+}
+
 /// Text loses the bold: the import says so, once, and the department items become text.
 #[test]
 fn text_says_it_has_no_bold() {

@@ -1,0 +1,360 @@
+//! Word's own list numbering (`numbering.xml`, and styles that carry it) written out as the
+//! label it shows, `一、`, `（一）` or `1.`, for paragraphs whose number is not in their text.
+
+use std::collections::HashMap;
+
+use docx_rs::{EventReader, OwnedAttribute, XmlEvent};
+
+use crate::text::numeral;
+
+/// Levels a list has in Word: `w:ilvl` 0 to 8.
+const LEVELS: usize = 9;
+
+/// Characters of a level's label text (`w:lvlText`) kept.
+const MAX_LABEL: usize = 64;
+
+/// A level of a list: the number it starts from, how numbers are written, and the label
+/// around them (`%1、`).
+#[derive(Debug, Clone, PartialEq)]
+struct Level {
+    start: u64,
+    format: String,
+    text: String,
+}
+
+/// The lists of a document, and how far each has counted.
+#[derive(Debug, Default)]
+pub struct Lists {
+    /// Each abstract list's levels by its id.
+    abstracts: HashMap<usize, [Option<Level>; LEVELS]>,
+    /// Each `w:num` by its id: its abstract list, and the starts it overrides by level.
+    nums: HashMap<usize, (usize, Vec<(usize, u64)>)>,
+    /// Each paragraph style's list, `w:numId` and `w:ilvl`, its `basedOn` followed.
+    styles: HashMap<String, (usize, usize)>,
+    /// How far each `w:num` has counted at each level.
+    counts: HashMap<usize, [Option<u64>; LEVELS]>,
+}
+
+/// `f` called with the local name and attributes of each start tag of `xml`, in order.
+/// Broken XML ends the walk where it breaks: what it has not reached numbers nothing.
+fn each_element(xml: &[u8], mut f: impl FnMut(&str, &[OwnedAttribute])) {
+    let mut events = EventReader::new(xml);
+    loop {
+        match events.next_event() {
+            Ok(XmlEvent::StartElement {
+                name, attributes, ..
+            }) => f(&name.local_name, &attributes),
+            Ok(XmlEvent::EndDocument) | Err(_) => return,
+            Ok(_) => {}
+        }
+    }
+}
+
+fn attr<'a>(attributes: &'a [OwnedAttribute], name: &str) -> Option<&'a str> {
+    attributes
+        .iter()
+        .find(|a| a.name.local_name == name)
+        .map(|a| a.value.as_str())
+}
+
+fn number<T: std::str::FromStr>(attributes: &[OwnedAttribute], name: &str) -> Option<T> {
+    attr(attributes, name)?.trim().parse().ok()
+}
+
+impl Lists {
+    /// The lists `numbering` defines and the styles in `styles` that use them; either part
+    /// may be missing or unreadable, and then there is nothing to number by.
+    pub fn read(numbering: Option<&[u8]>, styles: Option<&[u8]>) -> Lists {
+        let mut lists = Lists {
+            styles: styles.map(style_lists).unwrap_or_default(),
+            ..Lists::default()
+        };
+        // The abstract list or the `w:num` being read, and the level inside it.
+        let (mut current, mut num, mut level) = (None, None, None);
+        each_element(numbering.unwrap_or_default(), |name, a| match name {
+            "abstractNum" => {
+                current = number(a, "abstractNumId");
+                num = None;
+            }
+            "num" => {
+                num = number::<usize>(a, "numId");
+                current = None;
+                if let Some(id) = num {
+                    lists.nums.insert(id, (usize::MAX, Vec::new()));
+                }
+            }
+            "abstractNumId" => {
+                let n = num.and_then(|n| lists.nums.get_mut(&n));
+                if let (Some(n), Some(id)) = (n, number(a, "val")) {
+                    n.0 = id;
+                }
+            }
+            "lvl" | "lvlOverride" => level = number::<usize>(a, "ilvl").filter(|l| *l < LEVELS),
+            "startOverride" => {
+                let n = num.and_then(|n| lists.nums.get_mut(&n));
+                if let (Some(n), Some(l), Some(v)) = (n, level, number(a, "val")) {
+                    n.1.push((l, v));
+                }
+            }
+            "start" | "numFmt" | "lvlText" => {
+                let (Some(id), Some(l)) = (current, level) else {
+                    return;
+                };
+                let entry = lists.abstracts.entry(id).or_default()[l].get_or_insert(Level {
+                    start: 1,
+                    format: "decimal".to_owned(),
+                    text: String::new(),
+                });
+                let val = attr(a, "val").unwrap_or_default();
+                match name {
+                    "start" => entry.start = val.trim().parse().unwrap_or(1),
+                    "numFmt" => entry.format = val.to_owned(),
+                    // A label is a few characters; a longer one is cut so that a document of
+                    // many paragraphs cannot make each carry a long text.
+                    _ => entry.text = val.chars().take(MAX_LABEL).collect(),
+                }
+            }
+            _ => {}
+        });
+        lists
+    }
+
+    /// The label of the next paragraph of list `num` at `level`, or of the list its style
+    /// `style` carries; `None` when it is not in a list, counting it when it is.
+    pub fn label(
+        &mut self,
+        num: Option<usize>,
+        level: Option<usize>,
+        style: Option<&str>,
+    ) -> Option<String> {
+        let from_style = style.and_then(|s| self.styles.get(s)).copied();
+        let num = num.or(from_style.map(|(n, _)| n))?;
+        let level = level.or(from_style.map(|(_, l)| l)).unwrap_or(0);
+        let (abstract_id, overrides) = self.nums.get(&num)?;
+        let levels = self.abstracts.get(abstract_id)?;
+        let this = levels.get(level)?.as_ref()?;
+        let start = |l: usize, lv: &Level| {
+            overrides
+                .iter()
+                .rev()
+                .find(|(at, _)| *at == l)
+                .map_or(lv.start, |(_, s)| *s)
+        };
+        let counts = self.counts.entry(num).or_default();
+        counts[level] = Some(counts[level].map_or(start(level, this), |n| n.saturating_add(1)));
+        // A paragraph of a level starts the levels below it again.
+        counts[level + 1..].iter_mut().for_each(|c| *c = None);
+        let mut label = this.text.clone();
+        for (l, lv) in levels.iter().enumerate().take(level + 1).rev() {
+            let n = counts[l]
+                .or(lv.as_ref().map(|lv| start(l, lv)))
+                .unwrap_or(1);
+            let format = lv.as_ref().map_or("decimal", |lv| lv.format.as_str());
+            label = label.replace(&format!("%{}", l + 1), &written(n, format));
+        }
+        Some(label)
+    }
+}
+
+/// Each paragraph style's list: its own `w:numPr`, or the one of the style it is based on.
+fn style_lists(xml: &[u8]) -> HashMap<String, (usize, usize)> {
+    let mut own: HashMap<String, (Option<usize>, Option<usize>)> = HashMap::new();
+    let mut based: HashMap<String, String> = HashMap::new();
+    let mut style: Option<String> = None;
+    each_element(xml, |name, a| match name {
+        "style" => style = attr(a, "styleId").map(str::to_owned),
+        "basedOn" => {
+            if let (Some(s), Some(b)) = (&style, attr(a, "val")) {
+                based.insert(s.clone(), b.to_owned());
+            }
+        }
+        "numId" | "ilvl" => {
+            if let Some(s) = &style {
+                let entry = own.entry(s.clone()).or_default();
+                let v = number(a, "val");
+                if name == "numId" {
+                    entry.0 = v;
+                } else {
+                    entry.1 = v;
+                }
+            }
+        }
+        _ => {}
+    });
+    let mut out = HashMap::new();
+    for s in own.keys().chain(based.keys()) {
+        // A chain of `basedOn` is followed a few steps: a loop in it ends there.
+        let mut at = s.as_str();
+        for _ in 0..10 {
+            if let Some((Some(n), l)) = own.get(at) {
+                // numId 0 takes the style out of any list.
+                if *n != 0 {
+                    out.insert(s.clone(), (*n, l.unwrap_or(0).min(LEVELS - 1)));
+                }
+                break;
+            }
+            match based.get(at) {
+                Some(b) => at = b,
+                None => break,
+            }
+        }
+    }
+    out
+}
+
+/// `n` as a level's `w:numFmt` writes it; a format this does not know, as a figure.
+fn written(n: u64, format: &str) -> String {
+    const STEMS: [char; 10] = ['甲', '乙', '丙', '丁', '戊', '己', '庚', '辛', '壬', '癸'];
+    // Word writes 27 as AA, 28 as BB: a letter repeated, here at most 8 times.
+    let letters = |base: u8| {
+        let n = n.max(1) - 1;
+        let c = (base + (n % 26) as u8) as char;
+        c.to_string().repeat((n / 26).min(7) as usize + 1)
+    };
+    match format {
+        "chineseCounting"
+        | "chineseCountingThousand"
+        | "taiwaneseCounting"
+        | "japaneseCounting" => numeral(n as usize),
+        "ideographTraditional" => STEMS
+            .get((n.max(1) - 1) as usize % 10)
+            .map_or(String::new(), char::to_string),
+        "decimalZero" => format!("{n:02}"),
+        "decimalFullWidth" | "decimalFullWidth2" => n
+            .to_string()
+            .chars()
+            .map(|c| char::from_u32(c as u32 - '0' as u32 + '０' as u32).unwrap_or(c))
+            .collect(),
+        "decimalEnclosedCircle" | "decimalEnclosedCircleChinese" if (1..=20).contains(&n) => {
+            char::from_u32('①' as u32 + n as u32 - 1).map_or(n.to_string(), String::from)
+        }
+        "upperLetter" => letters(b'A'),
+        "lowerLetter" => letters(b'a'),
+        "upperRoman" => roman(n),
+        "lowerRoman" => roman(n).to_lowercase(),
+        "none" | "bullet" => String::new(),
+        _ => n.to_string(),
+    }
+}
+
+fn roman(mut n: u64) -> String {
+    const NUMERALS: [(u64, &str); 13] = [
+        (1000, "M"),
+        (900, "CM"),
+        (500, "D"),
+        (400, "CD"),
+        (100, "C"),
+        (90, "XC"),
+        (50, "L"),
+        (40, "XL"),
+        (10, "X"),
+        (9, "IX"),
+        (5, "V"),
+        (4, "IV"),
+        (1, "I"),
+    ];
+    let mut out = String::new();
+    for (value, s) in NUMERALS {
+        while n >= value && out.len() < 64 {
+            out.push_str(s);
+            n -= value;
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const W: &str = "xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"";
+
+    fn numbering() -> String {
+        let lvl = |i: usize, start: u64, fmt: &str, text: &str| {
+            format!(
+                r#"<w:lvl w:ilvl="{i}"><w:start w:val="{start}"/><w:numFmt w:val="{fmt}"/><w:lvlText w:val="{text}"/></w:lvl>"#
+            )
+        };
+        format!(
+            r#"<w:numbering {W}><w:abstractNum w:abstractNumId="7">{}{}{}</w:abstractNum><w:num w:numId="3"><w:abstractNumId w:val="7"/></w:num><w:num w:numId="4"><w:abstractNumId w:val="7"/><w:lvlOverride w:ilvl="2"><w:startOverride w:val="5"/></w:lvlOverride></w:num></w:numbering>"#,
+            lvl(0, 1, "chineseCounting", "%1、"),
+            lvl(1, 1, "chineseCounting", "（%2）"),
+            lvl(2, 1, "decimal", "%3."),
+        )
+    }
+
+    #[test]
+    fn labels_count_by_level_and_lower_levels_start_again() {
+        let xml = numbering();
+        let mut lists = Lists::read(Some(xml.as_bytes()), None);
+        let mut next = |num, level| lists.label(Some(num), Some(level), None);
+        assert_eq!(next(3, 0).as_deref(), Some("一、"));
+        assert_eq!(next(3, 1).as_deref(), Some("（一）"));
+        assert_eq!(next(3, 2).as_deref(), Some("1."));
+        assert_eq!(next(3, 2).as_deref(), Some("2."));
+        assert_eq!(next(3, 1).as_deref(), Some("（二）"));
+        assert_eq!(next(3, 2).as_deref(), Some("1."));
+        assert_eq!(next(3, 0).as_deref(), Some("二、"));
+        // Another list of the same kind counts on its own, from its override.
+        assert_eq!(next(4, 2).as_deref(), Some("5."));
+        // No such list, or numId 0: no label.
+        assert_eq!(next(9, 0), None);
+        assert_eq!(lists.label(None, None, None), None);
+    }
+
+    #[test]
+    fn a_style_carries_its_list_to_the_styles_based_on_it() {
+        let xml = numbering();
+        let styles = format!(
+            r#"<w:styles {W}><w:style w:styleId="Heading1"><w:pPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="3"/></w:numPr></w:pPr></w:style><w:style w:styleId="Mine"><w:basedOn w:val="Heading1"/></w:style><w:style w:styleId="Loop"><w:basedOn w:val="Loop"/></w:style><w:style w:styleId="Off"><w:basedOn w:val="Heading1"/><w:pPr><w:numPr><w:numId w:val="0"/></w:numPr></w:pPr></w:style></w:styles>"#
+        );
+        let mut lists = Lists::read(Some(xml.as_bytes()), Some(styles.as_bytes()));
+        assert_eq!(
+            lists.label(None, None, Some("Heading1")).as_deref(),
+            Some("一、")
+        );
+        assert_eq!(
+            lists.label(None, None, Some("Mine")).as_deref(),
+            Some("二、")
+        );
+        assert_eq!(lists.label(None, None, Some("Loop")), None);
+        assert_eq!(lists.label(None, None, Some("Off")), None);
+        // The paragraph's own numPr comes first.
+        assert_eq!(
+            lists.label(Some(3), Some(2), Some("Heading1")).as_deref(),
+            Some("1.")
+        );
+    }
+
+    #[test]
+    fn formats() {
+        assert_eq!(written(11, "chineseCounting"), "十一");
+        assert_eq!(written(3, "ideographTraditional"), "丙");
+        assert_eq!(written(12, "decimalFullWidth"), "１２");
+        assert_eq!(written(3, "decimalEnclosedCircle"), "③");
+        assert_eq!(written(28, "upperLetter"), "BB");
+        assert_eq!(written(14, "lowerRoman"), "xiv");
+        assert_eq!(written(7, "decimalZero"), "07");
+        assert_eq!(written(7, "bullet"), "");
+        assert_eq!(written(7, "somethingNew"), "7");
+        assert_eq!(written(u64::MAX, "upperRoman").len(), 64);
+    }
+
+    #[test]
+    fn a_long_label_is_cut() {
+        let long = "%1".repeat(10_000);
+        let xml = format!(
+            r#"<w:numbering {W}><w:abstractNum w:abstractNumId="1"><w:lvl w:ilvl="0"><w:lvlText w:val="{long}"/></w:lvl></w:abstractNum><w:num w:numId="1"><w:abstractNumId w:val="1"/></w:num></w:numbering>"#
+        );
+        let mut lists = Lists::read(Some(xml.as_bytes()), None);
+        assert_eq!(lists.label(Some(1), Some(0), None), Some("1".repeat(32)));
+    }
+
+    #[test]
+    fn broken_or_missing_parts_number_nothing() {
+        let mut lists = Lists::read(Some(b"<w:numbering><w:abstractNum"), Some(b"\xff\xfe"));
+        assert_eq!(lists.label(Some(1), Some(0), Some("x")), None);
+        let mut lists = Lists::read(None, None);
+        assert_eq!(lists.label(Some(1), Some(0), None), None);
+    }
+}
