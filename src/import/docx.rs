@@ -3,9 +3,9 @@
 use std::io::{self, Cursor, Read};
 
 use docx_rs::{
-    Bold, Document, DocumentChild, EventReader, FromXML, InsertChild, MoveToChild, Paragraph,
-    ParagraphChild, Rels, RunChild, StructuredDataTagChild, Table, TableCellContent, TableChild,
-    TableRowChild, XmlEvent,
+    Bold, Document, DocumentChild, DrawingData, EventReader, FromXML, InsertChild, MoveToChild,
+    Paragraph, ParagraphChild, Rels, RunChild, StructuredDataTagChild, Table, TableCellContent,
+    TableChild, TableRowChild, TextBox, TextBoxContentChild, XmlEvent,
 };
 
 use super::lists::Lists;
@@ -202,11 +202,20 @@ fn read(xml: Vec<u8>) -> Result<Document, DocxError> {
     }
 }
 
+/// What a paragraph holds: its runs, and the text boxes anchored in it.
+#[derive(Default)]
+struct Inline<'d> {
+    runs: Vec<Run>,
+    boxes: Vec<&'d TextBox>,
+}
+
 /// A paragraph with text; the writer's empty paragraphs are rules and spacing. A tab sets
 /// apart what the eye reads as two lines (the publisher and the date of the masthead, on one
-/// line in Word), so each side of it is a paragraph of its own.
+/// line in Word), so each side of it is a paragraph of its own. The paragraphs of a text box
+/// anchored in it come first: a masthead's title is often in one, anchored in the paragraph
+/// it stands above.
 fn paragraph(p: &Paragraph, lists: &mut Lists, out: &mut Vec<Vec<Run>>) {
-    let mut runs = Vec::new();
+    let mut held = Inline::default();
     let numbering = p.property.numbering_property.as_ref();
     let label = lists.label(
         numbering.and_then(|n| n.id.as_ref()).map(|id| id.id),
@@ -215,9 +224,17 @@ fn paragraph(p: &Paragraph, lists: &mut Lists, out: &mut Vec<Vec<Run>>) {
     );
     // Word's own numbering, which the text does not hold, goes before it as it is shown.
     if let Some(label) = label {
-        push(&mut runs, &label, false);
+        push(&mut held.runs, &label, false);
     }
-    inline(&p.children, &mut runs);
+    inline(&p.children, &mut held);
+    for text_box in held.boxes {
+        for child in &text_box.children {
+            match child {
+                TextBoxContentChild::Paragraph(p) => paragraph(p, lists, out),
+                TextBoxContentChild::Table(t) => table(t, lists, out),
+            }
+        }
+    }
     let mut piece: Vec<Run> = Vec::new();
     let mut flush = |piece: &mut Vec<Run>| {
         if piece.iter().any(|r| !r.text.trim().is_empty()) {
@@ -225,7 +242,7 @@ fn paragraph(p: &Paragraph, lists: &mut Lists, out: &mut Vec<Vec<Run>>) {
         }
         piece.clear();
     };
-    for r in runs {
+    for r in held.runs {
         let mut parts = r.text.split('\t').peekable();
         while let Some(text) = parts.next() {
             push(&mut piece, text, r.strong);
@@ -268,24 +285,24 @@ fn tag_blocks(children: &[StructuredDataTagChild], lists: &mut Lists, out: &mut 
 
 /// The runs of a paragraph, and those in its links, insertions, moves and content controls.
 /// Deleted and moved-away text is no longer in the document.
-fn inline(children: &[ParagraphChild], runs: &mut Vec<Run>) {
+fn inline<'d>(children: &'d [ParagraphChild], held: &mut Inline<'d>) {
     for child in children {
         match child {
-            ParagraphChild::Run(r) => run(r, runs),
-            ParagraphChild::Hyperlink(link) => inline(&link.children, runs),
+            ParagraphChild::Run(r) => run(r, held),
+            ParagraphChild::Hyperlink(link) => inline(&link.children, held),
             ParagraphChild::Insert(ins) => ins.children.iter().for_each(|c| {
                 if let InsertChild::Run(r) = c {
-                    run(r, runs);
+                    run(r, held);
                 }
             }),
             ParagraphChild::MoveTo(to) => to.children.iter().for_each(|c| {
                 if let MoveToChild::Run(r) = c {
-                    run(r, runs);
+                    run(r, held);
                 }
             }),
             ParagraphChild::StructuredDataTag(tag) => tag.children.iter().for_each(|c| {
                 if let StructuredDataTagChild::Run(r) = c {
-                    run(r, runs);
+                    run(r, held);
                 }
             }),
             _ => {}
@@ -293,14 +310,19 @@ fn inline(children: &[ParagraphChild], runs: &mut Vec<Run>) {
     }
 }
 
-/// A run's text, a tab as `\t`; breaks are layout. docx-rs reads `w:b` with `w:val` 0, false
-/// or off as off, and as on otherwise.
-fn run(r: &docx_rs::Run, runs: &mut Vec<Run>) {
+/// A run's text, a tab as `\t`, and its text boxes; breaks are layout. docx-rs reads `w:b`
+/// with `w:val` 0, false or off as off, and as on otherwise.
+fn run<'d>(r: &'d docx_rs::Run, held: &mut Inline<'d>) {
     let strong = r.run_property.bold == Some(Bold::new());
     for child in &r.children {
         match child {
-            RunChild::Text(t) => push(runs, &t.text.replace('\t', " "), strong),
-            RunChild::Tab(_) => push(runs, "\t", strong),
+            RunChild::Text(t) => push(&mut held.runs, &t.text.replace('\t', " "), strong),
+            RunChild::Tab(_) => push(&mut held.runs, "\t", strong),
+            RunChild::Drawing(d) => {
+                if let Some(DrawingData::TextBox(text_box)) = &d.data {
+                    held.boxes.push(text_box);
+                }
+            }
             _ => {}
         }
     }

@@ -84,7 +84,6 @@ fn word_round_trips() {
 /// lists: `一、`, `（一）` and `1.` taken out of the text and put in `numbering.xml`, levels 0,
 /// 1 and 2 of one list, as a clerk's list styles number them.
 fn with_word_lists(docx: &[u8]) -> Vec<u8> {
-    use std::io::{Cursor, Read, Write};
     const T: &str = r#"<w:t xml:space="preserve">"#;
     // The level a paragraph's label is, and its length in bytes.
     let label = |text: &str| -> Option<(usize, usize)> {
@@ -107,15 +106,9 @@ fn with_word_lists(docx: &[u8]) -> Vec<u8> {
         let digits = text.bytes().take_while(u8::is_ascii_digit).count();
         (digits > 0 && text[digits..].starts_with('.')).then_some((2, digits + 1))
     };
-    let mut zip = zip::ZipArchive::new(Cursor::new(docx)).unwrap();
-    let mut out = zip::ZipWriter::new(Cursor::new(Vec::new()));
     let mut listed = [0; 3];
-    for i in 0..zip.len() {
-        let mut part = zip.by_index(i).unwrap();
-        let name = part.name().to_owned();
-        let mut bytes = Vec::new();
-        part.read_to_end(&mut bytes).unwrap();
-        if name == "word/document.xml" {
+    let docx = rewrite(docx, |name, bytes| match name {
+        "word/document.xml" => {
             let xml = String::from_utf8(bytes).unwrap();
             let mut paras = xml.split("<w:p ");
             let mut edited = paras.next().unwrap().to_owned();
@@ -135,55 +128,108 @@ fn with_word_lists(docx: &[u8]) -> Vec<u8> {
                 edited.push_str("<w:p ");
                 edited.push_str(&p);
             }
-            bytes = edited.into_bytes();
+            edited.into_bytes()
         }
-        if name == "word/numbering.xml" {
+        "word/numbering.xml" => {
             let lvl = |i: usize, fmt: &str, text: &str| {
                 format!(
                     r#"<w:lvl w:ilvl="{i}"><w:start w:val="1"/><w:numFmt w:val="{fmt}"/><w:lvlText w:val="{text}"/><w:suff w:val="nothing"/></w:lvl>"#
                 )
             };
-            bytes = format!(
+            format!(
                 r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:numbering xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:abstractNum w:abstractNumId="2">{}{}{}</w:abstractNum><w:num w:numId="5"><w:abstractNumId w:val="2"/></w:num></w:numbering>"#,
                 lvl(0, "chineseCounting", "%1、"),
                 lvl(1, "chineseCounting", "（%2）"),
                 lvl(2, "decimal", "%3."),
             )
-            .into_bytes();
+            .into_bytes()
         }
         // The relationship Word and LibreOffice find the lists by.
-        if name == "word/_rels/document.xml.rels" {
+        "word/_rels/document.xml.rels" => {
             let rels = String::from_utf8(bytes).unwrap();
             let numbering = r#"<Relationship Id="rIdLists" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/numbering" Target="numbering.xml"/>"#;
-            bytes = rels
-                .replace("</Relationships>", &format!("{numbering}</Relationships>"))
-                .into_bytes();
+            rels.replace("</Relationships>", &format!("{numbering}</Relationships>"))
+                .into_bytes()
         }
-        out.start_file(name, zip::write::SimpleFileOptions::default())
-            .unwrap();
-        out.write_all(&bytes).unwrap();
-    }
-    // Five sections, three subsections, and the numbered directives and items.
-    assert_eq!(listed[..2], [5, 3], "{listed:?}");
-    assert_eq!(listed[2], 9, "{listed:?}");
-    out.finish().unwrap().into_inner()
+        _ => bytes,
+    });
+    // Five sections, three subsections, and the nine numbered directives and items.
+    assert_eq!(listed, [5, 3, 9]);
+    docx
 }
 
 /// Headings and numbered paragraphs numbered by Word's own lists import as the numbers Word
 /// shows: the issue builds the reference again.
 #[test]
 fn word_lists_are_read_as_the_numbers_they_show() {
-    let tmp = scratch();
     let plain = build(&root().join("examples/2023-39.yaml"), "docx");
-    let listed = tmp.path().join("listed.docx");
-    fs::write(&listed, with_word_lists(&plain)).unwrap();
-    let out = run(weekly().arg("import").arg(&listed));
+    imports_to_the_reference(&with_word_lists(&plain));
+}
+
+/// The example's Word document with its first paragraph, the title, moved into a text box
+/// anchored in an empty paragraph, as Word writes one: the drawing for Word 2010 and later,
+/// and a VML copy for older readers, which must not be read twice.
+fn with_title_in_a_text_box(docx: &[u8]) -> Vec<u8> {
+    rewrite(docx, |name, bytes| {
+        if name != "word/document.xml" {
+            return bytes;
+        }
+        let xml = String::from_utf8(bytes).unwrap();
+        let start = xml.find("<w:body>").unwrap() + "<w:body>".len();
+        let end = xml[start..].find("</w:p>").unwrap() + start + "</w:p>".len();
+        let title = &xml[start..end];
+        assert!(title.contains("窗口工作周报"), "{title}");
+        let choice = format!(
+            r#"<w:drawing><wp:anchor behindDoc="0" distT="0" distB="0" distL="0" distR="0" simplePos="0" locked="0" layoutInCell="1" allowOverlap="1" relativeHeight="2"><wp:simplePos x="0" y="0"/><wp:positionH relativeFrom="column"><wp:align>center</wp:align></wp:positionH><wp:positionV relativeFrom="line"><wp:align>top</wp:align></wp:positionV><wp:extent cx="5400000" cy="900000"/><wp:effectExtent l="0" t="0" r="0" b="0"/><wp:wrapTopAndBottom/><wp:docPr id="1" name="Title"/><a:graphic xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main"><a:graphicData uri="http://schemas.microsoft.com/office/word/2010/wordprocessingShape"><wps:wsp><wps:cNvSpPr txBox="1"/><wps:spPr><a:xfrm><a:off x="0" y="0"/><a:ext cx="5400000" cy="900000"/></a:xfrm><a:prstGeom prst="rect"/></wps:spPr><wps:txbx><w:txbxContent>{title}</w:txbxContent></wps:txbx><wps:bodyPr/></wps:wsp></a:graphicData></a:graphic></wp:anchor></w:drawing>"#
+        );
+        let fallback = format!(
+            r#"<w:pict><v:rect style="width:425pt;height:71pt"><v:textbox><w:txbxContent>{title}</w:txbxContent></v:textbox></v:rect></w:pict>"#
+        );
+        let anchored = format!(
+            r#"<w:p><w:r><mc:AlternateContent><mc:Choice Requires="wps">{choice}</mc:Choice><mc:Fallback>{fallback}</mc:Fallback></mc:AlternateContent></w:r></w:p>"#
+        );
+        format!("{}{anchored}{}", &xml[..start], &xml[end..]).into_bytes()
+    })
+}
+
+/// The parts of a Word document, each passed through `edit` by name.
+fn rewrite(docx: &[u8], mut edit: impl FnMut(&str, Vec<u8>) -> Vec<u8>) -> Vec<u8> {
+    use std::io::{Cursor, Read, Write};
+    let mut zip = zip::ZipArchive::new(Cursor::new(docx)).unwrap();
+    let mut out = zip::ZipWriter::new(Cursor::new(Vec::new()));
+    for i in 0..zip.len() {
+        let mut part = zip.by_index(i).unwrap();
+        let name = part.name().to_owned();
+        let mut bytes = Vec::new();
+        part.read_to_end(&mut bytes).unwrap();
+        let bytes = edit(&name, bytes);
+        out.start_file(name, zip::write::SimpleFileOptions::default())
+            .unwrap();
+        out.write_all(&bytes).unwrap();
+    }
+    out.finish().unwrap().into_inner()
+}
+
+/// `weekly import` of the Word document `docx`, built again as Markdown: the reference.
+fn imports_to_the_reference(docx: &[u8]) {
+    let tmp = scratch();
+    let file = tmp.path().join("bulletin.docx");
+    fs::write(&file, docx).unwrap();
+    let out = run(weekly().arg("import").arg(&file));
     assert!(out.status.success(), "{}", text(&out.stderr));
-    let issue = tmp.path().join("listed.yaml");
+    assert!(out.stderr.is_empty(), "{}", text(&out.stderr));
+    let issue = tmp.path().join("bulletin.yaml");
     fs::write(&issue, &out.stdout).unwrap();
     let again = build(&issue, "md");
     let reference = fs::read(root().join("tests/golden/2023-39.md")).unwrap();
     assert!(again == reference, "{}", text(&again));
+}
+
+/// A title in a text box reads as the masthead's first line, once.
+#[test]
+fn a_text_box_is_read_where_it_is_anchored() {
+    let plain = build(&root().join("examples/2023-39.yaml"), "docx");
+    imports_to_the_reference(&with_title_in_a_text_box(&plain));
 }
 
 /// Text loses the bold: the import says so, once, and the department items become text.
