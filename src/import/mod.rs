@@ -159,23 +159,23 @@ fn foreign(bytes: &[u8]) -> Option<Diagnostic> {
     let (message, help) = if bytes.starts_with(b"%PDF-") {
         (
             msg!(
-                "this is a PDF: weekly import reads the text taken out of a PDF, not the PDF itself",
-                "这是 PDF 文件：weekly import 读取的是从 PDF 中提取出的文字，而不是 PDF 文件本身"
+                "this is a PDF: `weekly import` reads the text taken out of a PDF, not the PDF itself",
+                "这是 PDF 文件。`weekly import` 不能直接读取 PDF 文件，只能读取从 PDF 中提取出的文字"
             ),
             msg!(
                 "take its text out with pdftotext (poppler-utils), `pdftotext FILE.pdf FILE.txt`, and import the .txt",
-                "请先用 pdftotext（poppler-utils 软件包）提取文字：`pdftotext 文件.pdf 文件.txt`，再导入生成的 .txt 文件"
+                "请先用 pdftotext（包含在 poppler-utils 软件包中）提取文字：`pdftotext 文件.pdf 文件.txt`，再导入得到的 .txt 文件"
             ),
         )
     } else if bytes.starts_with(OLE) {
         (
             msg!(
-                "this is a Word 97–2003 (.doc) or WPS (.wps) document: weekly import reads Word documents saved as .docx",
-                "这是 Word 97–2003（.doc）或 WPS（.wps）格式的文档：weekly import 只能读取 .docx 格式的 Word 文档"
+                "this is a Word 97–2003 (.doc) or WPS (.wps) document: `weekly import` reads Word documents saved as .docx",
+                "这是 Word 97–2003（.doc）或 WPS（.wps）格式的文档，`weekly import` 只能读取 .docx 格式的 Word 文档"
             ),
             msg!(
-                "open it in Word or WPS and `Save As` a Word document (.docx), or convert a folder at once with LibreOffice: `soffice --headless --convert-to docx *.doc`",
-                "请用 Word 或 WPS 打开，“另存为” Word 文档（.docx）后再导入；也可用 LibreOffice 批量转换：`soffice --headless --convert-to docx *.doc`"
+                "open it in Word or WPS and `Save As` .docx, or convert a folder of .doc files at once with LibreOffice: `soffice --headless --convert-to docx *.doc`",
+                "请用 Word 或 WPS 打开，“另存为” .docx 格式后再导入；也可用 LibreOffice 批量转换 .doc 文件：`soffice --headless --convert-to docx *.doc`"
             ),
         )
     } else {

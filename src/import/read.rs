@@ -175,11 +175,11 @@ impl Reader<'_> {
         span,
         msg!(
             "plain text has no bold: an item that named departments in bold is imported as one text item",
-            "纯文本不含粗体：原周报中用粗体标出部门名称的条目，都已整段作为文字条目导入"
+            "纯文本文件不保留粗体格式，因此原周报中部门名称为粗体的条目，每条都已整段作为一个文字条目导入"
         ),
         msg!(
             "import the Markdown or Word version to keep the departments, or split such items by hand",
-            "如需按部门分列，请改为导入同一期的 Markdown 或 Word 版本，或在生成的周报文件中手工拆分这些条目"
+            "如需按部门分开列出，请改为导入同一期的 Markdown（.md）或 Word 版本，或在生成的周报文件中手工拆分这些条目"
         ),
     ));
     }
@@ -202,11 +202,11 @@ impl Reader<'_> {
             first,
             msg!(
                 "{spaces} between a Chinese character and a figure or Latin letter in this paragraph, kept as found: a PDF's text shows a space wherever the print leaves a gap there, typed or not",
-                "这一段有 {n} 处汉字与数字或字母之间的空格，已原样保留：排版软件会在汉字与数字、字母之间自动留出间隙，从 PDF 提取文字时也会变成空格，无法判断原稿是否有空格"
+                "这一段有 {n} 处空格位于汉字与数字或字母之间，已原样保留。排版软件会在汉字与数字、字母之间自动留出间隙，从 PDF 提取文字时，这种间隙也会变成空格，因此无法判断原稿中是否确有空格"
             ),
             msg!(
                 "delete the spaces the original did not have; the Word version of the issue, if kept, imports without this doubt",
-                "请对照原稿，在生成的周报文件中删去原稿没有的空格；如存有同一期的 Word 版本，改为导入它即无此问题"
+                "请对照原稿，在生成的周报文件中删去原稿没有的空格；如有同一期的 Word 版本，改为导入 Word 版本即可避免此问题"
             ),
         ));
     }
