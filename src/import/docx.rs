@@ -9,6 +9,7 @@ use docx_rs::{
 };
 
 use super::lists::Lists;
+use super::styles::Styles;
 use crate::diag::Msg;
 use crate::model::Run;
 
@@ -122,16 +123,18 @@ pub fn paragraphs(bytes: &[u8]) -> Result<Vec<Vec<Run>>, DocxError> {
     };
     let numbering = beside(&mut zip, "numbering.xml")?;
     let styles = beside(&mut zip, "styles.xml")?;
-    let mut lists = Lists::read(numbering.as_deref(), styles.as_deref());
+    let styles = Styles::read(styles.as_deref());
+    let mut body = Body {
+        lists: Lists::read(numbering.as_deref(), &styles),
+        styles: &styles,
+    };
     let document = read(xml)?;
     let mut out = Vec::new();
     for child in &document.children {
         match child {
-            DocumentChild::Paragraph(p) => paragraph(p, &mut lists, &mut out),
-            DocumentChild::Table(t) => table(t, &mut lists, &mut out),
-            DocumentChild::StructuredDataTag(tag) => {
-                tag_blocks(&tag.children, &mut lists, &mut out)
-            }
+            DocumentChild::Paragraph(p) => paragraph(p, &mut body, &mut out),
+            DocumentChild::Table(t) => table(t, &mut body, &mut out),
+            DocumentChild::StructuredDataTag(tag) => tag_blocks(&tag.children, &mut body, &mut out),
             _ => {}
         }
     }
@@ -228,11 +231,17 @@ fn read(xml: Vec<u8>) -> Result<Document, DocxError> {
     }
 }
 
+/// What reading the body carries along: the lists as they count, and the styles.
+struct Body<'s> {
+    lists: Lists,
+    styles: &'s Styles,
+}
+
 /// What a paragraph holds: its runs, and the text boxes anchored in it.
-#[derive(Default)]
-struct Inline<'d> {
+struct Inline<'d, 's> {
     runs: Vec<Run>,
     boxes: Vec<&'d TextBox>,
+    styles: &'s Styles,
 }
 
 /// A paragraph with text; the writer's empty paragraphs are rules and spacing. A tab sets
@@ -240,10 +249,14 @@ struct Inline<'d> {
 /// line in Word), so each side of it is a paragraph of its own. The paragraphs of a text box
 /// anchored in it come first: a masthead's title is often in one, anchored in the paragraph
 /// it stands above.
-fn paragraph(p: &Paragraph, lists: &mut Lists, out: &mut Vec<Vec<Run>>) {
-    let mut held = Inline::default();
+fn paragraph(p: &Paragraph, body: &mut Body, out: &mut Vec<Vec<Run>>) {
+    let mut held = Inline {
+        runs: Vec::new(),
+        boxes: Vec::new(),
+        styles: body.styles,
+    };
     let numbering = p.property.numbering_property.as_ref();
-    let label = lists.label(
+    let label = body.lists.label(
         numbering.and_then(|n| n.id.as_ref()).map(|id| id.id),
         numbering.and_then(|n| n.level.as_ref()).map(|l| l.val),
         p.property.style.as_ref().map(|s| s.val.as_str()),
@@ -256,8 +269,8 @@ fn paragraph(p: &Paragraph, lists: &mut Lists, out: &mut Vec<Vec<Run>>) {
     for text_box in held.boxes {
         for child in &text_box.children {
             match child {
-                TextBoxContentChild::Paragraph(p) => paragraph(p, lists, out),
-                TextBoxContentChild::Table(t) => table(t, lists, out),
+                TextBoxContentChild::Paragraph(p) => paragraph(p, body, out),
+                TextBoxContentChild::Table(t) => table(t, body, out),
             }
         }
     }
@@ -280,15 +293,15 @@ fn paragraph(p: &Paragraph, lists: &mut Lists, out: &mut Vec<Vec<Run>>) {
     flush(&mut piece);
 }
 
-fn table(t: &Table, lists: &mut Lists, out: &mut Vec<Vec<Run>>) {
+fn table(t: &Table, body: &mut Body, out: &mut Vec<Vec<Run>>) {
     for TableChild::TableRow(row) in &t.rows {
         for TableRowChild::TableCell(cell) in &row.cells {
             for content in &cell.children {
                 match content {
-                    TableCellContent::Paragraph(p) => paragraph(p, lists, out),
-                    TableCellContent::Table(t) => table(t, lists, out),
+                    TableCellContent::Paragraph(p) => paragraph(p, body, out),
+                    TableCellContent::Table(t) => table(t, body, out),
                     TableCellContent::StructuredDataTag(tag) => {
-                        tag_blocks(&tag.children, lists, out)
+                        tag_blocks(&tag.children, body, out)
                     }
                     TableCellContent::TableOfContents(_) => {}
                 }
@@ -298,12 +311,12 @@ fn table(t: &Table, lists: &mut Lists, out: &mut Vec<Vec<Run>>) {
 }
 
 /// A content control around paragraphs and tables.
-fn tag_blocks(children: &[StructuredDataTagChild], lists: &mut Lists, out: &mut Vec<Vec<Run>>) {
+fn tag_blocks(children: &[StructuredDataTagChild], body: &mut Body, out: &mut Vec<Vec<Run>>) {
     for child in children {
         match child {
-            StructuredDataTagChild::Paragraph(p) => paragraph(p, lists, out),
-            StructuredDataTagChild::Table(t) => table(t, lists, out),
-            StructuredDataTagChild::StructuredDataTag(tag) => tag_blocks(&tag.children, lists, out),
+            StructuredDataTagChild::Paragraph(p) => paragraph(p, body, out),
+            StructuredDataTagChild::Table(t) => table(t, body, out),
+            StructuredDataTagChild::StructuredDataTag(tag) => tag_blocks(&tag.children, body, out),
             _ => {}
         }
     }
@@ -311,7 +324,7 @@ fn tag_blocks(children: &[StructuredDataTagChild], lists: &mut Lists, out: &mut 
 
 /// The runs of a paragraph, and those in its links, insertions, moves and content controls.
 /// Deleted and moved-away text is no longer in the document.
-fn inline<'d>(children: &'d [ParagraphChild], held: &mut Inline<'d>) {
+fn inline<'d>(children: &'d [ParagraphChild], held: &mut Inline<'d, '_>) {
     for child in children {
         match child {
             ParagraphChild::Run(r) => run(r, held),
@@ -336,10 +349,18 @@ fn inline<'d>(children: &'d [ParagraphChild], held: &mut Inline<'d>) {
     }
 }
 
-/// A run's text, a tab as `\t`, and its text boxes; breaks are layout. docx-rs reads `w:b`
-/// with `w:val` 0, false or off as off, and as on otherwise.
-fn run<'d>(r: &'d docx_rs::Run, held: &mut Inline<'d>) {
-    let strong = r.run_property.bold == Some(Bold::new());
+/// A run's text, a tab as `\t`, and its text boxes; breaks are layout. A run is bold by its
+/// own `w:b` (docx-rs reads `w:val` 0, false or off as off, and as on otherwise), or else by
+/// its character style.
+fn run<'d>(r: &'d docx_rs::Run, held: &mut Inline<'d, '_>) {
+    let strong = match &r.run_property.bold {
+        Some(bold) => *bold == Bold::new(),
+        None => r
+            .run_property
+            .style
+            .as_ref()
+            .is_some_and(|s| held.styles.bold.contains(&s.val)),
+    };
     for child in &r.children {
         match child {
             RunChild::Text(t) => push(&mut held.runs, &t.text.replace('\t', " "), strong),

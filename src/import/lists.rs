@@ -3,12 +3,8 @@
 
 use std::collections::HashMap;
 
-use docx_rs::{EventReader, OwnedAttribute, XmlEvent};
-
+use super::styles::{LEVELS, Styles, attr, each_element, number};
 use crate::text::numeral;
-
-/// Levels a list has in Word: `w:ilvl` 0 to 8.
-const LEVELS: usize = 9;
 
 /// Characters of a level's label text (`w:lvlText`) kept.
 const MAX_LABEL: usize = 64;
@@ -30,43 +26,17 @@ pub struct Lists {
     /// Each `w:num` by its id: its abstract list, and the starts it overrides by level.
     nums: HashMap<usize, (usize, Vec<(usize, u64)>)>,
     /// Each paragraph style's list, `w:numId` and `w:ilvl`, its `basedOn` followed.
-    styles: HashMap<String, (usize, usize)>,
+    style_lists: HashMap<String, (usize, usize)>,
     /// How far each `w:num` has counted at each level.
     counts: HashMap<usize, [Option<u64>; LEVELS]>,
 }
 
-/// `f` called with the local name and attributes of each start tag of `xml`, in order.
-/// Broken XML ends the walk where it breaks: what it has not reached numbers nothing.
-fn each_element(xml: &[u8], mut f: impl FnMut(&str, &[OwnedAttribute])) {
-    let mut events = EventReader::new(xml);
-    loop {
-        match events.next_event() {
-            Ok(XmlEvent::StartElement {
-                name, attributes, ..
-            }) => f(&name.local_name, &attributes),
-            Ok(XmlEvent::EndDocument) | Err(_) => return,
-            Ok(_) => {}
-        }
-    }
-}
-
-fn attr<'a>(attributes: &'a [OwnedAttribute], name: &str) -> Option<&'a str> {
-    attributes
-        .iter()
-        .find(|a| a.name.local_name == name)
-        .map(|a| a.value.as_str())
-}
-
-fn number<T: std::str::FromStr>(attributes: &[OwnedAttribute], name: &str) -> Option<T> {
-    attr(attributes, name)?.trim().parse().ok()
-}
-
 impl Lists {
-    /// The lists `numbering` defines and the styles in `styles` that use them; either part
-    /// may be missing or unreadable, and then there is nothing to number by.
-    pub fn read(numbering: Option<&[u8]>, styles: Option<&[u8]>) -> Lists {
+    /// The lists `numbering` defines, and the paragraph styles of `styles` that use them;
+    /// a part missing or unreadable numbers nothing.
+    pub fn read(numbering: Option<&[u8]>, styles: &Styles) -> Lists {
         let mut lists = Lists {
-            styles: styles.map(style_lists).unwrap_or_default(),
+            style_lists: styles.lists.clone(),
             ..Lists::default()
         };
         // The abstract list or the `w:num` being read, and the level inside it.
@@ -127,7 +97,7 @@ impl Lists {
         level: Option<usize>,
         style: Option<&str>,
     ) -> Option<String> {
-        let from_style = style.and_then(|s| self.styles.get(s)).copied();
+        let from_style = style.and_then(|s| self.style_lists.get(s)).copied();
         let num = num.or(from_style.map(|(n, _)| n))?;
         let level = level.or(from_style.map(|(_, l)| l)).unwrap_or(0);
         let (abstract_id, overrides) = self.nums.get(&num)?;
@@ -154,52 +124,6 @@ impl Lists {
         }
         Some(label)
     }
-}
-
-/// Each paragraph style's list: its own `w:numPr`, or the one of the style it is based on.
-fn style_lists(xml: &[u8]) -> HashMap<String, (usize, usize)> {
-    let mut own: HashMap<String, (Option<usize>, Option<usize>)> = HashMap::new();
-    let mut based: HashMap<String, String> = HashMap::new();
-    let mut style: Option<String> = None;
-    each_element(xml, |name, a| match name {
-        "style" => style = attr(a, "styleId").map(str::to_owned),
-        "basedOn" => {
-            if let (Some(s), Some(b)) = (&style, attr(a, "val")) {
-                based.insert(s.clone(), b.to_owned());
-            }
-        }
-        "numId" | "ilvl" => {
-            if let Some(s) = &style {
-                let entry = own.entry(s.clone()).or_default();
-                let v = number(a, "val");
-                if name == "numId" {
-                    entry.0 = v;
-                } else {
-                    entry.1 = v;
-                }
-            }
-        }
-        _ => {}
-    });
-    let mut out = HashMap::new();
-    for s in own.keys().chain(based.keys()) {
-        // A chain of `basedOn` is followed a few steps: a loop in it ends there.
-        let mut at = s.as_str();
-        for _ in 0..10 {
-            if let Some((Some(n), l)) = own.get(at) {
-                // numId 0 takes the style out of any list.
-                if *n != 0 {
-                    out.insert(s.clone(), (*n, l.unwrap_or(0).min(LEVELS - 1)));
-                }
-                break;
-            }
-            match based.get(at) {
-                Some(b) => at = b,
-                None => break,
-            }
-        }
-    }
-    out
 }
 
 /// `n` as a level's `w:numFmt` writes it; a format this does not know, as a figure.
@@ -286,7 +210,7 @@ mod tests {
     #[test]
     fn labels_count_by_level_and_lower_levels_start_again() {
         let xml = numbering();
-        let mut lists = Lists::read(Some(xml.as_bytes()), None);
+        let mut lists = Lists::read(Some(xml.as_bytes()), &Styles::default());
         let mut next = |num, level| lists.label(Some(num), Some(level), None);
         assert_eq!(next(3, 0).as_deref(), Some("一、"));
         assert_eq!(next(3, 1).as_deref(), Some("（一）"));
@@ -308,7 +232,8 @@ mod tests {
         let styles = format!(
             r#"<w:styles {W}><w:style w:styleId="Heading1"><w:pPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="3"/></w:numPr></w:pPr></w:style><w:style w:styleId="Mine"><w:basedOn w:val="Heading1"/></w:style><w:style w:styleId="Loop"><w:basedOn w:val="Loop"/></w:style><w:style w:styleId="Off"><w:basedOn w:val="Heading1"/><w:pPr><w:numPr><w:numId w:val="0"/></w:numPr></w:pPr></w:style></w:styles>"#
         );
-        let mut lists = Lists::read(Some(xml.as_bytes()), Some(styles.as_bytes()));
+        let styles = Styles::read(Some(styles.as_bytes()));
+        let mut lists = Lists::read(Some(xml.as_bytes()), &styles);
         assert_eq!(
             lists.label(None, None, Some("Heading1")).as_deref(),
             Some("一、")
@@ -346,15 +271,16 @@ mod tests {
         let xml = format!(
             r#"<w:numbering {W}><w:abstractNum w:abstractNumId="1"><w:lvl w:ilvl="0"><w:lvlText w:val="{long}"/></w:lvl></w:abstractNum><w:num w:numId="1"><w:abstractNumId w:val="1"/></w:num></w:numbering>"#
         );
-        let mut lists = Lists::read(Some(xml.as_bytes()), None);
+        let mut lists = Lists::read(Some(xml.as_bytes()), &Styles::default());
         assert_eq!(lists.label(Some(1), Some(0), None), Some("1".repeat(32)));
     }
 
     #[test]
     fn broken_or_missing_parts_number_nothing() {
-        let mut lists = Lists::read(Some(b"<w:numbering><w:abstractNum"), Some(b"\xff\xfe"));
+        let styles = Styles::read(Some(b"\xff\xfe"));
+        let mut lists = Lists::read(Some(b"<w:numbering><w:abstractNum"), &styles);
         assert_eq!(lists.label(Some(1), Some(0), Some("x")), None);
-        let mut lists = Lists::read(None, None);
+        let mut lists = Lists::read(None, &Styles::default());
         assert_eq!(lists.label(Some(1), Some(0), None), None);
     }
 }

@@ -12,6 +12,7 @@ mod lists;
 pub mod read;
 pub mod sentences;
 pub mod source;
+mod styles;
 
 use std::path::Path;
 

@@ -232,6 +232,35 @@ fn a_text_box_is_read_where_it_is_anchored() {
     imports_to_the_reference(&with_title_in_a_text_box(&plain));
 }
 
+/// Headings and department names bold by a character style (`w:rStyle`), not by their own
+/// `w:b`: the example's six bold runs given a style `Dept`, bold, based on one that is not.
+#[test]
+fn bold_from_a_character_style_marks_departments() {
+    let plain = build(&root().join("examples/2023-39.yaml"), "docx");
+    let mut styled = 0;
+    let docx = rewrite(&plain, |name, bytes| {
+        let xml = String::from_utf8(bytes).unwrap();
+        match name {
+            "word/document.xml" => {
+                styled = xml.matches("<w:b />").count();
+                xml.replace("<w:b />", r#"<w:rStyle w:val="Dept"/>"#)
+            }
+            "word/styles.xml" => xml.replace(
+                "</w:styles>",
+                concat!(
+                    r#"<w:style w:type="character" w:styleId="Emphasis"><w:rPr><w:b w:val="0"/><w:i/></w:rPr></w:style>"#,
+                    r#"<w:style w:type="character" w:styleId="Dept"><w:basedOn w:val="Emphasis"/><w:rPr><w:b/></w:rPr></w:style>"#,
+                    "</w:styles>"
+                ),
+            ),
+            _ => xml,
+        }
+        .into_bytes()
+    });
+    assert_eq!(styled, 6);
+    imports_to_the_reference(&docx);
+}
+
 /// Text loses the bold: the import says so, once, and the department items become text.
 #[test]
 fn text_says_it_has_no_bold() {
