@@ -189,7 +189,7 @@ codes! {
     E029 => "`previous` names the wrong week's issue",
     E030 => "an imported file is not a whole bulletin: its masthead, sections or closing block are missing",
     E031 => "a Word document that cannot be read: not a .docx, damaged, or too large unpacked",
-    E032 => "an imported file is a PDF, or a Word 97–2003 or WPS document: convert it first",
+    E032 => "an imported file is a PDF, an OFD, a Word 97–2003 or WPS document, or encrypted: convert it first",
     W001 => "the period is not seven days",
     W002 => "published more than two weeks after the period ends",
     W003 => "a paragraph does not end with terminal punctuation",

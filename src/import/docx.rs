@@ -115,7 +115,8 @@ pub fn paragraphs(bytes: &[u8]) -> Result<Vec<Vec<Run>>, DocxError> {
         .unwrap_or_else(|| "word/document.xml".to_owned());
     let xml = part(&mut zip, &main)?.ok_or(DocxError::NotWord)?;
     check_xml(&xml)?;
-    // The list definitions and the styles sit beside the main part.
+    // The list definitions and the styles are found by name beside the main part, where
+    // Word and LibreOffice write them, not through the relationships that name them.
     let folder = main.rsplit_once('/').map_or("", |(f, _)| f);
     let beside = |zip: &mut Zip, name: &str| match folder {
         "" => part(zip, name),

@@ -1,7 +1,7 @@
 //! Word's own list numbering (`numbering.xml`, and styles that carry it) written out as the
 //! label it shows, `一、`, `（一）` or `1.`, for paragraphs whose number is not in their text.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use super::styles::{LEVELS, Styles, attr, each_element, number};
 use crate::text::numeral;
@@ -18,17 +18,33 @@ struct Level {
     text: String,
 }
 
+/// An abstract list (`w:abstractNum`): its levels, or the list style it takes them from
+/// (`w:numStyleLink`).
+#[derive(Debug, Default)]
+struct Abstract {
+    levels: [Option<Level>; LEVELS],
+    style_link: Option<String>,
+}
+
+/// A list (`w:num`): its abstract list, and the starts it overrides by level.
+#[derive(Debug)]
+struct Num {
+    abstract_id: usize,
+    starts: [Option<u64>; LEVELS],
+}
+
 /// The lists of a document, and how far each has counted.
 #[derive(Debug, Default)]
 pub struct Lists {
-    /// Each abstract list's levels by its id.
-    abstracts: HashMap<usize, [Option<Level>; LEVELS]>,
-    /// Each `w:num` by its id: its abstract list, and the starts it overrides by level.
-    nums: HashMap<usize, (usize, Vec<(usize, u64)>)>,
-    /// Each paragraph style's list, `w:numId` and `w:ilvl`, its `basedOn` followed.
+    abstracts: HashMap<usize, Abstract>,
+    nums: HashMap<usize, Num>,
+    /// Each paragraph style's list, `w:numId` and `w:ilvl`.
     style_lists: HashMap<String, (usize, usize)>,
-    /// How far each `w:num` has counted at each level.
+    /// How far each abstract list has counted at each level: Word counts the lists that
+    /// share an abstract list as one.
     counts: HashMap<usize, [Option<u64>; LEVELS]>,
+    /// The lists and levels numbered so far: a list's start override applies at its first.
+    begun: HashSet<(usize, usize)>,
 }
 
 impl Lists {
@@ -45,42 +61,59 @@ impl Lists {
             "abstractNum" => {
                 current = number(a, "abstractNumId");
                 num = None;
+                if let Some(id) = current {
+                    lists.abstracts.insert(id, Abstract::default());
+                }
             }
             "num" => {
                 num = number::<usize>(a, "numId");
                 current = None;
                 if let Some(id) = num {
-                    lists.nums.insert(id, (usize::MAX, Vec::new()));
+                    let starts = [None; LEVELS];
+                    let abstract_id = usize::MAX;
+                    lists.nums.insert(
+                        id,
+                        Num {
+                            abstract_id,
+                            starts,
+                        },
+                    );
                 }
             }
             "abstractNumId" => {
                 let n = num.and_then(|n| lists.nums.get_mut(&n));
                 if let (Some(n), Some(id)) = (n, number(a, "val")) {
-                    n.0 = id;
+                    n.abstract_id = id;
+                }
+            }
+            "numStyleLink" => {
+                let abs = current.and_then(|id| lists.abstracts.get_mut(&id));
+                if let (Some(abs), Some(link)) = (abs, attr(a, "val")) {
+                    abs.style_link = Some(link.chars().take(MAX_LABEL).collect());
                 }
             }
             "lvl" | "lvlOverride" => level = number::<usize>(a, "ilvl").filter(|l| *l < LEVELS),
             "startOverride" => {
                 let n = num.and_then(|n| lists.nums.get_mut(&n));
                 if let (Some(n), Some(l), Some(v)) = (n, level, number(a, "val")) {
-                    n.1.push((l, v));
+                    n.starts[l] = Some(v);
                 }
             }
             "start" | "numFmt" | "lvlText" => {
-                let (Some(id), Some(l)) = (current, level) else {
+                let abs = current.and_then(|id| lists.abstracts.get_mut(&id));
+                let (Some(abs), Some(l)) = (abs, level) else {
                     return;
                 };
-                let entry = lists.abstracts.entry(id).or_default()[l].get_or_insert(Level {
-                    start: 1,
+                // ECMA-376: a level without `w:start` starts at 0.
+                let entry = abs.levels[l].get_or_insert(Level {
+                    start: 0,
                     format: "decimal".to_owned(),
                     text: String::new(),
                 });
                 let val = attr(a, "val").unwrap_or_default();
                 match name {
-                    "start" => entry.start = val.trim().parse().unwrap_or(1),
+                    "start" => entry.start = val.trim().parse().unwrap_or(0),
                     "numFmt" => entry.format = val.to_owned(),
-                    // A label is a few characters; a longer one is cut so that a document of
-                    // many paragraphs cannot make each carry a long text.
                     _ => entry.text = val.chars().take(MAX_LABEL).collect(),
                 }
             }
@@ -89,8 +122,22 @@ impl Lists {
         lists
     }
 
+    /// The abstract list `num` numbers by, through a list style's link once.
+    fn abstract_of(&self, num: usize) -> Option<usize> {
+        let id = self.nums.get(&num)?.abstract_id;
+        let abs = self.abstracts.get(&id)?;
+        match &abs.style_link {
+            Some(link) if abs.levels.iter().all(Option::is_none) => {
+                let (linked, _) = self.style_lists.get(link)?;
+                Some(self.nums.get(linked)?.abstract_id)
+            }
+            _ => Some(id),
+        }
+    }
+
     /// The label of the next paragraph of list `num` at `level`, or of the list its style
-    /// `style` carries; `None` when it is not in a list, counting it when it is.
+    /// `style` carries; `None` when it is not in a list or is a bullet, counting it when it
+    /// is numbered.
     pub fn label(
         &mut self,
         num: Option<usize>,
@@ -98,31 +145,42 @@ impl Lists {
         style: Option<&str>,
     ) -> Option<String> {
         let from_style = style.and_then(|s| self.style_lists.get(s)).copied();
-        let num = num.or(from_style.map(|(n, _)| n))?;
+        // numId 0 takes a paragraph out of the list its style would give it.
+        let num = num.or(from_style.map(|(n, _)| n)).filter(|n| *n != 0)?;
         let level = level.or(from_style.map(|(_, l)| l)).unwrap_or(0);
-        let (abstract_id, overrides) = self.nums.get(&num)?;
-        let levels = self.abstracts.get(abstract_id)?;
+        let id = self.abstract_of(num)?;
+        let starts = self.nums.get(&num)?.starts;
+        let levels = &self.abstracts.get(&id)?.levels;
         let this = levels.get(level)?.as_ref()?;
-        let start = |l: usize, lv: &Level| {
-            overrides
-                .iter()
-                .rev()
-                .find(|(at, _)| *at == l)
-                .map_or(lv.start, |(_, s)| *s)
+        if this.format == "bullet" {
+            return None;
+        }
+        let start = |l: usize| {
+            starts[l]
+                .or(levels[l].as_ref().map(|lv| lv.start))
+                .unwrap_or(0)
         };
-        let counts = self.counts.entry(num).or_default();
-        counts[level] = Some(counts[level].map_or(start(level, this), |n| n.saturating_add(1)));
+        let counts = self.counts.entry(id).or_default();
+        counts[level] = match counts[level] {
+            Some(n) if !(starts[level].is_some() && self.begun.insert((num, level))) => {
+                Some(n.saturating_add(1))
+            }
+            _ => Some(start(level)),
+        };
+        self.begun.insert((num, level));
         // A paragraph of a level starts the levels below it again.
         counts[level + 1..].iter_mut().for_each(|c| *c = None);
         let mut label = this.text.clone();
-        for (l, lv) in levels.iter().enumerate().take(level + 1).rev() {
-            let n = counts[l]
-                .or(lv.as_ref().map(|lv| start(l, lv)))
-                .unwrap_or(1);
-            let format = lv.as_ref().map_or("decimal", |lv| lv.format.as_str());
+        for l in (0..=level).rev() {
+            let n = counts[l].unwrap_or_else(|| start(l));
+            let format = levels[l]
+                .as_ref()
+                .map_or("decimal", |lv| lv.format.as_str());
             label = label.replace(&format!("%{}", l + 1), &written(n, format));
         }
-        Some(label)
+        // A label is a few characters: cut, a document of many paragraphs cannot make each
+        // carry a long text.
+        Some(label.chars().take(MAX_LABEL).collect())
     }
 }
 
@@ -161,6 +219,8 @@ fn written(n: u64, format: &str) -> String {
     }
 }
 
+/// `n` in Roman numerals, at most [`MAX_LABEL`] letters: a start of millions would be
+/// thousands of `M`.
 fn roman(mut n: u64) -> String {
     const NUMERALS: [(u64, &str); 13] = [
         (1000, "M"),
@@ -179,7 +239,7 @@ fn roman(mut n: u64) -> String {
     ];
     let mut out = String::new();
     for (value, s) in NUMERALS {
-        while n >= value && out.len() < 64 {
+        while n >= value && out.len() < MAX_LABEL {
             out.push_str(s);
             n -= value;
         }
@@ -219,10 +279,14 @@ mod tests {
         assert_eq!(next(3, 1).as_deref(), Some("（二）"));
         assert_eq!(next(3, 2).as_deref(), Some("1."));
         assert_eq!(next(3, 0).as_deref(), Some("二、"));
-        // Another list of the same kind counts on its own, from its override.
+        // Another list of the same abstract list starts again at its override, the first
+        // time, and from then on the two count as one, as Word counts them.
         assert_eq!(next(4, 2).as_deref(), Some("5."));
+        assert_eq!(next(3, 2).as_deref(), Some("6."));
+        assert_eq!(next(4, 2).as_deref(), Some("7."));
         // No such list, or numId 0: no label.
         assert_eq!(next(9, 0), None);
+        assert_eq!(next(0, 0), None);
         assert_eq!(lists.label(None, None, None), None);
     }
 
@@ -244,6 +308,8 @@ mod tests {
         );
         assert_eq!(lists.label(None, None, Some("Loop")), None);
         assert_eq!(lists.label(None, None, Some("Off")), None);
+        // A paragraph's own numId 0 takes it out of its style's list.
+        assert_eq!(lists.label(Some(0), None, Some("Heading1")), None);
         // The paragraph's own numPr comes first.
         assert_eq!(
             lists.label(Some(3), Some(2), Some("Heading1")).as_deref(),
@@ -266,10 +332,26 @@ mod tests {
     }
 
     #[test]
+    fn bullets_have_no_label_and_a_list_style_lends_its_levels() {
+        let xml = format!(
+            r#"<w:numbering {W}><w:abstractNum w:abstractNumId="1"><w:lvl w:ilvl="0"><w:numFmt w:val="bullet"/><w:lvlText w:val="&#xF0B7;"/></w:lvl></w:abstractNum><w:abstractNum w:abstractNumId="2"><w:styleLink w:val="Headings"/><w:lvl w:ilvl="0"><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="%1、"/></w:lvl></w:abstractNum><w:abstractNum w:abstractNumId="3"><w:numStyleLink w:val="Headings"/></w:abstractNum><w:num w:numId="1"><w:abstractNumId w:val="1"/></w:num><w:num w:numId="2"><w:abstractNumId w:val="2"/></w:num><w:num w:numId="3"><w:abstractNumId w:val="3"/></w:num></w:numbering>"#
+        );
+        let styles = format!(
+            r#"<w:styles {W}><w:style w:type="numbering" w:styleId="Headings"><w:pPr><w:numPr><w:numId w:val="2"/></w:numPr></w:pPr></w:style></w:styles>"#
+        );
+        let styles = Styles::read(Some(styles.as_bytes()));
+        let mut lists = Lists::read(Some(xml.as_bytes()), &styles);
+        assert_eq!(lists.label(Some(1), Some(0), None), None);
+        // No `w:start`: the level starts at 0, as ECMA-376 says.
+        assert_eq!(lists.label(Some(3), Some(0), None).as_deref(), Some("零、"));
+        assert_eq!(lists.label(Some(2), Some(0), None).as_deref(), Some("一、"));
+    }
+
+    #[test]
     fn a_long_label_is_cut() {
         let long = "%1".repeat(10_000);
         let xml = format!(
-            r#"<w:numbering {W}><w:abstractNum w:abstractNumId="1"><w:lvl w:ilvl="0"><w:lvlText w:val="{long}"/></w:lvl></w:abstractNum><w:num w:numId="1"><w:abstractNumId w:val="1"/></w:num></w:numbering>"#
+            r#"<w:numbering {W}><w:abstractNum w:abstractNumId="1"><w:lvl w:ilvl="0"><w:start w:val="1"/><w:lvlText w:val="{long}"/></w:lvl></w:abstractNum><w:num w:numId="1"><w:abstractNumId w:val="1"/></w:num></w:numbering>"#
         );
         let mut lists = Lists::read(Some(xml.as_bytes()), &Styles::default());
         assert_eq!(lists.label(Some(1), Some(0), None), Some("1".repeat(32)));

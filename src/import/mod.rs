@@ -152,11 +152,19 @@ pub fn import(bytes: &[u8], from: From) -> Imported {
     }
 }
 
-/// E032 for a PDF, or a Word 97–2003 or WPS document (an OLE compound file), told by its
-/// first bytes whatever its name: what a clerk's archive holds besides .docx, and what import
-/// reads only once converted.
+/// E032 for a PDF, an OFD document, a Word 97–2003 or WPS document (an OLE compound file)
+/// or a Word document encrypted with a password (an OLE file holding the package), told by
+/// their bytes whatever their name: what a clerk's archive holds besides .docx, and what
+/// import reads only once converted.
 fn foreign(bytes: &[u8]) -> Option<Diagnostic> {
     const OLE: &[u8] = b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1";
+    // The name of the stream an encrypted Word document keeps its package in, as an OLE
+    // directory writes it (UTF-16).
+    let encrypted: Vec<u8> = "EncryptedPackage"
+        .encode_utf16()
+        .flat_map(u16::to_le_bytes)
+        .collect();
+    let holds = |needle: &[u8]| bytes.windows(needle.len()).any(|w| w == needle);
     let (message, help) = if bytes.starts_with(b"%PDF-") {
         (
             msg!(
@@ -166,6 +174,28 @@ fn foreign(bytes: &[u8]) -> Option<Diagnostic> {
             msg!(
                 "take its text out with pdftotext (poppler-utils), `pdftotext FILE.pdf FILE.txt`, and import the .txt",
                 "请先用 pdftotext（包含在 poppler-utils 软件包中）提取文字：`pdftotext 文件.pdf 文件.txt`，再导入得到的 .txt 文件"
+            ),
+        )
+    } else if bytes.starts_with(OLE) && holds(&encrypted) {
+        (
+            msg!(
+                "this Word document is encrypted with a password and cannot be read",
+                "这个 Word 文档设置了打开密码（已加密），无法读取"
+            ),
+            msg!(
+                "open it in Word or WPS with its password, remove the password, `Save As` .docx and import that copy",
+                "请在 Word 或 WPS 中输入密码打开，取消文档加密后另存为 .docx，再导入"
+            ),
+        )
+    } else if bytes.starts_with(b"PK\x03\x04") && holds(b"OFD.xml") {
+        (
+            msg!(
+                "this is an OFD document (版式文件), which `weekly import` cannot read",
+                "这是 OFD 版式文件，`weekly import` 无法读取"
+            ),
+            msg!(
+                "open it in an OFD reader and export or print it to PDF, take the text out with pdftotext and import that; or import the Word version of the issue, if kept",
+                "请用 OFD 阅读器打开，导出或打印为 PDF 后，用 pdftotext 提取文字再导入；如存有同一期的 Word 版本，也可直接导入 Word 版本"
             ),
         )
     } else if bytes.starts_with(OLE) {
@@ -203,4 +233,39 @@ fn lines_of(paras: Vec<Vec<Run>>) -> (String, Vec<Para>) {
         text.push('\n');
     }
     (text, out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// What E032 says of `bytes`, in English, or `None` when they are left to be read.
+    fn refused(bytes: &[u8]) -> Option<String> {
+        foreign(bytes).map(|d| d.message.en.clone())
+    }
+
+    #[test]
+    fn what_import_cannot_read_is_told_by_its_bytes() {
+        const OLE: &[u8] = b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1";
+        let mut encrypted = OLE.to_vec();
+        encrypted.extend(vec![0; 100]);
+        encrypted.extend("EncryptedPackage".encode_utf16().flat_map(u16::to_le_bytes));
+        let mut ofd = b"PK\x03\x04".to_vec();
+        ofd.extend(b"....OFD.xml....");
+        let cases: [(&[u8], Option<&str>); 6] = [
+            (b"%PDF-1.7\n", Some("a PDF")),
+            (OLE, Some("Word 97")),
+            (&encrypted, Some("encrypted")),
+            (&ofd, Some("OFD")),
+            (b"PK\x03\x04word/document.xml", None),
+            ("一、领导批示".as_bytes(), None),
+        ];
+        for (bytes, says) in cases {
+            let got = refused(bytes);
+            match says {
+                Some(s) => assert!(got.as_deref().is_some_and(|g| g.contains(s)), "{got:?}"),
+                None => assert_eq!(got, None),
+            }
+        }
+    }
 }

@@ -171,17 +171,17 @@ impl Reader<'_> {
             return;
         }
         self.findings.push(warn(
-        Code::W023,
-        span,
-        msg!(
-            "plain text has no bold: an item that named departments in bold is imported as one text item",
-            "纯文本文件不保留粗体格式，因此原周报中部门名称为粗体的条目，每条都已整段作为一个文字条目导入"
-        ),
-        msg!(
-            "import the Markdown or Word version to keep the departments, or split such items by hand",
-            "如需按部门分开列出，请改为导入同一期的 Markdown（.md）或 Word 版本，或在生成的周报文件中手工拆分这些条目"
-        ),
-    ));
+            Code::W023,
+            span,
+            msg!(
+                "plain text has no bold: an item that named departments in bold is imported as one text item",
+                "纯文本文件不保留粗体格式，因此原周报中部门名称为粗体的条目，每条都已整段作为一个文字条目导入"
+            ),
+            msg!(
+                "import the Markdown or Word version to keep the departments, or split such items by hand",
+                "如需按部门分开列出，请改为导入同一期的 Markdown（.md）或 Word 版本，或在生成的周报文件中手工拆分这些条目"
+            ),
+        ));
     }
 
     /// W024 at a paragraph kept word for word, past its first `skip` gaps, whose printed
@@ -233,18 +233,18 @@ impl Reader<'_> {
             None => {
                 let total = p.done.max(1);
                 self.findings.push(warn(
-                Code::W022,
-                span,
-                msg!(
-                    "no whole total gives {share}% of {}: the total is set to {total}, and the share will print differently",
-                    "完成数为 {} 时，没有哪个整数总数能算出占比 {share}%：总数暂填 {total}，重新生成后印出的占比将与原周报不同",
-                    p.done
-                ),
-                msg!(
-                    "write the real total in the imported file",
-                    "请在生成的周报文件中填入实际总数"
-                ),
-            ));
+                    Code::W022,
+                    span,
+                    msg!(
+                        "no whole total gives {share}% of {}: the total is set to {total}, and the share will print differently",
+                        "完成数为 {} 时，没有哪个整数总数能算出占比 {share}%：总数暂填 {total}，重新生成后印出的占比将与原周报不同",
+                        p.done
+                    ),
+                    msg!(
+                        "write the real total in the imported file",
+                        "请在生成的周报文件中填入实际总数"
+                    ),
+                ));
                 total
             }
         };
@@ -275,17 +275,17 @@ impl Reader<'_> {
         };
         if let Some(Msg { en, zh }) = like {
             self.findings.push(warn(
-            Code::W020,
-            span,
-            msg!(
-                "this reads like {en} but does not match the sentence weekly builds: imported as a text item",
-                "这一段看似{zh}，但与 weekly 生成的句式不符：已作为文字条目导入"
-            ),
-            msg!(
-                "keep it as text, or rewrite it in the issue file as the data it states",
-                "可保留为文字条目，也可在生成的周报文件中按其内容改填为相应的数据"
-            ),
-        ));
+                Code::W020,
+                span,
+                msg!(
+                    "this reads like {en} but does not match the sentence weekly builds: imported as a text item",
+                    "这一段看似{zh}，但与 weekly 生成的句式不符：已作为文字条目导入"
+                ),
+                msg!(
+                    "keep it as text, or rewrite it in the issue file as the data it states",
+                    "可保留为文字条目，也可在生成的周报文件中按其内容改填为相应的数据"
+                ),
+            ));
         }
         Item::Text(t.to_owned())
     }

@@ -20,10 +20,16 @@ pub struct Styles {
     pub bold: HashSet<String>,
 }
 
-/// What one style sets itself.
+/// Bytes of a style id kept: Word's are a few dozen; a longer one is not a style a
+/// bulletin uses, and hashing it for each element would cost its length each time.
+const MAX_ID: usize = 256;
+
+/// What one style sets itself; `based_on` is the index of its parent, once resolved.
 #[derive(Debug, Default)]
 struct Own {
-    based_on: Option<String>,
+    id: String,
+    based_on_id: Option<String>,
+    based_on: Option<usize>,
     num: Option<usize>,
     level: Option<usize>,
     bold: Option<bool>,
@@ -32,53 +38,69 @@ struct Own {
 impl Styles {
     /// The styles of `xml`; a part missing or unreadable says nothing.
     pub fn read(xml: Option<&[u8]>) -> Styles {
-        let mut own: HashMap<String, Own> = HashMap::new();
-        let mut style: Option<String> = None;
+        let mut own: Vec<Own> = Vec::new();
+        // Whether the element read is inside a style kept (the last of `own`).
+        let mut inside = false;
         each_element(xml.unwrap_or_default(), |name, a| {
             if name == "style" {
-                style = attr(a, "styleId").map(str::to_owned);
+                let id = attr(a, "styleId").filter(|id| id.len() <= MAX_ID);
+                inside = id.is_some();
+                own.extend(id.map(|id| Own {
+                    id: id.to_owned(),
+                    ..Own::default()
+                }));
                 return;
             }
-            let Some(s) = &style else { return };
-            let entry = own.entry(s.clone()).or_default();
+            let Some(style) = own.last_mut().filter(|_| inside) else {
+                return;
+            };
             match name {
-                "basedOn" => entry.based_on = attr(a, "val").map(str::to_owned),
-                "numId" => entry.num = number(a, "val"),
-                "ilvl" => entry.level = number(a, "val"),
-                "b" => entry.bold = Some(on(attr(a, "val"))),
+                "basedOn" => {
+                    style.based_on_id = attr(a, "val")
+                        .filter(|id| id.len() <= MAX_ID)
+                        .map(str::to_owned);
+                }
+                "numId" => style.num = number(a, "val"),
+                "ilvl" => style.level = number(a, "val"),
+                "b" => style.bold = Some(on(attr(a, "val"))),
                 _ => {}
             }
         });
+        let index: HashMap<&str, usize> = own
+            .iter()
+            .enumerate()
+            .map(|(i, s)| (s.id.as_str(), i))
+            .collect();
+        let parents: Vec<Option<usize>> = own
+            .iter()
+            .map(|s| s.based_on_id.as_deref().and_then(|b| index.get(b).copied()))
+            .collect();
+        for (style, parent) in own.iter_mut().zip(parents) {
+            style.based_on = parent;
+        }
         let mut styles = Styles::default();
-        for id in own.keys() {
-            let list = inherited(&own, id, |s| s.num.map(|n| (n, s.level.unwrap_or(0))));
-            // numId 0 takes a style out of any list.
-            if let Some((num, level)) = list.filter(|(n, _)| *n != 0) {
-                styles
-                    .lists
-                    .insert(id.clone(), (num, level.min(LEVELS - 1)));
+        for (i, style) in own.iter().enumerate() {
+            let list = inherited(&own, i, |s| s.num.map(|n| (n, s.level.unwrap_or(0))));
+            // numId 0 takes a style out of any list; a level past the last is no level.
+            if let Some(list) = list.filter(|&(n, l)| n != 0 && l < LEVELS) {
+                styles.lists.insert(style.id.clone(), list);
             }
-            if inherited(&own, id, |s| s.bold) == Some(true) {
-                styles.bold.insert(id.clone());
+            if inherited(&own, i, |s| s.bold) == Some(true) {
+                styles.bold.insert(style.id.clone());
             }
         }
         styles
     }
 }
 
-/// What style `id` has from the nearest style up its `w:basedOn` chain that sets it.
-fn inherited<T>(
-    own: &HashMap<String, Own>,
-    id: &str,
-    get: impl Fn(&Own) -> Option<T>,
-) -> Option<T> {
-    let mut at = own.get(id);
+/// What style `i` has from the nearest style up its `w:basedOn` chain that sets it.
+fn inherited<T>(own: &[Own], i: usize, get: impl Fn(&Own) -> Option<T>) -> Option<T> {
+    let mut at = i;
     for _ in 0..CHAIN {
-        let style = at?;
-        if let Some(found) = get(style) {
+        if let Some(found) = get(&own[at]) {
             return Some(found);
         }
-        at = own.get(style.based_on.as_deref()?);
+        at = own[at].based_on?;
     }
     None
 }

@@ -82,7 +82,8 @@ fn word_round_trips() {
 
 /// The example's Word document with its headings and numbered paragraphs made Word's own
 /// lists: `一、`, `（一）` and `1.` taken out of the text and put in `numbering.xml`, levels 0,
-/// 1 and 2 of one list, as a clerk's list styles number them.
+/// 1 and 2 of one list, as a clerk's list styles number them. The sections' headings take
+/// theirs from their paragraph style, the rest from their own `w:numPr`.
 fn with_word_lists(docx: &[u8]) -> Vec<u8> {
     const T: &str = r#"<w:t xml:space="preserve">"#;
     // The level a paragraph's label is, and its length in bytes.
@@ -107,7 +108,8 @@ fn with_word_lists(docx: &[u8]) -> Vec<u8> {
         (digits > 0 && text[digits..].starts_with('.')).then_some((2, digits + 1))
     };
     let mut listed = [0; 3];
-    let docx = rewrite(docx, |name, bytes| match name {
+    let docx = rewrite(docx, |name, bytes| {
+        match name {
         "word/document.xml" => {
             let xml = String::from_utf8(bytes).unwrap();
             let mut paras = xml.split("<w:p ");
@@ -119,9 +121,12 @@ fn with_word_lists(docx: &[u8]) -> Vec<u8> {
                     let at = at.unwrap();
                     p.replace_range(at..at + len, "");
                     let props = p.find("<w:pPr>").unwrap() + "<w:pPr>".len();
-                    let numbered = format!(
-                        r#"<w:numPr><w:ilvl w:val="{level}"/><w:numId w:val="5"/></w:numPr>"#
-                    );
+                    let numbered = match level {
+                        0 => r#"<w:pStyle w:val="ListHeading"/>"#.to_owned(),
+                        _ => format!(
+                            r#"<w:numPr><w:ilvl w:val="{level}"/><w:numId w:val="5"/></w:numPr>"#
+                        ),
+                    };
                     p.insert_str(props, &numbered);
                     listed[level] += 1;
                 }
@@ -144,6 +149,13 @@ fn with_word_lists(docx: &[u8]) -> Vec<u8> {
             )
             .into_bytes()
         }
+        "word/styles.xml" => String::from_utf8(bytes)
+            .unwrap()
+            .replace(
+                "</w:styles>",
+                r#"<w:style w:type="paragraph" w:styleId="ListHeading"><w:pPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="5"/></w:numPr></w:pPr></w:style></w:styles>"#,
+            )
+            .into_bytes(),
         // The relationship Word and LibreOffice find the lists by.
         "word/_rels/document.xml.rels" => {
             let rels = String::from_utf8(bytes).unwrap();
@@ -152,6 +164,7 @@ fn with_word_lists(docx: &[u8]) -> Vec<u8> {
                 .into_bytes()
         }
         _ => bytes,
+    }
     });
     // Five sections, three subsections, and the nine numbered directives and items.
     assert_eq!(listed, [5, 3, 9]);
