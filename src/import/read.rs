@@ -152,7 +152,7 @@ impl Reader<'_> {
             }
         }
         if let Some((_, first)) = paras.first() {
-            self.no_bold(&first.span);
+            self.no_bold(&(first.span.start..first.span.start));
         }
         for (_, p) in &paras {
             self.gaps(p, 0);
