@@ -42,6 +42,8 @@ pub enum DocxError {
     PartTooLarge { part: String },
     /// A zip archive with no document in it.
     NotWord,
+    /// An OFD document (版式文件): a zip of its own parts, `OFD.xml` at its root.
+    Ofd,
     /// Not a zip archive, as every .docx is.
     NotZip,
     /// A damaged zip archive, or XML that is broken, nested too deep or that docx-rs fails
@@ -64,6 +66,10 @@ impl DocxError {
                     "Word 文档中的 {part} 解压后超过 {mb} MB，远大于任何一期周报，未读取"
                 )
             }
+            DocxError::Ofd => crate::msg!(
+                "this is an OFD document (版式文件), which `weekly import` cannot read",
+                "这是 OFD 版式文件，`weekly import` 无法读取"
+            ),
             DocxError::NotWord => crate::msg!(
                 "not a Word document (.docx): a zip archive with no document part (word/document.xml)",
                 "不是 Word 文档（.docx）：这是一个压缩包，但其中没有正文部件（word/document.xml）"
@@ -83,6 +89,10 @@ impl DocxError {
     pub fn help(&self) -> Option<Msg> {
         match self {
             DocxError::TooLarge | DocxError::PartTooLarge { .. } => None,
+            DocxError::Ofd => Some(crate::msg!(
+                "open it in an OFD reader and export or print it to PDF, take the text out with pdftotext and import that; or import the Word version of the issue, if kept",
+                "请用 OFD 阅读器打开，导出或打印为 PDF 后，用 pdftotext 提取文字再导入；如存有同一期的 Word 版本，也可直接导入 Word 版本"
+            )),
             DocxError::NotWord | DocxError::NotZip => Some(crate::msg!(
                 "check that this is the bulletin's Word file; if it is, open it in Word or WPS and `Save As` .docx to get a file `weekly` reads",
                 "请确认选对了文件（应为周报的 Word 文件）；如确认无误，请用 Word 或 WPS 打开后“另存为” .docx 格式，即可得到 `weekly` 能读取的文件"
@@ -113,7 +123,14 @@ pub fn paragraphs(bytes: &[u8]) -> Result<Vec<Vec<Run>>, DocxError> {
     let main = part(&mut zip, "_rels/.rels")?
         .and_then(|rels| main_part(&rels))
         .unwrap_or_else(|| "word/document.xml".to_owned());
-    let xml = part(&mut zip, &main)?.ok_or(DocxError::NotWord)?;
+    let Some(xml) = part(&mut zip, &main)? else {
+        let ofd = zip.by_name("OFD.xml").is_ok();
+        return Err(if ofd {
+            DocxError::Ofd
+        } else {
+            DocxError::NotWord
+        });
+    };
     check_xml(&xml)?;
     // The list definitions and the styles are found by name beside the main part, where
     // Word and LibreOffice write them, not through the relationships that name them.

@@ -116,7 +116,11 @@ pub fn import(bytes: &[u8], from: From) -> Imported {
                 (text, paras, Vec::new())
             }
             Err(e) => {
-                let mut d = Diagnostic::new(Code::E031, 0..0, e.message());
+                let code = match e {
+                    docx::DocxError::Ofd => Code::E032,
+                    _ => Code::E031,
+                };
+                let mut d = Diagnostic::new(code, 0..0, e.message());
                 if let Some(help) = e.help() {
                     d = d.with_help(help);
                 }
@@ -152,10 +156,10 @@ pub fn import(bytes: &[u8], from: From) -> Imported {
     }
 }
 
-/// E032 for a PDF, an OFD document, a Word 97–2003 or WPS document (an OLE compound file)
-/// or a Word document encrypted with a password (an OLE file holding the package), told by
-/// their bytes whatever their name: what a clerk's archive holds besides .docx, and what
-/// import reads only once converted.
+/// E032 for a PDF, a Word 97–2003 or WPS document (an OLE compound file) or a Word document
+/// encrypted with a password (an OLE file holding the package), told by their bytes whatever
+/// their name: what a clerk's archive holds besides .docx, and what import reads only once
+/// converted. An OFD document, a zip, is told by its parts as a Word document is read.
 fn foreign(bytes: &[u8]) -> Option<Diagnostic> {
     const OLE: &[u8] = b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1";
     // The name of the stream an encrypted Word document keeps its package in, as an OLE
@@ -185,17 +189,6 @@ fn foreign(bytes: &[u8]) -> Option<Diagnostic> {
             msg!(
                 "open it in Word or WPS with its password, remove the password, `Save As` .docx and import that copy",
                 "请在 Word 或 WPS 中输入密码打开，取消文档加密后另存为 .docx，再导入"
-            ),
-        )
-    } else if bytes.starts_with(b"PK\x03\x04") && holds(b"OFD.xml") {
-        (
-            msg!(
-                "this is an OFD document (版式文件), which `weekly import` cannot read",
-                "这是 OFD 版式文件，`weekly import` 无法读取"
-            ),
-            msg!(
-                "open it in an OFD reader and export or print it to PDF, take the text out with pdftotext and import that; or import the Word version of the issue, if kept",
-                "请用 OFD 阅读器打开，导出或打印为 PDF 后，用 pdftotext 提取文字再导入；如存有同一期的 Word 版本，也可直接导入 Word 版本"
             ),
         )
     } else if bytes.starts_with(OLE) {
@@ -250,13 +243,10 @@ mod tests {
         let mut encrypted = OLE.to_vec();
         encrypted.extend(vec![0; 100]);
         encrypted.extend("EncryptedPackage".encode_utf16().flat_map(u16::to_le_bytes));
-        let mut ofd = b"PK\x03\x04".to_vec();
-        ofd.extend(b"....OFD.xml....");
-        let cases: [(&[u8], Option<&str>); 6] = [
+        let cases: [(&[u8], Option<&str>); 5] = [
             (b"%PDF-1.7\n", Some("a PDF")),
             (OLE, Some("Word 97")),
             (&encrypted, Some("encrypted")),
-            (&ofd, Some("OFD")),
             (b"PK\x03\x04word/document.xml", None),
             ("一、领导批示".as_bytes(), None),
         ];
@@ -267,5 +257,13 @@ mod tests {
                 None => assert_eq!(got, None),
             }
         }
+        // An OFD document is a zip of its own parts: told as it is opened.
+        let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+        zip.start_file("OFD.xml", zip::write::SimpleFileOptions::default())
+            .unwrap();
+        let ofd = zip.finish().unwrap().into_inner();
+        let d = &import(&ofd, From::Docx).findings[0];
+        assert_eq!(d.code, Code::E032);
+        assert!(d.message.en.contains("OFD"), "{:?}", d.message);
     }
 }
