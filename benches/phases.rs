@@ -5,13 +5,13 @@
 
 use std::path::Path;
 
-use weekly::files::Memory;
+use weekly::check::validate::{self, Lints};
+use weekly::input::files::Memory;
+use weekly::input::yaml;
 use weekly::issue::Issue;
 use weekly::load::Loader;
 use weekly::model::Bulletin;
 use weekly::render::{self, Format, Options};
-use weekly::validate::{self, Lints};
-use weekly::yaml;
 
 const EXAMPLE: &str = include_str!("../examples/2023-39.yaml");
 const PREVIOUS: &str = include_str!("../examples/2023-38.yaml");

@@ -11,7 +11,7 @@
 # README's testing section says which missed mutants are left and why.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-files=(--file src/model.rs --file src/text.rs --file src/series.rs --file 'src/lint/*.rs' --file src/load.rs)
+files=(--file src/model.rs --file 'src/text/*.rs' --file src/check/series.rs --file 'src/check/lint/*.rs' --file src/load.rs)
 [ $# -gt 0 ] && files=()
 # Two jobs on two cores; the property tests run their 256 cases as in `cargo test`.
 cargo mutants --jobs 2 --timeout 120 "${files[@]}" "$@"

@@ -1,28 +1,21 @@
 //! weekly: one YAML file in, a 窗口工作周报 bulletin out.
 //!
-//! Data flows one way: `load` reads an issue's bytes (`yaml::decode`, `yaml::parse`),
-//! `validate` checks the file and types it, `series::follow` links it to the issue before;
-//! `model::Bulletin::new` derives what is printed and `render::render` lays it out. Only
-//! `cli` touches files, prints, or picks exit codes.
+//! Data flows one way: `load` reads an issue's bytes through `input` (decode, parse) and
+//! `check` (validate, lint, link to the issue before) into an [`issue::Issue`];
+//! `model::Bulletin::new` derives what is printed and `render::render` lays it out. Beside that
+//! spine: `import` reads printed bulletins back, `issue_file` writes issue files, `stats`
+//! reports on an archive. Only `cli` touches files, prints, or picks exit codes.
+pub mod check;
 pub mod cli;
 pub mod diag;
-pub mod emit;
-pub mod files;
-pub mod folder;
-pub mod format;
-pub mod freeze;
+pub mod formats;
+pub mod i18n;
 pub mod import;
+pub mod input;
 pub mod issue;
-pub mod lint;
+pub mod issue_file;
 pub mod load;
 pub mod model;
-pub mod new;
 pub mod render;
-pub mod sarif;
-pub mod series;
-pub mod slip;
 pub mod stats;
 pub mod text;
-pub mod validate;
-pub mod window;
-pub mod yaml;

@@ -5,13 +5,15 @@ use std::collections::HashMap;
 use std::io;
 use std::path::{Path, PathBuf};
 
-use crate::diag::{self, Code, Diagnostic, Msg};
-use crate::files::{Files, MAX_INPUT_BYTES, ReadError};
+use crate::diag::{self, Code, Diagnostic};
+
+use crate::check::series::{self, Link, Previous};
+use crate::check::validate::{self, Lints};
+use crate::i18n::Msg;
+use crate::input::files::{Files, MAX_INPUT_BYTES, ReadError};
+use crate::input::yaml;
 use crate::issue::{self, Issue};
 use crate::msg;
-use crate::series::{self, Link, Previous};
-use crate::validate::{self, Lints};
-use crate::yaml;
 
 /// How far back previous issues are followed for year-to-date figures left out. The count
 /// starts again every year, so a chain needs at most one year's issues.
@@ -204,7 +206,7 @@ impl<F: Files> Loader<F> {
 
     /// What the issue in `path` passes on to the next, or why it cannot be used.
     fn previous(&mut self, path: &Path, depth: usize) -> Result<Previous, Failure> {
-        let shown = diag::excerpt_path(path);
+        let shown = crate::text::quote::excerpt_path(path);
         let key = self
             .files
             .resolve(path)
@@ -246,7 +248,7 @@ impl<F: Files> Loader<F> {
         key: &Path,
         depth: usize,
     ) -> Result<Previous, Failure> {
-        let shown = diag::excerpt_path(path);
+        let shown = crate::text::quote::excerpt_path(path);
         let bytes = self.files.read(key, MAX_INPUT_BYTES).map_err(|e| match e {
             ReadError::TooLarge => {
                 let Msg { en, zh } = (*too_large(MAX_INPUT_BYTES).message).clone();
@@ -271,7 +273,7 @@ impl<F: Files> Loader<F> {
         })?;
         let root = yaml::parse(text).map_err(|d| {
             let Msg { en, zh } = (*d.message).clone();
-            let (line, _) = diag::line_col(text, d.span.start);
+            let (line, _) = diag::lines::line_col(text, d.span.start);
             Failure::unusable(msg!(
                 "the previous issue `{shown}` is not valid YAML at line {line}: {en}",
                 "上一期 `{shown}` 第 {line} 行格式有误：{zh}"
@@ -286,7 +288,7 @@ impl<F: Files> Loader<F> {
         if let Some(mut issue) = checked.issue {
             let found = match &issue.previous {
                 Some(link) if issue.needs_previous() => {
-                    let (line, _) = diag::line_col(text, link.span.start);
+                    let (line, _) = diag::lines::line_col(text, link.span.start);
                     let before = self
                         .previous(&beside(path, &link.value), depth + 1)
                         .map_err(|f| f.named_in(&shown, line))?;
@@ -340,7 +342,7 @@ impl Failure {
     /// A previous issue that cannot be read: missing (check the name), or there but
     /// unreadable (a folder, no permission), each with its own way out.
     fn io(shown: &str, e: &io::Error) -> Failure {
-        let Msg { en, zh } = diag::io_message(e);
+        let Msg { en, zh } = crate::i18n::io_message(e);
         let message = msg!(
             "cannot read the previous issue `{shown}`: {en}",
             "无法读取上一期 `{shown}`：{zh}"
@@ -474,7 +476,7 @@ pub fn load_all<F: Files + Sync>(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::files::Memory;
+    use crate::input::files::Memory;
 
     const EXAMPLE: &str = include_str!("../examples/2023-39.yaml");
     const BEFORE: &str = include_str!("../examples/2023-38.yaml");

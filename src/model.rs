@@ -457,10 +457,10 @@ sections:
     items: [一条。, 两条。]
 footer: { send: 甲, distribute: 乙, copies: 1 }
 ";
-        let checked = crate::validate::validate(
-            &crate::yaml::parse(src).unwrap(),
+        let checked = crate::check::validate::validate(
+            &crate::input::yaml::parse(src).unwrap(),
             src,
-            crate::validate::Lints::On,
+            crate::check::validate::Lints::On,
         );
         let b = Bulletin::new(&checked.issue.unwrap());
         let heads: Vec<_> = b

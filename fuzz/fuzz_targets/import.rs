@@ -5,8 +5,8 @@
 use std::path::Path;
 
 use libfuzzer_sys::fuzz_target;
-use weekly::diag::Lang;
-use weekly::files::Memory;
+use weekly::i18n::Lang;
+use weekly::input::files::Memory;
 use weekly::import::{self, From};
 use weekly::load::Loader;
 
@@ -16,7 +16,7 @@ fuzz_target!(|bytes: &[u8]| {
         let Some(draft) = imported.draft else {
             continue;
         };
-        let text = import::file::issue_file(&draft, "fuzz", None, Lang::En);
+        let text = weekly::issue_file::imported::issue_file(&draft, "fuzz", None, Lang::En);
         let files = Memory::default().with("issue.yaml", text.as_bytes());
         let loaded = Loader::new(&files)
             .load(Path::new("issue.yaml"))

@@ -6,7 +6,7 @@
 use std::path::Path;
 
 use libfuzzer_sys::fuzz_target;
-use weekly::files::Memory;
+use weekly::input::files::Memory;
 use weekly::load::Loader;
 use weekly::model::Bulletin;
 use weekly::render::{self, Format, Options};

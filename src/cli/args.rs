@@ -7,10 +7,10 @@ use chrono::NaiveDate;
 use clap::builder::{PossibleValue, PossibleValuesParser, TypedValueParser};
 use clap::{CommandFactory, Parser, Subcommand};
 
-use super::import::Import;
 use super::outputs::{Output, outputs, stats_format};
 use super::report::{MessageFormat, ReportOptions};
-use crate::diag::{Code, Lang, Msg, Severity};
+use crate::diag::{Code, Severity};
+use crate::i18n::{Lang, Msg};
 use crate::import;
 use crate::msg;
 use crate::render::Format;
@@ -273,6 +273,16 @@ pub struct Stats {
     /// The file, or `None` for stdout.
     pub output: Option<PathBuf>,
     pub selection: Selection,
+}
+
+/// `weekly import`.
+pub struct Import {
+    pub files: Vec<PathBuf>,
+    /// One file, or `None` for stdout.
+    pub output: Option<PathBuf>,
+    pub dir: Option<PathBuf>,
+    pub from: Option<import::From>,
+    pub force: bool,
 }
 
 /// `weekly new`.

@@ -9,7 +9,7 @@ use anyhow::bail;
 
 use super::said::{Said, Saying};
 
-use crate::files::{Files, ReadError, is_issue_file};
+use crate::input::files::{Files, ReadError, is_issue_file};
 use crate::msg;
 use crate::render::{Format, Templates};
 

@@ -5,11 +5,9 @@
 mod args;
 mod commands;
 mod disk;
-mod import;
 mod outputs;
 mod report;
 mod said;
-mod stats;
 mod write;
 
 use std::process::ExitCode;
@@ -48,8 +46,8 @@ pub fn main() -> ExitCode {
         Settings::Build(build) => commands::build(&mut out, build),
         Settings::Check { paths } => commands::check(&mut out, paths),
         Settings::New(new) => commands::begin_next(&mut out, new),
-        Settings::Import(settings) => import::import(&mut out, settings),
-        Settings::Stats(settings) => stats::stats(&mut out, settings),
+        Settings::Import(settings) => commands::import(&mut out, settings),
+        Settings::Stats(settings) => commands::stats(&mut out, settings),
         Settings::ExportTemplates { dir, force } => {
             commands::export_templates(&mut out, dir, *force)
         }

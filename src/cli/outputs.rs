@@ -3,8 +3,8 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::diag::Msg;
-use crate::files::ByExtension;
+use crate::formats::ByExtension;
+use crate::i18n::Msg;
 use crate::msg;
 use crate::render::Format;
 use crate::stats;

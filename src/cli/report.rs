@@ -6,11 +6,12 @@ use std::io::{self, IsTerminal, Write};
 use std::process::ExitCode;
 
 pub use super::said::{Said, Saying};
-use crate::diag::{self, Code, Diagnostic, Lang, Msg};
-use crate::emit::{self, Finding, Location};
-use crate::load::Unreadable;
+use crate::diag::emit::{self, Finding, Location};
+use crate::diag::sarif;
+use crate::diag::{self, Code, Diagnostic};
+use crate::i18n::{Lang, Msg};
+use crate::load::{Loaded, Unreadable};
 use crate::render::RenderError;
-use crate::sarif;
 use crate::stats::error::StatsError;
 
 /// One link of an error's chain in `lang`.
@@ -18,7 +19,7 @@ fn link_in(layer: &(dyn std::error::Error + 'static), lang: Lang) -> String {
     let msg = if let Some(s) = layer.downcast_ref::<Said>() {
         s.msg().clone()
     } else if let Some(e) = layer.downcast_ref::<io::Error>() {
-        diag::io_message(e)
+        crate::i18n::io_message(e)
     } else if let Some(e) = layer.downcast_ref::<Unreadable>() {
         e.message()
     } else if let Some(e) = layer.downcast_ref::<RenderError>() {
@@ -183,6 +184,13 @@ impl Reporter {
             sarif: Vec::new(),
             lost: None,
         }
+    }
+
+    /// Reports what loading a file found: the issue and its text when the file passes,
+    /// `None` when it is invalid.
+    pub fn loaded(&mut self, loaded: Loaded) -> Option<Loaded> {
+        let passes = self.file(&loaded.name, &loaded.text, &loaded.diagnostics);
+        Some(loaded).filter(|l| passes && l.issue.is_some())
     }
 
     /// Reports one file's findings; whether the file passes.

@@ -4,7 +4,7 @@
 use std::error::Error;
 use std::fmt;
 
-use crate::diag::Msg;
+use crate::i18n::Msg;
 
 /// An error of the command line in both languages, with what caused it: the reporter prints
 /// each link of the chain in the user's language.

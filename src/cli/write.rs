@@ -104,7 +104,7 @@ pub fn not_a_file(path: &Path) -> bool {
         && (path.is_dir() || path.to_string_lossy().ends_with(['/', '\\']) || path.exists())
 }
 
-fn cannot_follow(path: &Path) -> crate::diag::Msg {
+fn cannot_follow(path: &Path) -> crate::i18n::Msg {
     let path = path.display();
     msg!(
         "cannot resolve the path `{path}`",
@@ -112,7 +112,7 @@ fn cannot_follow(path: &Path) -> crate::diag::Msg {
     )
 }
 
-fn cannot_write(path: &Path) -> crate::diag::Msg {
+fn cannot_write(path: &Path) -> crate::i18n::Msg {
     let path = path.display();
     msg!("cannot write `{path}`", "无法写入 `{path}`")
 }
@@ -379,6 +379,11 @@ fn open_stream(path: &Path) -> io::Result<File> {
     }
     #[cfg(not(unix))]
     fs::OpenOptions::new().write(true).open(path)
+}
+
+/// What a failure to write stdout says, in every command.
+pub fn stdout_msg() -> crate::i18n::Msg {
+    msg!("cannot write to stdout", "无法写入标准输出")
 }
 
 /// A reader that stops early (`weekly build … | head`) is not an error.

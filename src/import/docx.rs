@@ -10,7 +10,7 @@ use docx_rs::{
 
 use super::lists::Lists;
 use super::styles::Styles;
-use crate::diag::Msg;
+use crate::i18n::Msg;
 use crate::model::Run;
 
 /// Bytes a document may hold, packed or unpacked, all its parts together: a bulletin is some
@@ -20,7 +20,7 @@ pub const MAX_UNPACKED: u64 = 64 * 1024 * 1024;
 /// Bytes of one XML part read (the document, its lists, its styles): the cap on any input,
 /// some 40 times a bulletin's `document.xml`, and what the reader gets through in well under
 /// a second.
-pub const MAX_PART: u64 = crate::files::MAX_INPUT_BYTES;
+pub const MAX_PART: u64 = crate::input::files::MAX_INPUT_BYTES;
 
 /// Parts (zip entries) a document may have; Word writes a dozen or two.
 pub const MAX_PARTS: usize = 10_000;
@@ -444,8 +444,9 @@ mod tests {
     #[test]
     fn the_example_reads_back_as_its_bulletin_says() {
         let src = include_str!("../../examples/2023-39.yaml");
-        let root = crate::yaml::parse(src).unwrap();
-        let checked = crate::validate::validate(&root, src, crate::validate::Lints::On);
+        let root = crate::input::yaml::parse(src).unwrap();
+        let checked =
+            crate::check::validate::validate(&root, src, crate::check::validate::Lints::On);
         let b = Bulletin::new(&checked.issue.expect("the example is valid"));
         let format = crate::render::Format::Docx;
         let bytes = crate::render::render(&b, format, &Default::default()).unwrap();

@@ -2,10 +2,11 @@
 
 use std::ops::Range;
 
-use super::draft::{Footer, Masthead};
 use super::sentences;
 use super::source::Para;
-use crate::diag::{Code, Diagnostic, Msg};
+use crate::diag::{Code, Diagnostic};
+use crate::i18n::Msg;
+use crate::issue_file::draft::{Footer, Masthead};
 use crate::msg;
 
 /// A warning at `span`.

@@ -5,8 +5,6 @@
 //! file (`file`).
 
 pub mod docx;
-pub mod draft;
-pub mod file;
 mod frame;
 mod lists;
 pub mod read;
@@ -17,11 +15,12 @@ mod styles;
 use std::path::Path;
 
 use crate::diag::{Code, Diagnostic};
-use crate::files::{ByExtension, MAX_INPUT_BYTES};
+use crate::formats::ByExtension;
+use crate::input::files::MAX_INPUT_BYTES;
 use crate::model::Run;
 use crate::msg;
 
-pub use draft::Draft;
+pub use crate::issue_file::draft::Draft;
 pub use source::Para;
 
 /// What a bulletin to import is.
@@ -131,15 +130,18 @@ pub fn import(bytes: &[u8], from: From) -> Imported {
             if bytes.len() as u64 > MAX_INPUT_BYTES {
                 return failed(String::new(), crate::load::too_large(MAX_INPUT_BYTES));
             }
-            let text = match crate::yaml::utf8(bytes) {
+            let text = match crate::input::yaml::utf8(bytes) {
                 Ok(text) => text,
                 Err((text, d)) => return failed(text.to_owned(), d),
             };
             // A form feed is where a PDF's page ends; any other control character is refused.
             let mut at = 0;
             for page in text.split('\u{c}') {
-                if let Some((i, c)) = crate::yaml::first_unprintable(page) {
-                    return failed(text.to_owned(), crate::yaml::control_character(at + i, c));
+                if let Some((i, c)) = crate::input::yaml::first_unprintable(page) {
+                    return failed(
+                        text.to_owned(),
+                        crate::input::yaml::control_character(at + i, c),
+                    );
                 }
                 at += page.len() + 1;
             }

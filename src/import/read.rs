@@ -6,11 +6,12 @@ use std::ops::Range;
 
 use chrono::Datelike;
 
-use super::draft::{Body, Content, Draft, Item, Progress, Section};
 use super::frame::{footer, masthead, warn};
 use super::sentences::{self, ProgressRead};
 use super::source::{self, Heading, Para};
-use crate::diag::{Code, Diagnostic, Msg};
+use crate::diag::{Code, Diagnostic};
+use crate::i18n::Msg;
+use crate::issue_file::draft::{Body, Content, Draft, Item, Progress, Section};
 use crate::model::Run;
 use crate::msg;
 

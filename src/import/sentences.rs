@@ -4,7 +4,7 @@
 
 use chrono::NaiveDate;
 
-use super::draft::{Counter, Directive, Visit, Visits};
+use crate::issue_file::draft::{Counter, Directive, Visit, Visits};
 use crate::model::DEFAULT_VISIT_PURPOSE;
 use crate::text;
 

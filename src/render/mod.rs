@@ -16,7 +16,7 @@ use std::str::FromStr;
 
 use tera::{Context, Kwargs, State, Tera};
 
-use crate::files::ByExtension;
+use crate::formats::ByExtension;
 use crate::model::Bulletin;
 use crate::text;
 
@@ -200,7 +200,7 @@ impl std::fmt::Display for RenderError {
 
 impl std::error::Error for RenderError {}
 
-fn no_chinese_font() -> crate::diag::Msg {
+fn no_chinese_font() -> crate::i18n::Msg {
     crate::msg!(
         "no font with Chinese characters was found for the PDF; looked for 方正小标宋简体, 仿宋_GB2312 or 仿宋, 黑体, 楷体_GB2312 or 楷体, and Noto Serif CJK SC / Noto Sans CJK SC: install one (Debian: apt-get install fonts-noto-cjk) or give --font-path DIR",
         "没有找到含中文字符的字体，无法生成 PDF；查找过方正小标宋简体、仿宋_GB2312 或仿宋、黑体、楷体_GB2312 或楷体，以及 Noto Serif CJK SC / Noto Sans CJK SC：请安装其中一种（Debian：apt-get install fonts-noto-cjk），或用 --font-path 指定字体文件夹"
@@ -209,9 +209,9 @@ fn no_chinese_font() -> crate::diag::Msg {
 
 impl RenderError {
     /// The error in both languages; Tera's own report stays as Tera writes it.
-    pub fn message(&self) -> crate::diag::Msg {
+    pub fn message(&self) -> crate::i18n::Msg {
         match self {
-            RenderError::Template { name, report } => crate::diag::Msg {
+            RenderError::Template { name, report } => crate::i18n::Msg {
                 en: template_error(name, report),
                 zh: format!(
                     "模板 `{name}` 有误（以下为 Tera 的原文）：{}",

@@ -11,7 +11,7 @@ use plotters::coord::Shift;
 use plotters::coord::ranged1d::{KeyPointHint, NoDefaultFormatting, Ranged, ValueFormatter};
 use plotters::prelude::*;
 
-use crate::diag::Lang;
+use crate::i18n::Lang;
 
 use super::error::StatsError;
 use super::figures::{CounterReport, IssueRef, Report};

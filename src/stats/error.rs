@@ -12,7 +12,7 @@ pub enum StatsError {
 
 impl StatsError {
     /// The error in both languages; the cause stays as the library gives it.
-    pub fn message(&self) -> crate::diag::Msg {
+    pub fn message(&self) -> crate::i18n::Msg {
         match self {
             StatsError::Chart(e) => crate::msg!("cannot draw the chart: {e}", "无法绘制图表：{e}"),
             StatsError::Page(e) => crate::msg!("cannot lay out the page: {e}", "无法生成网页：{e}"),

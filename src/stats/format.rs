@@ -1,8 +1,8 @@
 //! The output formats of `weekly stats`, their names and extensions, and the bytes of a
 //! report in each.
 
-use crate::diag::Lang;
-use crate::files::ByExtension;
+use crate::formats::ByExtension;
+use crate::i18n::Lang;
 
 use super::error::StatsError;
 use super::figures::Report;

@@ -4,7 +4,7 @@
 use serde::Serialize;
 use tera::{Context, Tera};
 
-use crate::diag::Lang;
+use crate::i18n::Lang;
 
 use super::error::StatsError;
 use super::figures::Report;

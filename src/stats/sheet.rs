@@ -3,7 +3,7 @@
 
 use rust_xlsxwriter::{ExcelDateTime, Format as Cell, Workbook, Worksheet, XlsxError};
 
-use crate::diag::Lang;
+use crate::i18n::Lang;
 
 use super::error::StatsError;
 use super::figures::{Change, IssueRef, Report};

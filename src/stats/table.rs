@@ -3,7 +3,7 @@
 
 use serde::Serialize;
 
-use crate::diag::Lang;
+use crate::i18n::Lang;
 use crate::text::display_width;
 
 use super::figures::{Change, Report};

@@ -1,7 +1,7 @@
 //! The words of the statistics' outputs in both languages: headers, issue names, periods,
 //! notes and the rules the notes state.
 
-use crate::diag::Lang;
+use crate::i18n::Lang;
 use crate::text;
 
 use super::figures::IssueRef;

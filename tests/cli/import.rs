@@ -503,9 +503,10 @@ fn wrapped_text_round_trips_but_for_spaces_at_breaks() {
 /// target runs it: no panic, and every issue it reads writes a file that reads back.
 #[test]
 fn import_fuzz_corpus_replays() {
-    use weekly::diag::{Code, Lang};
-    use weekly::files::Memory;
+    use weekly::diag::Code;
+    use weekly::i18n::Lang;
     use weekly::import::{self, From};
+    use weekly::input::files::Memory;
     use weekly::load::Loader;
     let mut replayed = 0;
     for entry in fs::read_dir(root().join("fuzz/saved-import")).unwrap() {
@@ -514,7 +515,7 @@ fn import_fuzz_corpus_replays() {
             let Some(draft) = import::import(&bytes, from).draft else {
                 continue;
             };
-            let text = import::file::issue_file(&draft, "fuzz", None, Lang::En);
+            let text = weekly::issue_file::imported::issue_file(&draft, "fuzz", None, Lang::En);
             let files = Memory::default().with("issue.yaml", text.as_bytes());
             let loaded = Loader::new(&files).load(Path::new("issue.yaml")).unwrap();
             let unreadable = [Code::E001, Code::E002, Code::E003, Code::E005, Code::E014];

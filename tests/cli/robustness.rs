@@ -5,7 +5,7 @@ use std::fs;
 use std::path::Path;
 
 use proptest::prelude::*;
-use weekly::files::Memory;
+use weekly::input::files::Memory;
 use weekly::load::{Loaded, Loader};
 use weekly::model::Bulletin;
 use weekly::render::{self, Format, Options};
@@ -34,8 +34,8 @@ fn pipeline(bytes: &[u8]) {
             d.span.start <= d.span.end && d.span.end <= loaded.text.len(),
             "{d:?}"
         );
-        for lang in [weekly::diag::Lang::En, weekly::diag::Lang::Zh] {
-            weekly::emit::human(d, "x.yaml", &lines, false, lang);
+        for lang in [weekly::i18n::Lang::En, weekly::i18n::Lang::Zh] {
+            weekly::diag::emit::human(d, "x.yaml", &lines, false, lang);
         }
     }
 }

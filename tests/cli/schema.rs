@@ -3,8 +3,8 @@
 //! a wrong type or a missing key.
 
 use std::fs;
-use weekly::validate::{self, Lints};
-use weekly::yaml;
+use weekly::check::validate::{self, Lints};
+use weekly::input::yaml;
 
 use crate::util::{root, weekly, yaml_files};
 

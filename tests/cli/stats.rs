@@ -5,7 +5,7 @@ use std::fs;
 use std::io::Read;
 use std::path::Path;
 
-use weekly::files::Memory;
+use weekly::input::files::Memory;
 use weekly::load::Loader;
 
 use crate::util::{assert_golden, root, run, scratch, text, weekly};

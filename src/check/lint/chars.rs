@@ -1,0 +1,116 @@
+//! What every lint works on: a text's characters with their byte offsets, and the `Lint` it reports.
+
+use std::ops::Range;
+
+use crate::diag::Code;
+
+use crate::i18n::Msg;
+
+/// A typographic problem in one text value; `range` is in bytes of that text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Lint {
+    pub code: Code,
+    pub range: Range<usize>,
+    pub message: Msg,
+    pub help: Msg,
+}
+
+pub(super) fn lint(code: Code, range: Range<usize>, message: Msg, help: Msg) -> Lint {
+    Lint {
+        code,
+        range,
+        message,
+        help,
+    }
+}
+
+/// A Han character, as the lints mean "Chinese".
+pub fn is_han(c: char) -> bool {
+    matches!(c,
+        '\u{4E00}'..='\u{9FFF}'
+        | '\u{3400}'..='\u{4DBF}'
+        | '\u{F900}'..='\u{FAFF}'
+        | '\u{20000}'..='\u{2FFFF}')
+}
+
+/// Han characters and full-width punctuation: the company a half-width mark should not keep.
+pub(super) fn is_chinese_context(c: char) -> bool {
+    is_han(c)
+        || matches!(c, '\u{3000}'..='\u{303F}' | '\u{FF01}'..='\u{FF5E}' | '“' | '”' | '‘' | '’' | '…' | '—')
+}
+
+/// The characters of one text with their byte offsets, so that a lint can look at a
+/// character's neighbours and report the bytes it covers.
+pub(super) struct Chars<'s> {
+    s: &'s str,
+    chars: Vec<(usize, char)>,
+}
+
+impl<'s> Chars<'s> {
+    pub(super) fn new(s: &'s str) -> Chars<'s> {
+        Chars {
+            s,
+            chars: s.char_indices().collect(),
+        }
+    }
+
+    pub(super) fn len(&self) -> usize {
+        self.chars.len()
+    }
+
+    /// The character at index `i`, if there is one.
+    pub(super) fn get(&self, i: usize) -> Option<char> {
+        self.chars.get(i).map(|(_, c)| *c)
+    }
+
+    /// The character just before index `i`.
+    pub(super) fn before(&self, i: usize) -> Option<char> {
+        i.checked_sub(1).and_then(|j| self.get(j))
+    }
+
+    /// The byte offset of character `i`; the text's length past the last one.
+    pub(super) fn byte(&self, i: usize) -> usize {
+        self.chars.get(i).map_or(self.s.len(), |(b, _)| *b)
+    }
+
+    /// The bytes of the `n` characters from index `i`.
+    pub(super) fn span(&self, i: usize, n: usize) -> Range<usize> {
+        self.byte(i)..self.byte(i + n)
+    }
+
+    /// The text of the `n` characters from index `i`.
+    pub(super) fn slice(&self, i: usize, n: usize) -> &'s str {
+        &self.s[self.span(i, n)]
+    }
+
+    /// The text from character `i` on.
+    pub(super) fn rest(&self, i: usize) -> &'s str {
+        &self.s[self.byte(i)..]
+    }
+
+    /// How many characters from index `i` on satisfy `f`.
+    pub(super) fn run(&self, i: usize, f: impl Fn(char) -> bool) -> usize {
+        self.chars
+            .get(i..)
+            .map_or(0, |rest| rest.iter().take_while(|(_, c)| f(*c)).count())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn chars_know_their_bytes() {
+        let t = Chars::new("通知,a");
+        assert_eq!(t.len(), 4);
+        assert_eq!((t.get(1), t.get(4)), (Some('知'), None));
+        assert_eq!((t.before(0), t.before(2)), (None, Some('知')));
+        assert_eq!((t.byte(2), t.byte(4)), (6, 8));
+        assert_eq!(t.span(1, 2), 3..7);
+        assert_eq!(t.slice(0, 2), "通知");
+        assert_eq!((t.rest(1), t.rest(4)), ("知,a", ""));
+        assert_eq!(t.run(0, is_han), 2);
+        assert_eq!(t.run(9, is_han), 0);
+    }
+}

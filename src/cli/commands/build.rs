@@ -1,0 +1,124 @@
+//! `weekly build`: one issue in, a document out per output, every output prepared before any
+//! is put in place.
+
+use std::io::IsTerminal;
+use std::path::Path;
+
+use anyhow::bail;
+
+use crate::cli::args::Build;
+use crate::cli::disk::{self, Disk};
+use crate::cli::outputs::Output;
+use crate::cli::report::{Reporter, Said, Saying, Status};
+use crate::cli::write::{self, Target};
+use crate::i18n::Msg;
+use crate::load::Loader;
+use crate::model::Bulletin;
+use crate::msg;
+use crate::render::{self, Format, Options};
+
+/// `weekly build`: one issue in, one document out per output. Every output is rendered and
+/// prepared before any is put in place, so an error leaves every old file as it was.
+pub fn build(out: &mut Reporter, settings: &Build) -> anyhow::Result<Status> {
+    let Build {
+        file,
+        outputs,
+        templates,
+        width,
+        font_path,
+        system_fonts,
+        verbose,
+    } = settings;
+    let mut targets: Vec<(&Output, Target)> = Vec::new();
+    for output in outputs {
+        let target = match &output.path {
+            None => Target::Stdout,
+            Some(path) if file != Path::new("-") && write::same_file(file, path) => {
+                let path = path.display();
+                bail!(Said::new(msg!(
+                    "`{path}` is the input file; choose another output",
+                    "`{path}` 是输入文件；请另选输出文件"
+                )))
+            }
+            Some(path) => write::target(path)?,
+        };
+        if targets.iter().any(|(_, t)| *t == target) {
+            let name = shown(output);
+            bail!(Said::new(msg!(
+                "two outputs name one file: `{name}`",
+                "两个输出指向同一个文件：`{name}`"
+            )));
+        }
+        targets.push((output, target));
+    }
+    let loaded = Loader::new(Disk).load(file)?;
+    let Some(issue) = out.loaded(loaded).and_then(|l| l.issue) else {
+        return Ok(Status::Invalid);
+    };
+    let bulletin = Bulletin::new(&issue);
+    let fonts = if outputs.iter().any(|o| o.format == Format::Pdf) {
+        disk::fonts(font_path, *system_fonts)
+    } else {
+        Default::default()
+    };
+    let mut staged = Vec::new();
+    for (output, target) in targets {
+        if output.format.is_binary() && target == Target::Stdout && std::io::stdout().is_terminal()
+        {
+            let ext = output.format.extensions()[0];
+            let what = match output.format {
+                Format::Pdf => msg!("a PDF", "PDF 文件"),
+                _ => msg!("a Word document", "Word 文档"),
+            };
+            let Msg { en, zh } = what;
+            bail!(Said::new(msg!(
+                "{en} is binary: give -o FILE.{ext}, or redirect stdout to a file",
+                "{zh}是二进制文件：请用 -o 文件名.{ext}，或把标准输出重定向到文件"
+            )));
+        }
+        let options = Options {
+            templates: disk::templates(output.format, templates.as_deref())?,
+            width: *width,
+            fonts: fonts.clone(),
+        };
+        let document = render::typeset(&bulletin, output.format, &options)?;
+        if *verbose && !document.families.is_empty() {
+            let (name, families) = (shown(output), document.families.join(", "));
+            out.note(msg!(
+                "{name}: set in {families}",
+                "{name}：所用字体 {families}"
+            ));
+        }
+        let ready = write::stage(target, &document.bytes).said(|| {
+            let Msg { en, zh } = cannot_write(output);
+            msg!("{en}; no output was written", "{zh}；所有输出均未写入")
+        })?;
+        staged.push((output, ready));
+    }
+    let mut status = Status::Success;
+    for (output, ready) in staged {
+        if let Err(e) = ready.commit(true).said(|| cannot_write(output)) {
+            out.error(&e.into());
+            status = Status::Error;
+        }
+    }
+    Ok(status)
+}
+
+/// An output as the user named it.
+fn shown(output: &Output) -> String {
+    output
+        .path
+        .as_ref()
+        .map_or_else(|| "stdout".to_owned(), |p| p.display().to_string())
+}
+
+fn cannot_write(output: &Output) -> Msg {
+    match &output.path {
+        Some(path) => {
+            let path = path.display();
+            msg!("cannot write `{path}`", "无法写入 `{path}`")
+        }
+        None => msg!("cannot write to stdout", "无法写入标准输出"),
+    }
+}

@@ -1,0 +1,111 @@
+//! `weekly check`: files and folders of issues read, their findings reported, each folder
+//! checked as a series; `weekly stats` reads issues the same way.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use crate::check::folder::{self, Member};
+use crate::check::validate::Lints;
+use crate::cli::disk::{self, Disk};
+use crate::cli::report::{Reporter, Status};
+use crate::issue::Issue;
+use crate::load::{self, Loaded};
+
+/// The valid issues of one folder: file names, texts, numbers, and what a command keeps of
+/// each.
+pub struct Folder<T> {
+    pub names: Vec<String>,
+    pub texts: Vec<String>,
+    members: Vec<Member>,
+    pub kept: Vec<T>,
+}
+
+impl<T> Default for Folder<T> {
+    fn default() -> Self {
+        Folder {
+            names: Vec::new(),
+            texts: Vec::new(),
+            members: Vec::new(),
+            kept: Vec::new(),
+        }
+    }
+}
+
+/// `weekly check`: every file, and the issues of each folder named as a series. A path that
+/// cannot be read is reported and the others are still checked.
+pub fn check(out: &mut Reporter, paths: &[PathBuf]) -> anyhow::Result<Status> {
+    let (status, _) = read_issues(out, paths, Lints::On, |_, _| ());
+    Ok(status)
+}
+
+/// Reads the issues `paths` name (a file, or every issue file below a folder), reports what
+/// loading them found, and checks the issues of each folder named as a series (E027, E028,
+/// W008), as `weekly check` does. Returns how that went, and each folder's valid issues
+/// with what `keep` takes of each (given the issue and its index in the folder's lists),
+/// folder by folder in the order of `paths`.
+pub fn read_issues<T>(
+    out: &mut Reporter,
+    paths: &[PathBuf],
+    lints: Lints,
+    keep: impl Fn(&Issue, usize) -> T,
+) -> (Status, Vec<(PathBuf, Folder<T>)>) {
+    let mut status = Status::Success;
+    let mut read = Vec::new();
+    for path in paths {
+        let files = match disk::issue_files(path) {
+            Ok(files) => files,
+            Err(e) => {
+                out.error(&e);
+                status = Status::Error;
+                continue;
+            }
+        };
+        let is_folder = path.is_dir();
+        let mut folders: BTreeMap<PathBuf, Folder<T>> = BTreeMap::new();
+        for (file, loaded) in files.iter().zip(load::load_all(&Disk, &files, lints)) {
+            let loaded = match loaded {
+                Ok(loaded) => loaded,
+                Err(e) => {
+                    out.error(&e.into());
+                    status = Status::Error;
+                    continue;
+                }
+            };
+            let Some(Loaded {
+                name,
+                text,
+                issue: Some(issue),
+                ..
+            }) = out.loaded(loaded)
+            else {
+                status = status.max(Status::Invalid);
+                continue;
+            };
+            let folder = file.parent().map(Path::to_path_buf).unwrap_or_default();
+            let series = folders.entry(folder).or_default();
+            let m = &issue.masthead;
+            series.members.push(Member {
+                file: series.names.len(),
+                year: m.year.value,
+                number: m.number.value,
+                number_span: m.number.span.clone(),
+                total: m.total.value,
+                total_span: m.total.span.clone(),
+            });
+            series.kept.push(keep(&issue, series.names.len()));
+            series.names.push(name);
+            series.texts.push(text);
+        }
+        if is_folder {
+            for f in folders.values() {
+                for (i, d) in folder::check_folder(&f.members, &f.names) {
+                    if !out.file(&f.names[i], &f.texts[i], &[d]) {
+                        status = status.max(Status::Invalid);
+                    }
+                }
+            }
+        }
+        read.extend(folders);
+    }
+    (status, read)
+}

@@ -1,0 +1,19 @@
+//! The commands: each reads what it needs through the library loader, reports findings, and
+//! returns how it ended, or the error that stopped it for the caller to print. One file per
+//! command.
+
+mod build;
+mod check;
+mod generated;
+mod import;
+mod new;
+mod stats;
+mod templates;
+
+pub use build::build;
+pub use check::check;
+pub use generated::{completions, man, schema};
+pub use import::import;
+pub use new::begin_next;
+pub use stats::stats;
+pub use templates::export_templates;

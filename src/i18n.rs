@@ -1,0 +1,142 @@
+//! The two languages weekly speaks, English and Chinese: every message is a [`Msg`] in both.
+
+use std::fmt;
+use std::str::FromStr;
+
+/// The languages findings are written in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Lang {
+    En,
+    Zh,
+}
+
+impl Lang {
+    pub const ALL: [Lang; 2] = [Lang::En, Lang::Zh];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Lang::En => "en",
+            Lang::Zh => "zh",
+        }
+    }
+
+    /// Chinese when the locale (`LC_ALL`, else `LC_MESSAGES`, else `LANG`) begins with `zh`.
+    pub fn from_locale(lookup: impl Fn(&str) -> Option<String>) -> Lang {
+        let locale = ["LC_ALL", "LC_MESSAGES", "LANG"]
+            .iter()
+            .find_map(|v| lookup(v).filter(|s| !s.is_empty()));
+        match locale {
+            Some(l) if l.starts_with("zh") => Lang::Zh,
+            _ => Lang::En,
+        }
+    }
+}
+
+impl FromStr for Lang {
+    type Err = String;
+
+    fn from_str(s: &str) -> Result<Lang, String> {
+        Lang::ALL
+            .into_iter()
+            .find(|l| l.name() == s)
+            .ok_or_else(|| format!("`{s}` is not a language (en, zh)"))
+    }
+}
+
+/// A text in English and in Chinese; every message and help line of a finding is one.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct Msg {
+    pub en: String,
+    pub zh: String,
+}
+
+impl Msg {
+    pub fn get(&self, lang: Lang) -> &str {
+        match lang {
+            Lang::En => &self.en,
+            Lang::Zh => &self.zh,
+        }
+    }
+}
+
+/// In English where no language is chosen; an error can carry a message in both languages
+/// (`io::Error::new(kind, msg)`) for the reader to pick from.
+impl fmt::Display for Msg {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.en)
+    }
+}
+
+impl std::error::Error for Msg {}
+
+/// An I/O error in both languages: the system's words in English, the usual kinds put in
+/// Chinese, with the system's error number kept for a search; a [`Msg`] carried inside as is.
+pub fn io_message(e: &std::io::Error) -> Msg {
+    use std::io::ErrorKind as K;
+    if let Some(m) = e.get_ref().and_then(|inner| inner.downcast_ref::<Msg>()) {
+        return m.clone();
+    }
+    let zh = match e.kind() {
+        K::NotFound => "找不到该文件或文件夹",
+        K::PermissionDenied => "没有权限",
+        K::AlreadyExists => "已经存在",
+        K::StorageFull => "磁盘空间已满",
+        K::FileTooLarge => "文件超过了允许的大小",
+        K::IsADirectory => "这是一个文件夹",
+        K::NotADirectory => "路径中有一段不是文件夹",
+        K::ReadOnlyFilesystem => "文件系统只读",
+        K::BrokenPipe => "管道已关闭",
+        K::InvalidData => "内容不是有效的文字",
+        K::Interrupted => "操作被中断",
+        _ => {
+            return Msg {
+                en: e.to_string(),
+                zh: format!("系统错误：{e}"),
+            };
+        }
+    };
+    let zh = match e.raw_os_error() {
+        Some(n) => format!("{zh}（os error {n}）"),
+        None => zh.to_owned(),
+    };
+    Msg {
+        en: e.to_string(),
+        zh,
+    }
+}
+
+/// `msg!("found {n}", "发现 {n}")`: a [`Msg`] from two format strings over the same values.
+#[macro_export]
+macro_rules! msg {
+    ($en:literal, $zh:literal $(, $arg:expr)* $(,)?) => {
+        $crate::i18n::Msg {
+            en: format!($en $(, $arg)*),
+            zh: format!($zh $(, $arg)*),
+        }
+    };
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn io_errors_read_in_both_languages() {
+        let gone = std::io::Error::from_raw_os_error(2);
+        let m = io_message(&gone);
+        assert_eq!(m.en, "No such file or directory (os error 2)");
+        assert_eq!(m.zh, "找不到该文件或文件夹（os error 2）");
+        let full = io_message(&std::io::Error::from_raw_os_error(28));
+        assert_eq!(full.zh, "磁盘空间已满（os error 28）");
+        let ours = std::io::Error::new(
+            std::io::ErrorKind::InvalidInput,
+            Msg {
+                en: "it is a folder".into(),
+                zh: "这是一个文件夹".into(),
+            },
+        );
+        assert_eq!(io_message(&ours).zh, "这是一个文件夹");
+        let odd = io_message(&std::io::Error::other("odd"));
+        assert_eq!((odd.en.as_str(), odd.zh.as_str()), ("odd", "系统错误：odd"));
+    }
+}

@@ -1,0 +1,413 @@
+//! Why a file does not parse as YAML, told at the line of the slip: the mistakes of typing
+//! with a Chinese input method (a full-width colon or space, a tab, a colon inside text, a
+//! missing colon) found in the source near where the parser gave up, else its message in
+//! both languages.
+
+use std::ops::Range;
+
+use crate::diag::{Code, Diagnostic, Lines};
+
+use crate::i18n::Msg;
+use crate::input::schema;
+use crate::msg;
+
+/// How many lines before the parser's position a slip is looked for: the parser stops a line
+/// or two after the slip, later when comment lines (not counted) stand between.
+const LOOK_BACK: usize = 4;
+
+/// The finding for a YAML syntax error the parser reported at byte `at` with `message`.
+pub fn explain(source: &str, at: usize, message: &str) -> Diagnostic {
+    let lines = Lines::new(source);
+    let error_line = lines.line_of(at);
+    let mut checked = 0;
+    // The line after the parser's position first: a tab or full-width space that starts a
+    // line makes the parser fail at the end of the line before.
+    let next = error_line + 1..=lines.count().min(error_line + 1);
+    for i in next.chain((1..=error_line).rev()) {
+        let line = lines.line(i);
+        let text = &source[line.clone()];
+        if let Some(d) = slip(text, line.start) {
+            return d;
+        }
+        if i <= error_line && !is_blank_or_comment(text) {
+            checked += 1;
+            if checked > LOOK_BACK {
+                break;
+            }
+        }
+    }
+    parser_message(at, message)
+}
+
+fn is_blank_or_comment(line: &str) -> bool {
+    let t = line.trim_start();
+    t.is_empty() || t.starts_with('#')
+}
+
+/// A slip in one line, as a finding with byte spans from `base`.
+fn slip(line: &str, base: usize) -> Option<Diagnostic> {
+    let line = line.strip_suffix('\r').unwrap_or(line);
+    let indent_len = line
+        .char_indices()
+        .find(|(_, c)| !matches!(c, ' ' | '\t' | '\u{3000}'))
+        .map_or(line.len(), |(i, _)| i);
+    if indent_len == line.len() || line[indent_len..].starts_with('#') {
+        return None;
+    }
+    let indent = &line[..indent_len];
+    if let Some(i) = indent.find('\t') {
+        return Some(finding(
+            base + i..base + i + 1,
+            msg!("a tab (⇥) in the indentation", "缩进中有 Tab 字符（⇥）"),
+            msg!(
+                "indent with spaces only: YAML does not allow tabs or full-width spaces there",
+                "缩进只能用半角空格，不能用 Tab 或全角空格"
+            ),
+        ));
+    }
+    if let Some(i) = indent.find('\u{3000}') {
+        return Some(finding(
+            base + i..base + i + '\u{3000}'.len_utf8(),
+            msg!(
+                "a full-width space (□, U+3000) in the indentation",
+                "缩进中有全角空格（□，U+3000）"
+            ),
+            msg!(
+                "indent with half-width spaces only; switch the input method to half-width",
+                "缩进只能用半角空格；请把输入法切换到半角状态"
+            ),
+        ));
+    }
+    let body = &line[indent_len..];
+    let body_at = base + indent_len;
+    // A list item's key follows its dash; a flow mapping's keys follow `{` or `,`.
+    let (entry, entry_at) = match body.strip_prefix("- ") {
+        Some(rest) => (
+            rest.trim_start(),
+            body_at + body.len() - rest.trim_start().len(),
+        ),
+        None => (body, body_at),
+    };
+    if let Some(d) = flow_full_width_colon(line, base).or_else(|| unclosed_flow(line, base)) {
+        return Some(d);
+    }
+    let key_len = entry
+        .find(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
+        .unwrap_or(entry.len());
+    let key = &entry[..key_len];
+    let after = &entry[key_len..];
+    if key.is_empty() {
+        return None;
+    }
+    let after_trimmed = after.trim_start_matches([' ', '\u{3000}']);
+    if after_trimmed.starts_with('：') && schema::is_key(key) {
+        let at = entry_at + key_len + (after.len() - after_trimmed.len());
+        return Some(full_width_colon(key, at));
+    }
+    if let Some(value) = after.strip_prefix(": ") {
+        return colon_in_text(value, entry_at + key_len + 2);
+    }
+    if schema::is_key(key)
+        && !after.is_empty()
+        && !after.starts_with(':')
+        && !after_trimmed.starts_with('#')
+    {
+        let value: String = after_trimmed.chars().take(20).collect();
+        let at = entry_at + key_len;
+        return Some(finding(
+            at..at + after.chars().next().map_or(0, char::len_utf8),
+            msg!(
+                "no colon after the key `{key}`",
+                "字段 `{key}` 后面缺少冒号"
+            ),
+            msg!(
+                "write a half-width colon and a space after the key: `{key}: {value}`",
+                "请在字段名后加半角冒号和空格：`{key}: {value}`"
+            ),
+        ));
+    }
+    None
+}
+
+fn full_width_colon(key: &str, at: usize) -> Diagnostic {
+    finding(
+        at..at + '：'.len_utf8(),
+        msg!(
+            "a full-width colon `：` after the key `{key}`",
+            "字段 `{key}` 后面用了全角冒号“：”"
+        ),
+        msg!(
+            "type a half-width colon and a space: `{key}: …`",
+            "请改用半角冒号加空格：`{key}: …`"
+        ),
+    )
+}
+
+/// `{ name：受理, … }`: a known key and a full-width colon inside a flow mapping.
+fn flow_full_width_colon(line: &str, base: usize) -> Option<Diagnostic> {
+    for (i, _) in line.match_indices('：') {
+        let before = line[..i].trim_end_matches([' ', '\u{3000}']);
+        let key_start = before
+            .char_indices()
+            .rev()
+            .take_while(|(_, c)| c.is_ascii_alphanumeric() || *c == '_')
+            .last()
+            .map_or(before.len(), |(j, _)| j);
+        let key = &before[key_start..];
+        let lead = before[..key_start].trim_end();
+        if !key.is_empty() && schema::is_key(key) && (lead.ends_with('{') || lead.ends_with(',')) {
+            return Some(full_width_colon(key, base + i));
+        }
+    }
+    None
+}
+
+/// `- { name: 受理, unit: 件`: a flow mapping or list left open at the end of its line (the
+/// format writes each on one line).
+fn unclosed_flow(line: &str, base: usize) -> Option<Diagnostic> {
+    let mut open: Vec<(usize, char)> = Vec::new();
+    let mut quote: Option<char> = None;
+    for (i, c) in line.char_indices() {
+        match (quote, c) {
+            (Some(q), c) if c == q => quote = None,
+            (Some(_), _) => {}
+            (None, '"' | '\'') if !open.is_empty() => quote = Some(c),
+            (None, '#') if open.is_empty() => break,
+            (None, '{' | '[') => open.push((i, c)),
+            (None, '}' | ']') => {
+                open.pop();
+            }
+            _ => {}
+        }
+    }
+    let (i, c) = *open.first()?;
+    let close = if c == '{' { '}' } else { ']' };
+    Some(finding(
+        base + i..base + i + 1,
+        msg!(
+            "`{c}` is not closed on its line",
+            "“{c}”在这一行没有对应的“{close}”"
+        ),
+        msg!(
+            "close it with `{close}` at the end of the line",
+            "请在行尾补上“{close}”"
+        ),
+    ))
+}
+
+/// `title: 主题: 优化营商环境`: a plain value holding `: `, which YAML takes for a new key.
+fn colon_in_text(value: &str, at: usize) -> Option<Diagnostic> {
+    let lead = value.len() - value.trim_start().len();
+    let value = value.trim_start();
+    if value.starts_with(['"', '\'', '[', '{', '|', '>', '#']) {
+        return None;
+    }
+    let text = value.split(" #").next().unwrap_or(value);
+    let i = text
+        .find(": ")
+        .or_else(|| text.strip_suffix(':').map(str::len))?;
+    let at = at + lead + i;
+    Some(finding(
+        at..at + 1,
+        msg!(
+            "the text holds `: `, which YAML reads as the start of a key",
+            "文字中含有半角冒号加空格“: ”，程序会把冒号前的部分当作字段名"
+        ),
+        msg!(
+            "put the whole text in quotes, or type the full-width colon `：`",
+            "请给整段文字加引号，或改用全角冒号“：”"
+        ),
+    ))
+}
+
+fn finding(span: Range<usize>, message: Msg, help: Msg) -> Diagnostic {
+    Diagnostic::new(Code::E001, span, message).with_help(help)
+}
+
+/// The parser's own message, in both languages where it is one of the usual ones.
+fn parser_message(at: usize, message: &str) -> Diagnostic {
+    let known: &[(&str, &str, &str, &str)] = &[
+        (
+            "unclosed quote",
+            "引号不成对",
+            "close the quote at the end of the text, or remove the opening one",
+            "请在文字末尾补上同样的引号，或删去开头的引号",
+        ),
+        (
+            "did not find expected ',' or '}'",
+            "“{”没有对应的“}”",
+            "close the mapping with `}` on the same line",
+            "请在同一行的末尾补上“}”",
+        ),
+        (
+            "did not find expected ',' or ']'",
+            "“[”没有对应的“]”",
+            "close the list with `]` on the same line",
+            "请在同一行的末尾补上“]”",
+        ),
+        (
+            "mapping values are not allowed",
+            "这里不能出现“字段: 值”",
+            "check this line and the one before: a colon inside text needs quotes",
+            "请检查这一行和上一行：文字中如有冒号，须给整段文字加引号",
+        ),
+        (
+            "did not find expected key",
+            "这里应当是一个字段名",
+            "check the indentation: keys of one mapping start in the same column",
+            "请检查缩进：同一层的字段要从同一列开始",
+        ),
+        (
+            "only valid inside a block",
+            "“-”不能用在这里",
+            "a list item `- ` starts its own line, indented under its key",
+            "列表项“- ”要另起一行，缩进在所属字段之下",
+        ),
+        (
+            "block sequence entries are not allowed",
+            "这里不能出现列表项“- ”",
+            "check the indentation of the list",
+            "请检查列表的缩进",
+        ),
+        (
+            "found a tab",
+            "出现了 Tab 字符",
+            "use spaces instead of tabs",
+            "请用空格代替 Tab",
+        ),
+        (
+            "cannot start any token",
+            "这个字符不能放在内容开头",
+            "put the text in quotes",
+            "请给文字加引号",
+        ),
+        (
+            "could not find expected ':'",
+            "缺少冒号“:”",
+            "write each key as `key: value`, with a half-width colon and a space",
+            "每个字段都写成“字段: 值”，用半角冒号加空格",
+        ),
+        (
+            "comment intercepting the multiline text",
+            "多行文字被注释打断",
+            "check the indentation of the lines above; text runs on only when indented",
+            "请检查上面几行的缩进；文字换行续写时要缩进",
+        ),
+    ];
+    let hit = known.iter().find(|(pattern, ..)| message.contains(pattern));
+    match hit {
+        Some((_, zh, help_en, help_zh)) => finding(
+            at..at,
+            Msg {
+                en: message.to_owned(),
+                zh: (*zh).to_owned(),
+            },
+            Msg {
+                en: (*help_en).to_owned(),
+                zh: (*help_zh).to_owned(),
+            },
+        ),
+        None => Diagnostic::new(
+            Code::E001,
+            at..at,
+            msg!("{message}", "文件格式有误（原始提示：{message}）"),
+        )
+        .with_help(msg!(
+            "check the indentation, colons and quotes of this line and the one before",
+            "请检查这一行和上一行的缩进、冒号和引号"
+        )),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The slip found in `source` for a parser error at the start of line `line` (1-based),
+    /// as (line, column, Chinese message).
+    fn explained(source: &str, line: usize) -> (usize, usize, String) {
+        let at = Lines::new(source).line(line).start;
+        let d = explain(source, at, "mapping values are not allowed in this context");
+        let index = Lines::new(source);
+        let (l, c) = index.line_col(d.span.start);
+        (l, c, d.message.zh.clone())
+    }
+
+    #[test]
+    fn a_full_width_colon_is_found_on_the_line_before_the_error() {
+        let src = "masthead:\n  title：窗口工作周报\n  year: 2023\n";
+        assert_eq!(
+            explained(src, 3),
+            (2, 8, "字段 `title` 后面用了全角冒号“：”".into())
+        );
+        let flow = "counters:\n  - { name：受理, unit: 件 }\n";
+        assert_eq!(explained(flow, 2).2, "字段 `name` 后面用了全角冒号“：”");
+        assert_eq!(slip("  - 批示：请办理", 0), None);
+    }
+
+    #[test]
+    fn a_missing_colon_is_found_at_the_key() {
+        let src = "masthead:\n  title 窗口工作周报\n  year: 2023\n";
+        assert_eq!(
+            explained(src, 3),
+            (2, 8, "字段 `title` 后面缺少冒号".into())
+        );
+        let d = explain(src, Lines::new(src).line(3).start, "x");
+        assert_eq!(
+            d.help.unwrap().en,
+            "write a half-width colon and a space after the key: `title: 窗口工作周报`"
+        );
+    }
+
+    #[test]
+    fn tabs_and_full_width_spaces_in_indentation_are_found_on_the_next_line() {
+        let tab = "masthead:\n  title: 周报\n\tyear: 2023\n";
+        assert_eq!(explained(tab, 2), (3, 1, "缩进中有 Tab 字符（⇥）".into()));
+        let wide = "masthead:\n  title: 周报\n　　year: 2023\n";
+        assert_eq!(
+            explained(wide, 3),
+            (3, 1, "缩进中有全角空格（□，U+3000）".into())
+        );
+    }
+
+    #[test]
+    fn a_colon_in_text_is_found_where_it_stands() {
+        let src = "sections:\n  - title: 主题: 优化营商环境\n";
+        assert_eq!(
+            explained(src, 2),
+            (
+                2,
+                14,
+                "文字中含有半角冒号加空格“: ”，程序会把冒号前的部分当作字段名".into()
+            )
+        );
+        // Quoted text and comments are not slips.
+        assert_eq!(slip("  title: \"主题: 优化\"", 0), None);
+        assert_eq!(slip("  # note: here", 0), None);
+        assert_eq!(slip("  year: 2023  # 2023: the year", 0), None);
+    }
+
+    #[test]
+    fn text_that_starts_like_a_key_is_not_a_missing_colon() {
+        assert_eq!(slip("  - hello world", 0), None);
+        assert_eq!(slip("  year: 2023", 0), None);
+        assert_eq!(slip("  period:", 0), None);
+    }
+
+    #[test]
+    fn an_unclosed_brace_is_found_on_its_line() {
+        let src = "counters:\n  - { name: 受理, unit: 件\n  - { name: 流转, unit: 件 }\n";
+        assert_eq!(explained(src, 3), (2, 5, "“{”在这一行没有对应的“}”".into()));
+        assert_eq!(slip("  - { name: '{', unit: 件 }", 0), None);
+        assert_eq!(slip("  text: 见附件[1]", 0), None);
+    }
+
+    #[test]
+    fn other_parser_messages_are_put_in_chinese_or_framed() {
+        let d = parser_message(0, "unclosed quote");
+        assert_eq!(d.message.zh, "引号不成对");
+        let d = parser_message(0, "something new");
+        assert_eq!(d.message.zh, "文件格式有误（原始提示：something new）");
+        assert!(d.help.is_some());
+    }
+}

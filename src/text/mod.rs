@@ -1,0 +1,502 @@
+//! Chinese typesetting helpers: numerals, dates, percentages and Markdown escaping; all pure.
+
+pub mod quote;
+
+use chrono::{Datelike, NaiveDate};
+
+const DIGITS: [&str; 10] = ["零", "一", "二", "三", "四", "五", "六", "七", "八", "九"];
+
+/// Writes `n` in Chinese numerals as bulletins number their headings: 1 → 一, 10 → 十,
+/// 11 → 十一, 21 → 二十一, 105 → 一百零五, 110 → 一百一十. Beyond 999 the Arabic figure is kept.
+pub fn numeral(n: usize) -> String {
+    match n {
+        0..=9 => DIGITS[n].to_owned(),
+        10..=19 => format!("十{}", units(n % 10)),
+        20..=99 => format!("{}十{}", DIGITS[n / 10], units(n % 10)),
+        100..=999 => {
+            let rest = n % 100;
+            let head = format!("{}百", DIGITS[n / 100]);
+            match rest {
+                0 => head,
+                1..=9 => format!("{head}零{}", DIGITS[rest]),
+                // Inside a larger number the tens digit is spoken: 一百一十 rather than 一百十.
+                10..=19 => format!("{head}一{}", numeral(rest)),
+                _ => format!("{head}{}", numeral(rest)),
+            }
+        }
+        _ => n.to_string(),
+    }
+}
+
+fn units(n: usize) -> &'static str {
+    if n == 0 { "" } else { DIGITS[n] }
+}
+
+/// `2023 年 10 月 20 日`: the masthead date. Months and days are never zero-padded.
+pub fn full_date(d: NaiveDate) -> String {
+    format!("{} 年 {} 月 {} 日", d.year(), d.month(), d.day())
+}
+
+/// `10 月 9 日`.
+pub fn month_day(d: NaiveDate) -> String {
+    format!("{} 月 {} 日", d.month(), d.day())
+}
+
+/// A date inside the text of an issue published in `year`: month and day, with the year
+/// only when it differs.
+pub fn date_in_year(d: NaiveDate, year: i32) -> String {
+    if d.year() == year {
+        month_day(d)
+    } else {
+        full_date(d)
+    }
+}
+
+/// The week an issue covers, `10 月 7 日—10 月 13 日` (U+2014 between), with the year on
+/// both ends when the week crosses into a new year.
+pub fn period(start: NaiveDate, end: NaiveDate) -> String {
+    if start.year() == end.year() {
+        format!("{}—{}", month_day(start), month_day(end))
+    } else {
+        format!("{}—{}", full_date(start), full_date(end))
+    }
+}
+
+/// `s` as a Typst string literal, quotes included: in the Typst source of a PDF, text typed
+/// in an issue is a string, never markup.
+pub fn typst_string(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 2);
+    out.push('"');
+    for c in s.chars() {
+        match c {
+            '\\' => out.push_str("\\\\"),
+            '"' => out.push_str("\\\""),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
+/// `1 day`, `6 days`: a count of days in English.
+pub fn days(n: i64) -> String {
+    if n == 1 {
+        "1 day".to_owned()
+    } else {
+        format!("{n} days")
+    }
+}
+
+/// `part` as a percentage of `total` with two decimals, rounded half up: 1019 of 1650 →
+/// `61.76`. Integer arithmetic, so no float rounding can shift the last digit.
+/// `total` must not be zero.
+pub fn percent(part: u64, total: u64) -> String {
+    let (part, total) = (u128::from(part), u128::from(total.max(1)));
+    let hundredths = (part * 20_000 + total) / (2 * total);
+    format!("{}.{:02}", hundredths / 100, hundredths % 100)
+}
+
+/// Escapes what Markdown would read as markup, so user text prints as typed.
+pub fn markdown_escape(s: &str) -> String {
+    let special = |b: u8| {
+        matches!(
+            b,
+            b'\\' | b'`' | b'*' | b'_' | b'[' | b']' | b'<' | b'>' | b'#' | b'~'
+        )
+    };
+    if !s.bytes().any(special) && list_marker(s).is_none() {
+        return s.to_owned();
+    }
+    let mut out = String::with_capacity(s.len() + 8);
+    // A backslash works only before punctuation, so `12. ` is escaped as `12\. `.
+    let marker_at = list_marker(s);
+    for (i, c) in s.char_indices() {
+        if Some(i) == marker_at
+            || matches!(
+                c,
+                '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '#' | '~'
+            )
+        {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// Where `- `, `+ `, `1. ` or `1) ` at the start of a line would open a Markdown list: the
+/// byte offset of its punctuation.
+fn list_marker(s: &str) -> Option<usize> {
+    let digits = s.bytes().take_while(u8::is_ascii_digit).count();
+    let punct = *s.as_bytes().get(digits)?;
+    let is_marker = if digits == 0 {
+        matches!(punct, b'-' | b'+')
+    } else {
+        matches!(punct, b'.' | b')')
+    };
+    let then = s.as_bytes().get(digits + 1);
+    (is_marker && then.is_none_or(|b| *b == b' ' || *b == b'\t')).then_some(digits)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn typst_strings_escape_what_would_end_them() {
+        assert_eq!(typst_string("周报"), "\"周报\"");
+        assert_eq!(typst_string(r#"a"b\c#[x]*"#), r#""a\"b\\c#[x]*""#);
+        assert_eq!(typst_string("a\nb"), "\"a\\nb\"");
+    }
+
+    #[test]
+    fn one_day_is_singular() {
+        assert_eq!(days(1), "1 day");
+        assert_eq!(days(6), "6 days");
+        assert_eq!(days(0), "0 days");
+    }
+
+    fn date(y: i32, m: u32, d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, d).unwrap()
+    }
+
+    #[test]
+    fn numerals_one_to_ninety_nine() {
+        let expected = [
+            (1, "一"),
+            (2, "二"),
+            (9, "九"),
+            (10, "十"),
+            (11, "十一"),
+            (19, "十九"),
+            (20, "二十"),
+            (21, "二十一"),
+            (30, "三十"),
+            (45, "四十五"),
+            (90, "九十"),
+            (99, "九十九"),
+        ];
+        for (n, s) in expected {
+            assert_eq!(numeral(n), s, "{n}");
+        }
+        let all: Vec<String> = (1..=99).map(numeral).collect();
+        let mut unique = all.clone();
+        unique.sort();
+        unique.dedup();
+        assert_eq!(unique.len(), 99, "every numeral from 1 to 99 is distinct");
+        assert!(all.iter().all(|s| s.chars().count() <= 3));
+    }
+
+    #[test]
+    fn numerals_past_ninety_nine() {
+        assert_eq!(numeral(100), "一百");
+        assert_eq!(numeral(105), "一百零五");
+        assert_eq!(numeral(110), "一百一十");
+        assert_eq!(numeral(111), "一百一十一");
+        assert_eq!(numeral(999), "九百九十九");
+        assert_eq!(numeral(1000), "1000");
+    }
+
+    #[test]
+    fn dates_are_not_zero_padded() {
+        assert_eq!(full_date(date(2023, 10, 20)), "2023 年 10 月 20 日");
+        assert_eq!(full_date(date(2024, 1, 5)), "2024 年 1 月 5 日");
+        assert_eq!(month_day(date(2023, 10, 9)), "10 月 9 日");
+    }
+
+    #[test]
+    fn period_within_a_month_and_across_months() {
+        assert_eq!(
+            period(date(2023, 10, 7), date(2023, 10, 13)),
+            "10 月 7 日—10 月 13 日"
+        );
+        assert_eq!(
+            period(date(2023, 9, 28), date(2023, 10, 4)),
+            "9 月 28 日—10 月 4 日"
+        );
+    }
+
+    #[test]
+    fn period_across_a_year_names_both_years() {
+        assert_eq!(
+            period(date(2023, 12, 30), date(2024, 1, 5)),
+            "2023 年 12 月 30 日—2024 年 1 月 5 日"
+        );
+    }
+
+    #[test]
+    fn dates_in_text_name_the_year_only_when_it_differs() {
+        assert_eq!(date_in_year(date(2023, 10, 9), 2023), "10 月 9 日");
+        assert_eq!(
+            date_in_year(date(2023, 12, 29), 2024),
+            "2023 年 12 月 29 日"
+        );
+    }
+
+    #[test]
+    fn percent_rounds_half_up_to_two_decimals() {
+        assert_eq!(percent(1019, 1650), "61.76");
+        assert_eq!(percent(1, 8), "12.50");
+        assert_eq!(percent(1, 3), "33.33");
+        assert_eq!(percent(2, 3), "66.67");
+        // 0.125 % exactly: half up, where binary floats would round to even.
+        assert_eq!(percent(1, 800), "0.13");
+        assert_eq!(percent(33, 1056), "3.13");
+        assert_eq!(percent(1, 16), "6.25");
+        assert_eq!(percent(5, 800), "0.63");
+        assert_eq!(percent(0, 7), "0.00");
+        assert_eq!(percent(7, 7), "100.00");
+        assert_eq!(percent(u64::MAX, u64::MAX), "100.00");
+    }
+
+    #[test]
+    fn markdown_escape_leaves_chinese_text_alone() {
+        let s = "实行重点项目用地“容缺+承诺”办理，（便民）服务中心。";
+        assert_eq!(markdown_escape(s), s);
+    }
+
+    #[test]
+    fn markdown_escape_neutralises_markup() {
+        assert_eq!(markdown_escape("a*b*_c_"), r"a\*b\*\_c\_");
+        assert_eq!(markdown_escape("<b>[x](y)"), r"\<b\>\[x\](y)");
+        assert_eq!(markdown_escape("# 标题"), r"\# 标题");
+        assert_eq!(markdown_escape("- 项"), r"\- 项");
+        assert_eq!(markdown_escape("12. 项"), r"12\. 项");
+        assert_eq!(markdown_escape("1.10 月"), "1.10 月");
+        assert_eq!(markdown_escape("-5 度"), "-5 度");
+    }
+}
+
+/// Columns `s` takes on a fixed-width display: a Chinese character or full-width mark takes
+/// two, and so do the marks of ambiguous width (— … “ ”), as Chinese text sets them.
+pub fn display_width(s: &str) -> usize {
+    unicode_width::UnicodeWidthStr::width_cjk(s)
+}
+
+/// Marks that may not begin a line (GB/T 15834 and common 禁则).
+const NO_LINE_START: &str = "，。、；：？！）》」』”’】〕…—,.;:?!)";
+/// Marks that may not end a line.
+const NO_LINE_END: &str = "（《「『“‘【〔(";
+
+/// The document wrapped to `width` columns for fixed-width print tooling. Paragraphs (one
+/// line each, as the templates write them) are broken by the Chinese rules: no line starts
+/// with a closing mark or ends with an opening one, and `——`, `……` and runs of Latin letters
+/// and digits are never split. The masthead (everything before the first 一、 heading) is
+/// centred; the lines of a numbered item, and of 送： and 发：, continue under its text.
+pub fn wrap_document(doc: &str, width: usize) -> String {
+    let width = width.max(8);
+    let mut out = String::with_capacity(doc.len() + doc.len() / 8);
+    let mut masthead = true;
+    for line in doc.split('\n') {
+        if is_section_heading(line) {
+            masthead = false;
+        }
+        let hang = if masthead { 0 } else { hanging_indent(line) };
+        for (i, piece) in wrap(line, width, hang).iter().enumerate() {
+            if i > 0 {
+                out.push('\n');
+                out.push_str(&" ".repeat(hang));
+            }
+            if masthead && !piece.is_empty() {
+                out.push_str(&" ".repeat((width.saturating_sub(display_width(piece))) / 2));
+            }
+            out.push_str(piece);
+        }
+        out.push('\n');
+    }
+    out.pop();
+    out
+}
+
+/// `一、…`, `十一、…`: a section heading.
+fn is_section_heading(line: &str) -> bool {
+    let numeral = line
+        .chars()
+        .take_while(|c| "一二三四五六七八九十百零".contains(*c))
+        .count();
+    numeral > 0 && line.chars().nth(numeral) == Some('、')
+}
+
+/// How far the continuation lines of a paragraph are indented: under the text after `12.`,
+/// `送：` or `发：`.
+fn hanging_indent(line: &str) -> usize {
+    let digits = line.bytes().take_while(u8::is_ascii_digit).count();
+    if digits > 0 && line.as_bytes().get(digits) == Some(&b'.') {
+        return digits + 1;
+    }
+    if line.starts_with("送：") || line.starts_with("发：") {
+        return display_width("送：");
+    }
+    0
+}
+
+/// The pieces of one paragraph: the first up to `width` columns, the others up to
+/// `width - hang`.
+pub fn wrap(line: &str, width: usize, hang: usize) -> Vec<String> {
+    let units = break_units(line);
+    let mut lines: Vec<Vec<&str>> = Vec::new();
+    let mut current: Vec<&str> = Vec::new();
+    let mut used = 0;
+    let room = |lines: &Vec<Vec<&str>>| {
+        if lines.is_empty() {
+            width
+        } else {
+            width.saturating_sub(hang).max(2)
+        }
+    };
+    for unit in units {
+        let w = display_width(unit);
+        if current.is_empty() && unit == " " && !lines.is_empty() {
+            continue;
+        }
+        if used + w <= room(&lines) || current.is_empty() {
+            current.push(unit);
+            used += w;
+            continue;
+        }
+        let mut carry = vec![unit];
+        // A closing mark may not begin the next line: the unit before it goes down too.
+        while current.len() > 1 && starts_forbidden(carry[0]) {
+            carry.insert(0, current.pop().unwrap_or_default());
+        }
+        // An opening mark may not end this line.
+        while current.len() > 1 && current.last().is_some_and(|u| ends_forbidden(u)) {
+            carry.insert(0, current.pop().unwrap_or_default());
+        }
+        while current.last() == Some(&" ") {
+            current.pop();
+        }
+        lines.push(std::mem::take(&mut current));
+        // A space does not begin the next line.
+        carry.retain(|u| *u != " ");
+        used = carry.iter().map(|u| display_width(u)).sum();
+        current = carry;
+    }
+    lines.push(current);
+    lines.into_iter().map(|l| l.concat()).collect()
+}
+
+fn starts_forbidden(unit: &str) -> bool {
+    unit.chars()
+        .next()
+        .is_some_and(|c| NO_LINE_START.contains(c))
+}
+
+fn ends_forbidden(unit: &str) -> bool {
+    unit.chars().last().is_some_and(|c| NO_LINE_END.contains(c))
+}
+
+/// The unbreakable pieces of a line: `——`, `……`, a run of Latin letters and digits (with
+/// the `.`, `%` and `+` inside numbers), or one character.
+fn break_units(line: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut rest = line;
+    while let Some(c) = rest.chars().next() {
+        let len = if rest.starts_with("——") || rest.starts_with("……") {
+            2 * c.len_utf8()
+        } else if c.is_ascii_alphanumeric() {
+            rest.find(|d: char| !(d.is_ascii_alphanumeric() || matches!(d, '.' | '%' | '+')))
+                .unwrap_or(rest.len())
+        } else {
+            c.len_utf8()
+        };
+        out.push(&rest[..len]);
+        rest = &rest[len..];
+    }
+    out
+}
+
+#[cfg(test)]
+mod wrap_tests {
+    use super::*;
+
+    #[test]
+    fn widths_count_chinese_twice() {
+        assert_eq!(display_width("窗口工作周报"), 12);
+        assert_eq!(display_width("2023 年"), 7);
+        assert_eq!(display_width("（共印91份）"), 12);
+    }
+
+    #[test]
+    fn closing_marks_never_begin_a_line() {
+        // 10 columns: `甲乙丙丁戊` fills the line and `。` would begin the next.
+        let lines = wrap("甲乙丙丁戊。己庚", 10, 0);
+        assert_eq!(lines, ["甲乙丙丁", "戊。己庚"]);
+    }
+
+    #[test]
+    fn opening_marks_never_end_a_line() {
+        let lines = wrap("甲乙丙丁《戊己》", 10, 0);
+        assert_eq!(lines, ["甲乙丙丁", "《戊己》"]);
+    }
+
+    #[test]
+    fn dashes_ellipses_and_numbers_stay_whole() {
+        assert_eq!(wrap("甲乙丙丁——戊", 10, 0), ["甲乙丙", "丁——戊"]);
+        assert_eq!(wrap("甲乙丙丁……戊", 10, 0), ["甲乙丙", "丁……戊"]);
+        assert_eq!(wrap("共计咨询 2881 人次", 12, 0), ["共计咨询", "2881 人次"]);
+    }
+
+    #[test]
+    fn a_dash_pair_wider_than_the_line_stays_whole() {
+        assert_eq!(wrap("——", 2, 0), ["——"]);
+        assert_eq!(wrap("……", 2, 0), ["……"]);
+    }
+
+    #[test]
+    fn spaces_at_a_break_are_dropped() {
+        assert_eq!(wrap("甲乙丙丁 戊己", 8, 0), ["甲乙丙丁", "戊己"]);
+        assert_eq!(wrap("甲乙丙丁  戊己", 8, 0), ["甲乙丙丁", "戊己"]);
+        assert_eq!(
+            wrap(" 甲乙", 8, 0),
+            [" 甲乙"],
+            "a paragraph's own first space stays"
+        );
+    }
+
+    #[test]
+    fn a_mark_alone_on_a_line_is_not_pulled_into_the_next() {
+        // Too narrow to keep the rule: the mark stays where it is rather than leave an
+        // empty line.
+        assert_eq!(wrap("甲。", 2, 0), ["甲", "。"]);
+        assert_eq!(wrap("《甲", 2, 0), ["《", "甲"]);
+    }
+
+    #[test]
+    fn section_headings_are_numerals_and_a_comma() {
+        assert!(is_section_heading("一、领导批示"));
+        assert!(is_section_heading("十一、政务资讯"));
+        assert!(!is_section_heading("、领导批示"));
+        assert!(!is_section_heading("一领导批示"));
+        assert!(!is_section_heading("（一）省本级"));
+    }
+
+    #[test]
+    fn only_numbered_items_and_the_closing_lines_hang() {
+        assert_eq!(hanging_indent("12.本周"), 3);
+        assert_eq!(hanging_indent("1.本周"), 2);
+        assert_eq!(hanging_indent("送：省中心领导"), 4);
+        assert_eq!(hanging_indent("发：省级部门"), 4);
+        assert_eq!(hanging_indent("10 月 9 日，杨兴平副省长批示"), 0);
+        assert_eq!(hanging_indent(".5 元"), 0);
+        assert_eq!(hanging_indent("本周，共计咨询"), 0);
+    }
+
+    #[test]
+    fn numbered_items_hang_under_their_text() {
+        let doc = "一、标题\n\n1.甲乙丙丁戊己庚辛壬癸";
+        assert_eq!(
+            wrap_document(doc, 12),
+            "一、标题\n\n1.甲乙丙丁戊\n  己庚辛壬癸"
+        );
+    }
+
+    #[test]
+    fn the_masthead_is_centred() {
+        let doc = "窗口工作周报\n\n一、领导批示";
+        assert_eq!(wrap_document(doc, 20), "    窗口工作周报\n\n一、领导批示");
+    }
+}
