@@ -8,7 +8,7 @@
 #   bash scripts/mutants.sh --file src/model.rs    # one module, replacing the default list
 #
 # Results go to mutants.out/ (caught.txt, missed.txt, unviable.txt, timeout.txt); the
-# README's testing section says which missed mutants are left and why.
+# mutation testing section of CONTRIBUTING.md says which missed mutants are left and why.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 files=(--file src/model.rs --file 'src/text/*.rs' --file src/check/series.rs --file 'src/check/lint/*.rs' --file src/load.rs)

@@ -5,7 +5,7 @@
 # foot of the last page, every line of the reference; the stress issue too. Also: the red
 # masthead on page 1, and the fonts LibreOffice put in place of the official ones.
 #
-# LibreOffice runs with docs/60-weekly-fonts.conf, the README's fontconfig recipe for a machine
+# LibreOffice runs with docs/60-weekly-fonts.conf, the fontconfig recipe of docs/print.md for a machine
 # without the official fonts; the PDF must then set 黑体 in a sans and the rest in a serif.
 #
 # Installs LibreOffice 24 or later (scripts/libreoffice.sh), a CJK font and poppler-utils when

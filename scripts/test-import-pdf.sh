@@ -2,7 +2,7 @@
 # `weekly import` of bulletins as an office keeps them: the example's Word document saved again
 # by LibreOffice (as a clerk's editor rewrites it), imported and built again as Markdown, must
 # give the reference back byte for byte, bold departments included; saved as Word 97–2003 it is
-# refused (E032), and converted back as the README says it gives the reference too. Then the
+# refused (E032), and converted back as docs/import.md says it gives the reference too. Then the
 # example printed to PDF three ways (the HTML by headless Chromium, the Word document by
 # LibreOffice, weekly's own PDF), the text taken out with pdftotext, imported, and built
 # again as text: the Chromium print must give the reference back byte for byte; the other two
@@ -41,7 +41,7 @@ cmp "$out/resaved.md" "$markdown"
 echo "import-pdf: the Word document saved again by LibreOffice: the reference Markdown, byte for byte"
 
 # A Word 97–2003 file is refused with the command that converts it (E032); converted as the
-# README says, it imports to the reference too.
+# docs/import.md says, it imports to the reference too.
 mkdir -p "$out/doc"
 HOME="$PWD/$out" soffice --headless --norestore --convert-to doc --outdir "$out/doc" "$out/bulletin.docx" >/dev/null 2>&1
 if "$weekly" import "$out/doc/bulletin.doc" >/dev/null 2>"$out/doc.findings"; then

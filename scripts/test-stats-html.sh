@@ -2,7 +2,7 @@
 # Renders `weekly stats --format html` over the example archive in headless Chromium, as a
 # browser shows it, and checks the screenshot: a PNG of the full size asked for, not blank
 # (a good share of its pixels are not white) and with the chart's red line of 2023 in it.
-# Writes target/stats-html/page.png for review (docs/stats-page.png is the copy the README
+# Writes target/stats-html/page.png for review (docs/stats-page.png is the copy docs/stats.md
 # shows). Installs Debian's chromium and a CJK font when they are missing.
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -33,20 +33,23 @@ pub struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
-    /// Render an issue as Markdown, plain text, HTML or a Word document (to stdout unless -o)
+    /// Render an issue as Markdown, plain text, HTML, a Word document, a PDF or the PDF's
+    /// Typst source (to stdout unless -o)
     Build {
         /// The issue's YAML file, or `-` for standard input
         file: PathBuf,
         /// Output format [default: md, or what the -o file's extension says]
         #[arg(short, long, value_parser = format_parser())]
         format: Option<Format>,
-        /// Write to this file instead of stdout; its extension (.md, .txt, .html, .docx)
-        /// gives the format. May be repeated: every output is prepared before any is
+        /// Write to this file instead of stdout; its extension (.md or .markdown, .txt,
+        /// .html or .htm, .docx, .pdf, .typ for the Typst source, in any case) gives the
+        /// format. May be repeated: every output is prepared before any is
         /// replaced, and a file is replaced only whole
         #[arg(short, long, value_name = "OUT")]
         output: Vec<PathBuf>,
         /// A folder of templates: a file named like a built-in one (bulletin.md,
-        /// bulletin.txt, bulletin.html) replaces it. A Word document has no template, so
+        /// bulletin.txt, bulletin.html, and bulletin.typ for a PDF and its Typst source)
+        /// replaces it. A Word document has no template, so
         /// --templates with only Word outputs is refused
         #[arg(long, value_name = "DIR")]
         templates: Option<PathBuf>,
@@ -164,7 +167,8 @@ enum Command {
 
 #[derive(Subcommand)]
 enum TemplatesAction {
-    /// Write the built-in templates into DIR, to edit and use with `build --templates DIR`
+    /// Write the built-in templates (bulletin.md, bulletin.txt, bulletin.html, bulletin.typ)
+    /// into DIR, to edit and use with `build --templates DIR`
     Export {
         /// The folder to write into (made if missing)
         dir: PathBuf,

@@ -1,8 +1,10 @@
-//! The README tells the truth: its table of codes is the code table, its quick start is what
-//! CI runs, and every code is produced by some test's expected output.
+//! The documentation tells the truth: the table of codes in `docs/codes.md` is the code
+//! table, the README's quick start is what CI runs, every code is produced by some test's
+//! expected output, every relative link points at a file, and the README stays short.
 
 use std::collections::BTreeSet;
 use std::fs;
+use std::path::{Path, PathBuf};
 
 use weekly::diag::Code;
 
@@ -12,12 +14,12 @@ fn readme() -> String {
     fs::read_to_string(root().join("README.md")).unwrap()
 }
 
-/// The README's table of codes, row by row, is the code table: each code once, in order,
-/// with the meaning the code itself gives.
+/// The table of codes in `docs/codes.md`, row by row, is the code table: each code once, in
+/// order, with the meaning the code itself gives.
 #[test]
-fn readme_lists_every_code_with_its_meaning() {
-    let readme = readme();
-    let rows: Vec<(String, String)> = readme
+fn docs_list_every_code_with_its_meaning() {
+    let codes_doc = fs::read_to_string(root().join("docs/codes.md")).unwrap();
+    let rows: Vec<(String, String)> = codes_doc
         .lines()
         .filter(|l| l.starts_with("| E0") || l.starts_with("| W0"))
         .map(|l| {
@@ -106,4 +108,111 @@ fn every_code_is_exercised_by_a_test() {
     found.insert(crate::hostile::OVER_THE_CAP.parse().unwrap());
     let missing: Vec<&Code> = Code::ALL.iter().filter(|c| !found.contains(c)).collect();
     assert!(missing.is_empty(), "no test expects {missing:?}");
+}
+
+/// The README is for the people who use weekly: what it is, how to install it, the weekly
+/// routine, the commands and where to read more. The rest is in `docs/` and CONTRIBUTING.md.
+#[test]
+fn readme_stays_short() {
+    let lines = readme().lines().count();
+    assert!(lines <= 250, "README.md has {lines} lines, more than 250");
+}
+
+/// The documents whose links are checked: the README, CONTRIBUTING.md and every `docs/*.md`.
+fn documents() -> Vec<PathBuf> {
+    let mut docs = vec![root().join("README.md"), root().join("CONTRIBUTING.md")];
+    let mut more: Vec<PathBuf> = fs::read_dir(root().join("docs"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|x| x == "md"))
+        .collect();
+    more.sort();
+    docs.extend(more);
+    docs
+}
+
+/// The targets of a Markdown text's inline links and images, `[text](target)` and
+/// `![alt](target)`, outside fenced code blocks and code spans (which may run over lines).
+fn link_targets(markdown: &str) -> Vec<String> {
+    let mut prose = String::new();
+    let mut fenced = false;
+    for line in markdown.lines() {
+        if line.trim_start().starts_with("```") {
+            fenced = !fenced;
+        } else if !fenced {
+            prose.push_str(line);
+            prose.push('\n');
+        }
+    }
+    let outside_code: String = prose.split('`').step_by(2).collect::<Vec<_>>().join(" ");
+    outside_code
+        .split("](")
+        .skip(1)
+        .filter_map(|rest| rest.split(')').next())
+        .map(|target| {
+            let target = target.split_whitespace().next().unwrap_or("");
+            target.trim_matches(['<', '>']).to_owned()
+        })
+        .collect()
+}
+
+/// Whether a link target is a file of the repository rather than the web, mail, or a place
+/// in the same document.
+fn is_relative(target: &str) -> bool {
+    !(target.is_empty()
+        || target.starts_with('#')
+        || target.contains("://")
+        || target.starts_with("mailto:"))
+}
+
+/// Every relative link and image in the README, CONTRIBUTING.md and `docs/*.md` points at a
+/// file or folder that exists, from the folder of the document that holds it.
+#[test]
+fn every_relative_link_points_at_a_file() {
+    let mut broken = Vec::new();
+    let mut checked = 0;
+    for doc in documents() {
+        let text = fs::read_to_string(&doc).unwrap();
+        let folder = doc.parent().unwrap_or(Path::new("."));
+        for target in link_targets(&text) {
+            if !is_relative(&target) {
+                continue;
+            }
+            checked += 1;
+            let path = target.split('#').next().unwrap_or_default();
+            if !folder.join(path).exists() {
+                let shown = doc.strip_prefix(root()).unwrap_or(&doc).display();
+                broken.push(format!("{shown}: {target}"));
+            }
+        }
+    }
+    assert!(
+        checked > 0,
+        "no relative links found: the link reader is broken"
+    );
+    assert!(
+        broken.is_empty(),
+        "links to nothing:\n{}",
+        broken.join("\n")
+    );
+}
+
+/// The link reader sees links and images, and not what only looks like one inside code.
+#[test]
+fn link_targets_are_read_outside_code() {
+    let text = "[a](x.md) and ![b](docs/y.png \"title\") and `[c](not-a-link)`\n\
+                ```sh\n[d](fenced)\n```\n\
+                [e](https://example.org) [f](#here) [g](z.md#part) `code\nover lines](no)`\n";
+    assert_eq!(
+        link_targets(text),
+        [
+            "x.md",
+            "docs/y.png",
+            "https://example.org",
+            "#here",
+            "z.md#part"
+        ]
+    );
+    assert!(!is_relative("https://example.org") && !is_relative("#here"));
+    assert!(is_relative("z.md#part") && is_relative("../examples/archive"));
 }
