@@ -1,11 +1,10 @@
 //! An issue as its author wrote it: typed and checked, each value still carrying its source span.
 
-use std::collections::BTreeSet;
 use std::ops::Range;
 
 use chrono::NaiveDate;
 
-use crate::diag::Code;
+use crate::diag::allow::Allowed;
 
 /// A value and the bytes of the source it was read from.
 #[derive(Debug, Clone, PartialEq)]
@@ -24,32 +23,7 @@ pub struct Issue {
     pub sections: Vec<Section>,
     pub footer: Footer,
     /// Warnings switched off by the file's `lint: { allow: [...] }`.
-    pub allow: Vec<Allow>,
-}
-
-/// One entry of `lint.allow`: a warning switched off for the whole issue, or only for one
-/// counter or piece of work (`W005 咨询`).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Allow {
-    pub code: Code,
-    pub subject: Option<String>,
-}
-
-impl Allow {
-    /// Whether a finding of `code` about `subject` is switched off.
-    pub fn covers(&self, code: Code, subject: Option<&str>) -> bool {
-        self.code == code && (self.subject.is_none() || self.subject.as_deref() == subject)
-    }
-}
-
-/// The warnings that `lint.allow` switches off for the whole issue, each once: the list may
-/// repeat them, and must not be searched again for each of many findings.
-pub fn allowed_whole(allow: &[Allow]) -> BTreeSet<Code> {
-    allow
-        .iter()
-        .filter(|a| a.subject.is_none())
-        .map(|a| a.code)
-        .collect()
+    pub allow: Allowed,
 }
 
 impl Issue {
@@ -91,11 +65,6 @@ impl Issue {
             Content::Progress(p) => Some(p),
             _ => None,
         })
-    }
-
-    /// Whether a warning is switched off for the subject it is about.
-    pub fn allows(&self, code: Code, subject: Option<&str>) -> bool {
-        self.allow.iter().any(|a| a.covers(code, subject))
     }
 
     /// Whether the issue needs its previous issue's figures: it leaves a year-to-date figure

@@ -12,7 +12,7 @@ use crate::check::validate::{self, Lints};
 use crate::i18n::Msg;
 use crate::input::files::{Files, MAX_INPUT_BYTES, ReadError};
 use crate::input::yaml;
-use crate::issue::{self, Issue};
+use crate::issue::Issue;
 use crate::msg;
 
 /// How far back previous issues are followed for year-to-date figures left out. The count
@@ -106,12 +106,9 @@ impl<F: Files> Loader<F> {
             });
         };
         let found = self.link(path, &mut issue);
-        let whole = issue::allowed_whole(&issue.allow);
-        diagnostics.extend(
-            found
-                .into_iter()
-                .filter(|d| d.is_error() || !whole.contains(&d.code)),
-        );
+        let mut found = found;
+        issue.allow.retain(&mut found);
+        diagnostics.extend(found);
         validate::sort_by_place(&mut diagnostics);
         let valid = !diagnostics.iter().any(Diagnostic::is_error);
         // An issue loaded whole is what the next week's issue would read as its previous:

@@ -2,7 +2,7 @@
 //! against the one before it (numbers, week, running figures), which fill in the figures it
 //! leaves out.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::ops::Range;
 
 use chrono::NaiveDate;
@@ -11,7 +11,7 @@ use crate::diag::{Code, Diagnostic};
 
 use crate::i18n::Msg;
 
-use crate::issue::{Content, Figure, Issue, Masthead, Sp, Text, allowed_whole};
+use crate::issue::{Content, Figure, Issue, Masthead, Sp, Text};
 use crate::msg;
 use crate::text;
 use crate::text::quote::excerpt;
@@ -109,14 +109,8 @@ pub fn follow(issue: &mut Issue, link: Link) -> Vec<Diagnostic> {
     let year = issue.masthead.year.value;
     let first = issue.masthead.number.value == 1;
     let checked = matches!(link, Link::Checked(_));
-    // Looked up for each counter and piece of work: sets, not searches of the list.
     let allow = issue.allow.clone();
-    let whole = allowed_whole(&allow);
-    let named: HashSet<(Code, &str)> = allow
-        .iter()
-        .filter_map(|a| Some((a.code, a.subject.as_deref()?)))
-        .collect();
-    let allows = |code, subject: &str| whole.contains(&code) || named.contains(&(code, subject));
+    let allows = |code, subject: &str| allow.allows(code, Some(subject));
     for content in issue.contents_mut() {
         match content {
             Content::Counters(counters) => {

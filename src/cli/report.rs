@@ -6,6 +6,7 @@ use std::io::{self, IsTerminal, Write};
 use std::process::ExitCode;
 
 pub use super::said::{Said, Saying};
+use crate::diag::allow::Allowed;
 use crate::diag::emit::{self, Finding, Location};
 use crate::diag::sarif;
 use crate::diag::{self, Code, Diagnostic};
@@ -152,7 +153,7 @@ pub struct Reporter {
     lang: Lang,
     color: bool,
     deny_warnings: bool,
-    allow: Vec<Code>,
+    allow: Allowed,
     /// Machine formats go to stdout with `check`, where no document is written.
     machine_on_stdout: bool,
     errors: usize,
@@ -176,7 +177,7 @@ impl Reporter {
             lang: options.lang,
             color: io::stderr().is_terminal() && !no_color,
             deny_warnings: options.deny_warnings,
-            allow: options.allow,
+            allow: options.allow.into_iter().collect(),
             machine_on_stdout: machine_on_stdout && options.format.is_machine(),
             errors: 0,
             warnings: 0,
@@ -204,7 +205,7 @@ impl Reporter {
         // Findings of each code so far, for the cap of the formats meant for people.
         let mut of_code: BTreeMap<Code, usize> = BTreeMap::new();
         for d in diagnostics {
-            if !d.is_error() && self.allow.contains(&d.code) {
+            if self.allow.allows(d.code, None) {
                 continue;
             }
             if d.is_error() {

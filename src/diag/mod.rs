@@ -1,6 +1,7 @@
 //! Findings about an input file: what (a code and a message in two languages), where (a byte
 //! span of the source), and how to fix it; and how they are printed.
 
+pub mod allow;
 pub mod codes;
 pub mod emit;
 pub mod lines;

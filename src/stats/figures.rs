@@ -6,7 +6,8 @@ use std::ops::Range;
 use chrono::NaiveDate;
 use serde::Serialize;
 
-use crate::issue::{Allow, Figure, Issue};
+use crate::diag::allow::Allowed;
+use crate::issue::{Figure, Issue};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 pub struct IssueRef {
@@ -27,7 +28,7 @@ pub struct Week {
     pub counters: Vec<CounterFigure>,
     pub progress: Vec<ProgressFigure>,
     /// Warnings the issue switches off, for the findings about its figures.
-    pub allow: Vec<Allow>,
+    pub allow: Allowed,
 }
 
 /// A counter's figures in one issue.
@@ -287,7 +288,7 @@ pub(crate) mod tests {
                 })
                 .collect(),
             progress: vec![],
-            allow: vec![],
+            allow: Allowed::default(),
         }
     }
 

@@ -7,13 +7,12 @@ use std::ops::Range;
 use chrono::NaiveDate;
 
 use super::node::{Checker, Fields, IssueDates, kind, suggest};
+use crate::diag::allow::BY_NAME;
 use crate::diag::{Code, Severity};
 use crate::i18n::Msg;
 use crate::input::schema::{FOOTER, LINT, MASTHEAD, PERIOD, ROOT, SECTION, SUBSECTION};
 use crate::input::yaml::{Node, Value};
-use crate::issue::{
-    Allow, Body, Content, Footer, Issue, Kind, Masthead, Section, Sp, Subsection, Text,
-};
+use crate::issue::{Body, Content, Footer, Issue, Kind, Masthead, Section, Sp, Subsection, Text};
 use crate::msg;
 use crate::text::quote::excerpt;
 
@@ -72,10 +71,8 @@ impl Checker<'_> {
                 .iter()
                 .find(|c| c.severity() == Severity::Warning && c.as_str() == name);
             match found {
-                Some(&code)
-                    if subject.is_none() || matches!(code, Code::W005 | Code::W006 | Code::W019) =>
-                {
-                    self.allowed.push(Allow { code, subject });
+                Some(&code) if subject.is_none() || BY_NAME.contains(&code) => {
+                    self.allowed.add(code, subject);
                 }
                 Some(code) => self.report_with_help(
                     Code::E021,

@@ -13,7 +13,7 @@ pub use node::Lints;
 
 use crate::diag::Diagnostic;
 use crate::input::yaml::Node;
-use crate::issue::{Issue, allowed_whole};
+use crate::issue::Issue;
 
 /// The result of checking one file: the issue when it has no errors, and every finding.
 #[derive(Debug)]
@@ -31,8 +31,7 @@ pub fn validate(root: &Node, source: &str, lints: Lints) -> Checked {
     let mut diagnostics = c.diags;
     // A warning allowed for one counter is one the series checks give; here only the warnings
     // allowed for the whole issue are left out.
-    let whole = allowed_whole(&allowed);
-    diagnostics.retain(|d| d.is_error() || !whole.contains(&d.code));
+    allowed.retain(&mut diagnostics);
     sort_by_place(&mut diagnostics);
     let issue = issue.filter(|_| !diagnostics.iter().any(Diagnostic::is_error));
     Checked { issue, diagnostics }

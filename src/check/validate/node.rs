@@ -10,11 +10,12 @@ use chrono::NaiveDate;
 
 use super::slips;
 use crate::check::lint::{self, Lint};
+use crate::diag::allow::Allowed;
 use crate::diag::{Code, Diagnostic};
 use crate::i18n::Msg;
 use crate::input::schema::Shape;
 use crate::input::yaml::{Node, Value};
-use crate::issue::{Allow, Sp, Text};
+use crate::issue::{Sp, Text};
 use crate::msg;
 use crate::text::quote::excerpt;
 
@@ -59,7 +60,7 @@ pub(super) struct Checker<'s> {
     /// The masthead's dates, once read: directives are checked against them.
     pub(super) dates: Option<IssueDates>,
     /// Warnings switched off by the file's `lint: { allow: [...] }`.
-    pub(super) allowed: Vec<Allow>,
+    pub(super) allowed: Allowed,
 }
 
 #[derive(Clone, Copy)]
@@ -75,7 +76,7 @@ impl<'s> Checker<'s> {
             lints,
             diags: Vec::new(),
             dates: None,
-            allowed: Vec::new(),
+            allowed: Allowed::default(),
         }
     }
 

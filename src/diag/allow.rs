@@ -1,0 +1,89 @@
+//! Warnings switched off: by an issue's `lint: { allow: [...] }`, for the whole issue or for
+//! one counter or piece of work (`W005 咨询`), and by `--allow` for a whole run. Errors are
+//! never switched off.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use super::{Code, Diagnostic, Severity};
+
+/// The warnings that may be switched off for one counter or piece of work, by its name.
+pub const BY_NAME: [Code; 3] = [Code::W005, Code::W006, Code::W019];
+
+/// The warnings switched off, looked up in sets: many findings may be checked against a long
+/// list.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Allowed {
+    whole: BTreeSet<Code>,
+    named: BTreeMap<Code, BTreeSet<String>>,
+}
+
+impl Allowed {
+    /// `code` switched off for the whole issue or run, or only for `subject`.
+    pub fn add(&mut self, code: Code, subject: Option<String>) {
+        match subject {
+            None => {
+                self.whole.insert(code);
+            }
+            Some(name) => {
+                self.named.entry(code).or_default().insert(name);
+            }
+        }
+    }
+
+    /// Whether a warning of `code` about `subject` is switched off.
+    pub fn allows(&self, code: Code, subject: Option<&str>) -> bool {
+        code.severity() == Severity::Warning
+            && (self.whole.contains(&code)
+                || subject.is_some_and(|s| self.named.get(&code).is_some_and(|n| n.contains(s))))
+    }
+
+    /// Leaves out the findings switched off for the whole issue or run. A warning switched
+    /// off for one name is left to the checks that know which name a finding is about.
+    pub fn retain(&self, diagnostics: &mut Vec<Diagnostic>) {
+        if !self.whole.is_empty() {
+            diagnostics.retain(|d| !self.allows(d.code, None));
+        }
+    }
+}
+
+impl FromIterator<Code> for Allowed {
+    fn from_iter<I: IntoIterator<Item = Code>>(codes: I) -> Allowed {
+        Allowed {
+            whole: codes.into_iter().collect(),
+            named: BTreeMap::new(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_warning_is_allowed_whole_or_by_name_and_an_error_never() {
+        let mut allowed = Allowed::default();
+        allowed.add(Code::W013, None);
+        allowed.add(Code::W005, Some("咨询".to_owned()));
+        allowed.add(Code::E009, None);
+        assert!(allowed.allows(Code::W013, None));
+        assert!(allowed.allows(Code::W013, Some("受理")));
+        assert!(allowed.allows(Code::W005, Some("咨询")));
+        assert!(!allowed.allows(Code::W005, Some("受理")));
+        assert!(!allowed.allows(Code::W005, None));
+        assert!(!allowed.allows(Code::W012, None));
+        assert!(
+            !allowed.allows(Code::E009, None),
+            "errors are never allowed"
+        );
+        let mut found = vec![
+            Diagnostic::new(Code::W013, 0..1, crate::msg!("a", "a")),
+            Diagnostic::new(Code::W005, 1..2, crate::msg!("b", "b")),
+            Diagnostic::new(Code::E009, 2..3, crate::msg!("c", "c")),
+        ];
+        allowed.retain(&mut found);
+        let left: Vec<Code> = found.iter().map(|d| d.code).collect();
+        assert_eq!(left, [Code::W005, Code::E009]);
+        let run: Allowed = [Code::W012].into_iter().collect();
+        assert!(run.allows(Code::W012, None) && !run.allows(Code::W013, None));
+    }
+}
