@@ -1,5 +1,7 @@
-//! What every lint works on: a text's characters with their byte offsets, and the `Lint` it reports.
+//! What every lint works on: a [`Rule`], the [`Text`] it checks (its characters with their byte
+//! offsets, made when a rule first needs them), and the [`Lint`] it reports.
 
+use std::cell::OnceCell;
 use std::ops::Range;
 
 use crate::diag::Code;
@@ -24,6 +26,37 @@ pub(super) fn lint(code: Code, range: Range<usize>, message: Msg, help: Msg) -> 
     }
 }
 
+/// One typography rule for any text: a file of its own, listed once in [`super::RULES`].
+pub struct Rule {
+    /// The codes it reports.
+    pub codes: &'static [Code],
+    /// Whether `c`, after `prev`, may be a case of the rule. A first, cheap pass over a text
+    /// asks every rule of each character, and only the rules something woke check the text.
+    pub wakes: fn(prev: char, c: char) -> bool,
+    /// Finds the rule's cases in a text.
+    pub check: fn(&Text, &mut Vec<Lint>),
+}
+
+/// A text as the rules check it: the string, and its characters with their offsets once a
+/// rule asks for them (most texts are checked by no rule, or by one that reads the string).
+pub struct Text<'s> {
+    pub s: &'s str,
+    chars: OnceCell<Chars<'s>>,
+}
+
+impl<'s> Text<'s> {
+    pub fn new(s: &'s str) -> Text<'s> {
+        Text {
+            s,
+            chars: OnceCell::new(),
+        }
+    }
+
+    pub fn chars(&self) -> &Chars<'s> {
+        self.chars.get_or_init(|| Chars::new(self.s))
+    }
+}
+
 /// A Han character, as the lints mean "Chinese".
 pub fn is_han(c: char) -> bool {
     matches!(c,
@@ -39,9 +72,14 @@ pub(super) fn is_chinese_context(c: char) -> bool {
         || matches!(c, '\u{3000}'..='\u{303F}' | '\u{FF01}'..='\u{FF5E}' | '“' | '”' | '‘' | '’' | '…' | '—')
 }
 
+/// A Han numeral of the kind numbering uses: 一 to 十.
+pub(super) fn is_numeral(c: char) -> bool {
+    "一二三四五六七八九十".contains(c)
+}
+
 /// The characters of one text with their byte offsets, so that a lint can look at a
 /// character's neighbours and report the bytes it covers.
-pub(super) struct Chars<'s> {
+pub struct Chars<'s> {
     s: &'s str,
     chars: Vec<(usize, char)>,
 }

@@ -1,8 +1,14 @@
-//! Connecting marks (GB/T 15834 4.13): ranges written with the wrong dash, and `－` (W014).
+//! W014: connecting marks (GB/T 15834 4.13): ranges written with the wrong dash, and `－`.
 
-use super::chars::{Chars, Lint, lint};
+use super::chars::{Chars, Lint, Rule, Text, lint};
 use crate::diag::Code;
 use crate::msg;
+
+pub const RULE: Rule = Rule {
+    codes: &[Code::W014],
+    wakes: |_, c| matches!(c, '-' | '~' | '–' | '－' | '～' | '—'),
+    check: |t: &Text, out| ranges(t.chars(), out),
+};
 
 /// What a dash between two values joins, as GB/T 15834 4.13.3 tells them apart.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -15,7 +21,7 @@ enum Range {
 
 /// W014: a range written with `-`, `－`, `~`, `–` or `——`, and a full-width `－` used as a
 /// connecting mark, which is none of the three GB/T 15834 has (`-`, `—`, `～`).
-pub(super) fn ranges(t: &Chars, out: &mut Vec<Lint>) {
+fn ranges(t: &Chars, out: &mut Vec<Lint>) {
     let mut i = 0;
     while let Some(c) = t.get(i) {
         let width = if matches!(c, '—' | '－') && t.get(i + 1) == Some(c) {

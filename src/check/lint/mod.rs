@@ -1,92 +1,68 @@
-//! Typography lints for Chinese text (GB/T 15834 punctuation, GB/T 15835 numbers); pure.
+//! Typography lints for Chinese text (GB/T 15834 punctuation, GB/T 15835 numbers); pure. A
+//! rule is a file of its own: a [`Rule`] listed once in [`RULES`], or one of the two run at
+//! one place of a paragraph.
 
 mod chars;
 mod dashes;
-mod numbers;
-mod punctuation;
+mod half_width;
+mod padded_dates;
+mod pairs;
+mod paragraph_end;
+mod repeated;
 mod spaces;
+mod typed_numbering;
+mod wide_digits;
 
-use chars::Chars;
+use chars::{Rule, Text};
 
 pub use chars::{Lint, is_han};
-pub use numbers::typed_numbering;
-pub use punctuation::paragraph_end;
+pub use paragraph_end::paragraph_end;
+pub use typed_numbering::typed_numbering;
 
-/// Which lints a cheap first pass found something for.
-#[derive(Default)]
-struct Needs {
-    half_width: bool,
-    pairs: bool,
-    repeats: bool,
-    dashes: bool,
-    padded_dates: bool,
-    wide_digits: bool,
-    spaces: bool,
-}
+/// The rules for any text, each in a file of its own; lints of one place come out in this
+/// order. Two rules look at one place of a paragraph and are run there by the checker:
+/// [`paragraph_end`] (W003) and [`typed_numbering`] (W017).
+const RULES: [Rule; 7] = [
+    half_width::RULE,
+    pairs::RULE,
+    repeated::RULE,
+    dashes::RULE,
+    padded_dates::RULE,
+    wide_digits::RULE,
+    spaces::RULE,
+];
 
-/// The lints that apply to any text: punctuation, pairs, numbers and spacing.
+/// The lints of every rule for any text: punctuation, pairs, numbers and spacing.
 pub fn text(s: &str) -> Vec<Lint> {
-    // One cheap pass finds which lints could fire; most texts need only the pairs checked.
-    let mut needs = Needs::default();
+    // One cheap pass finds which rules could fire; most texts wake none.
+    let mut awake = [false; RULES.len()];
     let mut prev = '\0';
-    // Quotation marks and brackets usually pair up; only when they do not is their check run.
-    let mut open: Vec<char> = Vec::new();
     for c in s.chars() {
-        match c {
-            ',' | ';' | ':' | '?' | '!' | '(' | ')' => needs.half_width = true,
-            '.' if chars::is_chinese_context(prev) => needs.half_width = true,
-            '“' | '‘' | '《' | '（' | '【' | '〔' => open.extend(punctuation::closing(c)),
-            '”' | '’' | '》' | '）' | '】' | '〕' => needs.pairs |= open.pop() != Some(c),
-            '-' | '~' | '–' | '－' | '～' | '—' => needs.dashes = true,
-            '月' | '日' if prev.is_ascii_digit() => needs.padded_dates = true,
-            '０'..='９' | '％' => needs.wide_digits = true,
-            ' ' | '\u{3000}' => needs.spaces = true,
-            _ if spaces::odd_space(c).is_some() => needs.spaces = true,
-            _ => {}
-        }
-        if c == prev && matches!(c, '.' | '。' | '，' | '、' | '；' | '：' | '？' | '！') {
-            needs.repeats = true;
+        if !quiet(c) {
+            for (woken, rule) in awake.iter_mut().zip(&RULES) {
+                *woken |= (rule.wakes)(prev, c);
+            }
         }
         prev = c;
     }
-    needs.pairs |= !open.is_empty();
-    let Needs {
-        half_width,
-        pairs,
-        repeats,
-        dashes,
-        padded_dates,
-        wide_digits,
-        spaces,
-    } = needs;
-    if !(half_width || pairs || repeats || dashes || padded_dates || wide_digits || spaces) {
+    if !awake.contains(&true) {
         return Vec::new();
     }
-    let chars = Chars::new(s);
+    let text = Text::new(s);
     let mut out = Vec::new();
-    if half_width {
-        punctuation::half_width(&chars, &mut out);
-    }
-    if pairs {
-        punctuation::pairs(&chars, &mut out);
-    }
-    if repeats {
-        punctuation::repeated(&chars, &mut out);
-    }
-    if dashes {
-        dashes::ranges(&chars, &mut out);
-    }
-    if padded_dates {
-        numbers::zero_padded_dates(s, &mut out);
-    }
-    if wide_digits {
-        numbers::full_width_digits(&chars, &mut out);
-    }
-    if spaces {
-        spaces::spaces(&chars, &mut out);
+    for (rule, _) in RULES.iter().zip(awake).filter(|(_, woken)| *woken) {
+        let before = out.len();
+        (rule.check)(&text, &mut out);
+        debug_assert!(out[before..].iter().all(|l| rule.codes.contains(&l.code)));
     }
     out.sort_by_key(|l| l.range.start);
     out
+}
+
+/// A Han character that wakes no rule: all but 月 and 日, which end a date. Most of a text's
+/// characters are these, and are passed over at once; a test holds every rule to it.
+fn quiet(c: char) -> bool {
+    is_han(c) && !matches!(c, '月' | '日')
 }
 
 #[cfg(test)]
@@ -109,6 +85,47 @@ mod tests {
             "按 GB/T 9704-2012 排版，时间 9:30。",
         ] {
             assert_eq!(found(s), [], "{s}");
+        }
+    }
+
+    /// What `quiet` passes over wakes no rule, whatever comes before it.
+    #[test]
+    fn no_rule_wakes_on_a_quiet_character() {
+        let before = [
+            '\0', 'a', '1', '１', '.', '。', '，', '水', '日', ' ', '\u{3000}', '“',
+        ];
+        let quiet: Vec<char> = ('\u{3400}'..='\u{9FFF}')
+            .chain('\u{F900}'..='\u{FAFF}')
+            .chain('\u{20000}'..='\u{2FFFF}')
+            .filter(|c| super::quiet(*c))
+            .collect();
+        assert!(quiet.len() > 20_000);
+        for rule in &RULES {
+            for &c in &quiet {
+                for prev in before.into_iter().chain([c]) {
+                    assert!(!(rule.wakes)(prev, c), "{:?} wakes on {c:?}", rule.codes);
+                }
+            }
+        }
+    }
+
+    /// Each rule reports only its own codes, and every code of a rule is reported by it.
+    #[test]
+    fn every_rule_reports_its_codes() {
+        for (rule, s) in RULES.iter().zip([
+            "通知,明确",
+            "《通知",
+            "。。等等...",
+            "7日~9日",
+            "10月07日",
+            "２８８１",
+            "水利 厅",
+        ]) {
+            let mut out = Vec::new();
+            (rule.check)(&Text::new(s), &mut out);
+            let mut codes: Vec<Code> = out.iter().map(|l| l.code).collect();
+            codes.dedup();
+            assert_eq!(codes, rule.codes, "{s}");
         }
     }
 

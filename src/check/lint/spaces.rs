@@ -1,12 +1,18 @@
-//! Spaces in Chinese text: between characters, beside full-width marks, and odd ones (W018).
+//! W018: spaces in Chinese text: between characters, beside full-width marks, and odd ones.
 
-use super::chars::{Chars, Lint, is_han, lint};
+use super::chars::{Chars, Lint, Rule, Text, is_han, lint};
 use crate::diag::Code;
 use crate::msg;
 
+pub const RULE: Rule = Rule {
+    codes: &[Code::W018],
+    wakes: |_, c| matches!(c, ' ' | '\u{3000}') || odd_space(c).is_some(),
+    check: |t: &Text, out| spaces(t.chars(), out),
+};
+
 /// W018: a space between two Chinese characters, or beside full-width punctuation, and a
 /// space character other than the ordinary and the ideographic one.
-pub(super) fn spaces(t: &Chars, out: &mut Vec<Lint>) {
+fn spaces(t: &Chars, out: &mut Vec<Lint>) {
     // Inside 《》 a space may part the names of joint issuers; `name` is where the current
     // name of a title began.
     let mut titles = 0usize;
@@ -164,7 +170,7 @@ fn ends_an_issuer(name: &str) -> bool {
 }
 
 /// The space characters that slip in from word processors and web pages, with their names.
-pub(super) fn odd_space(c: char) -> Option<&'static str> {
+fn odd_space(c: char) -> Option<&'static str> {
     Some(match c {
         '\u{00A0}' => "no-break space",
         '\u{2002}' => "en space",

@@ -1,79 +1,9 @@
-//! Numbers (GB/T 15835): zero-padded dates (W015), full-width digits (W016), typed numbering (W017).
+//! W017: numbering typed at the start of a title or paragraph, which weekly numbers itself.
+//! Run on the first words of a title or paragraph, not on every text.
 
-use super::chars::{Chars, Lint, lint};
+use super::chars::{Lint, is_numeral, lint};
 use crate::diag::Code;
 use crate::msg;
-
-/// W015: `10月07日`: months and days are not zero-padded.
-pub(super) fn zero_padded_dates(s: &str, out: &mut Vec<Lint>) {
-    let bytes = s.as_bytes();
-    for (at, unit) in s.match_indices(['月', '日']) {
-        if at >= 2
-            && bytes[at - 2] == b'0'
-            && bytes[at - 1].is_ascii_digit()
-            && (at == 2 || !bytes[at - 3].is_ascii_digit())
-        {
-            out.push(lint(
-                Code::W015,
-                at - 2..at + unit.len(),
-                msg!(
-                    "zero-padded `{}`",
-                    "月、日的数字前多了 0：`{}`",
-                    &s[at - 2..at + unit.len()]
-                ),
-                msg!(
-                    "write `{}{unit}`",
-                    "应写作 `{}{unit}`",
-                    bytes[at - 1] as char
-                ),
-            ));
-        }
-    }
-}
-
-/// W016: full-width digits `０`–`９`, and the full-width percent sign `％`. The bulletin's own
-/// percentages are written `61.76%`, so a `％` in the same issue would not match them.
-pub(super) fn full_width_digits(t: &Chars, out: &mut Vec<Lint>) {
-    let mut i = 0;
-    while let Some(c) = t.get(i) {
-        let run = t.run(i, |c| matches!(c, '０'..='９'));
-        if run > 0 {
-            let percent = usize::from(t.get(i + run) == Some('％'));
-            let typed = t.slice(i, run + percent);
-            let ascii: String = typed
-                .chars()
-                .map(|c| match c {
-                    '％' => '%',
-                    _ => char::from(b'0' + (c as u32 - '０' as u32) as u8),
-                })
-                .collect();
-            let (typed, ascii) = (
-                crate::text::quote::excerpt(typed),
-                crate::text::quote::excerpt(&ascii),
-            );
-            out.push(lint(
-                Code::W016,
-                t.span(i, run + percent),
-                msg!("full-width digits `{typed}`", "使用了全角数字 `{typed}`"),
-                msg!("write `{ascii}`", "应写作 `{ascii}`"),
-            ));
-            i += run + percent;
-        } else {
-            if c == '％' {
-                out.push(lint(
-                    Code::W016,
-                    t.span(i, 1),
-                    msg!("full-width percent sign `％`", "使用了全角百分号 `％`"),
-                    msg!(
-                        "write `%`, as the bulletin writes its own percentages",
-                        "改用半角 `%`，与周报自动生成的百分比一致"
-                    ),
-                ));
-            }
-            i += 1;
-        }
-    }
-}
 
 /// W017: numbering typed at the start of a title or paragraph, which weekly numbers itself.
 pub fn typed_numbering(s: &str) -> Option<Lint> {
@@ -100,11 +30,6 @@ pub fn typed_numbering(s: &str) -> Option<Lint> {
             "请删去：weekly 会自动为栏目、子栏目和条目编号"
         ),
     ))
-}
-
-/// A Han numeral of the kind numbering uses: 一 to 十.
-pub(super) fn is_numeral(c: char) -> bool {
-    "一二三四五六七八九十".contains(c)
 }
 
 /// `1、` `2.` `12．` `106.`, and the levels of `4.2.3　`, `4.2　` or `4.2.`: numbers of up to
@@ -151,32 +76,6 @@ fn bracketed(chars: &[char]) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::check::lint::tests::found;
-    use crate::check::lint::text;
-
-    #[test]
-    fn zero_padding_and_full_width_digits() {
-        assert_eq!(
-            found("10月07日，2023年01月"),
-            [(Code::W015, "07日"), (Code::W015, "01月")]
-        );
-        assert_eq!(found("100月"), []);
-        assert_eq!(found("共计107日"), [], "107 days, not a padded 7");
-        assert_eq!(found("共计２８８１人次"), [(Code::W016, "２８８１")]);
-        assert_eq!(text("共计２８８１人次")[0].help.en, "write `2881`");
-        assert_eq!(
-            found("占比６１.７６％，同比增长5.2％"),
-            [
-                (Code::W016, "６１"),
-                (Code::W016, "７６％"),
-                (Code::W016, "％")
-            ]
-        );
-        assert_eq!(text("占比７６％")[0].help.en, "write `76%`");
-        let l = &text("增长5.2％")[0];
-        assert_eq!(l.message.zh, "使用了全角百分号 `％`");
-        assert_eq!(l.help.zh, "改用半角 `%`，与周报自动生成的百分比一致");
-    }
 
     #[test]
     fn typed_numbering_at_the_start() {
