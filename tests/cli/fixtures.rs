@@ -2,9 +2,7 @@
 //! `stdin`, and the expected `code`, `stdout` and `stderr` (a missing one means empty).
 
 use std::fs;
-use std::io::Write;
 use std::path::{Path, PathBuf};
-use std::process::Stdio;
 
 use crate::util::{blessing, root, text, weekly};
 
@@ -32,16 +30,12 @@ fn fixtures() {
 fn run_fixture(case: &Path) -> Result<(), String> {
     let name = case.file_name().unwrap().to_string_lossy().into_owned();
     let args = fs::read_to_string(case.join("cmd")).map_err(|e| format!("{name}: cmd: {e}"))?;
-    let mut cmd = weekly();
-    cmd.args(args.split_whitespace())
-        .current_dir(case)
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .stdin(Stdio::piped());
-    let mut child = cmd.spawn().map_err(|e| format!("{name}: {e}"))?;
     let input = fs::read(case.join("stdin")).unwrap_or_default();
-    child.stdin.take().unwrap().write_all(&input).unwrap();
-    let out = child.wait_with_output().unwrap();
+    let out = weekly()
+        .args(args.split_whitespace())
+        .current_dir(case)
+        .stdin(input)
+        .run();
     let actual = [
         ("code", format!("{}\n", out.status.code().unwrap_or(-1))),
         ("stdout", text(&out.stdout)),

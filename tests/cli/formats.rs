@@ -12,9 +12,8 @@ fn check(format: &str) -> String {
     let out = weekly()
         .args(["check", "--message-format", format])
         .arg(every_finding())
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(1));
+        .run();
+    out.code(1);
     String::from_utf8(out.stdout).unwrap()
 }
 
@@ -185,8 +184,7 @@ fn machine_formats_report_past_the_cap() {
         let out = weekly()
             .args(["check", "--message-format", format])
             .arg(&input)
-            .output()
-            .unwrap();
+            .run();
         let stdout = String::from_utf8(out.stdout).unwrap();
         assert_eq!(stdout.matches(per_finding).count(), 53, "{format}");
         assert_eq!(String::from_utf8(out.stderr).unwrap(), "54 warnings\n");
@@ -194,8 +192,7 @@ fn machine_formats_report_past_the_cap() {
     let out = weekly()
         .args(["check", "--message-format", "sarif"])
         .arg(&input)
-        .output()
-        .unwrap();
+        .run();
     let log: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(log["runs"][0]["results"].as_array().unwrap().len(), 54);
 }

@@ -4,7 +4,7 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use crate::util::{root, run, scratch, text, weekly, yaml_files};
+use crate::util::{assert_same_bytes, root, scratch, text, weekly, yaml_files};
 
 /// The issues that build: every example and every fixture issue that `weekly build` takes.
 fn buildable() -> Vec<PathBuf> {
@@ -12,7 +12,12 @@ fn buildable() -> Vec<PathBuf> {
     all.extend(yaml_files(&root().join("tests/fixtures")));
     all.into_iter()
         .filter(|p| {
-            run(weekly().arg("build").arg(p).arg("-o").arg("/dev/null"))
+            weekly()
+                .arg("build")
+                .arg(p)
+                .arg("-o")
+                .arg("/dev/null")
+                .run()
                 .status
                 .success()
         })
@@ -21,13 +26,8 @@ fn buildable() -> Vec<PathBuf> {
 
 /// `weekly build FILE --format FORMAT`, its bytes.
 fn build(file: &Path, format: &str) -> Vec<u8> {
-    let out = run(weekly().args(["build", "--format", format]).arg(file));
-    assert!(
-        out.status.success(),
-        "{}: {}",
-        file.display(),
-        text(&out.stderr)
-    );
+    let out = weekly().args(["build", "--format", format]).arg(file).run();
+    out.success();
     out.stdout
 }
 
@@ -41,24 +41,27 @@ fn round_trip(format: &str, ext: &str) {
         let first = build(issue, format);
         let printed = tmp.path().join(format!("{i}.{ext}"));
         fs::write(&printed, &first).unwrap();
-        let imported = run(weekly().arg("import").arg(&printed));
+        let imported = weekly().arg("import").arg(&printed).run();
         if !imported.status.success() {
             failures.push(format!(
                 "{}: import failed: {}",
                 issue.display(),
-                text(&imported.stderr)
+                imported.stderr_text()
             ));
             continue;
         }
         let again = tmp.path().join(format!("{i}.yaml"));
         fs::write(&again, &imported.stdout).unwrap();
-        let out = run(weekly().args(["build", "--format", format]).arg(&again));
+        let out = weekly()
+            .args(["build", "--format", format])
+            .arg(&again)
+            .run();
         if !out.status.success() || out.stdout != first {
             failures.push(format!(
                 "{}: built again from the import, {} differs:\n{}",
                 issue.display(),
                 format,
-                text(&out.stderr)
+                out.stderr_text()
             ));
         }
     }
@@ -228,14 +231,18 @@ fn imports_to_the_reference(docx: &[u8]) {
     let tmp = scratch();
     let file = tmp.path().join("bulletin.docx");
     fs::write(&file, docx).unwrap();
-    let out = run(weekly().arg("import").arg(&file));
-    assert!(out.status.success(), "{}", text(&out.stderr));
-    assert!(out.stderr.is_empty(), "{}", text(&out.stderr));
+    let out = weekly().arg("import").arg(&file).run();
+    out.success();
+    assert!(out.stderr.is_empty(), "{}", out.stderr_text());
     let issue = tmp.path().join("bulletin.yaml");
     fs::write(&issue, &out.stdout).unwrap();
     let again = build(&issue, "md");
     let reference = fs::read(root().join("tests/golden/2023-39.md")).unwrap();
-    assert!(again == reference, "{}", text(&again));
+    assert_same_bytes(
+        "the import built again, against tests/golden/2023-39.md,",
+        &reference,
+        &again,
+    );
 }
 
 /// A title in a text box reads as the masthead's first line, once.
@@ -284,11 +291,11 @@ fn text_says_it_has_no_bold() {
         build(&root().join("examples/2023-39.yaml"), "text"),
     )
     .unwrap();
-    let out = run(weekly().arg("import").arg(&printed));
-    assert!(out.status.success());
-    let stderr = text(&out.stderr);
+    let out = weekly().arg("import").arg(&printed).run();
+    out.success();
+    let stderr = out.stderr_text();
     assert_eq!(stderr.matches("[W023]").count(), 1, "{stderr}");
-    assert!(!text(&out.stdout).contains("departments:"));
+    assert!(!out.stdout_text().contains("departments:"));
 }
 
 /// A folder of bulletins in any order becomes a folder of issues named after their
@@ -307,8 +314,13 @@ fn a_batch_becomes_a_linked_folder() {
         inputs.push(path);
     }
     let dir = tmp.path().join("issues");
-    let out = run(weekly().arg("import").args(&inputs).arg("--dir").arg(&dir));
-    assert!(out.status.success(), "{}", text(&out.stderr));
+    let out = weekly()
+        .arg("import")
+        .args(&inputs)
+        .arg("--dir")
+        .arg(&dir)
+        .run();
+    out.success();
     let mut names: Vec<String> = fs::read_dir(&dir)
         .unwrap()
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
@@ -319,20 +331,25 @@ fn a_batch_becomes_a_linked_folder() {
     let second = fs::read_to_string(dir.join("2023-39.yaml")).unwrap();
     assert!(!first.contains("\nprevious:"), "{first}");
     assert!(second.contains("\nprevious: 2023-38.yaml\n"), "{second}");
-    let check = run(weekly().arg("check").arg(&dir));
-    assert!(check.status.success(), "{}", text(&check.stderr));
+    let check = weekly().arg("check").arg(&dir).run();
+    check.success();
     // Again: nothing is replaced without --force.
-    let again = run(weekly().arg("import").args(&inputs).arg("--dir").arg(&dir));
-    assert_eq!(again.status.code(), Some(2), "{}", text(&again.stderr));
+    let again = weekly()
+        .arg("import")
+        .args(&inputs)
+        .arg("--dir")
+        .arg(&dir)
+        .run();
+    again.code(2);
     assert_eq!(fs::read_to_string(dir.join("2023-38.yaml")).unwrap(), first);
 }
 
 /// Several bulletins without --dir is a usage error.
 #[test]
 fn several_bulletins_need_a_folder() {
-    let out = run(weekly().args(["import", "a.md", "b.md"]));
-    assert_eq!(out.status.code(), Some(2));
-    assert!(text(&out.stderr).contains("--dir"));
+    let out = weekly().args(["import", "a.md", "b.md"]).run();
+    out.code(2);
+    assert!(out.stderr_text().contains("--dir"));
 }
 
 /// `weekly import` on `bytes` named `name`: its exit code and stderr. A panic exits 101.
@@ -340,8 +357,8 @@ fn import_bytes(name: &str, bytes: &[u8]) -> (Option<i32>, String) {
     let tmp = scratch();
     let path = tmp.path().join(name);
     fs::write(&path, bytes).unwrap();
-    let out = run(weekly().arg("import").arg(&path));
-    (out.status.code(), text(&out.stderr))
+    let out = weekly().arg("import").arg(&path).run();
+    (out.status.code(), out.stderr_text())
 }
 
 /// A bulletin cut off anywhere imports or is refused as cut short (E030), never a panic.
@@ -419,13 +436,14 @@ fn the_bulletin_is_never_its_own_output() {
     let path = tmp.path().join("2023-39.md");
     let md = build(&root().join("examples/2023-39.yaml"), "md");
     fs::write(&path, &md).unwrap();
-    let out = run(weekly()
+    let out = weekly()
         .arg("import")
         .arg(&path)
         .arg("-o")
         .arg(&path)
-        .arg("--force"));
-    assert_eq!(out.status.code(), Some(2), "{}", text(&out.stderr));
+        .arg("--force")
+        .run();
+    out.code(2);
     assert_eq!(fs::read(&path).unwrap(), md);
 }
 
@@ -439,14 +457,15 @@ fn a_batch_imports_what_it_can() {
     let bad = tmp.path().join("notice.txt");
     fs::write(&bad, "关于做好元旦春节期间有关工作的通知\n").unwrap();
     let dir = tmp.path().join("issues");
-    let out = run(weekly()
+    let out = weekly()
         .arg("import")
         .arg(&bad)
         .arg(&good)
         .arg("--dir")
-        .arg(&dir));
-    assert_eq!(out.status.code(), Some(1), "{}", text(&out.stderr));
-    assert!(text(&out.stderr).contains("[E030]"));
+        .arg(&dir)
+        .run();
+    out.code(1);
+    assert!(out.stderr_text().contains("[E030]"));
     assert!(dir.join("2023-39.yaml").is_file());
 }
 
@@ -479,13 +498,14 @@ fn wrapped_text_round_trips_but_for_spaces_at_breaks() {
         let issue = root().join("examples").join(&example);
         let plain = text(&build(&issue, "text"));
         for width in ["30", "40", "56", "80"] {
-            let out = run(weekly()
+            let out = weekly()
                 .args(["build", "--format", "text", "--width", width])
-                .arg(&issue));
+                .arg(&issue)
+                .run();
             let printed = tmp.path().join("wrapped.txt");
             fs::write(&printed, &out.stdout).unwrap();
-            let imported = run(weekly().arg("import").arg(&printed));
-            assert!(imported.status.success(), "{}", text(&imported.stderr));
+            let imported = weekly().arg("import").arg(&printed).run();
+            imported.success();
             let again = tmp.path().join("again.yaml");
             fs::write(&again, &imported.stdout).unwrap();
             let again = text(&build(&again, "text"));

@@ -3,11 +3,10 @@
 use std::collections::BTreeMap;
 use std::fs;
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
-use crate::util::{self, root};
+use crate::util::{self, TestCommand, root};
 
-fn weekly(dir: &Path) -> Command {
+fn weekly(dir: &Path) -> TestCommand {
     let mut cmd = util::weekly();
     cmd.current_dir(dir);
     cmd
@@ -73,8 +72,7 @@ fn findings(lang: &str) -> BTreeMap<String, Vec<(String, String, String)>> {
             .arg(command)
             .args(&inputs)
             .args(["--message-format", "json", "--lang", lang])
-            .output()
-            .unwrap();
+            .run();
         let findings = if stats { run.stderr } else { run.stdout };
         let findings = String::from_utf8(findings).unwrap();
         for line in findings.lines().filter(|l| l.starts_with('{')) {
@@ -130,10 +128,9 @@ fn the_locale_chooses_chinese() {
     let zh = weekly(&dir)
         .env("LANG", "zh_CN.UTF-8")
         .args(["check", "input.yaml"])
-        .output()
-        .unwrap();
+        .run();
+    zh.code(1);
     let stderr = String::from_utf8(zh.stderr).unwrap();
-    assert_eq!(zh.status.code(), Some(1));
     assert!(
         stderr.starts_with("错误[E003]: 报头中没有 `yaer` 这个字段"),
         "{stderr}"
@@ -144,8 +141,7 @@ fn the_locale_chooses_chinese() {
         .env("LANG", "zh_CN.UTF-8")
         .env("LC_ALL", "en_US.UTF-8")
         .args(["check", "input.yaml"])
-        .output()
-        .unwrap();
+        .run();
     assert!(
         String::from_utf8(en.stderr)
             .unwrap()
@@ -154,8 +150,7 @@ fn the_locale_chooses_chinese() {
     let forced = weekly(&dir)
         .env("LANG", "zh_CN.UTF-8")
         .args(["check", "input.yaml", "--lang", "en"])
-        .output()
-        .unwrap();
+        .run();
     assert!(
         String::from_utf8(forced.stderr)
             .unwrap()
@@ -228,14 +223,12 @@ fn every_message_in_chinese_is_chinese() {
     for (dir, words) in runs {
         let tmp = tempfile::tempdir().unwrap();
         copy_dir(&dir, tmp.path());
-        let out = weekly(tmp.path())
-            .args(&words)
-            .args(["--lang", "zh"])
-            .stdin(
-                fs::File::open(dir.join("stdin")).map_or(std::process::Stdio::null(), Into::into),
-            )
-            .output()
-            .unwrap();
+        let mut cmd = weekly(tmp.path());
+        cmd.args(&words).args(["--lang", "zh"]);
+        if let Ok(bytes) = fs::read(dir.join("stdin")) {
+            cmd.stdin(bytes);
+        }
+        let out = cmd.run();
         let stderr = String::from_utf8_lossy(&out.stderr);
         // clap's usage errors end so; the tool's own usage messages in them are checked
         // by `usage_messages_of_weekly_are_chinese`.
@@ -263,12 +256,8 @@ fn usage_messages_of_weekly_are_chinese() {
         &["build", "2023-39.yaml", "--width", "40"],
         &["build", "2023-39.yaml", "--templates", ".", "-o", "x.docx"],
     ] {
-        let out = weekly(&dir)
-            .args(args)
-            .args(["--lang", "zh"])
-            .output()
-            .unwrap();
-        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        let out = weekly(&dir).args(args).args(["--lang", "zh"]).run();
+        out.code(2);
         let stderr = String::from_utf8(out.stderr).unwrap();
         let first = stderr.lines().next().unwrap_or_default();
         assert!(

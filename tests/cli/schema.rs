@@ -6,7 +6,7 @@ use std::fs;
 use weekly::validate::{self, Lints};
 use weekly::yaml;
 
-use crate::util::{root, weekly, yaml_files};
+use crate::util::{assert_same_text, root, weekly, yaml_files};
 
 fn schema() -> serde_json::Value {
     serde_json::from_str(&fs::read_to_string(root().join("schema/weekly.schema.json")).unwrap())
@@ -15,13 +15,14 @@ fn schema() -> serde_json::Value {
 
 #[test]
 fn the_shipped_schema_is_what_weekly_prints() {
-    let out = weekly().arg("schema").output().unwrap();
-    assert_eq!(out.status.code(), Some(0));
+    let out = weekly().arg("schema").run();
+    out.success();
     let printed = String::from_utf8(out.stdout).unwrap();
     let shipped = fs::read_to_string(root().join("schema/weekly.schema.json")).unwrap();
-    assert!(
-        printed == shipped,
-        "schema/weekly.schema.json is stale: weekly schema > schema/weekly.schema.json"
+    assert_same_text(
+        "schema/weekly.schema.json, stale (weekly schema > schema/weekly.schema.json),",
+        &shipped,
+        &printed,
     );
 }
 
