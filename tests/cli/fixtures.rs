@@ -1,22 +1,17 @@
-//! Fixture folders: each holds `cmd` (the arguments, run inside the folder), an optional
-//! `stdin`, and the expected `code`, `stdout` and `stderr` (a missing one means empty).
+//! Fixture folders: each holds `args` (the arguments, one a line, run inside the folder), an
+//! optional `stdin`, and the expected `code`, `stdout` and `stderr` (a missing one means empty).
 
 use std::fs;
-use std::path::{Path, PathBuf};
 
-use crate::util::{blessing, root, text, weekly};
+use crate::fixture::Fixture;
+use crate::util::{blessing, text, weekly};
 
-/// Each folder under tests/fixtures holds `cmd` (the arguments, run inside the folder), an
-/// optional `stdin`, and the expected `code`, `stdout` and `stderr` (a missing one means empty).
+/// Each folder under tests/fixtures holds `args` (the arguments, one a line, run inside the
+/// folder), an optional `stdin`, and the expected `code`, `stdout` and `stderr` (a missing one
+/// means empty).
 #[test]
 fn fixtures() {
-    let dir = root().join("tests/fixtures");
-    let mut cases: Vec<PathBuf> = fs::read_dir(&dir)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.is_dir())
-        .collect();
-    cases.sort();
+    let cases = Fixture::all();
     assert!(cases.len() >= 10, "fixtures are missing");
     let mut failures = Vec::new();
     for case in &cases {
@@ -27,15 +22,11 @@ fn fixtures() {
     assert!(failures.is_empty(), "{}", failures.join("\n\n"));
 }
 
-fn run_fixture(case: &Path) -> Result<(), String> {
-    let name = case.file_name().unwrap().to_string_lossy().into_owned();
-    let args = fs::read_to_string(case.join("cmd")).map_err(|e| format!("{name}: cmd: {e}"))?;
+fn run_fixture(fixture: &Fixture) -> Result<(), String> {
+    let (name, case) = (&fixture.name, &fixture.dir);
+    let args = fixture.args()?;
     let input = fs::read(case.join("stdin")).unwrap_or_default();
-    let out = weekly()
-        .args(args.split_whitespace())
-        .current_dir(case)
-        .stdin(input)
-        .run();
+    let out = weekly().args(args).current_dir(case).stdin(input).run();
     let actual = [
         ("code", format!("{}\n", out.status.code().unwrap_or(-1))),
         ("stdout", text(&out.stdout)),

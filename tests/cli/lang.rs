@@ -4,6 +4,7 @@ use std::collections::BTreeMap;
 use std::fs;
 use std::path::{Path, PathBuf};
 
+use crate::fixture::Fixture;
 use crate::util::{self, TestCommand, root};
 
 fn weekly(dir: &Path) -> TestCommand {
@@ -22,15 +23,12 @@ fn findings(lang: &str) -> BTreeMap<String, Vec<(String, String, String)>> {
     // (folder, command, inputs, label): `check` for the files of a check or a build, `stats`
     // and `import` for theirs, whose findings go to stderr beside what they write on stdout.
     let mut runs: Vec<(PathBuf, String, Vec<String>, String)> = Vec::new();
-    for case in fs::read_dir(root().join("tests/fixtures")).unwrap() {
-        let case = case.unwrap().path();
-        let Ok(cmd) = fs::read_to_string(case.join("cmd")) else {
-            continue;
-        };
-        let words: Vec<&str> = cmd.split_whitespace().collect();
+    for fixture in Fixture::all() {
+        let case = fixture.dir.clone();
+        let words = fixture.args().unwrap();
         if !matches!(
-            words.first(),
-            Some(&"check" | &"build" | &"stats" | &"import")
+            words.first().map(String::as_str),
+            Some("check" | "build" | "stats" | "import")
         ) {
             continue;
         }
@@ -41,10 +39,9 @@ fn findings(lang: &str) -> BTreeMap<String, Vec<(String, String, String)>> {
             .filter(|w| {
                 w.ends_with(".yaml") || case.join(w).is_dir() || import && !w.starts_with('-')
             })
-            .map(|w| w.to_string())
+            .cloned()
             .collect();
-        let label = case.file_name().unwrap().to_string_lossy().into_owned();
-        runs.push((case, command, inputs, label));
+        runs.push((case, command, inputs, fixture.name));
     }
     runs.push((
         root().join("tests/hostile"),
@@ -204,16 +201,14 @@ fn own_words(line: &str) -> Option<String> {
 fn every_message_in_chinese_is_chinese() {
     let mut english = Vec::new();
     let mut runs: Vec<(PathBuf, Vec<String>)> = Vec::new();
-    for case in fs::read_dir(root().join("tests/fixtures")).unwrap() {
-        let case = case.unwrap().path();
-        if let Ok(cmd) = fs::read_to_string(case.join("cmd")) {
-            let words = cmd
-                .split_whitespace()
-                .filter(|w| *w != "--lang" && *w != "en" && *w != "zh")
-                .map(str::to_owned)
-                .collect();
-            runs.push((case, words));
-        }
+    for fixture in Fixture::all() {
+        let words = fixture
+            .args()
+            .unwrap()
+            .into_iter()
+            .filter(|w| w != "--lang" && w != "en" && w != "zh")
+            .collect();
+        runs.push((fixture.dir, words));
     }
     let hostile = root().join("tests/hostile");
     for file in fs::read_dir(&hostile).unwrap() {

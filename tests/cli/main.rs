@@ -4,6 +4,7 @@
 mod build;
 mod docs;
 mod docx;
+mod fixture;
 mod fixtures;
 mod formats;
 mod hostile;
