@@ -23,8 +23,9 @@ fn findings(lang: &str) -> BTreeMap<String, Vec<(String, String, String)>> {
     // (folder, command, inputs, label): `check` for the files of a check or a build, `stats`
     // and `import` for theirs, whose findings go to stderr beside what they write on stdout.
     let mut runs: Vec<(PathBuf, String, Vec<String>, String)> = Vec::new();
+    // Each fixture's command runs in a copy of its inputs, kept until the runs are done.
+    let mut copies = Vec::new();
     for fixture in Fixture::all() {
-        let case = fixture.dir.clone();
         let words = fixture.args().unwrap();
         if !matches!(
             words.first().map(String::as_str),
@@ -32,6 +33,8 @@ fn findings(lang: &str) -> BTreeMap<String, Vec<(String, String, String)>> {
         ) {
             continue;
         }
+        let work = fixture.prepare().unwrap();
+        let case = work.dir.clone();
         let command = words[0].to_owned();
         let import = command == "import";
         let inputs: Vec<String> = words[1..]
@@ -42,6 +45,7 @@ fn findings(lang: &str) -> BTreeMap<String, Vec<(String, String, String)>> {
             .cloned()
             .collect();
         runs.push((case, command, inputs, fixture.name));
+        copies.push(work);
     }
     runs.push((
         root().join("tests/hostile"),
@@ -155,20 +159,6 @@ fn the_locale_chooses_chinese() {
     );
 }
 
-/// Copies a fixture folder, so that a command that writes (`new`, `-o`) leaves it alone.
-fn copy_dir(from: &Path, to: &Path) {
-    for entry in fs::read_dir(from).unwrap() {
-        let entry = entry.unwrap();
-        let target = to.join(entry.file_name());
-        if entry.file_type().unwrap().is_dir() {
-            fs::create_dir(&target).unwrap();
-            copy_dir(&entry.path(), &target);
-        } else if entry.file_type().unwrap().is_file() {
-            fs::copy(entry.path(), &target).unwrap();
-        }
-    }
-}
-
 /// The words of a line of human output that weekly wrote itself: snippets (source lines,
 /// carets, locations), quoted source and paths in backticks are left out. `None` for a line
 /// with nothing of weekly's own.
@@ -200,27 +190,12 @@ fn own_words(line: &str) -> Option<String> {
 #[test]
 fn every_message_in_chinese_is_chinese() {
     let mut english = Vec::new();
-    let mut runs: Vec<(PathBuf, Vec<String>)> = Vec::new();
-    for fixture in Fixture::all() {
-        let words = fixture
-            .args()
-            .unwrap()
-            .into_iter()
-            .filter(|w| w != "--lang" && w != "en" && w != "zh")
-            .collect();
-        runs.push((fixture.dir, words));
-    }
-    let hostile = root().join("tests/hostile");
-    for file in fs::read_dir(&hostile).unwrap() {
-        let name = file.unwrap().file_name().to_string_lossy().into_owned();
-        runs.push((hostile.clone(), vec!["check".into(), name]));
-    }
-    for (dir, words) in runs {
-        let tmp = tempfile::tempdir().unwrap();
-        copy_dir(&dir, tmp.path());
-        let mut cmd = weekly(tmp.path());
-        cmd.args(&words).args(["--lang", "zh"]);
-        if let Ok(bytes) = fs::read(dir.join("stdin")) {
+    // Runs `words` in `copy`, a copy of the folder `dir`, so that a command that writes
+    // (`new`, `-o`) leaves the folder alone.
+    let mut look = |dir: &Path, copy: &Path, words: &[String], stdin: Option<Vec<u8>>| {
+        let mut cmd = weekly(copy);
+        cmd.args(words).args(["--lang", "zh"]);
+        if let Some(bytes) = stdin {
             cmd.stdin(bytes);
         }
         let out = cmd.run();
@@ -228,7 +203,7 @@ fn every_message_in_chinese_is_chinese() {
         // clap's usage errors end so; the tool's own usage messages in them are checked
         // by `usage_messages_of_weekly_are_chinese`.
         if stderr.contains("For more information, try '--help'.") {
-            continue;
+            return;
         }
         for line in stderr.lines() {
             if let Some(words) = own_words(line)
@@ -238,6 +213,23 @@ fn every_message_in_chinese_is_chinese() {
                 english.push(format!("{} {words:?}: {line}", dir.display()));
             }
         }
+    };
+    for fixture in Fixture::all() {
+        let words: Vec<String> = fixture
+            .args()
+            .unwrap()
+            .into_iter()
+            .filter(|w| w != "--lang" && w != "en" && w != "zh")
+            .collect();
+        let work = fixture.prepare().unwrap();
+        look(&fixture.dir, &work.dir, &words, fixture.stdin());
+    }
+    let hostile = root().join("tests/hostile");
+    for file in fs::read_dir(&hostile).unwrap() {
+        let name = file.unwrap().file_name().to_string_lossy().into_owned();
+        let tmp = tempfile::tempdir().unwrap();
+        util::copy_dir(&hostile, tmp.path());
+        look(&hostile, tmp.path(), &["check".into(), name], None);
     }
     assert!(english.is_empty(), "{}", english.join("\n"));
 }
