@@ -28,11 +28,12 @@
 //! the expected and the actual output. `WEEKLY_BLESS=1` writes the actual output into the
 //! fixture's folder instead (never in CI: see `blessing` in tests/cli/util.rs).
 
-// The test modules' helpers; this target uses only some of them.
+// Shared with the test modules of tests/cli, which use more of them than this target does.
 #[allow(dead_code)]
 #[path = "cli/util.rs"]
 mod util;
 
+#[allow(dead_code)]
 #[path = "cli/fixture.rs"]
 mod fixture;
 

@@ -5,7 +5,7 @@
 use std::fs;
 use std::path::{Component, Path, PathBuf};
 
-use crate::util::root;
+use crate::util::{root, yaml_files};
 
 /// The files of a fixture folder that say how to run it and what it must print; all its
 /// other files are inputs.
@@ -131,6 +131,18 @@ impl Fixture {
         }
         Ok(Prepared { _tmp: tmp, dir })
     }
+}
+
+/// Every `*.yaml` input of every fixture as its command sees it: in a copy of the fixture's
+/// inputs with its shared ones, so a file shared by several fixtures comes once for each, as
+/// when each kept its own. The copies last as long as the `Prepared` returned with them.
+pub fn yaml_inputs() -> (Vec<Prepared>, Vec<PathBuf>) {
+    let copies: Vec<Prepared> = Fixture::all()
+        .iter()
+        .map(|f| f.prepare().unwrap_or_else(|e| panic!("{e}")))
+        .collect();
+    let files = copies.iter().flat_map(|c| yaml_files(&c.dir)).collect();
+    (copies, files)
 }
 
 /// Copies a file, or a folder with all it holds.

@@ -5,7 +5,7 @@ use std::path::PathBuf;
 use crate::util::{root, weekly};
 
 fn every_finding() -> PathBuf {
-    root().join("tests/fixtures/every-finding-sarif/input.yaml")
+    root().join("tests/fixtures/_shared/every-finding.yaml")
 }
 
 fn check(format: &str) -> String {
@@ -179,7 +179,7 @@ fn json_lines_have_every_field() {
 /// The formats meant for tools report every finding: the cap of fifty a code is for people.
 #[test]
 fn machine_formats_report_past_the_cap() {
-    let input = root().join("tests/fixtures/many-findings-of-one-code/input.yaml");
+    let input = root().join("tests/fixtures/_shared/many-findings-of-one-code.yaml");
     for (format, per_finding) in [("json", "\"code\":\"W013\""), ("github", "title=W013::")] {
         let out = weekly()
             .args(["check", "--message-format", format])

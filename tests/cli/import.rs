@@ -4,12 +4,16 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 
+use crate::fixture::{self, Prepared};
 use crate::util::{assert_same_bytes, root, scratch, text, weekly, yaml_files};
 
-/// The issues that build: every example and every fixture issue that `weekly build` takes.
-fn buildable() -> Vec<PathBuf> {
+/// The issues that build: every example and every fixture issue that `weekly build` takes,
+/// each fixture's in a copy of its inputs, kept in `copies`.
+fn buildable(copies: &mut Vec<Prepared>) -> Vec<PathBuf> {
     let mut all = yaml_files(&root().join("examples"));
-    all.extend(yaml_files(&root().join("tests/fixtures")));
+    let (fixtures, inputs) = fixture::yaml_inputs();
+    copies.extend(fixtures);
+    all.extend(inputs);
     all.into_iter()
         .filter(|p| {
             weekly()
@@ -34,7 +38,8 @@ fn build(file: &Path, format: &str) -> Vec<u8> {
 /// Built as `format`, imported, built again: the same bytes, for every issue that builds.
 fn round_trip(format: &str, ext: &str) {
     let tmp = scratch();
-    let issues = buildable();
+    let mut copies = Vec::new();
+    let issues = buildable(&mut copies);
     assert!(issues.len() > 100, "only {} issues build", issues.len());
     let mut failures = Vec::new();
     for (i, issue) in issues.iter().enumerate() {

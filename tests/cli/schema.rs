@@ -6,6 +6,7 @@ use std::fs;
 use weekly::validate::{self, Lints};
 use weekly::yaml;
 
+use crate::fixture;
 use crate::util::{assert_same_text, root, weekly, yaml_files};
 
 fn schema() -> serde_json::Value {
@@ -52,7 +53,7 @@ fn every_example_is_valid_and_names_the_schema() {
 #[test]
 fn schema_and_checker_agree_on_the_fixtures() {
     let validator = jsonschema::validator_for(&schema()).unwrap();
-    let files = yaml_files(&root().join("tests/fixtures"));
+    let (_copies, files) = fixture::yaml_inputs();
     let (mut compared, mut rejected) = (0, 0);
     for path in files {
         let Ok(text) = fs::read_to_string(&path) else {
