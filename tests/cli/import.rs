@@ -233,21 +233,53 @@ fn rewrite(docx: &[u8], mut edit: impl FnMut(&str, Vec<u8>) -> Vec<u8>) -> Vec<u
 
 /// `weekly import` of the Word document `docx`, built again as Markdown: the reference.
 fn imports_to_the_reference(docx: &[u8]) {
+    imports_to_the_golden(docx, "bulletin", "2023-39.md");
+}
+
+/// `weekly import` of the Word document `docx`, saved as `stem.docx`, without a word on
+/// stderr, built again as Markdown: the golden `name` in tests/golden.
+#[track_caller]
+fn imports_to_the_golden(docx: &[u8], stem: &str, name: &str) {
     let tmp = scratch();
-    let file = tmp.path().join("bulletin.docx");
+    let file = tmp.path().join(format!("{stem}.docx"));
     fs::write(&file, docx).unwrap();
     let out = weekly().arg("import").arg(&file).run();
     out.success();
     assert!(out.stderr.is_empty(), "{}", out.stderr_text());
-    let issue = tmp.path().join("bulletin.yaml");
+    let issue = tmp.path().join(format!("{stem}.yaml"));
     fs::write(&issue, &out.stdout).unwrap();
     let again = build(&issue, "md");
-    let reference = fs::read(root().join("tests/golden/2023-39.md")).unwrap();
+    let golden = fs::read(root().join("tests/golden").join(name))
+        .unwrap_or_else(|e| panic!("tests/golden/{name}: {e}"));
     assert_same_bytes(
-        "the import built again, against tests/golden/2023-39.md,",
-        &reference,
+        format_args!("the import of {stem}.docx built again, against tests/golden/{name},"),
+        &golden,
         &again,
     );
+}
+
+/// The golden of the issue a Word document holds when weekly built it: its core properties'
+/// title is the one weekly gives, `窗口工作周报 2023 年第 39 期（总第 459 期）`, whose
+/// Markdown golden is `2023-39.md`. `None` for any other file.
+fn golden_of_a_built_issue(bytes: &[u8]) -> Option<String> {
+    use std::io::Read;
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).ok()?;
+    let mut core = String::new();
+    zip.by_name("docProps/core.xml")
+        .ok()?
+        .read_to_string(&mut core)
+        .ok()?;
+    let title = core
+        .split("<dc:title>")
+        .nth(1)?
+        .split("</dc:title>")
+        .next()?;
+    let (year, rest) = title.strip_prefix("窗口工作周报 ")?.split_once(" 年第 ")?;
+    let (number, total) = rest.split_once(" 期（总第 ")?;
+    let all_digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+    let total = total.strip_suffix(" 期）")?;
+    (all_digits(year) && all_digits(number) && all_digits(total))
+        .then(|| format!("{year}-{number:0>2}.md"))
 }
 
 /// A title in a text box reads as the masthead's first line, once.
@@ -525,7 +557,9 @@ fn wrapped_text_round_trips_but_for_spaces_at_breaks() {
 }
 
 /// The import fuzzer's minimised corpus (fuzz/saved-import), replayed on stable as the fuzz
-/// target runs it: no panic, and every issue it reads writes a file that reads back.
+/// target runs it: no panic, and every issue it reads writes a file that reads back. The
+/// Word documents of an issue weekly built (edited or saved again by another program) import
+/// and build again to that issue's golden.
 #[test]
 fn import_fuzz_corpus_replays() {
     use weekly::diag::{Code, Lang};
@@ -533,8 +567,14 @@ fn import_fuzz_corpus_replays() {
     use weekly::import::{self, From};
     use weekly::load::Loader;
     let mut replayed = 0;
+    let mut built = Vec::new();
     for entry in fs::read_dir(root().join("fuzz/saved-import")).unwrap() {
-        let bytes = fs::read(entry.unwrap().path()).unwrap();
+        let entry = entry.unwrap();
+        let bytes = fs::read(entry.path()).unwrap();
+        if let Some(golden) = golden_of_a_built_issue(&bytes) {
+            let name = entry.file_name().to_string_lossy().into_owned();
+            built.push((bytes.clone(), name, golden));
+        }
         for from in From::ALL {
             let Some(draft) = import::import(&bytes, from).draft else {
                 continue;
@@ -554,4 +594,11 @@ fn import_fuzz_corpus_replays() {
         replayed += 1;
     }
     assert!(replayed > 100, "the corpus is missing: {replayed} inputs");
+    assert!(
+        !built.is_empty(),
+        "no Word document of a built issue in the corpus"
+    );
+    for (docx, name, golden) in built {
+        imports_to_the_golden(&docx, &name, &golden);
+    }
 }
