@@ -1,30 +1,31 @@
 //! `weekly build`: the example against the reference issue, every example against its golden,
 //! output files, pipes, templates, completions and wrapped text.
 
+use crate::util::{
+    TestCommand, TestOutput, assert_golden, assert_same_bytes, assert_same_text, bulletin_examples,
+    example, examples, files_in, in_ci, notice, root, scratch, series_copy, weekly,
+};
 use std::fs;
 use std::path::Path;
-use std::process::{Command, Stdio};
-
-use crate::util::{
-    assert_golden, bulletin_examples, example, examples, files_in, in_ci, notice, root, run,
-    scratch, series_copy, text, weekly,
-};
 
 // ---- the example against the reference issue ----------------------------------------------
 
 #[test]
 fn example_builds_to_the_reference_markdown() {
-    let out = run(weekly().arg("build").arg(example()));
-    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
-    assert_eq!(text(&out.stderr), "");
-    assert_golden(&root().join("tests/golden/2023-39.md"), &text(&out.stdout));
+    let out = weekly().arg("build").arg(example()).run();
+    out.success();
+    assert_eq!(out.stderr_text(), "");
+    assert_golden(&root().join("tests/golden/2023-39.md"), &out.stdout_text());
 }
 
 #[test]
 fn example_builds_to_the_reference_text() {
-    let out = run(weekly().args(["build", "--format", "text"]).arg(example()));
-    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
-    assert_golden(&root().join("tests/golden/2023-39.txt"), &text(&out.stdout));
+    let out = weekly()
+        .args(["build", "--format", "text"])
+        .arg(example())
+        .run();
+    out.success();
+    assert_golden(&root().join("tests/golden/2023-39.txt"), &out.stdout_text());
 }
 
 /// The goldens are copies of the shared reference issue, the one bulletin nobody generated:
@@ -44,9 +45,10 @@ fn goldens_equal_the_shared_reference() {
     for name in ["2023-39.md", "2023-39.txt"] {
         let ours = fs::read(root().join("tests/golden").join(name)).unwrap();
         let theirs = fs::read(reference.join(name)).unwrap();
-        assert!(
-            ours == theirs,
-            "tests/golden/{name} differs from the reference"
+        assert_same_bytes(
+            format_args!("tests/golden/{name}, against the reference,"),
+            &theirs,
+            &ours,
         );
     }
 }
@@ -56,20 +58,14 @@ fn every_example_checks_clean() {
     let all = examples();
     assert!(all.len() >= 5, "{all:?}");
     for path in all.iter().map(|p| root().join("examples").join(p)) {
-        let out = run(weekly().arg("check").arg(&path));
-        assert_eq!(
-            out.status.code(),
-            Some(0),
-            "{}: {}",
-            path.display(),
-            text(&out.stderr)
-        );
-        assert_eq!(text(&out.stderr), "", "{}", path.display());
-        assert_eq!(text(&out.stdout), "", "{}", path.display());
+        let out = weekly().arg("check").arg(&path).run();
+        out.success();
+        assert_eq!(out.stderr_text(), "", "{}", path.display());
+        assert_eq!(out.stdout_text(), "", "{}", path.display());
     }
-    let folder = run(weekly().arg("check").arg(root().join("examples")));
-    assert_eq!(folder.status.code(), Some(0), "{}", text(&folder.stderr));
-    assert_eq!(text(&folder.stderr), "");
+    let folder = weekly().arg("check").arg(root().join("examples")).run();
+    folder.success();
+    assert_eq!(folder.stderr_text(), "");
 }
 
 /// Each example bulletin builds to its golden in tests/golden, in every text format.
@@ -77,21 +73,16 @@ fn every_example_checks_clean() {
 fn every_example_builds_to_its_golden() {
     for example in bulletin_examples() {
         for (format, ext) in [("md", "md"), ("text", "txt"), ("html", "html")] {
-            let out = run(weekly()
+            let out = weekly()
                 .args(["build", "--format", format])
-                .arg(root().join("examples").join(&example)));
-            assert_eq!(
-                out.status.code(),
-                Some(0),
-                "{}: {}",
-                example.display(),
-                text(&out.stderr)
-            );
+                .arg(root().join("examples").join(&example))
+                .run();
+            out.success();
             let golden = root()
                 .join("tests/golden")
                 .join(&example)
                 .with_extension(ext);
-            assert_golden(&golden, &text(&out.stdout));
+            assert_golden(&golden, &out.stdout_text());
         }
     }
 }
@@ -103,17 +94,19 @@ fn output_file_is_written_and_stdout_stays_empty() {
     let tmp = scratch();
     let dir = tmp.path();
     let out_path = dir.join("out.md");
-    let out = run(weekly()
+    let out = weekly()
         .arg("build")
         .arg(example())
         .arg("-o")
-        .arg(&out_path));
-    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
-    assert_eq!(text(&out.stdout), "");
+        .arg(&out_path)
+        .run();
+    out.success();
+    assert_eq!(out.stdout_text(), "");
     let written = fs::read_to_string(&out_path).unwrap();
-    assert_eq!(
-        written,
-        fs::read_to_string(root().join("tests/golden/2023-39.md")).unwrap()
+    assert_same_text(
+        "the output file, against tests/golden/2023-39.md,",
+        &fs::read_to_string(root().join("tests/golden/2023-39.md")).unwrap(),
+        &written,
     );
     assert_eq!(files_in(dir), ["out.md"]);
 }
@@ -129,8 +122,13 @@ fn failed_build_leaves_the_old_output_untouched() {
     fs::write(&input, broken).unwrap();
     let out_path = dir.join("out.md");
     fs::write(&out_path, "last week's bulletin\n").unwrap();
-    let out = run(weekly().arg("build").arg(&input).arg("-o").arg(&out_path));
-    assert_eq!(out.status.code(), Some(1));
+    let out = weekly()
+        .arg("build")
+        .arg(&input)
+        .arg("-o")
+        .arg(&out_path)
+        .run();
+    out.code(1);
     assert_eq!(
         fs::read_to_string(&out_path).unwrap(),
         "last week's bulletin\n"
@@ -155,18 +153,19 @@ fn template_error_leaves_the_old_output_untouched() {
     .unwrap();
     let out_path = dir.join("out.md");
     fs::write(&out_path, "old\n").unwrap();
-    let out = run(weekly()
+    let out = weekly()
         .arg("build")
         .arg(example())
         .arg("--templates")
         .arg(&templates)
         .arg("-o")
-        .arg(&out_path));
-    assert_eq!(out.status.code(), Some(2));
+        .arg(&out_path)
+        .run();
+    out.code(2);
     assert!(
-        text(&out.stderr).contains("bulletin.md:2:"),
+        out.stderr_text().contains("bulletin.md:2:"),
         "{}",
-        text(&out.stderr)
+        out.stderr_text()
     );
     assert_eq!(fs::read_to_string(&out_path).unwrap(), "old\n");
     assert_eq!(files_in(dir), ["out.md", "templates"]);
@@ -176,18 +175,19 @@ fn template_error_leaves_the_old_output_untouched() {
 /// than the document: the write stops part-way, as on a full disk. With `killed`, the limit
 /// kills the build (SIGXFSZ) in the middle of the write; without, the write fails (EFBIG).
 #[cfg(unix)]
-fn build_past_a_size_limit(dir: &Path, out: &Path, killed: bool) -> std::process::Output {
+fn build_past_a_size_limit(dir: &Path, out: &Path, killed: bool) -> TestOutput {
     let script = if killed {
         r#"ulimit -f 2; exec "$@""#
     } else {
         r#"trap '' XFSZ; ulimit -f 2; exec "$@""#
     };
-    run(Command::new("sh")
+    TestCommand::new("sh")
         .args(["-c", script, "sh", env!("CARGO_BIN_EXE_weekly"), "build"])
         .arg(dir.join("2023-39.yaml"))
         .arg("-o")
         .arg(out)
-        .env("LANG", "C"))
+        .env("LANG", "C")
+        .run()
 }
 
 /// The document is written to a temporary file and renamed over the output only when whole:
@@ -201,11 +201,11 @@ fn a_write_that_fails_part_way_leaves_the_old_output_whole() {
     let old = "last week's bulletin\n".repeat(200);
     fs::write(&out_path, &old).unwrap();
     let out = build_past_a_size_limit(dir, &out_path, false);
-    assert_eq!(out.status.code(), Some(2), "{}", text(&out.stderr));
+    out.code(2);
     assert!(
-        text(&out.stderr).starts_with("error: cannot write"),
+        out.stderr_text().starts_with("error: cannot write"),
         "{}",
-        text(&out.stderr)
+        out.stderr_text()
     );
     assert!(
         fs::read_to_string(&out_path).unwrap() == old,
@@ -243,16 +243,17 @@ fn output_naming_the_input_is_refused() {
     let input = dir.join("issue.yaml");
     fs::copy(example(), &input).unwrap();
     let before = fs::read(&input).unwrap();
-    let out = run(weekly()
+    let out = weekly()
         .arg("build")
         .arg(&input)
         .args(["--format", "md", "-o"])
-        .arg(dir.join("./issue.yaml")));
-    assert_eq!(out.status.code(), Some(2));
+        .arg(dir.join("./issue.yaml"))
+        .run();
+    out.code(2);
     assert!(
-        text(&out.stderr).contains("is the input file"),
+        out.stderr_text().contains("is the input file"),
         "{}",
-        text(&out.stderr)
+        out.stderr_text()
     );
     assert_eq!(fs::read(&input).unwrap(), before);
 }
@@ -261,17 +262,20 @@ fn output_naming_the_input_is_refused() {
 fn output_into_a_missing_folder_is_an_io_error() {
     let tmp = scratch();
     let dir = tmp.path();
-    let out = run(weekly()
+    let out = weekly()
         .arg("build")
         .arg(example())
         .arg("-o")
-        .arg(dir.join("no/such/out.md")));
-    assert_eq!(out.status.code(), Some(2));
+        .arg(dir.join("no/such/out.md"))
+        .run();
+    out.code(2);
     assert!(
-        text(&out.stderr).starts_with("error: the folder `")
-            && text(&out.stderr).ends_with("no/such` does not exist; make it first\n"),
+        out.stderr_text().starts_with("error: the folder `")
+            && out
+                .stderr_text()
+                .ends_with("no/such` does not exist; make it first\n"),
         "{}",
-        text(&out.stderr)
+        out.stderr_text()
     );
 }
 
@@ -286,17 +290,13 @@ fn closed_stdout_is_not_an_error() {
     let big = source.replacen("        items:\n", &format!("        items:\n{items}"), 1);
     let input = dir.join("big.yaml");
     fs::write(&input, big).unwrap();
-    let mut child = weekly()
-        .arg("build")
-        .arg(&input)
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
+    let mut build = weekly();
+    build.arg("build").arg(&input);
+    let mut child = build.spawn();
     drop(child.stdout.take());
-    let out = child.wait_with_output().unwrap();
-    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
-    assert_eq!(text(&out.stderr), "");
+    let out = build.wait(child);
+    out.success();
+    assert_eq!(out.stderr_text(), "");
 }
 
 // ---- templates, completions, manual ---------------------------------------------------
@@ -307,12 +307,13 @@ fn exported_and_edited_templates_change_the_output() {
     let tmp = series_copy();
     let dir = tmp.path();
     let templates = dir.join("mine");
-    let export = run(weekly().args(["templates", "export"]).arg(&templates));
-    assert_eq!(export.status.code(), Some(0), "{}", text(&export.stderr));
+    let export = weekly().args(["templates", "export"]).arg(&templates).run();
+    export.success();
     let builtin = fs::read_to_string(templates.join("bulletin.md")).unwrap();
-    assert_eq!(
-        builtin,
-        fs::read_to_string(root().join("templates/bulletin.md")).unwrap()
+    assert_same_text(
+        "the exported bulletin.md, against templates/bulletin.md,",
+        &fs::read_to_string(root().join("templates/bulletin.md")).unwrap(),
+        &builtin,
     );
     fs::write(
         templates.join("bulletin.md"),
@@ -322,20 +323,22 @@ fn exported_and_edited_templates_change_the_output() {
         ),
     )
     .unwrap();
-    let out = run(weekly()
+    let out = weekly()
         .arg("build")
         .arg(dir.join("2023-39.yaml"))
         .arg("--templates")
-        .arg(&templates));
-    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+        .arg(&templates)
+        .run();
+    out.success();
     let reference = fs::read_to_string(root().join("tests/golden/2023-39.md")).unwrap();
-    assert_eq!(
-        text(&out.stdout),
-        reference.replace("（共印91份）", "（本期共印91份，请妥善保管）")
+    assert_same_text(
+        "the build with the edited template, against tests/golden/2023-39.md edited,",
+        &reference.replace("（共印91份）", "（本期共印91份，请妥善保管）"),
+        &out.stdout_text(),
     );
     // A second export keeps the edited file.
-    let again = run(weekly().args(["templates", "export"]).arg(&templates));
-    assert_eq!(again.status.code(), Some(2));
+    let again = weekly().args(["templates", "export"]).arg(&templates).run();
+    again.code(2);
     assert!(
         fs::read_to_string(templates.join("bulletin.md"))
             .unwrap()
@@ -346,17 +349,17 @@ fn exported_and_edited_templates_change_the_output() {
 #[test]
 fn completions_for_every_shell_and_a_manual_page() {
     for shell in ["bash", "zsh", "fish", "powershell"] {
-        let out = run(weekly().args(["completions", shell]));
-        assert_eq!(out.status.code(), Some(0), "{shell}");
-        let script = text(&out.stdout);
+        let out = weekly().args(["completions", shell]).run();
+        out.success();
+        let script = out.stdout_text();
         assert!(
             script.contains("weekly") && script.contains("build"),
             "{shell}: {script}"
         );
     }
-    let man = run(weekly().arg("man"));
-    assert_eq!(man.status.code(), Some(0));
-    let page = text(&man.stdout);
+    let man = weekly().arg("man").run();
+    man.success();
+    let page = man.stdout_text();
     assert!(
         page.starts_with(".ie") && page.contains(".TH weekly 1"),
         "{page}"
@@ -372,11 +375,12 @@ fn completions_for_every_shell_and_a_manual_page() {
 fn wrapped_text_keeps_the_width_and_the_rules() {
     let width = |s: &str| weekly::text::display_width(s);
     for example in bulletin_examples() {
-        let out = run(weekly()
+        let out = weekly()
             .args(["build", "--format", "text", "--width", "56"])
-            .arg(root().join("examples").join(&example)));
-        assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
-        let doc = text(&out.stdout);
+            .arg(root().join("examples").join(&example))
+            .run();
+        out.success();
+        let doc = out.stdout_text();
         let lines: Vec<&str> = doc.lines().collect();
         for (i, line) in lines.iter().enumerate() {
             let at = format!("{}:{}: {line}", example.display(), i + 1);
@@ -397,22 +401,24 @@ fn wrapped_text_keeps_the_width_and_the_rules() {
             }
         }
         // Wrapping only moves line breaks: the text is the same once they are taken out.
-        let plain = run(weekly()
+        let plain = weekly()
             .args(["build", "--format", "text"])
-            .arg(root().join("examples").join(&example)));
+            .arg(root().join("examples").join(&example))
+            .run();
         let squeeze = |s: &str| s.split_whitespace().collect::<String>();
         assert_eq!(
             squeeze(&doc),
-            squeeze(&text(&plain.stdout)),
+            squeeze(&plain.stdout_text()),
             "{}",
             example.display()
         );
     }
-    let out = run(weekly()
+    let out = weekly()
         .args(["build", "--format", "text", "--width", "56"])
-        .arg(example()));
+        .arg(example())
+        .run();
     assert_golden(
         &root().join("tests/golden/2023-39.w56.txt"),
-        &text(&out.stdout),
+        &out.stdout_text(),
     );
 }

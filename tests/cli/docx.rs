@@ -4,7 +4,7 @@
 use std::io::Read;
 use std::process::Command;
 
-use crate::util::{assert_golden, example, root, weekly};
+use crate::util::{TestCommand, assert_golden, example, root, weekly};
 
 /// Builds the example to a .docx and returns its parts by name.
 fn parts() -> std::collections::BTreeMap<String, String> {
@@ -14,14 +14,8 @@ fn parts() -> std::collections::BTreeMap<String, String> {
         .args(["build", "--format", "docx", "-o"])
         .arg(&out)
         .arg(example())
-        .output()
-        .unwrap();
-    assert_eq!(
-        run.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&run.stderr)
-    );
+        .run();
+    run.success();
     let mut zip = zip::ZipArchive::new(std::fs::File::open(&out).unwrap()).unwrap();
     let mut parts = std::collections::BTreeMap::new();
     for i in 0..zip.len() {
@@ -180,9 +174,8 @@ fn a_word_document_is_not_written_to_a_terminal_but_goes_down_a_pipe() {
     let run = weekly()
         .args(["build", "--format", "docx"])
         .arg(example())
-        .output()
-        .unwrap();
-    assert_eq!(run.status.code(), Some(0));
+        .run();
+    run.success();
     assert!(run.stdout.starts_with(b"PK"), "a zip archive");
 }
 
@@ -196,15 +189,14 @@ fn a_word_document_is_refused_on_a_terminal() {
     );
     let weekly = env!("CARGO_BIN_EXE_weekly");
     let example = example();
-    let run = Command::new("script")
+    let run = TestCommand::new("script")
         .args([
             "-qec",
             &format!("{weekly} build --format docx {}", example.display()),
             "/dev/null",
         ])
-        .output()
-        .unwrap();
-    assert_eq!(run.status.code(), Some(2));
+        .run();
+    run.code(2);
     let shown = String::from_utf8_lossy(&run.stdout);
     assert!(shown.contains("a Word document is binary"), "{shown}");
     assert!(!shown.contains("PK"), "the archive reached the terminal");

@@ -5,16 +5,15 @@ use std::path::PathBuf;
 use crate::util::{root, weekly};
 
 fn every_finding() -> PathBuf {
-    root().join("tests/fixtures/every-finding-sarif/input.yaml")
+    root().join("tests/fixtures/_shared/every-finding.yaml")
 }
 
 fn check(format: &str) -> String {
     let out = weekly()
         .args(["check", "--message-format", format])
         .arg(every_finding())
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(1));
+        .run();
+    out.code(1);
     String::from_utf8(out.stdout).unwrap()
 }
 
@@ -180,13 +179,12 @@ fn json_lines_have_every_field() {
 /// The formats meant for tools report every finding: the cap of fifty a code is for people.
 #[test]
 fn machine_formats_report_past_the_cap() {
-    let input = root().join("tests/fixtures/many-findings-of-one-code/input.yaml");
+    let input = root().join("tests/fixtures/_shared/many-findings-of-one-code.yaml");
     for (format, per_finding) in [("json", "\"code\":\"W013\""), ("github", "title=W013::")] {
         let out = weekly()
             .args(["check", "--message-format", format])
             .arg(&input)
-            .output()
-            .unwrap();
+            .run();
         let stdout = String::from_utf8(out.stdout).unwrap();
         assert_eq!(stdout.matches(per_finding).count(), 53, "{format}");
         assert_eq!(String::from_utf8(out.stderr).unwrap(), "54 warnings\n");
@@ -194,8 +192,7 @@ fn machine_formats_report_past_the_cap() {
     let out = weekly()
         .args(["check", "--message-format", "sarif"])
         .arg(&input)
-        .output()
-        .unwrap();
+        .run();
     let log: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(log["runs"][0]["results"].as_array().unwrap().len(), 54);
 }

@@ -4,7 +4,7 @@
 use std::fs;
 use std::io::Read;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
+use std::process::Command;
 use std::time::{Duration, Instant};
 
 use crate::util::{root, weekly};
@@ -49,14 +49,7 @@ struct Run {
 /// Runs weekly and fails the test if it has not finished in a minute: a hang, not a
 /// measurement.
 fn run(args: &[&str], path: &Path) -> Run {
-    let mut child = weekly()
-        .args(args)
-        .arg(path)
-        .stdin(Stdio::null())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
+    let mut child = weekly().args(args).arg(path).spawn();
     let mut stdout = child.stdout.take().unwrap();
     let mut stderr = child.stderr.take().unwrap();
     let out = std::thread::spawn(move || {

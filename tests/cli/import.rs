@@ -4,15 +4,24 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use crate::util::{root, run, scratch, text, weekly, yaml_files};
+use crate::fixture::{self, Prepared};
+use crate::util::{assert_same_bytes, root, scratch, text, weekly, yaml_files};
 
-/// The issues that build: every example and every fixture issue that `weekly build` takes.
-fn buildable() -> Vec<PathBuf> {
+/// The issues that build: every example and every fixture issue that `weekly build` takes,
+/// each fixture's in a copy of its inputs, kept in `copies`.
+fn buildable(copies: &mut Vec<Prepared>) -> Vec<PathBuf> {
     let mut all = yaml_files(&root().join("examples"));
-    all.extend(yaml_files(&root().join("tests/fixtures")));
+    let (fixtures, inputs) = fixture::yaml_inputs();
+    copies.extend(fixtures);
+    all.extend(inputs);
     all.into_iter()
         .filter(|p| {
-            run(weekly().arg("build").arg(p).arg("-o").arg("/dev/null"))
+            weekly()
+                .arg("build")
+                .arg(p)
+                .arg("-o")
+                .arg("/dev/null")
+                .run()
                 .status
                 .success()
         })
@@ -21,44 +30,43 @@ fn buildable() -> Vec<PathBuf> {
 
 /// `weekly build FILE --format FORMAT`, its bytes.
 fn build(file: &Path, format: &str) -> Vec<u8> {
-    let out = run(weekly().args(["build", "--format", format]).arg(file));
-    assert!(
-        out.status.success(),
-        "{}: {}",
-        file.display(),
-        text(&out.stderr)
-    );
+    let out = weekly().args(["build", "--format", format]).arg(file).run();
+    out.success();
     out.stdout
 }
 
 /// Built as `format`, imported, built again: the same bytes, for every issue that builds.
 fn round_trip(format: &str, ext: &str) {
     let tmp = scratch();
-    let issues = buildable();
+    let mut copies = Vec::new();
+    let issues = buildable(&mut copies);
     assert!(issues.len() > 100, "only {} issues build", issues.len());
     let mut failures = Vec::new();
     for (i, issue) in issues.iter().enumerate() {
         let first = build(issue, format);
         let printed = tmp.path().join(format!("{i}.{ext}"));
         fs::write(&printed, &first).unwrap();
-        let imported = run(weekly().arg("import").arg(&printed));
+        let imported = weekly().arg("import").arg(&printed).run();
         if !imported.status.success() {
             failures.push(format!(
                 "{}: import failed: {}",
                 issue.display(),
-                text(&imported.stderr)
+                imported.stderr_text()
             ));
             continue;
         }
         let again = tmp.path().join(format!("{i}.yaml"));
         fs::write(&again, &imported.stdout).unwrap();
-        let out = run(weekly().args(["build", "--format", format]).arg(&again));
+        let out = weekly()
+            .args(["build", "--format", format])
+            .arg(&again)
+            .run();
         if !out.status.success() || out.stdout != first {
             failures.push(format!(
                 "{}: built again from the import, {} differs:\n{}",
                 issue.display(),
                 format,
-                text(&out.stderr)
+                out.stderr_text()
             ));
         }
     }
@@ -225,17 +233,53 @@ fn rewrite(docx: &[u8], mut edit: impl FnMut(&str, Vec<u8>) -> Vec<u8>) -> Vec<u
 
 /// `weekly import` of the Word document `docx`, built again as Markdown: the reference.
 fn imports_to_the_reference(docx: &[u8]) {
+    imports_to_the_golden(docx, "bulletin", "2023-39.md");
+}
+
+/// `weekly import` of the Word document `docx`, saved as `stem.docx`, without a word on
+/// stderr, built again as Markdown: the golden `name` in tests/golden.
+#[track_caller]
+fn imports_to_the_golden(docx: &[u8], stem: &str, name: &str) {
     let tmp = scratch();
-    let file = tmp.path().join("bulletin.docx");
+    let file = tmp.path().join(format!("{stem}.docx"));
     fs::write(&file, docx).unwrap();
-    let out = run(weekly().arg("import").arg(&file));
-    assert!(out.status.success(), "{}", text(&out.stderr));
-    assert!(out.stderr.is_empty(), "{}", text(&out.stderr));
-    let issue = tmp.path().join("bulletin.yaml");
+    let out = weekly().arg("import").arg(&file).run();
+    out.success();
+    assert!(out.stderr.is_empty(), "{}", out.stderr_text());
+    let issue = tmp.path().join(format!("{stem}.yaml"));
     fs::write(&issue, &out.stdout).unwrap();
     let again = build(&issue, "md");
-    let reference = fs::read(root().join("tests/golden/2023-39.md")).unwrap();
-    assert!(again == reference, "{}", text(&again));
+    let golden = fs::read(root().join("tests/golden").join(name))
+        .unwrap_or_else(|e| panic!("tests/golden/{name}: {e}"));
+    assert_same_bytes(
+        format_args!("the import of {stem}.docx built again, against tests/golden/{name},"),
+        &golden,
+        &again,
+    );
+}
+
+/// The golden of the issue a Word document holds when weekly built it: its core properties'
+/// title is the one weekly gives, `窗口工作周报 2023 年第 39 期（总第 459 期）`, whose
+/// Markdown golden is `2023-39.md`. `None` for any other file.
+fn golden_of_a_built_issue(bytes: &[u8]) -> Option<String> {
+    use std::io::Read;
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).ok()?;
+    let mut core = String::new();
+    zip.by_name("docProps/core.xml")
+        .ok()?
+        .read_to_string(&mut core)
+        .ok()?;
+    let title = core
+        .split("<dc:title>")
+        .nth(1)?
+        .split("</dc:title>")
+        .next()?;
+    let (year, rest) = title.strip_prefix("窗口工作周报 ")?.split_once(" 年第 ")?;
+    let (number, total) = rest.split_once(" 期（总第 ")?;
+    let all_digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+    let total = total.strip_suffix(" 期）")?;
+    (all_digits(year) && all_digits(number) && all_digits(total))
+        .then(|| format!("{year}-{number:0>2}.md"))
 }
 
 /// A title in a text box reads as the masthead's first line, once.
@@ -284,11 +328,11 @@ fn text_says_it_has_no_bold() {
         build(&root().join("examples/2023-39.yaml"), "text"),
     )
     .unwrap();
-    let out = run(weekly().arg("import").arg(&printed));
-    assert!(out.status.success());
-    let stderr = text(&out.stderr);
+    let out = weekly().arg("import").arg(&printed).run();
+    out.success();
+    let stderr = out.stderr_text();
     assert_eq!(stderr.matches("[W023]").count(), 1, "{stderr}");
-    assert!(!text(&out.stdout).contains("departments:"));
+    assert!(!out.stdout_text().contains("departments:"));
 }
 
 /// A folder of bulletins in any order becomes a folder of issues named after their
@@ -307,8 +351,13 @@ fn a_batch_becomes_a_linked_folder() {
         inputs.push(path);
     }
     let dir = tmp.path().join("issues");
-    let out = run(weekly().arg("import").args(&inputs).arg("--dir").arg(&dir));
-    assert!(out.status.success(), "{}", text(&out.stderr));
+    let out = weekly()
+        .arg("import")
+        .args(&inputs)
+        .arg("--dir")
+        .arg(&dir)
+        .run();
+    out.success();
     let mut names: Vec<String> = fs::read_dir(&dir)
         .unwrap()
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
@@ -319,20 +368,25 @@ fn a_batch_becomes_a_linked_folder() {
     let second = fs::read_to_string(dir.join("2023-39.yaml")).unwrap();
     assert!(!first.contains("\nprevious:"), "{first}");
     assert!(second.contains("\nprevious: 2023-38.yaml\n"), "{second}");
-    let check = run(weekly().arg("check").arg(&dir));
-    assert!(check.status.success(), "{}", text(&check.stderr));
+    let check = weekly().arg("check").arg(&dir).run();
+    check.success();
     // Again: nothing is replaced without --force.
-    let again = run(weekly().arg("import").args(&inputs).arg("--dir").arg(&dir));
-    assert_eq!(again.status.code(), Some(2), "{}", text(&again.stderr));
+    let again = weekly()
+        .arg("import")
+        .args(&inputs)
+        .arg("--dir")
+        .arg(&dir)
+        .run();
+    again.code(2);
     assert_eq!(fs::read_to_string(dir.join("2023-38.yaml")).unwrap(), first);
 }
 
 /// Several bulletins without --dir is a usage error.
 #[test]
 fn several_bulletins_need_a_folder() {
-    let out = run(weekly().args(["import", "a.md", "b.md"]));
-    assert_eq!(out.status.code(), Some(2));
-    assert!(text(&out.stderr).contains("--dir"));
+    let out = weekly().args(["import", "a.md", "b.md"]).run();
+    out.code(2);
+    assert!(out.stderr_text().contains("--dir"));
 }
 
 /// `weekly import` on `bytes` named `name`: its exit code and stderr. A panic exits 101.
@@ -340,8 +394,8 @@ fn import_bytes(name: &str, bytes: &[u8]) -> (Option<i32>, String) {
     let tmp = scratch();
     let path = tmp.path().join(name);
     fs::write(&path, bytes).unwrap();
-    let out = run(weekly().arg("import").arg(&path));
-    (out.status.code(), text(&out.stderr))
+    let out = weekly().arg("import").arg(&path).run();
+    (out.status.code(), out.stderr_text())
 }
 
 /// A bulletin cut off anywhere imports or is refused as cut short (E030), never a panic.
@@ -419,13 +473,14 @@ fn the_bulletin_is_never_its_own_output() {
     let path = tmp.path().join("2023-39.md");
     let md = build(&root().join("examples/2023-39.yaml"), "md");
     fs::write(&path, &md).unwrap();
-    let out = run(weekly()
+    let out = weekly()
         .arg("import")
         .arg(&path)
         .arg("-o")
         .arg(&path)
-        .arg("--force"));
-    assert_eq!(out.status.code(), Some(2), "{}", text(&out.stderr));
+        .arg("--force")
+        .run();
+    out.code(2);
     assert_eq!(fs::read(&path).unwrap(), md);
 }
 
@@ -439,14 +494,15 @@ fn a_batch_imports_what_it_can() {
     let bad = tmp.path().join("notice.txt");
     fs::write(&bad, "关于做好元旦春节期间有关工作的通知\n").unwrap();
     let dir = tmp.path().join("issues");
-    let out = run(weekly()
+    let out = weekly()
         .arg("import")
         .arg(&bad)
         .arg(&good)
         .arg("--dir")
-        .arg(&dir));
-    assert_eq!(out.status.code(), Some(1), "{}", text(&out.stderr));
-    assert!(text(&out.stderr).contains("[E030]"));
+        .arg(&dir)
+        .run();
+    out.code(1);
+    assert!(out.stderr_text().contains("[E030]"));
     assert!(dir.join("2023-39.yaml").is_file());
 }
 
@@ -479,13 +535,14 @@ fn wrapped_text_round_trips_but_for_spaces_at_breaks() {
         let issue = root().join("examples").join(&example);
         let plain = text(&build(&issue, "text"));
         for width in ["30", "40", "56", "80"] {
-            let out = run(weekly()
+            let out = weekly()
                 .args(["build", "--format", "text", "--width", width])
-                .arg(&issue));
+                .arg(&issue)
+                .run();
             let printed = tmp.path().join("wrapped.txt");
             fs::write(&printed, &out.stdout).unwrap();
-            let imported = run(weekly().arg("import").arg(&printed));
-            assert!(imported.status.success(), "{}", text(&imported.stderr));
+            let imported = weekly().arg("import").arg(&printed).run();
+            imported.success();
             let again = tmp.path().join("again.yaml");
             fs::write(&again, &imported.stdout).unwrap();
             let again = text(&build(&again, "text"));
@@ -500,7 +557,9 @@ fn wrapped_text_round_trips_but_for_spaces_at_breaks() {
 }
 
 /// The import fuzzer's minimised corpus (fuzz/saved-import), replayed on stable as the fuzz
-/// target runs it: no panic, and every issue it reads writes a file that reads back.
+/// target runs it: no panic, and every issue it reads writes a file that reads back. The
+/// Word documents of an issue weekly built (edited or saved again by another program) import
+/// and build again to that issue's golden.
 #[test]
 fn import_fuzz_corpus_replays() {
     use weekly::diag::Code;
@@ -509,8 +568,14 @@ fn import_fuzz_corpus_replays() {
     use weekly::input::files::Memory;
     use weekly::load::Loader;
     let mut replayed = 0;
+    let mut built = Vec::new();
     for entry in fs::read_dir(root().join("fuzz/saved-import")).unwrap() {
-        let bytes = fs::read(entry.unwrap().path()).unwrap();
+        let entry = entry.unwrap();
+        let bytes = fs::read(entry.path()).unwrap();
+        if let Some(golden) = golden_of_a_built_issue(&bytes) {
+            let name = entry.file_name().to_string_lossy().into_owned();
+            built.push((bytes.clone(), name, golden));
+        }
         for from in From::ALL {
             let Some(draft) = import::import(&bytes, from).draft else {
                 continue;
@@ -530,4 +595,11 @@ fn import_fuzz_corpus_replays() {
         replayed += 1;
     }
     assert!(replayed > 100, "the corpus is missing: {replayed} inputs");
+    assert!(
+        !built.is_empty(),
+        "no Word document of a built issue in the corpus"
+    );
+    for (docx, name, golden) in built {
+        imports_to_the_golden(&docx, &name, &golden);
+    }
 }

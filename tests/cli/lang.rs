@@ -3,11 +3,11 @@
 use std::collections::BTreeMap;
 use std::fs;
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
-use crate::util::{self, root};
+use crate::fixture::Fixture;
+use crate::util::{self, TestCommand, root};
 
-fn weekly(dir: &Path) -> Command {
+fn weekly(dir: &Path) -> TestCommand {
     let mut cmd = util::weekly();
     cmd.current_dir(dir);
     cmd
@@ -23,18 +23,18 @@ fn findings(lang: &str) -> BTreeMap<String, Vec<(String, String, String)>> {
     // (folder, command, inputs, label): `check` for the files of a check or a build, `stats`
     // and `import` for theirs, whose findings go to stderr beside what they write on stdout.
     let mut runs: Vec<(PathBuf, String, Vec<String>, String)> = Vec::new();
-    for case in fs::read_dir(root().join("tests/fixtures")).unwrap() {
-        let case = case.unwrap().path();
-        let Ok(cmd) = fs::read_to_string(case.join("cmd")) else {
-            continue;
-        };
-        let words: Vec<&str> = cmd.split_whitespace().collect();
+    // Each fixture's command runs in a copy of its inputs, kept until the runs are done.
+    let mut copies = Vec::new();
+    for fixture in Fixture::all() {
+        let words = fixture.args().unwrap();
         if !matches!(
-            words.first(),
-            Some(&"check" | &"build" | &"stats" | &"import")
+            words.first().map(String::as_str),
+            Some("check" | "build" | "stats" | "import")
         ) {
             continue;
         }
+        let work = fixture.prepare().unwrap();
+        let case = work.dir.clone();
         let command = words[0].to_owned();
         let import = command == "import";
         let inputs: Vec<String> = words[1..]
@@ -42,10 +42,10 @@ fn findings(lang: &str) -> BTreeMap<String, Vec<(String, String, String)>> {
             .filter(|w| {
                 w.ends_with(".yaml") || case.join(w).is_dir() || import && !w.starts_with('-')
             })
-            .map(|w| w.to_string())
+            .cloned()
             .collect();
-        let label = case.file_name().unwrap().to_string_lossy().into_owned();
-        runs.push((case, command, inputs, label));
+        runs.push((case, command, inputs, fixture.name));
+        copies.push(work);
     }
     runs.push((
         root().join("tests/hostile"),
@@ -73,8 +73,7 @@ fn findings(lang: &str) -> BTreeMap<String, Vec<(String, String, String)>> {
             .arg(command)
             .args(&inputs)
             .args(["--message-format", "json", "--lang", lang])
-            .output()
-            .unwrap();
+            .run();
         let findings = if stats { run.stderr } else { run.stdout };
         let findings = String::from_utf8(findings).unwrap();
         for line in findings.lines().filter(|l| l.starts_with('{')) {
@@ -130,10 +129,9 @@ fn the_locale_chooses_chinese() {
     let zh = weekly(&dir)
         .env("LANG", "zh_CN.UTF-8")
         .args(["check", "input.yaml"])
-        .output()
-        .unwrap();
+        .run();
+    zh.code(1);
     let stderr = String::from_utf8(zh.stderr).unwrap();
-    assert_eq!(zh.status.code(), Some(1));
     assert!(
         stderr.starts_with("错误[E003]: 报头中没有 `yaer` 这个字段"),
         "{stderr}"
@@ -144,8 +142,7 @@ fn the_locale_chooses_chinese() {
         .env("LANG", "zh_CN.UTF-8")
         .env("LC_ALL", "en_US.UTF-8")
         .args(["check", "input.yaml"])
-        .output()
-        .unwrap();
+        .run();
     assert!(
         String::from_utf8(en.stderr)
             .unwrap()
@@ -154,27 +151,12 @@ fn the_locale_chooses_chinese() {
     let forced = weekly(&dir)
         .env("LANG", "zh_CN.UTF-8")
         .args(["check", "input.yaml", "--lang", "en"])
-        .output()
-        .unwrap();
+        .run();
     assert!(
         String::from_utf8(forced.stderr)
             .unwrap()
             .starts_with("error[E003]")
     );
-}
-
-/// Copies a fixture folder, so that a command that writes (`new`, `-o`) leaves it alone.
-fn copy_dir(from: &Path, to: &Path) {
-    for entry in fs::read_dir(from).unwrap() {
-        let entry = entry.unwrap();
-        let target = to.join(entry.file_name());
-        if entry.file_type().unwrap().is_dir() {
-            fs::create_dir(&target).unwrap();
-            copy_dir(&entry.path(), &target);
-        } else if entry.file_type().unwrap().is_file() {
-            fs::copy(entry.path(), &target).unwrap();
-        }
-    }
 }
 
 /// The words of a line of human output that weekly wrote itself: snippets (source lines,
@@ -208,39 +190,20 @@ fn own_words(line: &str) -> Option<String> {
 #[test]
 fn every_message_in_chinese_is_chinese() {
     let mut english = Vec::new();
-    let mut runs: Vec<(PathBuf, Vec<String>)> = Vec::new();
-    for case in fs::read_dir(root().join("tests/fixtures")).unwrap() {
-        let case = case.unwrap().path();
-        if let Ok(cmd) = fs::read_to_string(case.join("cmd")) {
-            let words = cmd
-                .split_whitespace()
-                .filter(|w| *w != "--lang" && *w != "en" && *w != "zh")
-                .map(str::to_owned)
-                .collect();
-            runs.push((case, words));
+    // Runs `words` in `copy`, a copy of the folder `dir`, so that a command that writes
+    // (`new`, `-o`) leaves the folder alone.
+    let mut look = |dir: &Path, copy: &Path, words: &[String], stdin: Option<Vec<u8>>| {
+        let mut cmd = weekly(copy);
+        cmd.args(words).args(["--lang", "zh"]);
+        if let Some(bytes) = stdin {
+            cmd.stdin(bytes);
         }
-    }
-    let hostile = root().join("tests/hostile");
-    for file in fs::read_dir(&hostile).unwrap() {
-        let name = file.unwrap().file_name().to_string_lossy().into_owned();
-        runs.push((hostile.clone(), vec!["check".into(), name]));
-    }
-    for (dir, words) in runs {
-        let tmp = tempfile::tempdir().unwrap();
-        copy_dir(&dir, tmp.path());
-        let out = weekly(tmp.path())
-            .args(&words)
-            .args(["--lang", "zh"])
-            .stdin(
-                fs::File::open(dir.join("stdin")).map_or(std::process::Stdio::null(), Into::into),
-            )
-            .output()
-            .unwrap();
+        let out = cmd.run();
         let stderr = String::from_utf8_lossy(&out.stderr);
         // clap's usage errors end so; the tool's own usage messages in them are checked
         // by `usage_messages_of_weekly_are_chinese`.
         if stderr.contains("For more information, try '--help'.") {
-            continue;
+            return;
         }
         for line in stderr.lines() {
             if let Some(words) = own_words(line)
@@ -250,6 +213,23 @@ fn every_message_in_chinese_is_chinese() {
                 english.push(format!("{} {words:?}: {line}", dir.display()));
             }
         }
+    };
+    for fixture in Fixture::all() {
+        let words: Vec<String> = fixture
+            .args()
+            .unwrap()
+            .into_iter()
+            .filter(|w| w != "--lang" && w != "en" && w != "zh")
+            .collect();
+        let work = fixture.prepare().unwrap();
+        look(&fixture.dir, &work.dir, &words, fixture.stdin());
+    }
+    let hostile = root().join("tests/hostile");
+    for file in fs::read_dir(&hostile).unwrap() {
+        let name = file.unwrap().file_name().to_string_lossy().into_owned();
+        let tmp = tempfile::tempdir().unwrap();
+        util::copy_dir(&hostile, tmp.path());
+        look(&hostile, tmp.path(), &["check".into(), name], None);
     }
     assert!(english.is_empty(), "{}", english.join("\n"));
 }
@@ -263,12 +243,8 @@ fn usage_messages_of_weekly_are_chinese() {
         &["build", "2023-39.yaml", "--width", "40"],
         &["build", "2023-39.yaml", "--templates", ".", "-o", "x.docx"],
     ] {
-        let out = weekly(&dir)
-            .args(args)
-            .args(["--lang", "zh"])
-            .output()
-            .unwrap();
-        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        let out = weekly(&dir).args(args).args(["--lang", "zh"]).run();
+        out.code(2);
         let stderr = String::from_utf8(out.stderr).unwrap();
         let first = stderr.lines().next().unwrap_or_default();
         assert!(

@@ -1,10 +1,10 @@
-//! The integration tests, in one binary: each module runs the real `weekly` binary or the
-//! library's entry point on one theme.
+//! The integration tests but the fixture folders (tests/fixtures.rs), in one binary: each
+//! module runs the real `weekly` binary or the library's entry point on one theme.
 
 mod build;
 mod docs;
 mod docx;
-mod fixtures;
+mod fixture;
 mod formats;
 mod hostile;
 mod import;

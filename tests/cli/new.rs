@@ -2,7 +2,7 @@
 
 use std::fs;
 
-use crate::util::{files_in, run, series_copy, text, weekly};
+use crate::util::{files_in, series_copy, weekly};
 
 /// The draft of 2023 年第 40 期 with its blanks filled in: the counters' weeks, the progress
 /// figures and one item.
@@ -21,30 +21,33 @@ fn fill(draft: &str) -> String {
 fn new_then_fill_in_gives_the_next_issue() {
     let tmp = series_copy();
     let dir = tmp.path();
-    let out = run(weekly()
+    let out = weekly()
         .arg("new")
         .arg(dir.join("2023-39.yaml"))
         .arg("-o")
-        .arg(dir.join("x.yaml")));
-    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
-    assert!(text(&out.stderr).contains("2023 年第 40 期（总第 460 期）"));
+        .arg(dir.join("x.yaml"))
+        .run();
+    out.success();
+    assert!(out.stderr_text().contains("2023 年第 40 期（总第 460 期）"));
     let draft = fs::read_to_string(dir.join("x.yaml")).unwrap();
 
     // The draft checks clean but for what waits to be filled in.
-    let check = run(weekly()
+    let check = weekly()
         .args(["check", "--message-format", "short"])
-        .arg(dir.join("x.yaml")));
-    assert_eq!(check.status.code(), Some(1));
-    for line in text(&check.stderr).lines().filter(|l| l.contains("]: ")) {
+        .arg(dir.join("x.yaml"))
+        .run();
+    check.code(1);
+    for line in check.stderr_text().lines().filter(|l| l.contains("]: ")) {
         assert!(line.contains("fill in"), "{line}");
     }
 
     fs::write(dir.join("x.yaml"), fill(&draft)).unwrap();
-    let build = run(weekly()
+    let build = weekly()
         .args(["build", "--format", "text"])
-        .arg(dir.join("x.yaml")));
-    assert_eq!(build.status.code(), Some(0), "{}", text(&build.stderr));
-    let bulletin = text(&build.stdout);
+        .arg(dir.join("x.yaml"))
+        .run();
+    build.success();
+    let bulletin = build.stdout_text();
     assert!(
         bulletin.starts_with("2023 年第 40 期（总第 460 期）\n"),
         "{bulletin}"
@@ -60,27 +63,28 @@ fn new_then_fill_in_gives_the_next_issue() {
 fn new_names_the_file_after_the_previous_and_never_overwrites() {
     let tmp = series_copy();
     let dir = tmp.path();
-    let first = run(weekly().arg("new").arg(dir.join("2023-39.yaml")));
-    assert_eq!(first.status.code(), Some(0), "{}", text(&first.stderr));
+    let first = weekly().arg("new").arg(dir.join("2023-39.yaml")).run();
+    first.success();
     let made = dir.join("2023-40.yaml");
     let draft = fs::read_to_string(&made).unwrap();
     assert!(draft.contains("previous: 2023-39.yaml\n"));
     fs::write(&made, "edited by the clerk\n").unwrap();
 
-    let again = run(weekly().arg("new").arg(dir.join("2023-39.yaml")));
-    assert_eq!(again.status.code(), Some(2));
+    let again = weekly().arg("new").arg(dir.join("2023-39.yaml")).run();
+    again.code(2);
     assert!(
-        text(&again.stderr).contains("exists; give --force"),
+        again.stderr_text().contains("exists; give --force"),
         "{}",
-        text(&again.stderr)
+        again.stderr_text()
     );
     assert_eq!(fs::read_to_string(&made).unwrap(), "edited by the clerk\n");
 
-    let forced = run(weekly()
+    let forced = weekly()
         .arg("new")
         .arg(dir.join("2023-39.yaml"))
-        .arg("--force"));
-    assert_eq!(forced.status.code(), Some(0));
+        .arg("--force")
+        .run();
+    forced.success();
     assert_eq!(fs::read_to_string(&made).unwrap(), draft);
     let mut names = files_in(dir);
     names.sort();
@@ -96,28 +100,35 @@ fn new_links_back_across_folders() {
     let dir = tmp.path();
     fs::create_dir(dir.join("next")).unwrap();
     let draft_path = dir.join("next/40.yaml");
-    let out = run(weekly()
+    let out = weekly()
         .arg("new")
         .arg(dir.join("2023-39.yaml"))
         .arg("-o")
-        .arg(&draft_path));
-    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+        .arg(&draft_path)
+        .run();
+    out.success();
     let draft = fs::read_to_string(&draft_path).unwrap();
     assert!(draft.contains("previous: ../2023-39.yaml\n"), "{draft}");
     fs::write(&draft_path, fill(&draft)).unwrap();
-    let check = run(weekly()
+    let check = weekly()
         .args(["check", "--message-format", "short"])
-        .arg(&draft_path));
-    assert_eq!(check.status.code(), Some(0), "{}", text(&check.stderr));
-    let stderr = text(&check.stderr);
+        .arg(&draft_path)
+        .run();
+    check.success();
+    let stderr = check.stderr_text();
     let findings: Vec<&str> = stderr.lines().filter(|l| l.contains("]: ")).collect();
     assert!(!findings.is_empty());
     assert!(
         findings.iter().all(|l| l.contains("warning[W007]")),
         "{stderr}"
     );
-    let build = run(weekly()
+    let build = weekly()
         .args(["build", "--format", "text"])
-        .arg(&draft_path));
-    assert!(text(&build.stdout).contains("今年以来，累计咨询 61779 人次"));
+        .arg(&draft_path)
+        .run();
+    assert!(
+        build
+            .stdout_text()
+            .contains("今年以来，累计咨询 61779 人次")
+    );
 }

@@ -8,19 +8,32 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::Duration;
 
-use crate::util::{files_in, notice, root, run, series_copy, text, weekly};
+use crate::util::{
+    TestCommand, TestOutput, assert_same_bytes, files_in, notice, root, series_copy, weekly,
+};
 
 fn golden(name: &str) -> Vec<u8> {
     fs::read(root().join("tests/golden").join(name)).unwrap()
 }
 
+/// Asserts that `actual` is the golden `name`, byte for byte, and shows their diff if not.
+#[track_caller]
+fn assert_golden_bytes(actual: &[u8], name: &str) {
+    assert_same_bytes(
+        format_args!("the output, against tests/golden/{name},"),
+        &golden(name),
+        actual,
+    );
+}
+
 /// `weekly build` on the example series' 2023-39 in `dir`, with `args` after it.
-fn build(dir: &Path, args: &[&str]) -> std::process::Output {
-    run(weekly()
+fn build(dir: &Path, args: &[&str]) -> TestOutput {
+    weekly()
         .current_dir(dir)
         .args(["build", "2023-39.yaml"])
         .args(args)
-        .env("LANG", "C"))
+        .env("LANG", "C")
+        .run()
 }
 
 fn is_char_device(path: &Path) -> bool {
@@ -54,14 +67,14 @@ fn a_device_is_written_into_and_stays_a_device() {
         return;
     };
     let out = build(dir, &["-o", "null"]);
-    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    out.success();
     assert!(is_char_device(&null), "the device was replaced");
 
     let full = device(dir, "full", 7).unwrap();
     let out = build(dir, &["-o", "full"]);
-    assert_eq!(out.status.code(), Some(2));
+    out.code(2);
     assert_eq!(
-        text(&out.stderr),
+        out.stderr_text(),
         "error: cannot write `full`: No space left on device (os error 28)\n"
     );
     assert!(is_char_device(&full), "the device was replaced");
@@ -107,16 +120,16 @@ fn a_fifo_is_written_into_and_one_without_a_reader_is_an_error() {
         }
         std::thread::sleep(Duration::from_millis(20));
     };
-    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    out.success();
     let got = read
         .recv_timeout(Duration::from_secs(20))
         .expect("nothing came down the FIFO");
-    assert_eq!(got, golden("2023-39.md"));
+    assert_golden_bytes(&got, "2023-39.md");
 
     let out = build(dir, &["-o", "pipe"]);
-    assert_eq!(out.status.code(), Some(2));
+    out.code(2);
     assert_eq!(
-        text(&out.stderr),
+        out.stderr_text(),
         "error: cannot write `pipe`: nothing is reading from the FIFO\n"
     );
     assert!(fs::metadata(&fifo).unwrap().file_type().is_fifo());
@@ -133,7 +146,7 @@ fn a_symbolic_link_is_followed_to_its_target() {
     std::os::unix::fs::symlink("print/bulletin.md", dir.join("latest.md")).unwrap();
     std::os::unix::fs::symlink("print/new.html", dir.join("new.html")).unwrap();
     let out = build(dir, &["-o", "latest.md", "-o", "new.html"]);
-    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    out.success();
     assert!(
         fs::symlink_metadata(dir.join("latest.md"))
             .unwrap()
@@ -144,13 +157,13 @@ fn a_symbolic_link_is_followed_to_its_target() {
             .unwrap()
             .is_symlink()
     );
-    assert_eq!(
-        fs::read(dir.join("print/bulletin.md")).unwrap(),
-        golden("2023-39.md")
+    assert_golden_bytes(
+        &fs::read(dir.join("print/bulletin.md")).unwrap(),
+        "2023-39.md",
     );
-    assert_eq!(
-        fs::read(dir.join("print/new.html")).unwrap(),
-        golden("2023-39.html")
+    assert_golden_bytes(
+        &fs::read(dir.join("print/new.html")).unwrap(),
+        "2023-39.html",
     );
     assert_eq!(files_in(&dir.join("print")), ["bulletin.md", "new.html"]);
 }
@@ -159,8 +172,8 @@ fn a_symbolic_link_is_followed_to_its_target() {
 fn dev_stdout_is_stdout() {
     let tmp = series_copy();
     let out = build(tmp.path(), &["-o", "/dev/stdout"]);
-    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
-    assert_eq!(out.stdout, golden("2023-39.md"));
+    out.success();
+    assert_golden_bytes(&out.stdout, "2023-39.md");
 }
 
 /// Folders, a missing folder and a read-only one: exit 2, a message that says which, and
@@ -190,8 +203,8 @@ fn folders_and_missing_folders_are_refused_with_what_they_are() {
     ];
     for (args, message) in cases {
         let out = build(dir, &args);
-        assert_eq!(out.status.code(), Some(2), "{args:?}");
-        assert_eq!(text(&out.stderr), message, "{args:?}");
+        out.code(2);
+        assert_eq!(out.stderr_text(), message, "{args:?}");
     }
     assert_eq!(files_in(dir), ["2023-38.yaml", "2023-39.yaml", "out"]);
     assert!(files_in(&dir.join("out")).is_empty());
@@ -210,9 +223,9 @@ fn a_read_only_folder_is_an_io_error_and_left_as_it_was() {
         return;
     }
     let out = build(dir, &["-o", "locked/x.md"]);
-    assert_eq!(out.status.code(), Some(2));
+    out.code(2);
     assert_eq!(
-        text(&out.stderr),
+        out.stderr_text(),
         "error: cannot write `locked/x.md`; no output was written: Permission denied (os error 13)\n"
     );
     assert!(files_in(&locked).is_empty());
@@ -228,26 +241,17 @@ fn the_format_follows_the_extension_unless_given() {
         dir,
         &["-o", "issue.docx", "-o", "issue.HTM", "-o", "issue.txt"],
     );
-    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    out.success();
     assert!(
         fs::read(dir.join("issue.docx"))
             .unwrap()
             .starts_with(b"PK\x03\x04")
     );
-    assert_eq!(
-        fs::read(dir.join("issue.HTM")).unwrap(),
-        golden("2023-39.html")
-    );
-    assert_eq!(
-        fs::read(dir.join("issue.txt")).unwrap(),
-        golden("2023-39.txt")
-    );
+    assert_golden_bytes(&fs::read(dir.join("issue.HTM")).unwrap(), "2023-39.html");
+    assert_golden_bytes(&fs::read(dir.join("issue.txt")).unwrap(), "2023-39.txt");
     let out = build(dir, &["--format", "html", "-o", "for-print"]);
-    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
-    assert_eq!(
-        fs::read(dir.join("for-print")).unwrap(),
-        golden("2023-39.html")
-    );
+    out.success();
+    assert_golden_bytes(&fs::read(dir.join("for-print")).unwrap(), "2023-39.html");
 }
 
 #[test]
@@ -255,22 +259,22 @@ fn an_extension_against_format_or_unknown_is_a_usage_error() {
     let tmp = series_copy();
     let dir = tmp.path();
     let out = build(dir, &["--format", "md", "-o", "issue.docx"]);
-    assert_eq!(out.status.code(), Some(2));
+    out.code(2);
     assert!(
-        text(&out.stderr).starts_with(
+        out.stderr_text().starts_with(
             "error: `issue.docx` names a docx file but --format is md: change the name or leave --format out\n"
         ),
         "{}",
-        text(&out.stderr)
+        out.stderr_text()
     );
     let out = build(dir, &["-o", "issue.odt"]);
-    assert_eq!(out.status.code(), Some(2));
+    out.code(2);
     assert!(
-        text(&out.stderr).starts_with(
+        out.stderr_text().starts_with(
             "error: cannot tell the format of `issue.odt` from its name: end its name with one of .md, .markdown, .txt, .html, .htm, .docx, .typ, .pdf, or give --format\n"
         ),
         "{}",
-        text(&out.stderr)
+        out.stderr_text()
     );
     assert_eq!(files_in(dir), ["2023-38.yaml", "2023-39.yaml"]);
 }
@@ -281,18 +285,18 @@ fn templates_for_word_alone_is_a_usage_error() {
     let dir = tmp.path();
     fs::create_dir(dir.join("t")).unwrap();
     let out = build(dir, &["--templates", "t", "-o", "issue.docx"]);
-    assert_eq!(out.status.code(), Some(2));
+    out.code(2);
     assert!(
-        text(&out.stderr).starts_with(
+        out.stderr_text().starts_with(
             "error: --templates does not apply to a Word document, which is laid out without a template\n"
         ),
         "{}",
-        text(&out.stderr)
+        out.stderr_text()
     );
     // With another format beside it, the folder serves that one.
     fs::write(dir.join("t/bulletin.md"), "{{ title }}\n").unwrap();
     let out = build(dir, &["--templates", "t", "-o", "a.docx", "-o", "a.md"]);
-    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    out.success();
     assert_eq!(
         fs::read_to_string(dir.join("a.md")).unwrap(),
         "窗口工作周报\n"
@@ -311,11 +315,11 @@ fn several_outputs_equal_separate_builds() {
             "-o", "a.md", "-o", "a.html", "-o", "a.docx", "-o", "a.txt", "-o", "-",
         ],
     );
-    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
-    assert_eq!(out.stdout, golden("2023-39.md"));
+    out.success();
+    assert_golden_bytes(&out.stdout, "2023-39.md");
     for ext in ["md", "html", "docx", "txt"] {
         let alone = build(dir, &["-o", &format!("b.{ext}")]);
-        assert_eq!(alone.status.code(), Some(0));
+        alone.success();
         assert!(
             fs::read(dir.join(format!("a.{ext}"))).unwrap()
                 == fs::read(dir.join(format!("b.{ext}"))).unwrap(),
@@ -334,7 +338,7 @@ fn one_output_that_cannot_be_written_leaves_every_old_output() {
         fs::write(dir.join(name), "last week\n").unwrap();
     }
     // 20 KiB: the Markdown and HTML fit, the Word document (43 KB) does not.
-    let out = run(Command::new("sh")
+    let out = TestCommand::new("sh")
         .current_dir(dir)
         .args(["-c", r#"trap '' XFSZ; ulimit -f 40; exec "$@""#, "sh"])
         .arg(env!("CARGO_BIN_EXE_weekly"))
@@ -348,10 +352,11 @@ fn one_output_that_cannot_be_written_leaves_every_old_output() {
             "-o",
             "a.docx",
         ])
-        .env("LANG", "C"));
-    assert_eq!(out.status.code(), Some(2), "{}", text(&out.stderr));
+        .env("LANG", "C")
+        .run();
+    out.code(2);
     assert_eq!(
-        text(&out.stderr),
+        out.stderr_text(),
         "error: cannot write `a.docx`; no output was written: File too large (os error 27)\n"
     );
     for name in ["a.md", "a.html", "a.docx"] {
@@ -371,12 +376,12 @@ fn an_output_that_fails_last_is_named() {
     let dir = tmp.path();
     mkfifo(&dir.join("pipe"));
     let out = build(dir, &["-o", "a.md", "-o", "pipe"]);
-    assert_eq!(out.status.code(), Some(2));
+    out.code(2);
     assert_eq!(
-        text(&out.stderr),
+        out.stderr_text(),
         "error: cannot write `pipe`: nothing is reading from the FIFO\n"
     );
-    assert_eq!(fs::read(dir.join("a.md")).unwrap(), golden("2023-39.md"));
+    assert_golden_bytes(&fs::read(dir.join("a.md")).unwrap(), "2023-39.md");
 }
 
 #[test]
@@ -384,9 +389,9 @@ fn one_output_named_twice_is_refused() {
     let tmp = series_copy();
     let dir = tmp.path();
     let out = build(dir, &["-o", "a.md", "-o", "./a.md"]);
-    assert_eq!(out.status.code(), Some(2));
+    out.code(2);
     assert_eq!(
-        text(&out.stderr),
+        out.stderr_text(),
         "error: two outputs name one file: `./a.md`\n"
     );
 }
@@ -412,20 +417,16 @@ fn a_full_stdout_is_an_error_for_every_command() {
         &["--version"],
     ];
     for args in cases {
-        let out = run(weekly()
+        let out = weekly()
             .current_dir(dir)
             .args(args)
-            .stdout(fs::File::create("/dev/full").unwrap()));
-        assert_eq!(
-            out.status.code(),
-            Some(2),
-            "{args:?}: {}",
-            text(&out.stderr)
-        );
+            .stdout(fs::File::create("/dev/full").unwrap())
+            .run();
+        out.code(2);
         assert!(
-            text(&out.stderr).contains("No space left on device"),
+            out.stderr_text().contains("No space left on device"),
             "{args:?}: {}",
-            text(&out.stderr)
+            out.stderr_text()
         );
     }
 }
@@ -442,7 +443,7 @@ fn killed_builds_leave_nothing_behind() {
     fs::write(dir.join("a.docx"), &old).unwrap();
     let new = {
         let out = build(dir, &["-o", "b.docx"]);
-        assert_eq!(out.status.code(), Some(0));
+        out.success();
         fs::read(dir.join("b.docx")).unwrap()
     };
     fs::remove_file(dir.join("b.docx")).unwrap();
@@ -451,8 +452,7 @@ fn killed_builds_leave_nothing_behind() {
             .current_dir(dir)
             .args(["build", "2023-39.yaml", "-o", "a.docx"])
             .stderr(Stdio::null())
-            .spawn()
-            .unwrap();
+            .spawn();
         std::thread::sleep(Duration::from_micros(700 * i));
         let _ = child.kill();
         let _ = child.wait();
@@ -460,7 +460,7 @@ fn killed_builds_leave_nothing_behind() {
         assert!(now == old || now == new, "a.docx is neither old nor new");
     }
     let out = build(dir, &["-o", "a.docx"]);
-    assert_eq!(out.status.code(), Some(0));
+    out.success();
     let left: Vec<String> = files_in(dir)
         .into_iter()
         .filter(|n| n.starts_with(".weekly-"))
@@ -484,7 +484,7 @@ fn rebuilds_are_byte_identical() {
             args.extend(["-o", n.as_str()]);
         }
         let out = build(dir, &args);
-        assert_eq!(out.status.code(), Some(0));
+        out.success();
         std::thread::sleep(Duration::from_millis(1100));
     }
     for ext in ["md", "txt", "html", "docx"] {
@@ -523,23 +523,25 @@ fn file_names_that_are_not_utf8_are_taken_as_they_are() {
     let input = OsStr::from_bytes(b"\xd6\xdc\xb1\xa8-39.yaml");
     let output = OsStr::from_bytes(b"\xd6\xdc\xb1\xa8-39.md");
     fs::copy(dir.join("2023-39.yaml"), dir.join(input)).unwrap();
-    let out = run(weekly()
+    let out = weekly()
         .current_dir(dir)
         .arg("build")
         .arg(input)
         .arg("-o")
-        .arg(output));
-    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
-    assert_eq!(fs::read(dir.join(output)).unwrap(), golden("2023-39.md"));
-    let out = run(weekly()
+        .arg(output)
+        .run();
+    out.success();
+    assert_golden_bytes(&fs::read(dir.join(output)).unwrap(), "2023-39.md");
+    let out = weekly()
         .current_dir(dir)
         .args(["check", "--message-format", "short"])
         .arg(input)
-        .arg(dir.join("missing").join(input)));
-    assert_eq!(out.status.code(), Some(2));
+        .arg(dir.join("missing").join(input))
+        .run();
+    out.code(2);
     let shown = format!("missing/{}", input.to_string_lossy());
     assert!(shown.contains('\u{fffd}'));
-    assert!(text(&out.stderr).contains(&shown), "{}", text(&out.stderr));
+    assert!(out.stderr_text().contains(&shown), "{}", out.stderr_text());
 }
 
 /// `--templates` names a folder: a file there is said to be one, in either language.
@@ -549,14 +551,14 @@ fn templates_naming_a_file_says_it_is_a_file() {
     let dir = tmp.path();
     fs::write(dir.join("bulletin.md"), "{{ title }}\n").unwrap();
     let out = build(dir, &["--templates", "bulletin.md"]);
-    assert_eq!(out.status.code(), Some(2));
+    out.code(2);
     assert_eq!(
-        text(&out.stderr),
+        out.stderr_text(),
         "error: `bulletin.md` is a file, not a folder: --templates takes the folder that holds bulletin.md and the others\n"
     );
     let out = build(dir, &["--templates", "bulletin.md", "--lang", "zh"]);
     assert_eq!(
-        text(&out.stderr),
+        out.stderr_text(),
         "错误：`bulletin.md` 是文件而不是文件夹：--templates 要指定存放 bulletin.md 等模板的文件夹\n"
     );
 }

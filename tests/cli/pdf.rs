@@ -5,7 +5,7 @@
 use std::fs;
 use std::path::Path;
 
-use crate::util::{assert_golden, in_ci, notice, root, run, series_copy, text, weekly};
+use crate::util::{TestOutput, assert_golden, in_ci, notice, root, series_copy, weekly};
 
 /// Whether this machine has a Chinese font for the PDF; in CI it must.
 fn chinese_fonts() -> bool {
@@ -23,21 +23,23 @@ fn chinese_fonts() -> bool {
     found
 }
 
-fn build(dir: &Path, args: &[&str]) -> std::process::Output {
-    run(weekly()
+fn build(dir: &Path, args: &[&str]) -> TestOutput {
+    weekly()
         .current_dir(dir)
         .args(["build", "2023-39.yaml"])
         .args(args)
-        .env("LANG", "C"))
+        .env("LANG", "C")
+        .run()
 }
 
 #[test]
 fn the_typst_source_is_the_template_filled_in() {
-    let out = run(weekly()
+    let out = weekly()
         .args(["build", "--format", "typst"])
-        .arg(root().join("examples/2023-39.yaml")));
-    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
-    assert_golden(&root().join("tests/golden/2023-39.typ"), &text(&out.stdout));
+        .arg(root().join("examples/2023-39.yaml"))
+        .run();
+    out.success();
+    assert_golden(&root().join("tests/golden/2023-39.typ"), &out.stdout_text());
 }
 
 #[test]
@@ -48,7 +50,7 @@ fn a_pdf_is_typeset_and_two_builds_are_the_same_bytes() {
     let tmp = series_copy();
     let dir = tmp.path();
     let out = build(dir, &["-o", "a.pdf", "-o", "b.pdf", "--verbose"]);
-    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    out.success();
     let a = fs::read(dir.join("a.pdf")).unwrap();
     assert!(a.starts_with(b"%PDF-"), "a PDF");
     assert!(
@@ -56,7 +58,7 @@ fn a_pdf_is_typeset_and_two_builds_are_the_same_bytes() {
         "two builds differ"
     );
     // The fonts it was set in are named, a line per output.
-    let stderr = text(&out.stderr);
+    let stderr = out.stderr_text();
     assert!(stderr.starts_with("a.pdf: set in "), "{stderr}");
     assert!(stderr.contains("CJK"), "{stderr}");
 }
@@ -80,16 +82,16 @@ fn markup_typed_in_an_issue_stays_text() {
     )
     .unwrap();
     let out = build(dir, &["--format", "typst"]);
-    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    out.success();
     let expected = format!("#par[#\"1.\"#{}]", weekly::text::typst_string(typed));
     assert!(
-        text(&out.stdout).contains(&expected),
+        out.stdout_text().contains(&expected),
         "{}",
-        text(&out.stdout)
+        out.stdout_text()
     );
     if chinese_fonts() {
         let out = build(dir, &["-o", "a.pdf"]);
-        assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+        out.success();
     }
 }
 
@@ -108,8 +110,8 @@ fn without_a_chinese_font_the_error_says_what_to_install() {
             "fonts",
         ],
     );
-    assert_eq!(out.status.code(), Some(2));
-    let stderr = text(&out.stderr);
+    out.code(2);
+    let stderr = out.stderr_text();
     assert!(
         stderr.starts_with("error: no font with Chinese characters was found for the PDF")
             && stderr.contains("apt-get install fonts-noto-cjk"),
@@ -128,8 +130,8 @@ fn a_typst_error_in_a_template_names_its_line() {
     fs::create_dir(dir.join("t")).unwrap();
     fs::write(dir.join("t/bulletin.typ"), "#let x = \n#nonsense(\n").unwrap();
     let out = build(dir, &["-o", "a.pdf", "--templates", "t"]);
-    assert_eq!(out.status.code(), Some(2));
-    let stderr = text(&out.stderr);
+    out.code(2);
+    let stderr = out.stderr_text();
     assert!(
         stderr.starts_with("error: cannot typeset the PDF:\nbulletin.typ:"),
         "{stderr}"

@@ -6,7 +6,8 @@ use std::fs;
 use weekly::check::validate::{self, Lints};
 use weekly::input::yaml;
 
-use crate::util::{root, weekly, yaml_files};
+use crate::fixture;
+use crate::util::{assert_same_text, root, weekly, yaml_files};
 
 fn schema() -> serde_json::Value {
     serde_json::from_str(&fs::read_to_string(root().join("schema/weekly.schema.json")).unwrap())
@@ -15,13 +16,14 @@ fn schema() -> serde_json::Value {
 
 #[test]
 fn the_shipped_schema_is_what_weekly_prints() {
-    let out = weekly().arg("schema").output().unwrap();
-    assert_eq!(out.status.code(), Some(0));
+    let out = weekly().arg("schema").run();
+    out.success();
     let printed = String::from_utf8(out.stdout).unwrap();
     let shipped = fs::read_to_string(root().join("schema/weekly.schema.json")).unwrap();
-    assert!(
-        printed == shipped,
-        "schema/weekly.schema.json is stale: weekly schema > schema/weekly.schema.json"
+    assert_same_text(
+        "schema/weekly.schema.json, stale (weekly schema > schema/weekly.schema.json),",
+        &shipped,
+        &printed,
     );
 }
 
@@ -51,7 +53,7 @@ fn every_example_is_valid_and_names_the_schema() {
 #[test]
 fn schema_and_checker_agree_on_the_fixtures() {
     let validator = jsonschema::validator_for(&schema()).unwrap();
-    let files = yaml_files(&root().join("tests/fixtures"));
+    let (_copies, files) = fixture::yaml_inputs();
     let (mut compared, mut rejected) = (0, 0);
     for path in files {
         let Ok(text) = fs::read_to_string(&path) else {

@@ -8,7 +8,7 @@ use std::path::Path;
 use weekly::input::files::Memory;
 use weekly::load::Loader;
 
-use crate::util::{assert_golden, root, run, scratch, text, weekly};
+use crate::util::{TestOutput, assert_golden, root, scratch, weekly};
 
 fn archive() -> std::path::PathBuf {
     root().join("examples/archive")
@@ -16,13 +16,14 @@ fn archive() -> std::path::PathBuf {
 
 /// Runs `weekly stats` on the archive, from the repository's root so that the series is
 /// named `examples/archive` in every output.
-fn stats(args: &[&str]) -> std::process::Output {
-    let out = run(weekly()
+fn stats(args: &[&str]) -> TestOutput {
+    let out = weekly()
         .current_dir(root())
         .args(["stats", "examples/archive"])
-        .args(args));
-    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
-    let stderr = text(&out.stderr);
+        .args(args)
+        .run();
+    out.success();
+    let stderr = out.stderr_text();
     assert!(
         !stderr.contains("[W") && !stderr.contains("[E"),
         "the archive reads clean: {stderr}"
@@ -40,15 +41,15 @@ fn the_archive_as_csv_json_and_svg_is_its_golden() {
     );
     // CSV has no place for the notes on a progress item each year lacks: stderr has them.
     assert_eq!(
-        text(&csv.stderr),
+        csv.stderr_text(),
         "注意：examples/archive：“政务服务事项标准化梳理”不见于 2023 年第 28–39 期：新增、停报或改名的统计项按所写名称分别列出，不作合并\n\
          注意：examples/archive：“办理项的受理工作手册编制”不见于 2022 年第 28–39 期：新增、停报或改名的统计项按所写名称分别列出，不作合并\n"
     );
-    assert_golden(&golden.join("stats.csv"), &text(&csv.stdout));
+    assert_golden(&golden.join("stats.csv"), &csv.stdout_text());
     let json = stats(&["--format", "json"]);
-    assert_golden(&golden.join("stats.json"), &text(&json.stdout));
+    assert_golden(&golden.join("stats.json"), &json.stdout_text());
     let svg = stats(&["--format", "svg", "--lang", "zh"]);
-    assert_golden(&golden.join("stats.svg"), &text(&svg.stdout));
+    assert_golden(&golden.join("stats.svg"), &svg.stdout_text());
 }
 
 /// The archive's figures as weekly itself reads them from the issue files, one by one:
@@ -173,12 +174,13 @@ fn zip_text(bytes: &[u8], name: &str) -> String {
 fn the_workbook_reads_back_with_its_sheets_rows_and_chinese_text() {
     let tmp = scratch();
     let path = tmp.path().join("year.xlsx");
-    let out = run(weekly()
+    let out = weekly()
         .current_dir(root())
         .args(["stats", "examples/archive", "--lang", "zh", "-o"])
-        .arg(&path));
-    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
-    assert_eq!(text(&out.stdout), "", "the workbook went to the file");
+        .arg(&path)
+        .run();
+    out.success();
+    assert_eq!(out.stdout_text(), "", "the workbook went to the file");
     let bytes = fs::read(&path).unwrap();
     let book = zip_text(&bytes, "xl/workbook.xml");
     for sheet in ["逐周", "按年", "进度"] {
@@ -203,10 +205,11 @@ fn the_workbook_reads_back_with_its_sheets_rows_and_chinese_text() {
         "a header and a row per counter per week"
     );
     let again = tmp.path().join("again.xlsx");
-    run(weekly()
+    weekly()
         .current_dir(root())
         .args(["stats", "examples/archive", "--lang", "zh", "-o"])
-        .arg(&again));
+        .arg(&again)
+        .run();
     assert_eq!(bytes, fs::read(&again).unwrap(), "the same bytes every run");
 }
 
@@ -224,11 +227,12 @@ fn the_format_comes_from_the_extension_and_a_terminal_gets_the_table() {
         ),
     ] {
         let path = tmp.path().join(name);
-        let out = run(weekly()
+        let out = weekly()
             .current_dir(root())
             .args(["stats", "examples/archive", "-o"])
-            .arg(&path));
-        assert_eq!(out.status.code(), Some(0), "{name}: {}", text(&out.stderr));
+            .arg(&path)
+            .run();
+        out.success();
         let written = fs::read_to_string(&path).unwrap();
         assert!(
             written.starts_with(starts),
@@ -237,7 +241,11 @@ fn the_format_comes_from_the_extension_and_a_terminal_gets_the_table() {
         );
     }
     let table = stats(&[]);
-    assert!(text(&table.stdout).starts_with("examples/archive: 2022 No. 28"));
+    assert!(
+        table
+            .stdout_text()
+            .starts_with("examples/archive: 2022 No. 28")
+    );
 }
 
 #[test]
@@ -253,15 +261,16 @@ fn usage_errors_are_exit_2_in_the_users_language() {
             "--from 2023-10-01 晚于 --to 2023-09-01",
         ),
     ] {
-        let out = run(weekly()
+        let out = weekly()
             .current_dir(root())
             .args(["stats", "examples/archive", "--lang", "zh"])
-            .args(args));
-        assert_eq!(out.status.code(), Some(2), "{args:?}");
+            .args(args)
+            .run();
+        out.code(2);
         assert!(
-            text(&out.stderr).contains(zh),
+            out.stderr_text().contains(zh),
             "{args:?}: {}",
-            text(&out.stderr)
+            out.stderr_text()
         );
         assert!(!Path::new(&root().join("x.csv")).exists());
     }
@@ -281,7 +290,7 @@ fn a_selection_by_period_takes_whole_weeks() {
         "--counter",
         "受理",
     ]);
-    let csv = text(&out.stdout);
+    let csv = out.stdout_text();
     let numbers: Vec<&str> = csv
         .lines()
         .skip(1)

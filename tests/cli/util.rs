@@ -1,19 +1,273 @@
-//! What the test modules share: the binary, the repository's folders, scratch folders, and
-//! goldens.
+//! What the test modules share: the binary, the repository's folders, scratch folders,
+//! goldens and their diffs.
 
+use std::ffi::OsStr;
+use std::fmt::Display;
 use std::fs;
+use std::io::Write;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::{Child, Command, ExitStatus, Stdio};
 
 /// The real `weekly` binary, with findings in English (the goldens are English) unless a
 /// test sets the locale.
-pub fn weekly() -> Command {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_weekly"));
+pub fn weekly() -> TestCommand {
+    let mut cmd = TestCommand::new(env!("CARGO_BIN_EXE_weekly"));
     cmd.env_remove("NO_COLOR")
         .env_remove("LC_ALL")
         .env_remove("LC_MESSAGES")
         .env("LANG", "C");
     cmd
+}
+
+/// A program run by a test, built up like `std::process::Command`: arguments, folder,
+/// environment, and the bytes for its stdin (without them stdin is empty). `run` captures
+/// stdout and stderr; the output's `success` and `code` assert the exit code and show the
+/// command and both streams when it is not the one expected.
+pub struct TestCommand {
+    command: Command,
+    stdin: Option<Vec<u8>>,
+    stdout_set: bool,
+    stderr_set: bool,
+}
+
+impl TestCommand {
+    pub fn new(program: impl AsRef<OsStr>) -> Self {
+        TestCommand {
+            command: Command::new(program),
+            stdin: None,
+            stdout_set: false,
+            stderr_set: false,
+        }
+    }
+
+    pub fn arg(&mut self, arg: impl AsRef<OsStr>) -> &mut Self {
+        self.command.arg(arg);
+        self
+    }
+
+    pub fn args<I, S>(&mut self, args: I) -> &mut Self
+    where
+        I: IntoIterator<Item = S>,
+        S: AsRef<OsStr>,
+    {
+        self.command.args(args);
+        self
+    }
+
+    pub fn current_dir(&mut self, dir: impl AsRef<Path>) -> &mut Self {
+        self.command.current_dir(dir);
+        self
+    }
+
+    pub fn env(&mut self, key: impl AsRef<OsStr>, value: impl AsRef<OsStr>) -> &mut Self {
+        self.command.env(key, value);
+        self
+    }
+
+    pub fn env_remove(&mut self, key: impl AsRef<OsStr>) -> &mut Self {
+        self.command.env_remove(key);
+        self
+    }
+
+    /// The bytes the program reads on stdin.
+    pub fn stdin(&mut self, bytes: impl Into<Vec<u8>>) -> &mut Self {
+        self.stdin = Some(bytes.into());
+        self
+    }
+
+    /// Stdout sent elsewhere (a file such as `/dev/full`) rather than captured.
+    pub fn stdout(&mut self, to: impl Into<Stdio>) -> &mut Self {
+        self.command.stdout(to);
+        self.stdout_set = true;
+        self
+    }
+
+    /// Stderr sent elsewhere rather than captured.
+    pub fn stderr(&mut self, to: impl Into<Stdio>) -> &mut Self {
+        self.command.stderr(to);
+        self.stderr_set = true;
+        self
+    }
+
+    /// Runs the program to its end.
+    pub fn run(&mut self) -> TestOutput {
+        let child = self.spawn();
+        self.wait(child)
+    }
+
+    /// Starts the program, for a test that closes its pipes, kills it or times it: stdout
+    /// and stderr are pipes unless sent elsewhere, and stdin gets its bytes (or is empty).
+    pub fn spawn(&mut self) -> Child {
+        let shown = self.shown();
+        if !self.stdout_set {
+            self.command.stdout(Stdio::piped());
+        }
+        if !self.stderr_set {
+            self.command.stderr(Stdio::piped());
+        }
+        self.command.stdin(match self.stdin {
+            Some(_) => Stdio::piped(),
+            None => Stdio::null(),
+        });
+        let mut child = self
+            .command
+            .spawn()
+            .unwrap_or_else(|e| panic!("cannot run `{shown}`: {e}"));
+        if let Some(bytes) = self.stdin.clone() {
+            let mut pipe = child.stdin.take().unwrap();
+            // Written from a thread, so that a program that writes before it has read all
+            // its input does not wait on a test that waits on it.
+            std::thread::spawn(move || {
+                let _ = pipe.write_all(&bytes);
+            });
+        }
+        child
+    }
+
+    /// Waits for a program `spawn` started, and reads what it wrote to its pipes.
+    pub fn wait(&self, child: Child) -> TestOutput {
+        let out = child.wait_with_output().expect("the program runs");
+        TestOutput {
+            status: out.status,
+            stdout: out.stdout,
+            stderr: out.stderr,
+            command: self.shown(),
+        }
+    }
+
+    /// The command line as a shell would take it, and the folder it runs in.
+    fn shown(&self) -> String {
+        let program = Path::new(self.command.get_program());
+        let mut shown = program
+            .file_name()
+            .unwrap_or(program.as_os_str())
+            .to_string_lossy()
+            .into_owned();
+        for arg in self.command.get_args() {
+            let arg = arg.to_string_lossy();
+            shown.push(' ');
+            if arg.is_empty() || arg.contains(|c: char| c.is_whitespace() || "'\"\\$`".contains(c))
+            {
+                shown.push_str(&format!("'{}'", arg.replace('\'', r"'\''")));
+            } else {
+                shown.push_str(&arg);
+            }
+        }
+        if let Some(dir) = self.command.get_current_dir() {
+            shown.push_str(&format!(" (in {})", dir.display()));
+        }
+        shown
+    }
+}
+
+/// What a program wrote and how it ended.
+pub struct TestOutput {
+    pub status: ExitStatus,
+    pub stdout: Vec<u8>,
+    pub stderr: Vec<u8>,
+    command: String,
+}
+
+impl TestOutput {
+    /// Asserts that the program exited with 0.
+    #[track_caller]
+    pub fn success(&self) -> &Self {
+        self.code(0)
+    }
+
+    /// Asserts that the program exited with `code`; if not, the message shows the command,
+    /// how it ended, and its stderr and stdout.
+    #[track_caller]
+    pub fn code(&self, code: i32) -> &Self {
+        if self.status.code() != Some(code) {
+            panic!(
+                "`{}` ended with {}, not exit code {code}\n--- stderr\n{}--- stdout\n{}",
+                self.command,
+                self.status,
+                shown_stream(&self.stderr),
+                shown_stream(&self.stdout)
+            );
+        }
+        self
+    }
+
+    pub fn stdout_text(&self) -> String {
+        text(&self.stdout)
+    }
+
+    pub fn stderr_text(&self) -> String {
+        text(&self.stderr)
+    }
+}
+
+/// Lines of a diff shown in a failure message, and of each stream of a program; the rest
+/// are counted.
+const DIFF_LINES: usize = 300;
+const STREAM_LINES: usize = 100;
+
+/// `text` cut after `lines` lines, with a note of how many more there were.
+fn cut(text: &str, lines: usize) -> String {
+    let total = text.lines().count();
+    if total <= lines {
+        return text.to_owned();
+    }
+    let mut shown: String = text.split_inclusive('\n').take(lines).collect();
+    shown.push_str(&format!("[… {} more lines not shown]\n", total - lines));
+    shown
+}
+
+/// A stream for a failure message: its text, cut, or its length when it is not text.
+fn shown_stream(bytes: &[u8]) -> String {
+    match std::str::from_utf8(bytes) {
+        Ok("") => "(empty)\n".to_owned(),
+        Ok(s) if s.ends_with('\n') => cut(s, STREAM_LINES),
+        Ok(s) => cut(&format!("{s}\n[no newline at the end]\n"), STREAM_LINES),
+        Err(_) => format!("({} bytes, not UTF-8)\n", bytes.len()),
+    }
+}
+
+/// A unified diff from `expected` to `actual` with three lines of context, cut after a few
+/// hundred lines.
+pub fn diff(expected: &str, actual: &str) -> String {
+    let diff = similar::TextDiff::from_lines(expected, actual)
+        .unified_diff()
+        .context_radius(3)
+        .header("expected", "actual")
+        .to_string();
+    cut(&diff, DIFF_LINES)
+}
+
+/// Asserts that `actual` is `expected`, and shows their diff if not; `what` says what is
+/// compared.
+#[track_caller]
+pub fn assert_same_text(what: impl Display, expected: &str, actual: &str) {
+    if expected != actual {
+        panic!("{what} differs:\n{}", diff(expected, actual));
+    }
+}
+
+/// `assert_same_text` for bytes: the diff when both are UTF-8, else their lengths and the
+/// first byte that differs.
+#[track_caller]
+pub fn assert_same_bytes(what: impl Display, expected: &[u8], actual: &[u8]) {
+    if expected == actual {
+        return;
+    }
+    match (std::str::from_utf8(expected), std::str::from_utf8(actual)) {
+        (Ok(expected), Ok(actual)) => assert_same_text(what, expected, actual),
+        _ => {
+            let at = expected
+                .iter()
+                .zip(actual)
+                .take_while(|(a, b)| a == b)
+                .count();
+            panic!(
+                "{what} differs: {} bytes expected, {} actual, the first difference at byte {at}",
+                expected.len(),
+                actual.len()
+            );
+        }
+    }
 }
 
 pub fn root() -> PathBuf {
@@ -23,10 +277,6 @@ pub fn root() -> PathBuf {
 /// The real issue, 2023 年第 39 期.
 pub fn example() -> PathBuf {
     root().join("examples/2023-39.yaml")
-}
-
-pub fn run(cmd: &mut Command) -> Output {
-    cmd.output().expect("weekly runs")
 }
 
 pub fn text(bytes: &[u8]) -> String {
@@ -83,6 +333,21 @@ pub fn series_copy() -> tempfile::TempDir {
     tmp
 }
 
+/// Copies what the folder `from` holds into `to`, made if missing: files and folders, all
+/// the way down.
+pub fn copy_dir(from: &Path, to: &Path) {
+    fs::create_dir_all(to).unwrap();
+    for entry in fs::read_dir(from).unwrap() {
+        let entry = entry.unwrap();
+        let target = to.join(entry.file_name());
+        if entry.file_type().unwrap().is_dir() {
+            copy_dir(&entry.path(), &target);
+        } else if entry.file_type().unwrap().is_file() {
+            fs::copy(entry.path(), &target).unwrap();
+        }
+    }
+}
+
 pub fn files_in(dir: &Path) -> Vec<String> {
     let mut names: Vec<String> = fs::read_dir(dir)
         .unwrap()
@@ -116,7 +381,6 @@ pub fn in_ci() -> bool {
 /// A notice that shows on the terminal with `cargo test` (the test harness captures only
 /// `print!` and `eprint!`), for a check that could not run here.
 pub fn notice(message: &str) {
-    use std::io::Write;
     let _ = writeln!(std::io::stderr(), "note: {message}");
 }
 
@@ -133,6 +397,7 @@ fn blessing_takes_an_explicit_one_and_never_runs_in_ci() {
 }
 
 /// `actual` must equal the golden file at `path` (or, when blessing, becomes it).
+#[track_caller]
 pub fn assert_golden(path: &Path, actual: &str) {
     if blessing() {
         fs::create_dir_all(path.parent().unwrap()).unwrap();
@@ -140,9 +405,9 @@ pub fn assert_golden(path: &Path, actual: &str) {
         return;
     }
     let expected = fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-    assert!(
-        expected == actual,
-        "{} differs\n--- expected\n{expected}\n--- actual\n{actual}",
-        path.display()
+    assert_same_text(
+        format_args!("{} (WEEKLY_BLESS=1 rewrites it)", path.display()),
+        &expected,
+        actual,
     );
 }

@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 use std::fs;
 use std::path::Path;
 
-use crate::util::{root, run, scratch, text, weekly};
+use crate::util::{root, scratch, weekly};
 
 const COUNTERS: [(&str, &str); 4] = [
     ("咨询", "人次"),
@@ -56,15 +56,15 @@ fn fill(draft: &str, week: &([u64; 4], u64), directive: Option<&str>) -> String 
 
 /// `weekly check` of `path` passes without a word.
 fn checks_clean(path: &Path) {
-    let out = run(weekly().arg("check").arg(path));
-    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
-    assert_eq!(text(&out.stderr), "", "{}", path.display());
+    let out = weekly().arg("check").arg(path).run();
+    out.success();
+    assert_eq!(out.stderr_text(), "", "{}", path.display());
 }
 
 fn build(path: &Path) -> String {
-    let out = run(weekly().args(["build", "--format", "text"]).arg(path));
-    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
-    text(&out.stdout)
+    let out = weekly().args(["build", "--format", "text"]).arg(path).run();
+    out.success();
+    out.stdout_text()
 }
 
 #[test]
@@ -84,9 +84,12 @@ fn a_year_of_fridays() {
             break;
         }
         assert!(i < 60, "never reached 2024 年第 6 期");
-        let begun = run(weekly().arg("new").arg(dir.join(format!("{current}.yaml"))));
-        assert_eq!(begun.status.code(), Some(0), "{}", text(&begun.stderr));
-        let stderr = text(&begun.stderr);
+        let begun = weekly()
+            .arg("new")
+            .arg(dir.join(format!("{current}.yaml")))
+            .run();
+        begun.success();
+        let stderr = begun.stderr_text();
         let name = stderr
             .lines()
             .find_map(|l| l.strip_prefix("created `"))
@@ -143,14 +146,9 @@ fn a_year_of_fridays() {
     // 2023 年第 40–50 期 (the week ending 12-29 is the last of 2023), 2024 年第 1–6 期.
     assert_eq!(printed.len(), 17, "{:?}", printed.keys());
     assert!(printed["2023-50"].contains("\n1 月 2 日，某某副省长在《值班情况报告》上批示"));
-    let everything = run(weekly().arg("check").arg(dir));
-    assert_eq!(
-        everything.status.code(),
-        Some(0),
-        "{}",
-        text(&everything.stderr)
-    );
-    assert_eq!(text(&everything.stderr), "");
+    let everything = weekly().arg("check").arg(dir).run();
+    everything.success();
+    assert_eq!(everything.stderr_text(), "");
 
     // Every issue but the last carries the figures it printed, written in by `weekly new`.
     let computed = fs::read_to_string(dir.join("2024-06.yaml")).unwrap();
@@ -173,11 +171,12 @@ fn a_year_of_fridays() {
     );
     assert_ne!(corrected, original);
     fs::write(&past, &corrected).unwrap();
-    let check = run(weekly()
+    let check = weekly()
         .args(["check", "--message-format", "short"])
-        .arg(dir));
-    assert_eq!(check.status.code(), Some(0), "{}", text(&check.stderr));
-    let stderr = text(&check.stderr);
+        .arg(dir)
+        .run();
+    check.success();
+    let stderr = check.stderr_text();
     let findings: Vec<&str> = stderr.lines().filter(|l| l.contains("]: ")).collect();
     assert_eq!(findings.len(), 1, "{stderr}");
     assert!(
@@ -200,11 +199,12 @@ fn a_year_of_fridays() {
         let name = format!("{stem}.yaml");
         fs::copy(dir.join(&name), trimmed.path().join(&name)).unwrap();
     }
-    let check = run(weekly()
+    let check = weekly()
         .args(["check", "--message-format", "short"])
-        .arg(trimmed.path()));
-    assert_eq!(check.status.code(), Some(0), "{}", text(&check.stderr));
-    let stderr = text(&check.stderr);
+        .arg(trimmed.path())
+        .run();
+    check.success();
+    let stderr = check.stderr_text();
     let findings: Vec<&str> = stderr.lines().filter(|l| l.contains("]: ")).collect();
     assert_eq!(findings.len(), 1, "{stderr}");
     assert!(
