@@ -5,6 +5,10 @@ use serde::Serialize;
 
 use crate::issue::{self, Body, Content, Counter, Issue, Item, Progress, Visits};
 use crate::text;
+use crate::text::phrases::{
+    self, DEFAULT_VISIT_PURPOSE, DIRECTED, DIRECTED_IN, DONE_SO_FAR, EACH, NONE_THIS_WEEK, SHARE,
+    SINCE_NEW_YEAR, SO_FAR, THIS_WEEK, WEEK_DONE, WEEK_TOTAL, YEAR_TOTAL,
+};
 
 /// What the templates see. Every field is documented in the README's template context.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -13,6 +17,8 @@ pub struct Bulletin {
     pub year: i32,
     pub number: u64,
     pub total: u64,
+    /// `2023 年第 39 期（总第 459 期）`
+    pub issue_line: String,
     /// `10 月 7 日—10 月 13 日`
     pub period: String,
     pub publisher: String,
@@ -62,10 +68,9 @@ pub struct Footer {
     /// The 发 line, full stop included.
     pub distribute: String,
     pub copies: u64,
+    /// `（共印91份）`
+    pub copies_line: String,
 }
-
-/// What leaders came to the hall for, when the issue does not say.
-pub const DEFAULT_VISIT_PURPOSE: &str = "到省政务服务大厅窗口调研值守";
 
 impl Bulletin {
     pub fn new(issue: &Issue) -> Bulletin {
@@ -91,6 +96,7 @@ impl Bulletin {
             year: m.year.value,
             number: m.number.value,
             total: m.total.value,
+            issue_line: phrases::issue_line(m.year.value, m.number.value, m.total.value),
             period: text::period(m.start.value, m.end.value),
             publisher: m.publisher.value.clone(),
             date: text::full_date(m.published.value),
@@ -100,6 +106,7 @@ impl Bulletin {
                 send: with_full_stop(&issue.footer.send.value),
                 distribute: with_full_stop(&issue.footer.distribute.value),
                 copies: issue.footer.copies.value,
+                copies_line: phrases::copies_line(issue.footer.copies.value),
             },
         }
     }
@@ -135,7 +142,7 @@ pub fn paragraphs(content: &Content, year: i32) -> Vec<Paragraph> {
             .iter()
             .map(|d| {
                 plain(format!(
-                    "{}，{}在{}上批示：{}",
+                    "{}，{}{DIRECTED_IN}{}{DIRECTED}{}",
                     text::date_in_year(d.date.value, year),
                     d.leader.value,
                     d.source.value,
@@ -183,7 +190,7 @@ pub fn counters_sentence(counters: &[Counter]) -> String {
             .join("、")
     };
     format!(
-        "本周，共计{}；今年以来，累计{}。",
+        "{THIS_WEEK}{WEEK_TOTAL}{}；{SINCE_NEW_YEAR}，{YEAR_TOTAL}{}。",
         list(|c| c.week.value),
         // A figure still missing makes the issue invalid, so it never reaches the model.
         list(|c| c.year_to_date.value().unwrap_or_default())
@@ -198,11 +205,11 @@ pub fn progress_sentence(p: &Progress) -> String {
     // A figure still missing makes the issue invalid, so it never reaches the model.
     let done = p.done.value().unwrap_or_default();
     let week = match p.week.value {
-        0 => "本周无新增。".to_owned(),
-        n => format!("完成{dept} {n} {unit}{work}。"),
+        0 => NONE_THIS_WEEK.to_owned(),
+        n => format!("{WEEK_DONE}{dept} {n} {unit}{work}。"),
     };
     format!(
-        "{week}截至目前，共完成 {done} {unit}{work}，占比 {}%。",
+        "{week}{SO_FAR}{DONE_SO_FAR} {done} {unit}{work}，{SHARE} {}%。",
         text::percent(done, p.total.value)
     )
 }
@@ -225,12 +232,12 @@ pub fn visits_sentence(v: &Visits) -> String {
         })
         .collect::<Vec<_>>()
         .join("，");
-    let each = if people > 1 { "分别" } else { "" };
+    let each = if people > 1 { EACH } else { "" };
     let purpose = v
         .purpose
         .as_ref()
         .map_or(DEFAULT_VISIT_PURPOSE, |p| p.value.as_str());
-    with_full_stop(&format!("本周，{who}{each}{purpose}"))
+    with_full_stop(&format!("{THIS_WEEK}{who}{each}{purpose}"))
 }
 
 fn item_runs(item: &Item) -> Vec<Run> {

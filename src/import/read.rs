@@ -14,6 +14,9 @@ use crate::i18n::Msg;
 use crate::issue_file::draft::{Body, Content, Draft, Item, Progress, Section};
 use crate::model::Run;
 use crate::msg;
+use crate::text::phrases::{
+    DIRECTED, DONE_SO_FAR, SHARE, SINCE_NEW_YEAR, SO_FAR, THIS_WEEK, WEEK_TOTAL,
+};
 
 /// The title of the section that holds what was found outside the masthead, sections and
 /// closing block.
@@ -265,11 +268,15 @@ impl Reader<'_> {
         if let Some(item) = departments(runs) {
             return item;
         }
-        let like = if t.contains("上批示：") && sentences::directive(t, self.year).is_none() {
+        let like = if t.contains(DIRECTED) && sentences::directive(t, self.year).is_none() {
             Some(msg!("a directive", "领导批示"))
-        } else if t.starts_with("本周，共计") && t.contains("今年以来") {
+        } else if t
+            .strip_prefix(THIS_WEEK)
+            .is_some_and(|rest| rest.starts_with(WEEK_TOTAL))
+            && t.contains(SINCE_NEW_YEAR)
+        {
             Some(msg!("the counters' sentence", "办件统计"))
-        } else if t.contains("截至目前，共完成") && t.contains("占比") {
+        } else if t.contains(&format!("{SO_FAR}{DONE_SO_FAR}")) && t.contains(SHARE) {
             Some(msg!("a progress sentence", "工作进度"))
         } else {
             None

@@ -5,8 +5,11 @@
 use chrono::NaiveDate;
 
 use crate::issue_file::draft::{Counter, Directive, Visit, Visits};
-use crate::model::DEFAULT_VISIT_PURPOSE;
 use crate::text;
+use crate::text::phrases::{
+    DEFAULT_VISIT_PURPOSE, DIRECTED, DIRECTED_IN, DONE_SO_FAR, EACH, NONE_THIS_WEEK, SHARE,
+    SINCE_NEW_YEAR, SO_FAR, THIS_WEEK, WEEK_DONE, WEEK_TOTAL, YEAR_TOTAL,
+};
 
 /// A cursor over a sentence.
 struct Scan<'a> {
@@ -122,8 +125,8 @@ pub fn directive(s: &str, year: i32) -> Option<Directive> {
     if !c.eat("，") {
         return None;
     }
-    let leader = c.until("在")?;
-    let source = c.until("上批示：")?;
+    let leader = c.until(DIRECTED_IN)?;
+    let source = c.until(DIRECTED)?;
     let text = c.rest;
     let nonempty = |t: &str| !t.trim().is_empty() && t.trim() == t;
     (nonempty(leader) && nonempty(source) && nonempty(text)).then(|| Directive {
@@ -148,10 +151,10 @@ fn named_figure(s: &str) -> Option<(String, u64, String)> {
 /// `本周，共计咨询 2881 人次、受理 540 件；今年以来，累计咨询 59029 人次、受理 15288 件。`
 pub fn counters(s: &str) -> Option<Vec<Counter>> {
     let mut c = Scan::new(s);
-    if !(c.eat("本周，") && c.eat("共计")) {
+    if !(c.eat(THIS_WEEK) && c.eat(WEEK_TOTAL)) {
         return None;
     }
-    let week = c.until("；今年以来，累计")?;
+    let week = c.until(&format!("；{SINCE_NEW_YEAR}，{YEAR_TOTAL}"))?;
     let ytd = c.rest.strip_suffix('。')?;
     let week: Vec<_> = week.split('、').map(named_figure).collect::<Option<_>>()?;
     let ytd: Vec<_> = ytd.split('、').map(named_figure).collect::<Option<_>>()?;
@@ -186,13 +189,13 @@ pub struct ProgressRead {
 /// or `本周无新增。截至目前，…`. The unit is taken as the first character of what follows
 /// the figure (个, 项, 件): the sentence built again is the same either way.
 pub fn progress(s: &str) -> Option<ProgressRead> {
-    let (first, second) = s.split_once("截至目前，")?;
+    let (first, second) = s.split_once(SO_FAR)?;
     let mut c = Scan::new(second);
-    if !c.eat("共完成") {
+    if !c.eat(DONE_SO_FAR) {
         return None;
     }
     let done = c.number()?;
-    let unit_work = c.until("，占比")?.trim();
+    let unit_work = c.until(&format!("，{SHARE}"))?.trim();
     c.spaces();
     let share = c.rest.strip_suffix("%。")?.trim();
     let digits = share.split_once('.').is_some_and(|(a, b)| {
@@ -204,10 +207,10 @@ pub fn progress(s: &str) -> Option<ProgressRead> {
     if !digits || work.is_empty() {
         return None;
     }
-    let (dept, week) = if first == "本周无新增。" {
+    let (dept, week) = if first == NONE_THIS_WEEK {
         (None, 0)
     } else {
-        let mid = first.strip_prefix("完成")?.strip_suffix('。')?;
+        let mid = first.strip_prefix(WEEK_DONE)?.strip_suffix('。')?;
         let mid = mid.trim_end().strip_suffix(unit_work)?.trim_end();
         let digits = mid.bytes().rev().take_while(u8::is_ascii_digit).count();
         let (dept, week) = mid.split_at(mid.len() - digits);
@@ -285,17 +288,17 @@ fn department(s: &str) -> Option<(String, &str)> {
 /// People are split by `，`; a person whose entry begins with a department starts a new
 /// department. Where the words divide is a guess, but the sentence built again is the same.
 pub fn visits(s: &str) -> Option<Visits> {
-    let body = s.strip_prefix("本周，")?.strip_suffix('。')?;
+    let body = s.strip_prefix(THIS_WEEK)?.strip_suffix('。')?;
     let (who, purpose) = if let Some(who) = body.strip_suffix(DEFAULT_VISIT_PURPOSE) {
-        let who = who.strip_suffix("分别").unwrap_or(who);
+        let who = who.strip_suffix(EACH).unwrap_or(who);
         (who, None)
-    } else if let Some((who, purpose)) = body.split_once("分别") {
+    } else if let Some((who, purpose)) = body.split_once(EACH) {
         (who, Some(purpose.to_owned()))
     } else {
         let at = body.find('到')?;
         (&body[..at], Some(body[at..].to_owned()))
     };
-    let each = body.len() > who.len() && body[who.len()..].starts_with("分别");
+    let each = body.len() > who.len() && body[who.len()..].starts_with(EACH);
     let entries: Vec<&str> = who.split('，').collect();
     if (entries.len() > 1) != each {
         return None;

@@ -208,10 +208,7 @@ pub fn document(b: &Bulletin) -> Result<Vec<u8>, String> {
             .add_run(run(&b.title, XIAOBIAOSONG, 84).color(RED)),
         paragraph()
             .align(AlignmentType::Center)
-            .add_run(body(&format!(
-                "{} 年第 {} 期（总第 {} 期）",
-                b.year, b.number, b.total
-            ))),
+            .add_run(body(&b.issue_line)),
         paragraph()
             .align(AlignmentType::Center)
             .add_run(body(&format!("（{}）", b.period))),
@@ -291,7 +288,7 @@ fn closing_block(b: &Bulletin, ids: &mut Ids) -> Vec<u8> {
     let lines = [
         line(format!("送：{}", f.send)),
         line(format!("发：{}", f.distribute)),
-        line(format!("（共印{}份）", f.copies)).align(AlignmentType::Right),
+        line(f.copies_line.clone()).align(AlignmentType::Right),
     ];
     let rule = |side: &str| {
         format!(r#"<w:{side} w:val="single" w:sz="8" w:space="0" w:color="000000" />"#)
@@ -399,10 +396,7 @@ fn styles() -> String {
 /// Title, author and dates of the document, from the issue rather than the clock: the
 /// publisher as author, the publication date as created and modified.
 fn core_properties(b: &Bulletin) -> String {
-    let title = escape(&format!(
-        "{} {} 年第 {} 期（总第 {} 期）",
-        b.title, b.year, b.number, b.total
-    ));
+    let title = escape(&format!("{} {}", b.title, b.issue_line));
     let author = escape(&b.publisher);
     let date = format!("{}T00:00:00Z", b.published);
     format!(

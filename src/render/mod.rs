@@ -367,6 +367,7 @@ mod tests {
             year: 2023,
             number: 1,
             total: 2,
+            issue_line: "2023 年第 1 期（总第 2 期）".into(),
             period: "1 月 1 日—1 月 7 日".into(),
             publisher: "中心".into(),
             date: "2023 年 1 月 9 日".into(),
@@ -393,6 +394,7 @@ mod tests {
                 send: "甲。".into(),
                 distribute: "乙。".into(),
                 copies: 3,
+                copies_line: "（共印3份）".into(),
             },
         }
     }

@@ -1,5 +1,6 @@
 //! Chinese typesetting helpers: numerals, dates, percentages and Markdown escaping; all pure.
 
+pub mod phrases;
 pub mod quote;
 
 use chrono::{Datelike, NaiveDate};

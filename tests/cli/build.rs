@@ -318,7 +318,7 @@ fn exported_and_edited_templates_change_the_output() {
     fs::write(
         templates.join("bulletin.md"),
         builtin.replace(
-            "（共印{{ footer.copies }}份）",
+            "{{ footer.copies_line }}",
             "（本期共印{{ footer.copies }}份，请妥善保管）",
         ),
     )
