@@ -46,11 +46,11 @@ impl Subject {
     pub fn name(self) -> Word {
         let (en, zh) = match self {
             Subject::File => ("the file", "文件"),
-            Subject::Values => ("values", "取值"),
+            Subject::Values => ("values", "字段取值"),
             Subject::Content => ("content", "内容"),
             Subject::Series => ("the issue before", "与上一期衔接"),
             Subject::Folder => ("a folder of issues", "同一文件夹中的各期"),
-            Subject::Typography => ("typography", "排版规范"),
+            Subject::Typography => ("typography", "书写规范"),
             Subject::Import => ("import", "导入"),
         };
         Word { en, zh }
@@ -165,7 +165,7 @@ codes! {
         example: "`text: \"  \"`, `people: []`", "TODO";
         explain: "TODO", "TODO";
     }
-    E012 Content {
+    E012 File {
         meaning: "a section holds more than one kind of content", "TODO";
         example: "`items:` and `directives:` in one section", "TODO";
         explain: "TODO", "TODO";
@@ -210,7 +210,7 @@ codes! {
         example: "two counters named `受理`", "TODO";
         explain: "TODO", "TODO";
     }
-    E021 Content {
+    E021 Values {
         meaning: "`lint.allow` names something that is not a warning code", "TODO";
         example: "`allow: [W999]`", "TODO";
         explain: "TODO", "TODO";
@@ -280,7 +280,7 @@ codes! {
         example: "a week ending 10-13 published 11-01", "TODO";
         explain: "TODO", "TODO";
     }
-    W003 Content {
+    W003 Typography {
         meaning: "a paragraph does not end with terminal punctuation", "TODO";
         example: "an item ending in `，` or with no mark", "TODO";
         explain: "TODO", "TODO";
@@ -533,7 +533,7 @@ mod tests {
     fn an_explanation_names_the_code_its_severity_and_subject() {
         let page = explanation(Code::W013, Lang::Zh);
         assert!(page.starts_with("W013："), "{page}");
-        assert!(page.contains("警告 · 排版规范"), "{page}");
+        assert!(page.contains("警告 · 书写规范"), "{page}");
         let page = explanation(Code::E002, Lang::En);
         assert!(
             page.starts_with("E002: a value has the wrong type\nerror · values\n"),
