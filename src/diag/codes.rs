@@ -161,8 +161,8 @@ codes! {
         explain: "TODO", "TODO";
     }
     E011 Values {
-        meaning: "empty text, or an empty list where entries are needed", "TODO";
-        example: "`text: \"  \"`, `people: []`", "TODO";
+        meaning: "a value is blank: empty text, a figure not filled in, or an empty list where entries are needed", "TODO";
+        example: "`week:` left blank by `weekly new`, `text: \"  \"`, `people: []`", "TODO";
         explain: "TODO", "TODO";
     }
     E012 File {
@@ -192,7 +192,7 @@ codes! {
     }
     E017 File {
         meaning: "the file is too large to be a bulletin", "TODO";
-        example: "a file over 4 MiB, `/dev/zero`", "TODO";
+        example: "a file over 4 MiB, `weekly check - < /dev/zero`", "TODO";
         explain: "TODO", "TODO";
     }
     E018 Content {
@@ -332,7 +332,7 @@ codes! {
     }
     W013 Typography {
         meaning: "an ellipsis typed as `...` or `。。。`", "TODO";
-        example: "`等等...` → `等等……`", "TODO";
+        example: "`优化营商环境...` → `优化营商环境……`", "TODO";
         explain: "TODO", "TODO";
     }
     W014 Typography {
@@ -367,7 +367,7 @@ codes! {
     }
     W020 Import {
         meaning: "imported text that is not where a bulletin has it, or reads like a sentence weekly builds but does not match it: kept as a text item", "TODO";
-        example: "`内部资料` under the masthead; `10 月 9 日，省长批示：…` without `在…上`", "TODO";
+        example: "`内部资料` under the masthead; `杨兴平副省长在《……》上批示：…` with no date before it", "TODO";
         explain: "TODO", "TODO";
     }
     W021 Import {
