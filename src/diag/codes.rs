@@ -271,124 +271,124 @@ codes! {
         explain: "`weekly import` reads Word documents saved as .docx, Markdown and text, and tells the other formats by their content, whatever the file is called. Convert first: a PDF with `pdftotext FILE.pdf FILE.txt` (poppler-utils), then import the .txt; a .doc or .wps with Save As .docx in Word or WPS, or a whole folder with `soffice --headless --convert-to docx *.doc`; an encrypted document by opening it with its password and saving a copy without one; an OFD by exporting it to PDF in an OFD reader.", "`weekly import` 只读取 .docx 格式的 Word 文档、Markdown 和文本文件，其他格式按文件内容识别，与文件名无关。请先转换：PDF 用 `pdftotext 文件.pdf 文件.txt`（poppler-utils 软件包）提取文字，再导入 .txt 文件；.doc 或 .wps 文件用 Word 或 WPS“另存为” .docx，整个文件夹可用 `soffice --headless --convert-to docx *.doc` 一次转换；加密的文档请输入密码打开，取消密码后另存一份；OFD 文件请用 OFD 阅读器导出为 PDF，再按 PDF 处理。";
     }
     W001 Content {
-        meaning: "the period is not seven days", "TODO";
-        example: "`start: 2023-10-07`, `end: 2023-10-12`", "TODO";
-        explain: "TODO", "TODO";
+        meaning: "the period is not seven days", "周期不是七天";
+        example: "`start: 2023-10-07`, `end: 2023-10-12`", "`start: 2023-10-07`、`end: 2023-10-12`";
+        explain: "A weekly issue covers seven days, Saturday to Friday in the example; a shorter or longer period is usually a mistyped `start` or `end`, and the week printed under the title would be wrong with it. Check both dates. When an issue covers another span on purpose, over a holiday say, `lint: { allow: [W001] }` in its file switches the warning off, or `--allow W001` for one run.", "周报每期覆盖七天，如示例中的周六至下周五；周期长了或短了，多是 `start` 或 `end` 录错，刊名下印出的周期也会跟着出错。请核对这两个日期。如因节假日等原因本期确实不是七天，可在本期文件中加上 `lint: { allow: [W001] }` 关闭此警告，或在运行时加 `--allow W001`。";
     }
     W002 Content {
-        meaning: "published more than two weeks after the period ends", "TODO";
-        example: "a week ending 10-13 published 11-01", "TODO";
-        explain: "TODO", "TODO";
+        meaning: "published more than two weeks after the period ends", "印发日期比周期结束日晚两周以上";
+        example: "a week ending 10-13 published 11-01", "周期截至 10 月 13 日，11 月 1 日才印发";
+        explain: "A bulletin usually goes out within a week of the week it reports, so a publication date more than 14 days after the period's `end` is most likely a mistyped month or day, or a period left from an older issue. Check `published` and the period. If the issue really went out late, `lint: { allow: [W002] }` in its file switches the warning off.", "周报一般在所报一周结束后的一周内印发，印发日期比周期结束日晚两周以上，多是月份或日期录错，或周期还是更早一期的。请核对 `published` 和周期。如本期确实推迟印发，可在本期文件中加上 `lint: { allow: [W002] }` 关闭此警告。";
     }
     W003 Typography {
-        meaning: "a paragraph does not end with terminal punctuation", "TODO";
-        example: "an item ending in `，` or with no mark", "TODO";
-        explain: "TODO", "TODO";
+        meaning: "a paragraph does not end with terminal punctuation", "段末缺少句末标点";
+        example: "an item ending in `，` or with no mark", "条目以 `，` 结尾，或末尾没有标点";
+        explain: "Each item and directive is printed as a paragraph of its own, and official prose ends a paragraph with `。`, `？` or `！`: one that stops on `，` or on nothing looks cut off on the page. Add the full stop `。` at the end of the text in the file, or put it in place of a half-width `.`; weekly adds no punctuation to items and directives. For a paragraph that ends otherwise on purpose, `lint: { allow: [W003] }` in the issue's file switches the warning off.", "每个条目、每条批示都单独成段印出，公文的段末应有句号、问号或叹号；以“，”结尾或没有标点的段落，印出来像是没写完。请在文件中该段文字末尾加上句号“。”，末尾是半角“.”的改为“。”；weekly 不会替条目和批示补标点。如某段确需以其他方式结尾，可在本期文件中加上 `lint: { allow: [W003] }`。";
     }
     W004 Content {
-        meaning: "a department appears twice among the visits", "TODO";
-        example: "`水利厅` in two visits", "TODO";
-        explain: "TODO", "TODO";
+        meaning: "a department appears twice among the visits", "来访单位重复";
+        example: "`水利厅` in two visits", "两条来访都写了 `水利厅`";
+        explain: "The visits are printed as one sentence that names each department before its people, and a department named twice in it reads as a slip. Merge the two visits into one: one `dept`, with every person under its `people`. If the department did come twice and the two are to be told apart, `lint: { allow: [W004] }` in the issue's file switches the warning off.", "来访情况印成一句话，每个单位后面列出其来访人员，同一单位在句中出现两次，读来像是笔误。请把两条合并为一条：只写一个 `dept`，把所有人员都列在它的 `people` 下。如该单位确实来访两次、需要分开写，可在本期文件中加上 `lint: { allow: [W004] }`。";
     }
     W005 Series {
-        meaning: "a year-to-date figure is not the previous one plus this week's", "TODO";
-        example: "`year_to_date: 15780` where 15288 + 512 = 15800", "TODO";
-        explain: "TODO", "TODO";
+        meaning: "a year-to-date figure is not the previous one plus this week's", "累计数不等于上一期累计数加本周数";
+        example: "`year_to_date: 15780` where 15288 + 512 = 15800", "`year_to_date: 15780`，而 15288 + 512 = 15800";
+        explain: "The year-to-date figure is last week's plus this week's, so a written one that differs means one of the three figures is wrong, or a past week was corrected after it was printed. Check this week's figure and the previous issue's year-to-date figure, or leave `year_to_date` out and weekly computes it. Once a correction is accepted, `lint: { allow: [W005 咨询] }` in the issue's file switches the warning off for that counter only.", "累计数等于上一期的累计数加本周数；写明的累计数与此不符，说明三个数中有一个有误，或往期在印发后做过更正。请核对本周数和上一期的累计数，也可以不写 `year_to_date`，由 weekly 自动推算。如确系更正且已认可，可在本期文件中加上 `lint: { allow: [W005 咨询] }`，只对该统计项关闭此警告。";
     }
     W006 Series {
-        meaning: "work done so far is below the previous issue's", "TODO";
-        example: "`done: 1010` after 1019", "TODO";
-        explain: "TODO", "TODO";
+        meaning: "work done so far is below the previous issue's", "累计完成数少于上一期";
+        example: "`done: 1010` after 1019", "上一期为 1019，本期却是 `done: 1010`";
+        explain: "Work done so far only grows from week to week, so a `done` below the previous issue's is a mistyped figure, or a count revised downwards. Check both issues, or leave `done` out and weekly computes it as last week's plus `week`. If the count was revised on purpose, `lint: { allow: [W006 <work>] }` in the issue's file, with the entry's `work` for `<work>`, switches the warning off for that entry only.", "累计完成数只增不减，本期 `done` 小于上一期，说明数字录错，或统计数有意调低了。请核对这两期的数字，也可以不写 `done`，由 weekly 按上一期的数加本周的 `week` 推算。如确系有意调整，可在本期文件中加上 `lint: { allow: [W006 <工作>] }`（把 `<工作>` 换成该项进度的 `work`），只对这项工作关闭此警告。";
     }
     W007 Content {
-        meaning: "a section or subsection has no content yet", "TODO";
-        example: "`items:` left blank by `weekly new`", "TODO";
-        explain: "TODO", "TODO";
+        meaning: "a section or subsection has no content yet", "栏目或子栏目尚无内容";
+        example: "`items:` left blank by `weekly new`", "`weekly new` 留空的 `items:`";
+        explain: "`weekly new` leaves each section's content blank under commented placeholders, and a section still blank is left out of the bulletin, number and all. Fill in what the message names, in the form the placeholder shows, or delete a section that is gone for good. A section with nothing to report this week is written as an empty list (`visits: []`): it is then left out without a warning, and next week's draft still has it.", "`weekly new` 会把各栏目的内容留空，并用注释给出填写格式；仍为空白的栏目不会印出，也不占编号。请按注释的格式填写提示中所说的内容；不再需要的栏目，请从文件中删去。本周确实没有内容的栏目，请写成空列表（如 `visits: []`），这样既不印出、也不再警告，下周生成的新一期里仍保留这个栏目。";
     }
     W008 Folder {
-        meaning: "issue numbers are missing between the issues of a folder", "TODO";
-        example: "第 39 期 and 第 42 期 in one folder", "TODO";
-        explain: "TODO", "TODO";
+        meaning: "issue numbers are missing between the issues of a folder", "同一文件夹中各期之间有缺号";
+        example: "第 39 期 and 第 42 期 in one folder", "同一文件夹中有第 39 期和第 42 期";
+        explain: "A folder checked as a series should hold every issue of a year between its first and its last; a gap means a file is missing or kept in another folder, or a number is mistyped, and `weekly stats` has no figures for those weeks. Add the missing issues (`weekly import` reads past bulletins back), or correct the number. For an archive that lacks them for good, run with `--allow W008`.", "作为一个系列检查的文件夹，应包含每年从最早一期到最晚一期之间的各期；中间缺号，说明有文件缺失或放错了位置，或期号录错，`weekly stats` 也会缺少这几周的数字。请补上缺少的各期（往期周报可用 `weekly import` 转成周报文件），或改正期号。如档案中确实没有这几期，可在运行时加 `--allow W008`。";
     }
     W009 Series {
-        meaning: "the previous issue cannot be read, so continuity with it is not checked", "TODO";
-        example: "an archive that starts at 第 41 期, whose `previous` is elsewhere", "TODO";
-        explain: "TODO", "TODO";
+        meaning: "the previous issue cannot be read, so continuity with it is not checked", "无法读取上一期，未检查与上一期的衔接";
+        example: "an archive that starts at 第 41 期, whose `previous` is elsewhere", "档案从第 41 期开始，该期 `previous` 指向的文件不在这里";
+        explain: "Every figure of this issue is written, so it still builds, but its number, running total, week and year-to-date figures are not checked against the week before. Correct the path in `previous:` (relative to this file's folder), or put last week's file beside this one. In an archive trimmed on purpose, the first issue's link leads nowhere as expected: `lint: { allow: [W009] }` in that file switches the warning off.", "本期的数字都已写明，仍可生成，但期号、总期号、周期和累计数都没能与上一期核对。请改正 `previous:` 中的路径（从本文件所在的文件夹算起），或把上一周的文件放到本文件旁边。如档案有意只保留近几期，最早一期的 `previous` 找不到文件属于正常情况，可在该期文件中加上 `lint: { allow: [W009] }` 关闭此警告。";
     }
     W010 Typography {
-        meaning: "half-width punctuation in Chinese text", "TODO";
-        example: "`通知,明确` → `通知，明确`", "TODO";
-        explain: "TODO", "TODO";
+        meaning: "half-width punctuation in Chinese text", "中文里用了半角标点";
+        example: "`通知,明确` → `通知，明确`", "`通知,明确` → `通知，明确`";
+        explain: "GB/T 15834 sets the punctuation of Chinese text full-width; a half-width `,` `;` `:` `?` `!` `(` `)` or `.` among Chinese characters prints cramped and out of place. Type it with the input method in Chinese punctuation mode (`，；：？！（）` and `。`); brackets are full-width around Latin text too (`生产总值（GDP）`), while figures and Latin text keep their own (`9:30`, `GB/T 9704-2012`). For a text quoted as written, `lint: { allow: [W010] }` in the issue's file switches the warning off.", "按 GB/T 15834，中文里的标点用全角；半角的 `,` `;` `:` `?` `!` `(` `)` `.` 夹在汉字中间，印出来显得局促、不协调。请在输入法的中文标点状态下输入“，；：？！（）”和“。”；括号里即使是外文，也用全角括号（如“生产总值（GDP）”），而数字和外文内部的标点保持半角（如 `9:30`、`GB/T 9704-2012`）。如需照录原文，可在本期文件中加上 `lint: { allow: [W010] }`。";
     }
     W011 Typography {
-        meaning: "unbalanced or misnested quotation marks or brackets", "TODO";
-        example: "`《“通知》”`, a `“` never closed", "TODO";
-        explain: "TODO", "TODO";
+        meaning: "unbalanced or misnested quotation marks or brackets", "引号、书名号或括号不成对或嵌套错误";
+        example: "`《“通知》”`, a `“` never closed", "`《“通知》”`、`“` 没有对应的 `”`";
+        explain: "Quotation marks, title marks and brackets come in pairs, and an inner pair closes before the outer one; an unmatched or crossed mark leaves the reader unsure where a title or a quotation ends. Add the missing mark or remove the stray one, and close the inner pair first: `“《通知》”`, not `《“通知》”`, with `‘’` for a quotation inside `“”`. If a text is quoted with its marks as they stand, `lint: { allow: [W011] }` in the issue's file switches the warning off.", "引号、书名号和括号都应成对使用，里层先闭合、外层后闭合；不成对或交叉嵌套，读者就分不清书名或引文到哪里为止。请补上缺少的符号或删去多余的符号，并先闭合里层，如写作 `“《通知》”`，不要写成 `《“通知》”`；引号里再用引号时，里层改用单引号 `‘’`。如需照录原文的标点，可在本期文件中加上 `lint: { allow: [W011] }`。";
     }
     W012 Typography {
-        meaning: "doubled punctuation", "TODO";
-        example: "`。。`, `，，`", "TODO";
-        explain: "TODO", "TODO";
+        meaning: "doubled punctuation", "标点重复";
+        example: "`。。`, `，，`", "`。。`、`，，`";
+        explain: "A mark typed twice, usually a key pressed twice or two texts pasted together, is a plain slip on the page of a formal bulletin. Keep one of them. If a document quoted as written doubles its punctuation, `lint: { allow: [W012] }` in the issue's file switches the warning off.", "同一个标点连打两次，多是按键重复或两段文字拼接造成的，印在正式的周报上十分显眼。请只保留一个。如所引文件原文如此，可在本期文件中加上 `lint: { allow: [W012] }`。";
     }
     W013 Typography {
-        meaning: "an ellipsis typed as `...` or `。。。`", "TODO";
-        example: "`优化营商环境...` → `优化营商环境……`", "TODO";
-        explain: "TODO", "TODO";
+        meaning: "an ellipsis typed as `...` or `。。。`", "省略号写成了 `...` 或 `。。。`";
+        example: "`优化营商环境...` → `优化营商环境……`", "`优化营商环境...` → `优化营商环境……`";
+        explain: "The Chinese ellipsis is `……`, two U+2026 characters filling two character widths; `...` is three low, narrow dots and `。。。` three full stops. Type it with Shift+6 in a Chinese input method, or replace the marks with `……`, and add no 等 or 等等 after it, which would say the same twice. For a text quoted as written, `lint: { allow: [W013] }` in the issue's file switches the warning off.", "中文的省略号是“……”，由两个 U+2026 组成，占两个字的位置；`...` 是三个又低又窄的点，`。。。` 则是三个句号。在中文输入法下按 Shift+6 即可输入“……”，也可直接把原来的符号替换为“……”；省略号后不再加“等”“等等”，以免重复。如需照录原文，可在本期文件中加上 `lint: { allow: [W013] }`。";
     }
     W014 Typography {
-        meaning: "a range written with `-`, `－`, `~`, `–` or `——`, or `－` as a connecting mark", "TODO";
-        example: "`7日~9日` → `7日—9日`, `30-40岁` → `30～40岁`, `中国－东盟` → `中国-东盟`", "TODO";
-        explain: "TODO", "TODO";
+        meaning: "a range written with `-`, `－`, `~`, `–` or `——`, or `－` as a connecting mark", "范围误用 `-`、`－`、`~`、`–` 或 `——` 连接，或误用 `－` 作连接号";
+        example: "`7日~9日` → `7日—9日`, `30-40岁` → `30～40岁`, `中国－东盟` → `中国-东盟`", "`7日~9日` → `7日—9日`、`30-40岁` → `30～40岁`、`中国－东盟` → `中国-东盟`";
+        explain: "GB/T 15834 has three connecting marks: the dash `—` (U+2014) from one date, year or time to another (`2011—2020年`, `7—9日`), the wave `～` (U+FF5E) for a range of values (`30～40岁`, `5%～8%`), and the hyphen `-` inside a name or a number (`中国-东盟`, `GB/T 9704-2012`). Replace the mark the finding points at with the one its help names, or write 至; a dash in a sentence is `——`, not `－－`. For a text quoted as written, `lint: { allow: [W014] }` in the issue's file switches the warning off.", "GB/T 15834 规定了三种连接号：日期、年份、时间的起止用一字线 `—`（U+2014，如“2011—2020年”“7—9日”），数值范围用浪纹线 `～`（U+FF5E，如“30～40岁”“5%～8%”），复合名词和编号内部用短横线 `-`（如“中国-东盟”“GB/T 9704-2012”）。请把提示所指的符号换成帮助中给出的那一种，也可改用“至”；句中的破折号是“——”，不是“－－”。如需照录原文，可在本期文件中加上 `lint: { allow: [W014] }`。";
     }
     W015 Typography {
-        meaning: "a zero-padded month or day", "TODO";
-        example: "`10月07日` → `10月7日`", "TODO";
-        explain: "TODO", "TODO";
+        meaning: "a zero-padded month or day", "月、日前面多了 0";
+        example: "`10月07日` → `10月7日`", "`10月07日` → `10月7日`";
+        explain: "GB/T 15835 writes months and days in Chinese text without a leading zero, as the bulletin writes its own dates (`10 月 7 日`). Delete the `0`: `10月7日`. Dates written as values (`2023-10-07`) keep their zeros; this is about text only. For a text quoted as written, `lint: { allow: [W015] }` in the issue's file switches the warning off.", "按 GB/T 15835，中文行文中的月、日前面不加 0，周报自动生成的日期（如“10 月 7 日”）也是这样。请删去多余的 0，写作“10月7日”。字段中的日期（如 `2023-10-07`）照常补 0，此警告只针对文字。如需照录原文，可在本期文件中加上 `lint: { allow: [W015] }`。";
     }
     W016 Typography {
-        meaning: "full-width digits or percent sign", "TODO";
-        example: "`２８８１` → `2881`, `61.76％` → `61.76%`", "TODO";
-        explain: "TODO", "TODO";
+        meaning: "full-width digits or percent sign", "使用了全角数字或全角百分号";
+        example: "`２８８１` → `2881`, `61.76％` → `61.76%`", "`２８８１` → `2881`、`61.76％` → `61.76%`";
+        explain: "Figures in Chinese text are half-width digits (GB/T 15835), and the bulletin prints its own figures and shares that way (`61.76%`), so a full-width `２８８１` or `％` would not match them on the page. Switch the input method to half-width (in most, Shift+Space) and type the figure again, or replace it. For a text quoted as written, `lint: { allow: [W016] }` in the issue's file switches the warning off.", "按 GB/T 15835，行文中的数字用半角阿拉伯数字，周报自动生成的数字和占比（如“61.76%”）也是半角，全角的“２８８１”或“％”印出来会与之不一致。请把输入法切换到半角状态（多数输入法按 Shift+空格切换）后重新输入，或直接替换。如需照录原文，可在本期文件中加上 `lint: { allow: [W016] }`。";
     }
     W017 Typography {
-        meaning: "numbering typed into a title or paragraph", "TODO";
-        example: "`一、领导批示`, `1、本周`, `106.本周`, `4.2.3　概况`", "TODO";
-        explain: "TODO", "TODO";
+        meaning: "numbering typed into a title or paragraph", "标题或段落开头手工输入了编号";
+        example: "`一、领导批示`, `1、本周`, `106.本周`, `4.2.3　概况`", "`一、领导批示`、`1、本周`、`106.本周`、`4.2.3　概况`";
+        explain: "weekly numbers sections (一、), subsections (（一）) and items (1.) itself, so a number typed at the start of a title or a paragraph is printed as well and doubles it: `一、一、领导批示`. Delete the typed number with the mark or space after it. When a text does begin with a number, such as a clause quoted from a standard, `lint: { allow: [W017] }` in the issue's file switches the warning off.", "栏目编号“一、”、子栏目编号“（一）”和条目编号“1.”都由 weekly 自动生成，标题或段落开头手工输入的编号会一并印出，造成重复，如“一、一、领导批示”。请删去手工输入的编号及其后的标点或空格。如某段文字本来就以编号开头（如引用标准的条文），可在本期文件中加上 `lint: { allow: [W017] }`。";
     }
     W018 Typography {
-        meaning: "a stray space: between Chinese characters, beside full-width punctuation, or an unusual space character", "TODO";
-        example: "`水利 厅`, `关切， 持续`, an en space (U+2002) from a word processor", "TODO";
-        explain: "TODO", "TODO";
+        meaning: "a stray space: between Chinese characters, beside full-width punctuation, or an unusual space character", "多余的空格：汉字之间、全角标点前后有空格，或混入了特殊空格字符";
+        example: "`水利 厅`, `关切， 持续`, an en space (U+2002) from a word processor", "`水利 厅`、`关切， 持续`、从文字处理软件带来的特殊空格（U+2002）";
+        explain: "Chinese text has no spaces between characters, and a full-width mark carries its own spacing, so a space there prints as a visible gap; unusual spaces copied from a word processor or a web page look like ordinary ones but are not. Delete the space, and type an ordinary one where a space belongs. The usual correct spaces raise no warning (`第四条　根据……` at the start of a line, `《中共中央 国务院关于……》`); for another kept on purpose, `lint: { allow: [W018] }` in the issue's file switches the warning off.", "中文的汉字之间不留空格，全角标点本身已占一个字的位置，这些地方多出的空格印出来就是明显的空隙；从文字处理软件或网页复制来的特殊空格，看上去与普通空格无异，实则不同。请删去这些空格，确需空格处改用普通空格。常见的规范用法不会报警告（如行首的“第四条　根据……”、联合发文的“《中共中央 国务院关于……》”）；其他有意保留的空格，可在本期文件中加上 `lint: { allow: [W018] }`。";
     }
     W019 Folder {
-        meaning: "a year's weekly figures do not add up to its last year-to-date figure", "TODO";
-        example: "`weekly stats` over 第 1–39 期 whose 咨询 figures sum to 59019 where 第 39 期 prints 59029", "TODO";
-        explain: "TODO", "TODO";
+        meaning: "a year's weekly figures do not add up to its last year-to-date figure", "全年各周数字之和与最后一期的累计数不符";
+        example: "`weekly stats` over 第 1–39 期 whose 咨询 figures sum to 59019 where 第 39 期 prints 59029", "`weekly stats` 统计第 1—39 期，“咨询”各周合计 59019，而第 39 期印的累计数是 59029";
+        explain: "Where the archive holds a year from 第 1 期, `weekly stats` adds up its weekly figures, and the sum must equal the year-to-date figure the last issue prints; a difference means a week's figure was changed after its year-to-date figure was printed, or a figure is mistyped. Link the issues with `previous:` and run `weekly check` on them: the week in question shows W005, and that file is the one to correct. Once a difference is accepted, `lint: { allow: [W019 咨询] }` in the issue the warning points at switches it off for that counter.", "档案中存有某年自第 1 期起的各期时，`weekly stats` 会把各周的本周数相加，合计应等于最后一期印出的累计数；不相等，说明某周的本周数在累计数印出后改过，或有数字录错。请用 `previous:` 把各期链接起来，再运行 `weekly check`：出错的那一周会给出 W005，改正该期文件即可。如差异已确认无误，可在提示所指的那一期文件中加上 `lint: { allow: [W019 咨询] }`，只对该统计项关闭此警告。";
     }
     W020 Import {
-        meaning: "imported text that is not where a bulletin has it, or reads like a sentence weekly builds but does not match it: kept as a text item", "TODO";
-        example: "`内部资料` under the masthead; `杨兴平副省长在《……》上批示：…` with no date before it", "TODO";
-        explain: "TODO", "TODO";
+        meaning: "imported text that is not where a bulletin has it, or reads like a sentence weekly builds but does not match it: kept as a text item", "导入的文字不在周报应有的位置，或看似 weekly 生成的句子却对不上：已作为文字条目保留";
+        example: "`内部资料` under the masthead; `杨兴平副省长在《……》上批示：…` with no date before it", "报头下方的 `内部资料`；前面没有日期的 `杨兴平副省长在《……》上批示：…`";
+        explain: "Import drops nothing: a masthead line weekly does not print, or a line after the closing block, becomes a text item of a last section, `导入时未识别的内容`, and a paragraph that reads like a directive, the counters' sentence or a progress sentence but does not match it stays a text item where it stood. In the issue file, move such a line where it belongs or delete it, and rewrite a near-miss sentence as the data it states (a directive's `date`, `leader`, `source` and `text`) so that weekly builds it. The warning comes from the import only; `weekly import --allow W020` leaves it out.", "导入时不会丢弃任何内容：weekly 不印的报头行或版记之后的文字，会作为文字条目放进最后一个栏目“导入时未识别的内容”；看似领导批示、办件统计或工作进度、却与 weekly 生成的句子对不上的段落，会在原处保留为文字条目。请在生成的周报文件中把这些文字移到合适的位置或删去；对不上的句子，可按其内容改填为相应的数据（如批示的 `date`、`leader`、`source`、`text`），由 weekly 重新生成。此警告只在导入时给出，不需要时可运行 `weekly import --allow W020`。";
     }
     W021 Import {
-        meaning: "an imported page break with the same character on both sides: perhaps repeated, kept as found", "TODO";
-        example: "a PDF's page ending `…推动经` and the next beginning `经济发展`", "TODO";
-        explain: "TODO", "TODO";
+        meaning: "an imported page break with the same character on both sides: perhaps repeated, kept as found", "导入时分页处前后是同一个字：可能重复，已原样保留";
+        example: "a PDF's page ending `…推动经` and the next beginning `经济发展`", "PDF 某页以 `…推动经` 结尾，下一页以 `经济发展` 开头";
+        explain: "A character on both sides of a page break may be doubled by mistake, or be a word that repeats it (天天), which weekly cannot tell apart, so it keeps both and joins the paragraph. Compare the paragraph with the printed issue and, if a character is doubled, delete one in the imported issue file. Once checked, `weekly import --allow W021` leaves the warning out.", "分页处前后出现同一个字，可能是重复了，也可能本来就是叠字（如“天天”），weekly 无法判断，因此原样保留，并把前后接成一段。请对照印发的周报核对这一段；如确实多了一个字，请在生成的周报文件中删去。核对无误后，可运行 `weekly import --allow W021` 不再显示此警告。";
     }
     W022 Import {
-        meaning: "an imported share that no whole total, or more than one, gives back", "TODO";
-        example: "`共完成 1 项，占比 0.10%`: every total from 953 to 1052 prints it", "TODO";
-        explain: "TODO", "TODO";
+        meaning: "an imported share that no whole total, or more than one, gives back", "导入的占比推算不出唯一的总数：没有或有多个整数总数与之相符";
+        example: "`共完成 1 项，占比 0.10%`: every total from 953 to 1052 prints it", "`共完成 1 项，占比 0.10%`：总数为 953 至 1052 之间的任何数，印出的都是这个占比";
+        explain: "A progress sentence prints the work done and its share but not the total, so the import works the total back from `done ÷ share`: when several totals give the printed share it takes the nearest, and when none does (a share typed by hand) it takes one that prints another share. Write the real `total` from the records of the work into that progress entry of the imported issue file, so the share prints as before. Once corrected, `weekly import --allow W022` leaves the warning out.", "工作进度的句子只印出完成数和占比，不印总数，导入时只能按“完成数 ÷ 占比”反推总数：有多个总数都能算出所印的占比时，取最接近的一个；没有任何整数总数相符时（如占比是手工填写的），只能暂填一个，重新生成后印出的占比会与原周报不同。请根据这项工作的台账，在生成的周报文件中把该项进度的 `total` 改为实际总数，使占比与原周报一致。改正后，可运行 `weekly import --allow W022` 不再显示此警告。";
     }
     W023 Import {
-        meaning: "imported from plain text, which has no bold: department items become text items", "TODO";
-        example: "`weekly import 2023-39.txt`", "TODO";
-        explain: "TODO", "TODO";
+        meaning: "imported from plain text, which has no bold: department items become text items", "从纯文本导入，没有粗体：按部门列出的条目成了文字条目";
+        example: "`weekly import 2023-39.txt`", "`weekly import 2023-39.txt`";
+        explain: "The departments of an item are told by their bold, which plain text and text taken out of a PDF do not keep, so such an item is imported as one text item: the bulletin built from it reads the same, with the department names no longer in bold. Import the Markdown or Word version of the same issue to keep the departments, or split the item by hand into `lead` and `departments`, each with `dept` and `text`. To import the text as it is, `weekly import --allow W023` leaves the warning out.", "条目中的部门名称是靠粗体识别的，而纯文本和从 PDF 提取的文字都不保留粗体，这类条目只能整段导入为一个文字条目：重新生成的周报文字不变，但部门名称不再是粗体。如需按部门列出，请改为导入同一期的 Markdown 或 Word 版本，或在生成的周报文件中手工拆分为 `lead` 和 `departments`（每个部门各有 `dept` 和 `text`）。如就按纯文本导入，可运行 `weekly import --allow W023` 不再显示此警告。";
     }
     W024 Import {
-        meaning: "an imported PDF's text with a space between a Chinese character and a figure or letter: perhaps the typesetter's gap, kept as found", "TODO";
-        example: "`首批 50 个` in the text of a PDF that LibreOffice or Typst set", "TODO";
-        explain: "TODO", "TODO";
+        meaning: "an imported PDF's text with a space between a Chinese character and a figure or letter: perhaps the typesetter's gap, kept as found", "导入的 PDF 文字中汉字与数字或字母之间有空格：可能是排版留出的间隙，已原样保留";
+        example: "`首批 50 个` in the text of a PDF that LibreOffice or Typst set", "从 LibreOffice 或 Typst 排版的 PDF 中提取出的 `首批 50 个`";
+        explain: "LibreOffice, Word and Typst leave a gap between a Chinese character and a figure or Latin letter whether or not a space was typed, and the text taken out of the PDF shows that gap as a space, so the import cannot tell which spaces the original had. Compare the paragraph with the original and delete, in the imported issue file, the spaces it did not have; or import the Word version of the issue, which leaves no such doubt. Once checked, `weekly import --allow W024` leaves the warning out.", "LibreOffice、Word 和 Typst 排版时，会在汉字与数字、字母之间自动留出间隙，从 PDF 提取文字时，这种间隙也会变成空格，因此导入时无法判断哪些空格是原稿本来就有的。请对照原稿，在生成的周报文件中删去原稿没有的空格；如有同一期的 Word 版本，改为导入 Word 版本即可避免此问题。核对无误后，可运行 `weekly import --allow W024` 不再显示此警告。";
     }
 }
 
