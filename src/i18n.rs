@@ -69,6 +69,22 @@ impl fmt::Display for Msg {
 
 impl std::error::Error for Msg {}
 
+/// A word or phrase in English and in Chinese.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Word {
+    pub en: &'static str,
+    pub zh: &'static str,
+}
+
+impl Word {
+    pub fn get(self, lang: Lang) -> &'static str {
+        match lang {
+            Lang::En => self.en,
+            Lang::Zh => self.zh,
+        }
+    }
+}
+
 /// An I/O error in both languages: the system's words in English, the usual kinds put in
 /// Chinese, with the system's error number kept for a search; a [`Msg`] carried inside as is.
 pub fn io_message(e: &std::io::Error) -> Msg {

@@ -154,6 +154,13 @@ enum Command {
         #[command(subcommand)]
         action: TemplatesAction,
     },
+    /// Explain a finding code (E001…, W001…): what it means, an example, how to fix it;
+    /// without a code, list them all
+    Explain {
+        /// The code, e.g. W013
+        #[arg(value_parser = any_code)]
+        code: Option<Code>,
+    },
     /// Print the JSON Schema of the input format, for completion and hover in editors
     Schema,
     /// Print a shell completion script
@@ -233,11 +240,18 @@ fn lang_parser() -> impl TypedValueParser<Value = Lang> {
     parser(Lang::ALL.map(|l| (l, PossibleValue::new(l.name()))))
 }
 
+fn any_code(s: &str) -> Result<Code, String> {
+    s.parse::<Code>()
+        .map_err(|()| format!("`{s}` is not a code; `weekly explain` lists them"))
+}
+
 fn warning_code(s: &str) -> Result<Code, String> {
     s.parse::<Code>()
         .ok()
         .filter(|c| c.severity() == Severity::Warning)
-        .ok_or_else(|| format!("`{s}` is not a warning code (W001, W010, …; see the README)"))
+        .ok_or_else(|| {
+            format!("`{s}` is not a warning code (W001, W010, …; `weekly explain` lists them)")
+        })
 }
 
 fn date(s: &str) -> Result<NaiveDate, String> {
@@ -253,6 +267,7 @@ pub enum Settings {
     Import(Import),
     Stats(Stats),
     ExportTemplates { dir: PathBuf, force: bool },
+    Explain(Option<Code>),
     Schema,
     Completions(clap_complete::Shell),
     Man,
@@ -448,6 +463,7 @@ impl Cli {
             Command::Templates {
                 action: TemplatesAction::Export { dir, force },
             } => (Settings::ExportTemplates { dir, force }, plain()),
+            Command::Explain { code } => (Settings::Explain(code), plain()),
             Command::Schema => (Settings::Schema, plain()),
             Command::Completions { shell } => (Settings::Completions(shell), plain()),
             Command::Man => (Settings::Man, plain()),

@@ -51,6 +51,7 @@ pub fn main() -> ExitCode {
         Settings::ExportTemplates { dir, force } => {
             commands::export_templates(&mut out, dir, *force)
         }
+        Settings::Explain(code) => commands::explain(*code, out.lang()),
         Settings::Schema => commands::schema(),
         Settings::Completions(shell) => commands::completions(*shell),
         Settings::Man => commands::man(),

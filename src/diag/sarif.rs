@@ -137,7 +137,7 @@ pub fn write(findings: &[Finding], out: impl Write) -> io::Result<()> {
             },
             id: code.as_str(),
             short_description: Text {
-                text: code.meaning(),
+                text: code.about().meaning.en,
             },
         })
         .collect();

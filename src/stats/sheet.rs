@@ -7,7 +7,8 @@ use crate::i18n::Lang;
 
 use super::error::StatsError;
 use super::figures::{Change, IssueRef, Report};
-use super::words::{self, Word};
+use super::words;
+use crate::i18n::Word;
 
 /// The columns of a week's row, in CSV and in the workbook's first sheet.
 pub const WEEK_COLUMNS: [Word; 15] = [

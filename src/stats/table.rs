@@ -7,7 +7,8 @@ use crate::i18n::Lang;
 use crate::text::display_width;
 
 use super::figures::{Change, Report};
-use super::words::{self, NONE, Word};
+use super::words::{self, NONE};
+use crate::i18n::Word;
 
 /// One table: a caption, column headers, and rows of cells.
 #[derive(Debug, Clone, PartialEq, Serialize)]

@@ -1,26 +1,10 @@
 //! The words of the statistics' outputs in both languages: headers, issue names, periods,
 //! notes and the rules the notes state.
 
-use crate::i18n::Lang;
+use crate::i18n::{Lang, Word};
 use crate::text;
 
 use super::figures::IssueRef;
-
-/// A word or phrase in English and in Chinese.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Word {
-    pub en: &'static str,
-    pub zh: &'static str,
-}
-
-impl Word {
-    pub fn get(self, lang: Lang) -> &'static str {
-        match lang {
-            Lang::En => self.en,
-            Lang::Zh => self.zh,
-        }
-    }
-}
 
 const fn w(en: &'static str, zh: &'static str) -> Word {
     Word { en, zh }

@@ -1,5 +1,4 @@
-//! The documentation tells the truth: the table of codes in `docs/codes.md` is the code
-//! table, the README's quick start is what CI runs, every code is produced by some test's
+//! The documentation tells the truth: `docs/codes.md` is made from the code table, the README's quick start is what CI runs, every code is produced by some test's
 //! expected output, every relative link points at a file, and the README stays short.
 
 use std::collections::BTreeSet;
@@ -7,34 +6,53 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 use weekly::diag::Code;
+use weekly::diag::codes::Subject;
 
-use crate::util::root;
+use crate::util::{assert_golden, root};
 
 fn readme() -> String {
     fs::read_to_string(root().join("README.md")).unwrap()
 }
 
-/// The table of codes in `docs/codes.md`, row by row, is the code table: each code once, in
-/// order, with the meaning the code itself gives.
+/// `docs/codes.md` is made from the code table, as `weekly explain` shows it: a section per
+/// subject, each code with its meaning, example and explanation in English and Chinese.
 #[test]
-fn docs_list_every_code_with_its_meaning() {
-    let codes_doc = fs::read_to_string(root().join("docs/codes.md")).unwrap();
-    let rows: Vec<(String, String)> = codes_doc
-        .lines()
-        .filter(|l| l.starts_with("| E0") || l.starts_with("| W0"))
-        .map(|l| {
-            let cells: Vec<&str> = l.split(" | ").collect();
-            (
-                cells[0].trim_start_matches("| ").to_owned(),
-                cells[1].to_owned(),
-            )
-        })
-        .collect();
-    let codes: Vec<(String, String)> = Code::ALL
-        .iter()
-        .map(|c| (c.as_str().to_owned(), c.meaning().to_owned()))
-        .collect();
-    assert_eq!(rows, codes);
+fn docs_codes_is_the_code_table() {
+    let mut doc = String::from(
+        "# Finding codes\n\n\
+         Every code weekly reports, by subject: `E` codes are errors, `W` codes warnings.\n\
+         `weekly explain CODE` shows the same in the language of your messages; how findings\n\
+         are printed and how a warning is switched off is in [the guide](guide.md#checking).\n\
+         This file is made from the code table in `src/diag/codes.rs` (`WEEKLY_BLESS=1 cargo\n\
+         test docs_codes` writes it again).\n",
+    );
+    for subject in Subject::ALL {
+        let name = subject.name();
+        doc += &format!("\n## {} · {}\n", capitalised(name.en), name.zh);
+        for code in Code::ALL.iter().filter(|c| c.about().subject == subject) {
+            let about = code.about();
+            let severity = code.severity().name();
+            doc += &format!(
+                "\n### {code}: {}\n\n{code}：{}\n\n*{}.* Example: {}\n\n{}\n\n*{}。* 例如：{}\n\n{}\n",
+                about.meaning.en,
+                about.meaning.zh,
+                capitalised(severity.en),
+                about.example.en,
+                about.explain.en,
+                severity.zh,
+                about.example.zh,
+                about.explain.zh,
+            );
+        }
+    }
+    assert_golden(&root().join("docs/codes.md"), &doc);
+}
+
+fn capitalised(s: &str) -> String {
+    let mut chars = s.chars();
+    chars
+        .next()
+        .map_or_else(String::new, |c| c.to_uppercase().chain(chars).collect())
 }
 
 /// The two commands of the quick start: the first builds the example that exists, the

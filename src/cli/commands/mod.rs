@@ -4,6 +4,7 @@
 
 mod build;
 mod check;
+mod explain;
 mod generated;
 mod import;
 mod new;
@@ -12,6 +13,7 @@ mod templates;
 
 pub use build::build;
 pub use check::check;
+pub use explain::explain;
 pub use generated::{completions, man, schema};
 pub use import::import;
 pub use new::begin_next;
