@@ -90,8 +90,8 @@ impl Checker<'_> {
                     let help = match suggest(name, &warnings) {
                         Some(w) => msg!("did you mean `{w}`?", "是不是 `{w}`？"),
                         None => msg!(
-                            "only warnings (W001, W010, …) can be allowed; the README lists them",
-                            "只有警告（W001、W010 等）可以关闭；完整列表见 README"
+                            "only warnings (W001, W010, …) can be allowed; `weekly explain` lists them",
+                            "只有警告（W001、W010 等）可以关闭；`weekly explain` 可列出全部代码"
                         ),
                     };
                     self.report_with_help(
