@@ -10,7 +10,7 @@ use crate::text::phrases::{
     SINCE_NEW_YEAR, SO_FAR, THIS_WEEK, WEEK_DONE, WEEK_TOTAL, YEAR_TOTAL,
 };
 
-/// What the templates see. Every field is documented in the README's template context.
+/// What the templates see. Every field is documented in docs/guide.md (Templates).
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Bulletin {
     pub title: String,

@@ -358,7 +358,7 @@ fn font_table() -> String {
 /// The document's defaults and its Normal style: 仿宋_GB2312 三号, Chinese (so that a program
 /// without the font puts a Chinese one in its place), and `w:overflowPunct` on: Word's and
 /// WPS's own default, and the one value with which LibreOffice, whose import reads it inverted,
-/// keeps every mark on the page (README, Print). The Normal style names the size again: Word
+/// keeps every mark on the page (docs/print.md). The Normal style names the size again: Word
 /// and LibreOffice take the character grid's cell from it. The footer style is the page
 /// number's.
 fn styles() -> String {
