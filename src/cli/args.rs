@@ -10,6 +10,7 @@ use clap::{CommandFactory, Parser, Subcommand};
 use super::outputs::{Output, outputs, stats_format};
 use super::report::{MessageFormat, ReportOptions};
 use crate::diag::{Code, Severity};
+use crate::formats::Choice;
 use crate::i18n::{Lang, Msg};
 use crate::import;
 use crate::msg;
@@ -39,7 +40,7 @@ enum Command {
         /// The issue's YAML file, or `-` for standard input
         file: PathBuf,
         /// Output format [default: md, or what the -o file's extension says]
-        #[arg(short, long, value_parser = format_parser())]
+        #[arg(short, long, value_parser = choice::<Format>())]
         format: Option<Format>,
         /// Write to this file instead of stdout; its extension (.md or .markdown, .txt,
         /// .html or .htm, .docx, .pdf, .typ for the Typst source, in any case) gives the
@@ -91,7 +92,7 @@ enum Command {
         #[arg(required = true, value_name = "PATH")]
         paths: Vec<PathBuf>,
         /// Output format [default: table, or what the -o file's extension says]
-        #[arg(short, long, value_parser = stats_format_parser())]
+        #[arg(short, long, value_parser = choice::<stats::format::Format>())]
         format: Option<stats::format::Format>,
         /// Write to this file instead of stdout; its extension (.txt, .csv, .json, .svg,
         /// .html, .xlsx) gives the format. Replaced only whole
@@ -141,7 +142,7 @@ enum Command {
         #[arg(long, value_name = "DIR")]
         dir: Option<PathBuf>,
         /// What the files are [default: from their content and extension]
-        #[arg(long, value_name = "KIND", value_parser = from_parser())]
+        #[arg(long, value_name = "KIND", value_parser = choice::<import::From>())]
         from: Option<import::From>,
         /// Replace issue files that exist
         #[arg(long)]
@@ -188,7 +189,7 @@ enum TemplatesAction {
 #[derive(clap::Args)]
 struct FindingsArgs {
     /// How findings are printed; json, github and sarif go to stdout with `check`
-    #[arg(long, default_value = "human", value_name = "FORMAT", value_parser = message_format_parser())]
+    #[arg(long, default_value = "human", value_name = "FORMAT", value_parser = choice::<MessageFormat>())]
     message_format: MessageFormat,
     /// Fail (exit 1) on warnings too
     #[arg(long)]
@@ -213,27 +214,14 @@ fn parser<T: Clone + Send + Sync + 'static>(
     })
 }
 
-fn format_parser() -> impl TypedValueParser<Value = Format> {
-    parser(Format::ALL.map(|f| {
+/// The value parser of any [`Choice`]: its names and aliases, each with its help line.
+fn choice<T: Choice + Send + Sync>() -> impl TypedValueParser<Value = T> {
+    parser(T::all().iter().map(|&f| {
         let value = PossibleValue::new(f.name())
             .help(f.description())
             .aliases(f.aliases().iter().copied());
         (f, value)
     }))
-}
-
-fn from_parser() -> impl TypedValueParser<Value = import::From> {
-    parser(import::From::ALL.map(|f| (f, PossibleValue::new(f.name()).help(f.description()))))
-}
-
-fn stats_format_parser() -> impl TypedValueParser<Value = stats::format::Format> {
-    parser(
-        stats::format::Format::ALL.map(|f| (f, PossibleValue::new(f.name()).help(f.description()))),
-    )
-}
-
-fn message_format_parser() -> impl TypedValueParser<Value = MessageFormat> {
-    parser(MessageFormat::ALL.map(|f| (f, PossibleValue::new(f.name()).help(f.description()))))
 }
 
 fn lang_parser() -> impl TypedValueParser<Value = Lang> {

@@ -3,7 +3,7 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::formats::ByExtension;
+use crate::formats::Choice;
 use crate::i18n::Msg;
 use crate::msg;
 use crate::render::Format;
@@ -77,7 +77,7 @@ pub fn stats_format(
 /// The format of the output `path`: the one its extension names, or `given`, which the
 /// extension may not contradict; without either, `fallback` (a device or FIFO takes the
 /// default), else a usage error listing the extensions.
-fn format_of<F: ByExtension>(
+fn format_of<F: Choice>(
     given: Option<F>,
     path: &Path,
     fallback: impl FnOnce() -> Option<F>,

@@ -65,47 +65,19 @@ impl From<Status> for ExitCode {
     }
 }
 
-/// How findings are printed (`--message-format`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum MessageFormat {
-    Human,
-    Short,
-    Json,
-    Github,
-    Sarif,
+crate::choices! {
+    /// How findings are printed (`--message-format`).
+    pub enum MessageFormat {
+        Human = "human": "rustc-style: message, location, source line and caret",
+        Short = "short": "One line per finding: `file:line:col: error[E012]: message`",
+        Json = "json": "One JSON object per line",
+        Github = "github":
+            "GitHub Actions workflow commands, shown as annotations on the pull request",
+        Sarif = "sarif": "One SARIF 2.1.0 log for code-scanning tools",
+    }
 }
 
 impl MessageFormat {
-    pub const ALL: [MessageFormat; 5] = [
-        MessageFormat::Human,
-        MessageFormat::Short,
-        MessageFormat::Json,
-        MessageFormat::Github,
-        MessageFormat::Sarif,
-    ];
-
-    pub fn name(self) -> &'static str {
-        match self {
-            MessageFormat::Human => "human",
-            MessageFormat::Short => "short",
-            MessageFormat::Json => "json",
-            MessageFormat::Github => "github",
-            MessageFormat::Sarif => "sarif",
-        }
-    }
-
-    pub fn description(self) -> &'static str {
-        match self {
-            MessageFormat::Human => "rustc-style: message, location, source line and caret",
-            MessageFormat::Short => "One line per finding: `file:line:col: error[E012]: message`",
-            MessageFormat::Json => "One JSON object per line",
-            MessageFormat::Github => {
-                "GitHub Actions workflow commands, shown as annotations on the pull request"
-            }
-            MessageFormat::Sarif => "One SARIF 2.1.0 log for code-scanning tools",
-        }
-    }
-
     /// Formats meant for a tool rather than a person.
     pub fn is_machine(self) -> bool {
         matches!(

@@ -15,7 +15,7 @@ mod styles;
 use std::path::Path;
 
 use crate::diag::{Code, Diagnostic};
-use crate::formats::ByExtension;
+use crate::formats::Choice;
 use crate::input::files::MAX_INPUT_BYTES;
 use crate::model::Run;
 use crate::msg;
@@ -23,43 +23,18 @@ use crate::msg;
 pub use crate::issue_file::draft::Draft;
 pub use source::Para;
 
-/// What a bulletin to import is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum From {
-    Markdown,
-    /// Plain text: as `weekly build` writes it, or taken out of a PDF.
-    Text,
-    Docx,
+crate::choices! {
+    /// What a bulletin to import is.
+    pub enum From {
+        Markdown = "md", extensions ["md", "markdown"]: "Markdown as `weekly build` writes it",
+        /// Plain text: as `weekly build` writes it, or taken out of a PDF.
+        Text = "text", extensions ["txt", "text"]:
+            "plain text: from `weekly build`, or taken out of a PDF (pdftotext)",
+        Docx = "docx", extensions ["docx"]: "a Word document (.docx)",
+    }
 }
 
 impl From {
-    pub const ALL: [From; 3] = [From::Markdown, From::Text, From::Docx];
-
-    pub fn name(self) -> &'static str {
-        match self {
-            From::Markdown => "md",
-            From::Text => "text",
-            From::Docx => "docx",
-        }
-    }
-
-    /// The extensions that say what a file is.
-    pub fn extensions(self) -> &'static [&'static str] {
-        match self {
-            From::Markdown => &["md", "markdown"],
-            From::Text => &["txt", "text"],
-            From::Docx => &["docx"],
-        }
-    }
-
-    pub fn description(self) -> &'static str {
-        match self {
-            From::Markdown => "Markdown as `weekly build` writes it",
-            From::Text => "plain text: from `weekly build`, or taken out of a PDF (pdftotext)",
-            From::Docx => "a Word document (.docx)",
-        }
-    }
-
     /// A zip archive is a Word document; otherwise the extension says, and text with the
     /// bold of Markdown is Markdown.
     pub fn detect(path: &Path, bytes: &[u8]) -> From {
@@ -71,20 +46,6 @@ impl From {
             None if bytes.windows(2).any(|w| w == b"**") => From::Markdown,
             None => From::Text,
         }
-    }
-}
-
-impl ByExtension for From {
-    fn all() -> &'static [From] {
-        &From::ALL
-    }
-
-    fn name(self) -> &'static str {
-        From::name(self)
-    }
-
-    fn extensions(self) -> &'static [&'static str] {
-        From::extensions(self)
     }
 }
 

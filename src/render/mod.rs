@@ -12,89 +12,30 @@ pub use pdf::Fonts;
 #[derive(Debug, Clone, Default)]
 pub struct Fonts;
 
-use std::str::FromStr;
-
 use tera::{Context, Kwargs, State, Tera};
 
-use crate::formats::ByExtension;
 use crate::model::Bulletin;
 use crate::text;
 
-/// Every output format of `weekly build`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Format {
-    Markdown,
-    Text,
-    Html,
-    Docx,
-    /// The Typst source a PDF is typeset from, to edit in Typst.
-    Typst,
-    Pdf,
+crate::choices! {
+    /// Every output format of `weekly build`.
+    pub enum Format {
+        Markdown = "md", aliases ["markdown"], extensions ["md", "markdown"]:
+            "Markdown, department names in bold",
+        Text = "text", aliases ["txt"], extensions ["txt"]: "Plain text",
+        Html = "html", extensions ["html", "htm"]:
+            "One self-contained HTML page laid out for print (A4, GB/T 9704 margins)",
+        Docx = "docx", extensions ["docx"]:
+            "A Word document laid out for print (binary: give -o or redirect stdout)",
+        /// The Typst source a PDF is typeset from, to edit in Typst.
+        Typst = "typst", aliases ["typ"], extensions ["typ"]:
+            "The Typst source of the PDF, to edit in Typst",
+        Pdf = "pdf", extensions ["pdf"]:
+            "A PDF typeset by Typst on the GB/T 9704 grid (binary: give -o or redirect stdout)",
+    }
 }
 
 impl Format {
-    pub const ALL: [Format; 6] = [
-        Format::Markdown,
-        Format::Text,
-        Format::Html,
-        Format::Docx,
-        Format::Typst,
-        Format::Pdf,
-    ];
-
-    /// The name `--format` takes.
-    pub fn name(self) -> &'static str {
-        match self {
-            Format::Markdown => "md",
-            Format::Text => "text",
-            Format::Html => "html",
-            Format::Docx => "docx",
-            Format::Typst => "typst",
-            Format::Pdf => "pdf",
-        }
-    }
-
-    /// Other names `--format` takes for it.
-    pub fn aliases(self) -> &'static [&'static str] {
-        match self {
-            Format::Markdown => &["markdown"],
-            Format::Text => &["txt"],
-            Format::Typst => &["typ"],
-            Format::Html | Format::Docx | Format::Pdf => &[],
-        }
-    }
-
-    /// The file-name extensions that mean the format, the usual one first: `-o` picks the
-    /// format by them ([`ByExtension`]).
-    pub fn extensions(self) -> &'static [&'static str] {
-        match self {
-            Format::Markdown => &["md", "markdown"],
-            Format::Text => &["txt"],
-            Format::Html => &["html", "htm"],
-            Format::Docx => &["docx"],
-            Format::Typst => &["typ"],
-            Format::Pdf => &["pdf"],
-        }
-    }
-
-    /// What the format is, for `--help`.
-    pub fn description(self) -> &'static str {
-        match self {
-            Format::Markdown => "Markdown, department names in bold",
-            Format::Text => "Plain text",
-            Format::Html => {
-                "One self-contained HTML page laid out for print (A4, GB/T 9704 margins)"
-            }
-            Format::Docx => {
-                "A Word document laid out for print (binary: give -o or redirect stdout)"
-            }
-            Format::Typst => "The Typst source of the PDF, to edit in Typst",
-            Format::Pdf => {
-                "A PDF typeset by Typst on the GB/T 9704 grid (binary: give -o or redirect stdout)"
-            }
-        }
-    }
-
     /// Whether the output is bytes that a terminal cannot show.
     pub fn is_binary(self) -> bool {
         matches!(self, Format::Docx | Format::Pdf)
@@ -116,31 +57,6 @@ impl Format {
             }
             Format::Docx => None,
         }
-    }
-}
-
-impl ByExtension for Format {
-    fn all() -> &'static [Format] {
-        &Format::ALL
-    }
-
-    fn name(self) -> &'static str {
-        Format::name(self)
-    }
-
-    fn extensions(self) -> &'static [&'static str] {
-        Format::extensions(self)
-    }
-}
-
-impl FromStr for Format {
-    type Err = String;
-
-    fn from_str(s: &str) -> Result<Format, String> {
-        Format::ALL
-            .into_iter()
-            .find(|f| f.name() == s || f.aliases().contains(&s))
-            .ok_or_else(|| format!("`{s}` is not an output format"))
     }
 }
 
@@ -339,6 +255,7 @@ fn error_chain(e: tera::Error) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::formats::Choice;
     use crate::model::{Footer, Paragraph, Run, Section};
 
     #[test]

@@ -1,72 +1,29 @@
 //! The output formats of `weekly stats`, their names and extensions, and the bytes of a
 //! report in each.
 
-use crate::formats::ByExtension;
 use crate::i18n::Lang;
 
 use super::error::StatsError;
 use super::figures::Report;
 use super::{chart, page, sheet, table};
 
-/// Every output format of `weekly stats`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Format {
-    Table,
-    Csv,
-    Json,
-    Svg,
-    Html,
-    Xlsx,
+crate::choices! {
+    /// Every output format of `weekly stats`.
+    pub enum Format {
+        Table = "table", extensions ["txt"]: "Tables for the terminal, aligned by display width",
+        Csv = "csv", extensions ["csv"]:
+            "CSV in UTF-8 with a byte-order mark (Excel, WPS), one row per counter per week",
+        Json = "json", extensions ["json"]: "The whole report as one JSON document",
+        Svg = "svg", extensions ["svg"]:
+            "A line chart of each counter's weekly figures, a line per year",
+        Html = "html", extensions ["html", "htm"]:
+            "One self-contained page: the tables and the charts",
+        Xlsx = "xlsx", extensions ["xlsx"]:
+            "An Excel workbook (binary: give -o or redirect stdout)",
+    }
 }
 
 impl Format {
-    pub const ALL: [Format; 6] = [
-        Format::Table,
-        Format::Csv,
-        Format::Json,
-        Format::Svg,
-        Format::Html,
-        Format::Xlsx,
-    ];
-
-    /// The name `--format` takes.
-    pub fn name(self) -> &'static str {
-        match self {
-            Format::Table => "table",
-            Format::Csv => "csv",
-            Format::Json => "json",
-            Format::Svg => "svg",
-            Format::Html => "html",
-            Format::Xlsx => "xlsx",
-        }
-    }
-
-    /// The file-name extensions that mean the format, the usual one first.
-    pub fn extensions(self) -> &'static [&'static str] {
-        match self {
-            Format::Table => &["txt"],
-            Format::Csv => &["csv"],
-            Format::Json => &["json"],
-            Format::Svg => &["svg"],
-            Format::Html => &["html", "htm"],
-            Format::Xlsx => &["xlsx"],
-        }
-    }
-
-    /// What the format is, for `--help`.
-    pub fn description(self) -> &'static str {
-        match self {
-            Format::Table => "Tables for the terminal, aligned by display width",
-            Format::Csv => {
-                "CSV in UTF-8 with a byte-order mark (Excel, WPS), one row per counter per week"
-            }
-            Format::Json => "The whole report as one JSON document",
-            Format::Svg => "A line chart of each counter's weekly figures, a line per year",
-            Format::Html => "One self-contained page: the tables and the charts",
-            Format::Xlsx => "An Excel workbook (binary: give -o or redirect stdout)",
-        }
-    }
-
     /// Whether the output is bytes that a terminal cannot show.
     pub fn is_binary(self) -> bool {
         self == Format::Xlsx
@@ -99,23 +56,10 @@ pub fn render(report: &Report, format: Format, lang: Lang) -> Result<Vec<u8>, St
     })
 }
 
-impl ByExtension for Format {
-    fn all() -> &'static [Format] {
-        &Format::ALL
-    }
-
-    fn name(self) -> &'static str {
-        Format::name(self)
-    }
-
-    fn extensions(self) -> &'static [&'static str] {
-        Format::extensions(self)
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::formats::Choice;
 
     #[test]
     fn a_file_name_gives_its_format() {

@@ -11,6 +11,7 @@ use crate::cli::disk::{self, Disk};
 use crate::cli::outputs::Output;
 use crate::cli::report::{Reporter, Said, Saying, Status};
 use crate::cli::write::{self, Target};
+use crate::formats::Choice;
 use crate::i18n::Msg;
 use crate::load::Loader;
 use crate::model::Bulletin;
