@@ -69,6 +69,37 @@ impl fmt::Display for Msg {
 
 impl std::error::Error for Msg {}
 
+/// An error that says itself in both languages. Every error weekly returns is one: the
+/// command line prints each link of an error's chain through it, in the user's language, and
+/// a link's causes are its `source()`, links of their own.
+pub trait Localized: std::error::Error {
+    fn message(&self) -> Msg;
+}
+
+/// `Display` for [`Localized`] errors: each reads in English where no language is chosen.
+#[macro_export]
+macro_rules! in_english {
+    ($($error:ty),* $(,)?) => {$(
+        impl std::fmt::Display for $error {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str(&$crate::i18n::Localized::message(self).en)
+            }
+        }
+    )*};
+}
+
+impl Localized for Msg {
+    fn message(&self) -> Msg {
+        self.clone()
+    }
+}
+
+impl Localized for std::io::Error {
+    fn message(&self) -> Msg {
+        io_message(self)
+    }
+}
+
 /// A word or phrase in English and in Chinese.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Word {

@@ -20,17 +20,23 @@ use crate::msg;
 const MAX_CHAIN: usize = 60;
 
 /// A file that could not be read at all: no findings, an I/O error.
-#[derive(Debug, thiserror::Error)]
-#[error("cannot read `{name}`")]
+#[derive(Debug)]
 pub struct Unreadable {
     pub name: String,
-    #[source]
     pub source: io::Error,
 }
 
-impl Unreadable {
-    /// What could not be read, in both languages; the cause is the source.
-    pub fn message(&self) -> Msg {
+impl std::error::Error for Unreadable {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        Some(&self.source)
+    }
+}
+
+crate::in_english!(Unreadable);
+
+/// What could not be read; the cause is the source.
+impl crate::i18n::Localized for Unreadable {
+    fn message(&self) -> Msg {
         let name = &self.name;
         msg!("cannot read `{name}`", "无法读取 `{name}`")
     }

@@ -10,29 +10,49 @@ use crate::diag::allow::Allowed;
 use crate::diag::emit::{self, Finding, Location};
 use crate::diag::sarif;
 use crate::diag::{self, Code, Diagnostic};
-use crate::i18n::{Lang, Msg};
+use crate::i18n::{Lang, Localized, Msg};
+use crate::import::docx::DocxError;
+use crate::input::files::ReadError;
 use crate::load::{Loaded, Unreadable};
 use crate::render::RenderError;
 use crate::stats::error::StatsError;
 
-/// One link of an error's chain in `lang`.
-fn link_in(layer: &(dyn std::error::Error + 'static), lang: Lang) -> String {
-    let msg = if let Some(s) = layer.downcast_ref::<Said>() {
-        s.msg().clone()
-    } else if let Some(e) = layer.downcast_ref::<io::Error>() {
-        crate::i18n::io_message(e)
-    } else if let Some(e) = layer.downcast_ref::<Unreadable>() {
-        e.message()
-    } else if let Some(e) = layer.downcast_ref::<RenderError>() {
-        e.message()
-    } else if let Some(e) = layer.downcast_ref::<StatsError>() {
-        e.message()
-    } else if let Some(m) = layer.downcast_ref::<Msg>() {
-        m.clone()
-    } else {
-        return layer.to_string();
+/// Lists every error type weekly returns, once: the reporter finds each link's words through
+/// it, and a test holds the list to every error type in src/.
+macro_rules! localized {
+    ($($error:ty),* $(,)?) => {
+        /// One link of an error's chain in both languages, if weekly made it.
+        fn localized(link: &(dyn std::error::Error + 'static)) -> Option<Msg> {
+            $(
+                if let Some(e) = link.downcast_ref::<$error>() {
+                    return Some(Localized::message(e));
+                }
+            )*
+            None
+        }
+
+        #[cfg(test)]
+        const LOCALIZED: &[&str] = &[$(stringify!($error)),*];
     };
-    msg.get(lang).to_owned()
+}
+
+localized!(
+    Said,
+    Msg,
+    io::Error,
+    ReadError,
+    Unreadable,
+    DocxError,
+    RenderError,
+    StatsError,
+);
+
+/// One link of an error's chain in `lang`; a library's own error as it reads.
+fn link_in(link: &(dyn std::error::Error + 'static), lang: Lang) -> String {
+    match localized(link) {
+        Some(msg) => msg.get(lang).to_owned(),
+        None => link.to_string(),
+    }
 }
 
 /// An error with its causes, in `lang`: `cannot write `x`: No space left on device`.
@@ -312,5 +332,90 @@ impl Reporter {
         } else {
             Status::Success
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The error types declared in src/: every type that implements `Error` or `Localized`.
+    fn error_types() -> Vec<String> {
+        fn walk(dir: &std::path::Path, out: &mut Vec<String>) {
+            for entry in std::fs::read_dir(dir).unwrap() {
+                let path = entry.unwrap().path();
+                if path.is_dir() {
+                    walk(&path, out);
+                } else if path.extension().is_some_and(|e| e == "rs") {
+                    let text = std::fs::read_to_string(&path).unwrap();
+                    for line in text.lines() {
+                        let line = line.trim();
+                        let Some(rest) = line.strip_prefix("impl ") else {
+                            continue;
+                        };
+                        let Some((trait_, ty)) = rest.split_once(" for ") else {
+                            continue;
+                        };
+                        let trait_ = trait_.rsplit("::").next().unwrap_or(trait_);
+                        if matches!(trait_, "Error" | "Localized") {
+                            out.push(ty.trim_end_matches(" {}").trim_end_matches(" {").to_owned());
+                        }
+                    }
+                    // `in_english!(A, B)`: the Display of localized errors.
+                    for (_, rest) in text.match_indices("in_english!(") {
+                        let list = rest.split_once(')').map_or("", |(l, _)| l);
+                        out.extend(list.split(',').map(|t| t.trim().to_owned()));
+                    }
+                }
+            }
+        }
+        let mut out = Vec::new();
+        walk(
+            &std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src"),
+            &mut out,
+        );
+        out.retain(|t| !t.is_empty() && t != "$error" && !t.starts_with("std::io::Error"));
+        out.sort();
+        out.dedup();
+        out
+    }
+
+    /// A new error type is put in words of both languages, or this test fails: every type
+    /// in src/ that is an error is in the reporter's list.
+    #[test]
+    fn every_error_type_is_localized() {
+        let types = error_types();
+        assert!(types.len() >= 7, "{types:?}");
+        for t in &types {
+            assert!(
+                LOCALIZED.contains(&t.as_str()),
+                "`{t}` is an error but not in the reporter's `localized!` list"
+            );
+        }
+    }
+
+    #[test]
+    fn each_link_of_a_chain_in_the_users_language() {
+        let full = io::Error::from_raw_os_error(28);
+        let error = anyhow::Error::from(Said::because(
+            crate::msg!("cannot write `a.md`", "无法写入 `a.md`"),
+            full,
+        ));
+        assert_eq!(
+            error_text(&error, Lang::Zh),
+            "错误：无法写入 `a.md`：磁盘空间已满（os error 28）"
+        );
+        assert_eq!(
+            error_text(&error, Lang::En),
+            "error: cannot write `a.md`: No space left on device (os error 28)"
+        );
+        let stats = anyhow::Error::from(crate::stats::error::StatsError::Json(
+            serde_json::from_str::<u8>("x").unwrap_err(),
+        ));
+        let zh = error_text(&stats, Lang::Zh);
+        assert!(
+            zh.starts_with("错误：无法生成 JSON：expected value"),
+            "{zh}"
+        );
     }
 }

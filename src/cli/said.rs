@@ -2,9 +2,8 @@
 //! every command returns for the reporter to print.
 
 use std::error::Error;
-use std::fmt;
 
-use crate::i18n::Msg;
+use crate::i18n::{Localized, Msg};
 
 /// An error of the command line in both languages, with what caused it: the reporter prints
 /// each link of the chain in the user's language.
@@ -19,11 +18,6 @@ impl Said {
         Said { msg, source: None }
     }
 
-    /// The words of this link of the chain, in both languages.
-    pub fn msg(&self) -> &Msg {
-        &self.msg
-    }
-
     pub fn because(msg: Msg, source: impl Into<Box<dyn Error + Send + Sync>>) -> Said {
         Said {
             msg,
@@ -32,9 +26,11 @@ impl Said {
     }
 }
 
-impl fmt::Display for Said {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.msg.en)
+crate::in_english!(Said);
+
+impl Localized for Said {
+    fn message(&self) -> Msg {
+        self.msg.clone()
     }
 }
 

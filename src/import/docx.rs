@@ -51,8 +51,12 @@ pub enum DocxError {
     Unreadable { reason: String },
 }
 
-impl DocxError {
-    pub fn message(&self) -> Msg {
+impl std::error::Error for DocxError {}
+
+crate::in_english!(DocxError);
+
+impl crate::i18n::Localized for DocxError {
+    fn message(&self) -> Msg {
         let mb = MAX_UNPACKED / (1024 * 1024);
         match self {
             DocxError::TooLarge => crate::msg!(
@@ -84,7 +88,9 @@ impl DocxError {
             ),
         }
     }
+}
 
+impl DocxError {
     /// What the clerk can do about it.
     pub fn help(&self) -> Option<Msg> {
         match self {
@@ -104,14 +110,6 @@ impl DocxError {
         }
     }
 }
-
-impl std::fmt::Display for DocxError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.message().en)
-    }
-}
-
-impl std::error::Error for DocxError {}
 
 /// The document's paragraphs in reading order, each as runs; `strong` runs are bold.
 ///

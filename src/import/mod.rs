@@ -16,6 +16,7 @@ use std::path::Path;
 
 use crate::diag::{Code, Diagnostic};
 use crate::formats::Choice;
+use crate::i18n::Localized;
 use crate::input::files::MAX_INPUT_BYTES;
 use crate::model::Run;
 use crate::msg;

@@ -11,12 +11,33 @@ use std::path::{Component, Path, PathBuf};
 pub const MAX_INPUT_BYTES: u64 = 4 * 1024 * 1024;
 
 /// Why a file's bytes could not be had.
-#[derive(Debug, thiserror::Error)]
+#[derive(Debug)]
 pub enum ReadError {
-    #[error("the file is larger than the cap")]
     TooLarge,
-    #[error(transparent)]
-    Io(#[from] io::Error),
+    Io(io::Error),
+}
+
+impl From<io::Error> for ReadError {
+    fn from(e: io::Error) -> ReadError {
+        ReadError::Io(e)
+    }
+}
+
+/// An I/O error says itself: it is no cause of its own.
+impl std::error::Error for ReadError {}
+
+crate::in_english!(ReadError);
+
+impl crate::i18n::Localized for ReadError {
+    fn message(&self) -> crate::i18n::Msg {
+        let mib = MAX_INPUT_BYTES / (1024 * 1024);
+        match self {
+            ReadError::TooLarge => {
+                crate::msg!("the file is larger than {mib} MiB", "文件大于 {mib} MiB")
+            }
+            ReadError::Io(e) => crate::i18n::io_message(e),
+        }
+    }
 }
 
 /// Where issue files come from: the file system and standard input for the command line, a

@@ -108,14 +108,6 @@ pub enum RenderError {
     NoPdf,
 }
 
-impl std::fmt::Display for RenderError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.message().en)
-    }
-}
-
-impl std::error::Error for RenderError {}
-
 fn no_chinese_font() -> crate::i18n::Msg {
     crate::msg!(
         "no font with Chinese characters was found for the PDF; looked for 方正小标宋简体, 仿宋_GB2312 or 仿宋, 黑体, 楷体_GB2312 or 楷体, and Noto Serif CJK SC / Noto Sans CJK SC: install one (Debian: apt-get install fonts-noto-cjk) or give --font-path DIR",
@@ -123,9 +115,13 @@ fn no_chinese_font() -> crate::i18n::Msg {
     )
 }
 
-impl RenderError {
-    /// The error in both languages; Tera's own report stays as Tera writes it.
-    pub fn message(&self) -> crate::i18n::Msg {
+impl std::error::Error for RenderError {}
+
+crate::in_english!(RenderError);
+
+/// Tera's own report stays as Tera writes it.
+impl crate::i18n::Localized for RenderError {
+    fn message(&self) -> crate::i18n::Msg {
         match self {
             RenderError::Template { name, report } => crate::i18n::Msg {
                 en: template_error(name, report),

@@ -45,8 +45,7 @@ pub fn render(report: &Report, format: Format, lang: Lang) -> Result<Vec<u8>, St
         Format::Table => table::text(&table::sections(report, lang)).into_bytes(),
         Format::Csv => sheet::csv(report, lang)?,
         Format::Json => {
-            let mut json = serde_json::to_string_pretty(report)
-                .map_err(|e| StatsError::Json(e.to_string()))?;
+            let mut json = serde_json::to_string_pretty(report).map_err(StatsError::Json)?;
             json.push('\n');
             json.into_bytes()
         }

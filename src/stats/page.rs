@@ -83,15 +83,7 @@ pub fn html(report: &Report, lang: Lang) -> Result<String, StatsError> {
         title: words::TITLE.get(lang),
         sections: out,
     };
-    let fail = |e: tera::Error| {
-        let mut message = e.to_string();
-        let mut cause = std::error::Error::source(&e);
-        while let Some(c) = cause {
-            message.push_str(&format!(": {c}"));
-            cause = c.source();
-        }
-        StatsError::Page(message)
-    };
+    let fail = StatsError::Page;
     let mut tera = Tera::new();
     tera.add_raw_template(TEMPLATE.0, TEMPLATE.1)
         .map_err(fail)?;

@@ -83,7 +83,7 @@ pub fn csv(report: &Report, lang: Lang) -> Result<Vec<u8>, StatsError> {
     let mut out = csv::WriterBuilder::new()
         .terminator(csv::Terminator::Any(b'\n'))
         .from_writer("\u{feff}".as_bytes().to_vec());
-    let fail = |e: csv::Error| StatsError::Csv(e.to_string());
+    let fail = StatsError::Csv;
     out.write_record(WEEK_COLUMNS.iter().map(|w| w.get(lang)))
         .map_err(fail)?;
     for row in week_rows(report) {
@@ -96,13 +96,14 @@ pub fn csv(report: &Report, lang: Lang) -> Result<Vec<u8>, StatsError> {
         });
         out.write_record(fields).map_err(fail)?;
     }
-    out.into_inner().map_err(|e| StatsError::Csv(e.to_string()))
+    out.into_inner()
+        .map_err(|e| StatsError::Csv(e.into_error().into()))
 }
 
 /// The workbook: the weeks as in CSV, the years, and the progress. Its creation date is the
 /// end of the last week reported, so that one report gives the same bytes every time.
 pub fn xlsx(report: &Report, lang: Lang) -> Result<Vec<u8>, StatsError> {
-    workbook(report, lang).map_err(|e| StatsError::Workbook(e.to_string()))
+    workbook(report, lang).map_err(StatsError::Workbook)
 }
 
 fn date(d: chrono::NaiveDate) -> Result<ExcelDateTime, XlsxError> {
