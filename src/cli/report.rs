@@ -7,9 +7,10 @@ use std::process::ExitCode;
 
 pub use super::said::{Said, Saying};
 use crate::diag::allow::Allowed;
-use crate::diag::emit::{self, Finding, Location};
+use crate::diag::finding::{Finding, Location};
 use crate::diag::sarif;
 use crate::diag::{self, Code, Diagnostic};
+use crate::diag::{github, human, json, short};
 use crate::i18n::{Lang, Localized, Msg};
 use crate::import::docx::DocxError;
 use crate::input::files::ReadError;
@@ -224,13 +225,13 @@ impl Reporter {
                 MessageFormat::Human => {
                     let gap = if self.printed { "\n" } else { "" };
                     lines.push_str(gap);
-                    lines.push_str(&emit::human(d, path, &index, self.color, self.lang));
+                    lines.push_str(&human::human(d, path, &index, self.color, self.lang));
                     lines.push('\n');
                     self.printed = true;
                 }
-                MessageFormat::Short => lines.push_str(&(emit::short(&finding) + "\n")),
-                MessageFormat::Json => lines.push_str(&(emit::json_line(&finding) + "\n")),
-                MessageFormat::Github => lines.push_str(&(emit::github(&finding) + "\n")),
+                MessageFormat::Short => lines.push_str(&(short::short(&finding) + "\n")),
+                MessageFormat::Json => lines.push_str(&(json::json_line(&finding) + "\n")),
+                MessageFormat::Github => lines.push_str(&(github::github(&finding) + "\n")),
                 MessageFormat::Sarif => self.sarif.push((path.to_owned(), finding.at, d.clone())),
             }
             // Written as it grows: the report of a million findings is never held whole.
@@ -249,7 +250,7 @@ impl Reporter {
                 lines.push('\n');
             }
             let color = self.color && human;
-            lines.push_str(&emit::not_shown(path, code, hidden, color, self.lang));
+            lines.push_str(&human::not_shown(path, code, hidden, color, self.lang));
             lines.push('\n');
         }
         self.write(lines.as_bytes());
@@ -309,7 +310,7 @@ impl Reporter {
             // The sink never fails: a failure to write is kept in `lost`.
             let _ = sarif::write(&findings, Sink(self));
         }
-        if let Some(summary) = emit::summary(self.errors, self.warnings, self.lang) {
+        if let Some(summary) = human::summary(self.errors, self.warnings, self.lang) {
             let gap = if self.format == MessageFormat::Human {
                 "\n"
             } else {

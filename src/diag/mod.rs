@@ -1,11 +1,16 @@
 //! Findings about an input file: what (a code and a message in two languages), where (a byte
-//! span of the source), and how to fix it; and how they are printed.
+//! span of the source), and how to fix it; and how they are printed, one printer a message
+//! format (`human`, `short`, `json`, `github`, `sarif`).
 
 pub mod allow;
 pub mod codes;
-pub mod emit;
+pub mod finding;
+pub mod github;
+pub mod human;
+pub mod json;
 pub mod lines;
 pub mod sarif;
+pub mod short;
 pub mod window;
 
 use std::ops::Range;
@@ -46,5 +51,26 @@ impl Diagnostic {
 
     pub fn is_error(&self) -> bool {
         self.severity() == Severity::Error
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::finding::tests::finding;
+    use super::*;
+
+    #[test]
+    fn control_characters_are_never_printed_raw() {
+        let d = Diagnostic::new(
+            Code::E016,
+            0..1,
+            crate::msg!("found `\u{1b}[31mred`", "发现 `\u{1b}[31mred`"),
+        );
+        assert_eq!(
+            short::short(&finding(&d)),
+            "issues/a,b.yaml:3:5: error[E016]: found `\\u{1b}[31mred`"
+        );
+        assert!(!github::github(&finding(&d)).contains('\u{1b}'));
+        assert!(!json::json_line(&finding(&d)).contains('\u{1b}'));
     }
 }

@@ -6,7 +6,7 @@ use serde::Serialize;
 use serde::ser::Serializer;
 
 use crate::diag::Code;
-use crate::diag::emit::{Finding, severity};
+use crate::diag::finding::Finding;
 
 // The fields of each object are in the order of their names: the log has always been written
 // with its keys sorted, and tools and tests compare it byte for byte.
@@ -109,7 +109,7 @@ fn result(f: &Finding) -> SarifResult {
         text.push_str(&format!(" (help: {help})"));
     }
     SarifResult {
-        level: severity(f.d.severity()),
+        level: f.d.severity().name().en,
         locations: [Location {
             physical_location: PhysicalLocation {
                 artifact_location: ArtifactLocation { uri: uri(f.path) },
@@ -133,7 +133,7 @@ pub fn write(findings: &[Finding], out: impl Write) -> io::Result<()> {
         .iter()
         .map(|code| Rule {
             default_configuration: Level {
-                level: severity(code.severity()),
+                level: code.severity().name().en,
             },
             id: code.as_str(),
             short_description: Text {

@@ -35,7 +35,7 @@ fn pipeline(bytes: &[u8]) {
             "{d:?}"
         );
         for lang in [weekly::i18n::Lang::En, weekly::i18n::Lang::Zh] {
-            weekly::diag::emit::human(d, "x.yaml", &lines, false, lang);
+            weekly::diag::human::human(d, "x.yaml", &lines, false, lang);
         }
     }
 }
