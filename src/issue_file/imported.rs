@@ -4,8 +4,8 @@
 use std::fmt::Write;
 
 use super::draft::{Body, Content, Draft, Item};
+use super::frame::{self, scalar};
 use crate::i18n::Lang;
-use crate::issue_file::next::{self, scalar};
 use crate::msg;
 use crate::text::quote::printable;
 
@@ -26,34 +26,21 @@ pub fn issue_file(draft: &Draft, from: &str, previous: Option<&str>, lang: Lang)
     );
     let _ = writeln!(out, "{}", head.get(lang));
     if let Some(previous) = previous {
-        next::previous_key(&mut out, previous, lang);
+        frame::previous_key(&mut out, previous, lang);
     }
-    next::masthead(&mut out, &draft.masthead);
-    out.push_str("sections:\n");
-    for (i, section) in draft.sections.iter().enumerate() {
-        if i > 0 {
-            out.push('\n');
-        }
-        let _ = writeln!(out, "  - title: {}", scalar(&section.title));
-        match &section.body {
-            Body::Content(c) => content(&mut out, c, "    "),
+    frame::masthead(&mut out, &draft.masthead);
+    let walked = draft.sections.iter().map(|s| frame::Section {
+        title: &s.title,
+        body: match &s.body {
+            Body::Content(c) => frame::Body::Content(c),
             Body::Subsections(subs) => {
-                out.push_str("    subsections:\n");
-                for (title, c) in subs {
-                    let _ = writeln!(out, "      - title: {}", scalar(title));
-                    content(&mut out, c, "        ");
-                }
+                frame::Body::Subsections(subs.iter().map(|(t, c)| (t.as_str(), c)).collect())
             }
-        }
-    }
+        },
+    });
+    frame::sections(&mut out, walked, true, content);
     let f = &draft.footer;
-    let _ = write!(
-        out,
-        "\nfooter:\n  send: {}\n  distribute: {}\n  copies: {}\n",
-        scalar(&f.send),
-        scalar(&f.distribute),
-        f.copies
-    );
+    frame::footer(&mut out, &f.send, &f.distribute, f.copies);
     out
 }
 

@@ -6,10 +6,11 @@ use std::path::{Path, PathBuf};
 
 use chrono::{Datelike, Days, NaiveDate};
 
+use super::draft::Masthead;
+use super::frame::{self, scalar};
 use crate::check::series::Previous;
 use crate::i18n::Lang;
 use crate::issue::{Body, Content, Issue, Kind};
-use crate::issue_file::draft::Masthead;
 use crate::msg;
 
 /// The masthead numbers and dates of the issue after `prev`.
@@ -82,8 +83,8 @@ pub fn next_issue(prev: &Issue, previous: &str, next: &Next, lang: Lang) -> Stri
          # 某个栏目本周没有内容时，写成空列表（如 `visits: []`）：栏目保留，但不印出。\n"
     );
     let _ = writeln!(out, "{}", head.get(lang));
-    previous_key(&mut out, previous, lang);
-    masthead(
+    frame::previous_key(&mut out, previous, lang);
+    frame::masthead(
         &mut out,
         &Masthead {
             title: m.title.value.clone(),
@@ -96,54 +97,23 @@ pub fn next_issue(prev: &Issue, previous: &str, next: &Next, lang: Lang) -> Stri
             published: next.published,
         },
     );
-    out.push_str("sections:\n");
-    for section in &prev.sections {
-        let _ = writeln!(out, "  - title: {}", scalar(&section.title.value));
-        match &section.body {
-            Body::Content(c) => content(&mut out, c, "    ", next, lang),
-            Body::Subsections(subs) => {
-                out.push_str("    subsections:\n");
-                for sub in subs {
-                    let _ = writeln!(out, "      - title: {}", scalar(&sub.title.value));
-                    content(&mut out, &sub.content, "        ", next, lang);
-                }
-            }
-        }
-    }
+    let walked = prev.sections.iter().map(|s| frame::Section {
+        title: &s.title.value,
+        body: match &s.body {
+            Body::Content(c) => frame::Body::Content(c),
+            Body::Subsections(subs) => frame::Body::Subsections(
+                subs.iter()
+                    .map(|sub| (sub.title.value.as_str(), &sub.content))
+                    .collect(),
+            ),
+        },
+    });
+    frame::sections(&mut out, walked, false, |out, c, pad| {
+        content(out, c, pad, next, lang)
+    });
     let f = &prev.footer;
-    let _ = write!(
-        out,
-        "\nfooter:\n  send: {}\n  distribute: {}\n  copies: {}\n",
-        scalar(&f.send.value),
-        scalar(&f.distribute.value),
-        f.copies.value
-    );
+    frame::footer(&mut out, &f.send.value, &f.distribute.value, f.copies.value);
     out
-}
-
-/// `previous:`, with the comment that says what it is for.
-pub fn previous_key(out: &mut String, previous: &str, lang: Lang) {
-    let link = msg!(
-        "# Last week's issue: the numbers, the week and the year-to-date figures follow on from it.",
-        "# 上一期：期号、周期和累计数都接着它往下算。"
-    );
-    let _ = writeln!(out, "{}\nprevious: {}\n", link.get(lang), scalar(previous));
-}
-
-/// The `masthead:` mapping of an issue file.
-pub fn masthead(out: &mut String, m: &Masthead) {
-    let _ = writeln!(
-        out,
-        "masthead:\n  title: {}\n  year: {}\n  number: {}\n  total: {}\n  period:\n    start: {}\n    end: {}\n  publisher: {}\n  published: {}\n",
-        scalar(&m.title),
-        m.year,
-        m.number,
-        m.total,
-        m.start,
-        m.end,
-        scalar(&m.publisher),
-        m.published
-    );
 }
 
 /// One piece of content: what stays from week to week is kept (its kind, counter names and
@@ -253,55 +223,6 @@ fn content(out: &mut String, content: &Content, pad: &str, next: &Next, lang: La
             }
         },
     }
-}
-
-/// Text YAML would read as a number or a date if it were not quoted.
-fn looks_like_a_number_or_date(s: &str) -> bool {
-    let t = s.replace('_', "").to_ascii_lowercase();
-    let unsigned = t.trim_start_matches(['+', '-']);
-    t.parse::<f64>().is_ok()
-        || matches!(unsigned, ".inf" | ".nan")
-        || (unsigned.starts_with('.') && unsigned[1..].parse::<f64>().is_ok())
-        || unsigned.starts_with("0x")
-        || unsigned.starts_with("0o")
-        || unsigned.starts_with("0b")
-        || NaiveDate::parse_from_str(s, "%Y-%m-%d").is_ok()
-}
-
-/// A text as a YAML scalar: plain where YAML reads it back as the same text, else quoted.
-pub fn scalar(s: &str) -> String {
-    let plain = !s.is_empty()
-        && s.trim() == s
-        && !s.starts_with(|c: char| "-?:,[]{}#&*!|>'\"%@`~".contains(c))
-        && !s.contains(": ")
-        && !s.contains(" #")
-        && !s.ends_with(':')
-        && !s.chars().any(|c| c.is_control() || c == '\u{feff}')
-        && !looks_like_a_number_or_date(s)
-        && !matches!(
-            s.to_ascii_lowercase().as_str(),
-            "true" | "false" | "null" | "yes" | "no" | "on" | "off" | "y" | "n"
-        );
-    if plain {
-        return s.to_owned();
-    }
-    let mut quoted = String::with_capacity(s.len() + 2);
-    quoted.push('"');
-    for c in s.chars() {
-        match c {
-            '"' => quoted.push_str("\\\""),
-            '\\' => quoted.push_str("\\\\"),
-            '\n' => quoted.push_str("\\n"),
-            '\t' => quoted.push_str("\\t"),
-            // YAML reads a byte-order mark inside a document as an error, even quoted.
-            c if c.is_control() || c == '\u{feff}' => {
-                let _ = write!(quoted, "\\u{:04X}", c as u32);
-            }
-            c => quoted.push(c),
-        }
-    }
-    quoted.push('"');
-    quoted
 }
 
 #[cfg(test)]
