@@ -155,6 +155,35 @@ mod tests {
         );
     }
 
+    /// Without links, a running total that repeats the issue before's, or goes back to an
+    /// earlier issue's, is E028 at the later file, naming the other.
+    #[test]
+    fn a_running_total_repeated_or_gone_back_is_e028() {
+        let names: Vec<String> = ["38", "39", "40", "41"].map(String::from).into();
+        let members = [
+            member(0, 2023, 38, 458),
+            member(1, 2023, 39, 459),
+            member(2, 2023, 40, 459),
+            member(3, 2023, 41, 458),
+        ];
+        let found: Vec<(usize, Code, String)> = check_folder(&members, &names)
+            .into_iter()
+            .map(|(f, d)| (f, d.code, d.message.en.clone()))
+            .collect();
+        assert_eq!(
+            found,
+            [
+                (3, Code::E028, "总第 458 期 is also `38`".to_owned()),
+                (2, Code::E028, "总第 459 期 is also `39`".to_owned()),
+            ]
+        );
+        // Across a new year the same.
+        let members = [member(0, 2023, 52, 472), member(1, 2024, 1, 472)];
+        let found = check_folder(&members, &names);
+        assert_eq!(found.len(), 1);
+        assert_eq!((found[0].0, found[0].1.code), (1, Code::E028));
+    }
+
     #[test]
     fn a_consecutive_folder_is_clean() {
         let names: Vec<String> = ["a", "b", "c"].map(String::from).into();

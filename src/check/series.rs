@@ -496,6 +496,54 @@ mod tests {
         );
     }
 
+    /// What `continuity` finds in `m` after `prev()`: code and message.
+    fn continuity_of(m: &Masthead) -> Vec<(Code, String)> {
+        let mut found = Vec::new();
+        continuity(m, None, &prev(), &mut found);
+        found
+            .iter()
+            .map(|d| (d.code, d.message.en.clone()))
+            .collect()
+    }
+
+    /// The running total after 总第 459 期 is 460, within a year and across one: the same
+    /// total again, one back, one skipped are each E023 and nothing else.
+    #[test]
+    fn a_running_total_that_repeats_goes_back_or_skips_is_e023() {
+        assert_eq!(continuity_of(&masthead(2023, 40, 460, (2023, 10, 14))), []);
+        assert_eq!(continuity_of(&masthead(2024, 1, 460, (2023, 10, 14))), []);
+        for total in [459, 458, 1, 461, 462] {
+            let message = format!(
+                "running total {total}: the previous issue is 总第 459 期, so this one is 总第 460 期"
+            );
+            assert_eq!(
+                continuity_of(&masthead(2023, 40, total, (2023, 10, 14))),
+                [(Code::E023, message.clone())],
+                "总第 {total} 期"
+            );
+            assert_eq!(
+                continuity_of(&masthead(2024, 1, total, (2023, 10, 14))),
+                [(Code::E023, message)],
+                "总第 {total} 期 in a new year"
+            );
+        }
+    }
+
+    /// An issue that repeats the previous issue's running total, its link named, is E023
+    /// too: a week off in the total alone is not a stale link.
+    #[test]
+    fn a_repeated_running_total_with_its_link_is_e023_not_a_stale_link() {
+        let link: Text = sp("2023-39.yaml".to_owned());
+        for total in [459, 458] {
+            let m = masthead(2023, 40, total, (2023, 10, 14));
+            assert_eq!(stale_link(&m, &prev()), None);
+            let mut found = Vec::new();
+            continuity(&m, Some(&link), &prev(), &mut found);
+            let codes: Vec<Code> = found.iter().map(|d| d.code).collect();
+            assert_eq!(codes, [Code::E023], "总第 {total} 期");
+        }
+    }
+
     fn progress(week: u64, done: Figure) -> Issue {
         let src = "masthead: { title: 周报, year: 2023, number: 40, total: 460, period: { start: 2023-10-14, end: 2023-10-20 }, publisher: 中心, published: 2023-10-27 }\n\
                    sections: [{ title: 进度, progress: { week: 1, total: 1650, unit: 个, work: 手册 } }]\n\

@@ -331,6 +331,77 @@ mod tests {
         assert_eq!(written(u64::MAX, "upperRoman").len(), 64);
     }
 
+    /// Each `w:numFmt` the module writes, read from `numbering.xml` as a level's format
+    /// (`%1、`, from 1) and counted through its 1st, 2nd, 10th, 11th and 21st paragraphs: the
+    /// labels Word shows.
+    #[test]
+    fn every_format_known_labels_as_word_shows_it() {
+        let cases: [(&str, [&str; 5]); 17] = [
+            ("decimal", ["1", "2", "10", "11", "21"]),
+            ("chineseCounting", ["一", "二", "十", "十一", "二十一"]),
+            (
+                "chineseCountingThousand",
+                ["一", "二", "十", "十一", "二十一"],
+            ),
+            ("taiwaneseCounting", ["一", "二", "十", "十一", "二十一"]),
+            ("japaneseCounting", ["一", "二", "十", "十一", "二十一"]),
+            ("ideographTraditional", ["甲", "乙", "癸", "甲", "甲"]),
+            ("decimalZero", ["01", "02", "10", "11", "21"]),
+            ("decimalFullWidth", ["１", "２", "１０", "１１", "２１"]),
+            ("decimalFullWidth2", ["１", "２", "１０", "１１", "２１"]),
+            // Word encloses 1 to 20 in a circle, and writes figures past them.
+            ("decimalEnclosedCircle", ["①", "②", "⑩", "⑪", "21"]),
+            ("decimalEnclosedCircleChinese", ["①", "②", "⑩", "⑪", "21"]),
+            ("upperLetter", ["A", "B", "J", "K", "U"]),
+            ("lowerLetter", ["a", "b", "j", "k", "u"]),
+            ("upperRoman", ["I", "II", "X", "XI", "XXI"]),
+            ("lowerRoman", ["i", "ii", "x", "xi", "xxi"]),
+            ("none", ["", "", "", "", ""]),
+            // A format it does not know: figures.
+            ("hebrew1", ["1", "2", "10", "11", "21"]),
+        ];
+        let abstracts: String = cases
+            .iter()
+            .enumerate()
+            .map(|(i, (format, _))| {
+                format!(
+                    r#"<w:abstractNum w:abstractNumId="{i}"><w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="{format}"/><w:lvlText w:val="%1、"/></w:lvl></w:abstractNum>"#
+                )
+            })
+            .collect();
+        let nums: String = (0..cases.len())
+            .map(|i| {
+                format!(
+                    r#"<w:num w:numId="{}"><w:abstractNumId w:val="{i}"/></w:num>"#,
+                    i + 1
+                )
+            })
+            .collect();
+        let xml = format!(r#"<w:numbering {W}>{abstracts}{nums}</w:numbering>"#);
+        let mut lists = Lists::read(Some(xml.as_bytes()), &Styles::default());
+        for (i, (format, expected)) in cases.iter().enumerate() {
+            let labels: Vec<String> = (0..21)
+                .map(|_| lists.label(Some(i + 1), Some(0), None).unwrap())
+                .collect();
+            let at = [1, 2, 10, 11, 21].map(|n| labels[n - 1].as_str());
+            assert_eq!(at, expected.map(|e| format!("{e}、")), "{format}");
+        }
+        // Word's Chinese counting formats past 二十一, as written: 十 alone, 百 with its 零.
+        for format in [
+            "chineseCounting",
+            "chineseCountingThousand",
+            "taiwaneseCounting",
+            "japaneseCounting",
+        ] {
+            let written = [20, 99, 100, 101, 110].map(|n| written(n, format));
+            assert_eq!(
+                written,
+                ["二十", "九十九", "一百", "一百零一", "一百一十"],
+                "{format}"
+            );
+        }
+    }
+
     #[test]
     fn bullets_have_no_label_and_a_list_style_lends_its_levels() {
         let xml = format!(

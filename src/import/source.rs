@@ -487,6 +487,31 @@ mod tests {
         assert_eq!(&s[findings[0].span.clone()], "经");
     }
 
+    /// A blank line beside a page break, as `pdftotext` leaves one after a page's number or
+    /// its form feed, keeps the break: the paragraph runs on across it (the page break alone
+    /// tells the text is printed lines) and the character repeated on both sides is W021.
+    #[test]
+    fn a_page_break_with_blank_lines_beside_it_still_joins_and_warns() {
+        for page_break in [
+            "\n— 2 —\n\n",
+            "\n\u{c}\n",
+            "\n\u{c}\n\n\n",
+            "\n\n— 2 —\n\n\u{c}\n",
+            "\n\n\u{c}\n\n",
+            "\n\n— 2 —\n\n",
+            "\n\n\u{c}",
+        ] {
+            let s = format!("一、资讯\n本周，推动经{page_break}经济发展。\n");
+            let (paras, findings) = paragraphs(&s, false);
+            let texts: Vec<String> = paras.iter().map(Para::text).collect();
+            assert_eq!(texts, ["一、资讯", "本周，推动经经济发展。"], "{s:?}");
+            let codes: Vec<Code> = findings.iter().map(|d| d.code).collect();
+            assert_eq!(codes, [Code::W021], "{s:?}");
+            let after = s.rfind("经济").unwrap();
+            assert_eq!(findings[0].span, after..after + "经".len(), "{s:?}");
+        }
+    }
+
     #[test]
     fn a_lone_carriage_return_and_a_form_feed_end_lines() {
         let s = "一、资讯\r\r本周，甲。\r\n\r\n二、其他\u{c}本周，乙。\n";

@@ -219,6 +219,77 @@ mod tests {
         assert_eq!(zixun.weeks[2].on_previous_week, None);
     }
 
+    /// 2019 第 52 期, the 53 issues of 2020 and the 52 of 2021, running totals one after
+    /// another from 总第 48 期 and weeks one after another: a year of 53 issues, as 2020 had
+    /// (its 53rd week ran to 2021-01-03), puts the running total of a week 53 ahead of the
+    /// same week the year before. Each week's figure is its running total.
+    fn across_a_year_of_53_issues() -> Series {
+        let mut weeks = Vec::new();
+        let mut total = 48;
+        let mut start = day(2019, 12, 21);
+        for (year, numbers) in [(2019, 52..=52), (2020, 1..=53), (2021, 1..=52)] {
+            for number in numbers {
+                let mut w = week(year, number, &[("咨询", total, 0)]);
+                w.total = total;
+                w.at.start = start;
+                w.at.end = start + chrono::Days::new(6);
+                weeks.push(w);
+                total += 1;
+                start = start + chrono::Days::new(7);
+            }
+        }
+        Series::new("a".into(), weeks)
+    }
+
+    /// Year on year is against the issue of the same number the year before, not the one
+    /// 52 running numbers back: after a year of 53 issues those are a week apart.
+    #[test]
+    fn year_on_year_after_a_year_of_53_issues_is_the_same_number() {
+        let s = across_a_year_of_53_issues();
+        assert_eq!(s.weeks.len(), 106);
+        let r = report(&s, &Selection::default());
+        let rows = &r.counters[0].weeks;
+        let total_of = |year: i32, number: u64| {
+            s.weeks
+                .iter()
+                .find(|w| (w.at.year, w.at.number) == (year, number))
+                .map(|w| w.total)
+        };
+        for row in rows {
+            let (year, number) = (row.issue.year, row.issue.number);
+            let expected = total_of(year - 1, number).map(|from| Change::between(from, row.week));
+            assert_eq!(row.on_previous_year, expected, "{year} 第 {number} 期");
+        }
+        let row = |year: i32, number: u64| {
+            rows.iter()
+                .find(|r| (r.issue.year, r.issue.number) == (year, number))
+                .unwrap()
+        };
+        // 2021 第 1 期, 总第 102 期, against 2020 第 1 期, 总第 49 期: 53 back, not 52.
+        assert_eq!(row(2021, 1).week, 102);
+        assert_eq!(
+            row(2021, 1).on_previous_year,
+            Some(Change::between(49, 102))
+        );
+        // 2021 第 52 期 against 2020 第 52 期, not 第 53 期.
+        assert_eq!(
+            row(2021, 52).on_previous_year,
+            Some(Change::between(100, 153))
+        );
+        // 2020 第 53 期 has none: 2019 had no 第 53 期. 2020 第 52 期 has 2019's.
+        assert_eq!(row(2020, 53).on_previous_year, None);
+        assert_eq!(
+            row(2020, 52).on_previous_year,
+            Some(Change::between(48, 100))
+        );
+        assert_eq!(row(2020, 1).on_previous_year, None);
+        // The week before still runs by the running total, across the new year.
+        assert_eq!(
+            row(2021, 1).on_previous_week,
+            Some(Change::between(101, 102))
+        );
+    }
+
     #[test]
     fn years_are_summed_up_with_mean_median_and_extremes_at_their_weeks() {
         let r = report(&series(), &Selection::default());

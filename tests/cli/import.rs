@@ -93,6 +93,16 @@ fn word_round_trips() {
 /// 1 and 2 of one list, as a clerk's list styles number them. The sections' headings take
 /// theirs from their paragraph style, the rest from their own `w:numPr`.
 fn with_word_lists(docx: &[u8]) -> Vec<u8> {
+    let (docx, listed) = in_word_lists(docx, "chineseCounting");
+    // Five sections, three subsections, and the nine numbered directives and items.
+    assert_eq!(listed, [5, 3, 9]);
+    docx
+}
+
+/// A Word document weekly built with its headings and numbered paragraphs made Word's own
+/// lists, as [`with_word_lists`] says, the headings' two levels numbered in the `w:numFmt`
+/// `chinese`; and how many paragraphs of each level were listed.
+fn in_word_lists(docx: &[u8], chinese: &str) -> (Vec<u8>, [usize; 3]) {
     const T: &str = r#"<w:t xml:space="preserve">"#;
     // The level a paragraph's label is, and its length in bytes.
     let label = |text: &str| -> Option<(usize, usize)> {
@@ -151,8 +161,8 @@ fn with_word_lists(docx: &[u8]) -> Vec<u8> {
             };
             format!(
                 r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:numbering xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:abstractNum w:abstractNumId="2">{}{}{}</w:abstractNum><w:num w:numId="5"><w:abstractNumId w:val="2"/></w:num></w:numbering>"#,
-                lvl(0, "chineseCounting", "%1、"),
-                lvl(1, "chineseCounting", "（%2）"),
+                lvl(0, chinese, "%1、"),
+                lvl(1, chinese, "（%2）"),
                 lvl(2, "decimal", "%3."),
             )
             .into_bytes()
@@ -174,9 +184,7 @@ fn with_word_lists(docx: &[u8]) -> Vec<u8> {
         _ => bytes,
     }
     });
-    // Five sections, three subsections, and the nine numbered directives and items.
-    assert_eq!(listed, [5, 3, 9]);
-    docx
+    (docx, listed)
 }
 
 /// Headings and numbered paragraphs numbered by Word's own lists import as the numbers Word
@@ -185,6 +193,55 @@ fn with_word_lists(docx: &[u8]) -> Vec<u8> {
 fn word_lists_are_read_as_the_numbers_they_show() {
     let plain = build(&root().join("examples/2023-39.yaml"), "docx");
     imports_to_the_reference(&with_word_lists(&plain));
+}
+
+/// Sections numbered by Word's lists in each of its Chinese counting formats, 千 counting
+/// (`chineseCountingThousand`, Word's `一, 二, 三 (简)…`) among them, import as the numerals
+/// Word shows, past 十 too: the example with six more sections, eleven in all, as a Word
+/// document whose `一、` to `十一、` and `（一）` come from `numbering.xml`, imports and
+/// builds the Markdown the issue builds.
+#[test]
+fn word_lists_in_each_chinese_counting_format_read_as_their_numerals() {
+    let tmp = scratch();
+    let example = fs::read_to_string(root().join("examples/2023-39.yaml")).unwrap();
+    let more: String = [
+        "项目审批",
+        "数据共享",
+        "营商环境",
+        "队伍建设",
+        "信访办理",
+        "其他事项",
+    ]
+    .iter()
+    .map(|t| {
+        format!("  - title: {t}\n    items:\n      - 本周，{t}第一项工作完成。\n      - 本周，{t}第二项工作完成。\n\n")
+    })
+    .collect();
+    let eleven = example
+        .replacen("previous: 2023-38.yaml\n", "", 1)
+        .replacen("# 报尾", &format!("{more}# 报尾"), 1);
+    let issue = tmp.path().join("eleven.yaml");
+    fs::write(&issue, eleven).unwrap();
+    let md = build(&issue, "md");
+    assert!(text(&md).contains("十一、其他事项"), "{}", text(&md));
+    let plain = build(&issue, "docx");
+    for format in [
+        "chineseCounting",
+        "chineseCountingThousand",
+        "taiwaneseCounting",
+        "japaneseCounting",
+    ] {
+        let (docx, listed) = in_word_lists(&plain, format);
+        // Eleven sections, three subsections, the nine numbered paragraphs of the example
+        // and two in each section added.
+        assert_eq!(listed, [11, 3, 21], "{format}");
+        imports_to(
+            &docx,
+            format,
+            &md,
+            format_args!("a Word document numbered in {format}, imported and built again,"),
+        );
+    }
 }
 
 /// The example's Word document with its first paragraph, the title, moved into a text box
@@ -240,6 +297,20 @@ fn imports_to_the_reference(docx: &[u8]) {
 /// stderr, built again as Markdown: the golden `name` in tests/golden.
 #[track_caller]
 fn imports_to_the_golden(docx: &[u8], stem: &str, name: &str) {
+    let golden = fs::read(root().join("tests/golden").join(name))
+        .unwrap_or_else(|e| panic!("tests/golden/{name}: {e}"));
+    imports_to(
+        docx,
+        stem,
+        &golden,
+        format_args!("the import of {stem}.docx built again, against tests/golden/{name},"),
+    );
+}
+
+/// `weekly import` of the Word document `docx`, saved as `stem.docx`, without a word on
+/// stderr, built again as Markdown: `expected`.
+#[track_caller]
+fn imports_to(docx: &[u8], stem: &str, expected: &[u8], what: std::fmt::Arguments<'_>) {
     let tmp = scratch();
     let file = tmp.path().join(format!("{stem}.docx"));
     fs::write(&file, docx).unwrap();
@@ -249,13 +320,7 @@ fn imports_to_the_golden(docx: &[u8], stem: &str, name: &str) {
     let issue = tmp.path().join(format!("{stem}.yaml"));
     fs::write(&issue, &out.stdout).unwrap();
     let again = build(&issue, "md");
-    let golden = fs::read(root().join("tests/golden").join(name))
-        .unwrap_or_else(|e| panic!("tests/golden/{name}: {e}"));
-    assert_same_bytes(
-        format_args!("the import of {stem}.docx built again, against tests/golden/{name},"),
-        &golden,
-        &again,
-    );
+    assert_same_bytes(what, expected, &again);
 }
 
 /// The golden of the issue a Word document holds when weekly built it: its core properties'

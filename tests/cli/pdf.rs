@@ -120,6 +120,8 @@ fn without_a_chinese_font_the_error_says_what_to_install() {
     assert!(!dir.join("a.pdf").exists());
 }
 
+/// A Typst error in a custom template names the line of the template it is on, exactly: on
+/// the first line, and further down below lines with values filled in.
 #[test]
 fn a_typst_error_in_a_template_names_its_line() {
     if !chinese_fonts() {
@@ -128,12 +130,36 @@ fn a_typst_error_in_a_template_names_its_line() {
     let tmp = series_copy();
     let dir = tmp.path();
     fs::create_dir(dir.join("t")).unwrap();
-    fs::write(dir.join("t/bulletin.typ"), "#let x = \n#nonsense(\n").unwrap();
-    let out = build(dir, &["-o", "a.pdf", "--templates", "t"]);
-    out.code(2);
-    let stderr = out.stderr_text();
-    assert!(
-        stderr.starts_with("error: cannot typeset the PDF:\nbulletin.typ:"),
-        "{stderr}"
+    let below = concat!(
+        "// {{ title | typ }} {{ year }} 年第 {{ number }} 期\n",
+        "#set page(paper: \"a4\")\n",
+        "#set text(font: (\"Noto Serif CJK SC\", \"Noto Sans CJK SC\"), lang: \"zh\")\n",
+        "\n",
+        "#let title = {{ title | typ }}\n",
+        "#let issue = {{ issue_line | typ }}\n",
+        "#align(center, text(size: 22pt, title))\n",
+        "#align(center, issue)\n",
+        "\n",
+        "#par[本周，{% if year %}一切如常{% endif %}。]\n",
+        "#nonsense()\n",
+        "#par[{{ publisher | typ }}]\n",
     );
+    let cases = [
+        ("#nonsense()\n#let x = {{ title | typ }}\n#x\n", 1),
+        ("#let x = {{ title | typ }}\n#nonsense()\n#x\n", 2),
+        (below, 11),
+    ];
+    for (template, line) in cases {
+        fs::write(dir.join("t/bulletin.typ"), template).unwrap();
+        let out = build(dir, &["-o", "a.pdf", "--templates", "t"]);
+        out.code(2);
+        assert_eq!(
+            out.stderr_text(),
+            format!(
+                "error: cannot typeset the PDF:\nbulletin.typ:{line}: unknown variable: nonsense\n"
+            ),
+            "{template}"
+        );
+        assert!(!dir.join("a.pdf").exists());
+    }
 }
