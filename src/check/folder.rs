@@ -1,6 +1,7 @@
 //! The issues of one folder checked together: one number per issue in a year, one running
 //! total per issue, and no numbers missing between them.
 
+use std::collections::HashMap;
 use std::ops::Range;
 
 use crate::diag::{Code, Diagnostic};
@@ -72,6 +73,7 @@ pub fn check_folder(members: &[Member], names: &[String]) -> Vec<(usize, Diagnos
             ));
         }
     }
+    out.extend(totals_follow_numbers(&by_number, names));
     let mut by_total: Vec<&Member> = members.iter().collect();
     by_total.sort_by_key(|m| (m.total, m.file));
     for pair in by_total.windows(2) {
@@ -95,6 +97,57 @@ pub fn check_folder(members: &[Member], names: &[String]) -> Vec<(usize, Diagnos
                 )),
             ));
         }
+    }
+    out
+}
+
+/// E033: in the order of their numbers, the issues' running totals go up as their numbers do:
+/// by the same step within a year (a number missing between two issues is a running total
+/// missing too), and upward into the next year. An issue whose number or running total
+/// another has too is E027's or E028's, and which of the two to follow cannot be told: it is
+/// left out.
+fn totals_follow_numbers(by_number: &[&Member], names: &[String]) -> Vec<(usize, Diagnostic)> {
+    let mut seen: HashMap<(i32, u64), usize> = HashMap::new();
+    let mut totals: HashMap<u64, usize> = HashMap::new();
+    for m in by_number {
+        *seen.entry((m.year, m.number)).or_default() += 1;
+        *totals.entry(m.total).or_default() += 1;
+    }
+    let alone = |m: &&&Member| seen[&(m.year, m.number)] == 1 && totals[&m.total] == 1;
+    let numbered: Vec<&Member> = by_number.iter().filter(alone).copied().collect();
+    let mut out = Vec::new();
+    for pair in numbered.windows(2) {
+        let (a, b) = (pair[0], pair[1]);
+        let before = &names[a.file];
+        let (year, number, total) = (b.year, b.number, b.total);
+        let message = if a.year == b.year {
+            let expected = a.total.checked_add(b.number - a.number);
+            if expected == Some(b.total) {
+                continue;
+            }
+            let expected = expected.map_or_else(|| "?".to_owned(), |t| t.to_string());
+            msg!(
+                "{year} 年第 {number} 期 is 总第 {total} 期, but `{before}` (第 {} 期) is 总第 {} 期: this one would be 总第 {expected} 期",
+                "{year} 年第 {number} 期为总第 {total} 期，但 `{before}`（第 {} 期）为总第 {} 期：本期应为总第 {expected} 期",
+                a.number,
+                a.total
+            )
+        } else if b.total > a.total {
+            continue;
+        } else {
+            msg!(
+                "{year} 年第 {number} 期 is 总第 {total} 期, not after `{before}` of the year before (总第 {} 期)",
+                "{year} 年第 {number} 期为总第 {total} 期，不在上一年的 `{before}`（总第 {} 期）之后",
+                a.total
+            )
+        };
+        out.push((
+            b.file,
+            Diagnostic::new(Code::E033, b.total_span.clone(), message).with_help(msg!(
+                "the running total goes up by one with every issue: check `total` here and in the issue before",
+                "总期号每期加一：请核对本期和前一期的 `total`"
+            )),
+        ));
     }
     out
 }
@@ -193,5 +246,48 @@ mod tests {
             member(1, 2024, 1, 473),
         ];
         assert!(check_folder(&members, &names).is_empty());
+    }
+
+    #[test]
+    fn running_totals_follow_the_numbers_within_a_year_and_into_the_next() {
+        let names: Vec<String> = (0..6).map(|i| format!("{i}.yaml")).collect();
+        let e033 = |members: &[Member]| -> Vec<usize> {
+            check_folder(members, &names)
+                .into_iter()
+                .filter(|(_, d)| d.code == Code::E033)
+                .map(|(file, _)| file)
+                .collect()
+        };
+        // 39 → 459, 41 → 461 (40 missing, its total too), 2024 第 1 期 → 462.
+        let good = [
+            member(0, 2023, 39, 459),
+            member(1, 2023, 41, 461),
+            member(2, 2024, 1, 462),
+        ];
+        assert_eq!(e033(&good), Vec::<usize>::new());
+        assert_eq!(
+            e033(&[member(0, 2023, 39, 459), member(1, 2023, 40, 457)]),
+            [1]
+        );
+        assert_eq!(
+            e033(&[member(0, 2023, 39, 459), member(1, 2023, 40, 461)]),
+            [1]
+        );
+        assert_eq!(
+            e033(&[member(0, 2023, 39, 459), member(1, 2023, 41, 460)]),
+            [1]
+        );
+        assert_eq!(
+            e033(&[member(0, 2023, 52, 472), member(1, 2024, 1, 470)]),
+            [1]
+        );
+        // A number or a total two issues share is E027's or E028's alone.
+        let twins = [
+            member(0, 2023, 38, 458),
+            member(1, 2023, 39, 459),
+            member(2, 2023, 39, 460),
+            member(3, 2023, 42, 459),
+        ];
+        assert_eq!(e033(&twins), Vec::<usize>::new());
     }
 }

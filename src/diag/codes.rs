@@ -270,6 +270,11 @@ codes! {
         example: "`weekly import 2023-39.pdf`; a `.doc` from Word 2003, whatever its name; a `.docx` with a password", "`weekly import 2023-39.pdf`；Word 2003 保存的 `.doc`（无论文件名如何）；设置了密码的 `.docx`";
         explain: "`weekly import` reads Word documents saved as .docx, Markdown and text, and tells the other formats by their content, whatever the file is called. Convert first: a PDF with `pdftotext FILE.pdf FILE.txt` (poppler-utils), then import the .txt; a .doc or .wps with Save As .docx in Word or WPS, or a whole folder with `soffice --headless --convert-to docx *.doc`; an encrypted document by opening it with its password and saving a copy without one; an OFD by exporting it to PDF in an OFD reader.", "`weekly import` 只读取 .docx 格式的 Word 文档、Markdown 和文本文件，其他格式按文件内容识别，与文件名无关。请先转换：PDF 用 `pdftotext 文件.pdf 文件.txt`（poppler-utils 软件包）提取文字，再导入 .txt 文件；.doc 或 .wps 文件用 Word 或 WPS“另存为” .docx，整个文件夹可用 `soffice --headless --convert-to docx *.doc` 一次转换；加密的文档请输入密码打开，取消密码后另存一份；OFD 文件请用 OFD 阅读器导出为 PDF，再按 PDF 处理。";
     }
+    E033 Folder {
+        meaning: "the running totals of a folder's issues do not go up with their numbers", "同一文件夹中各期的总期号没有随期号递增";
+        example: "2023 年第 40 期 as 总第 457 期 beside 第 39 期 as 总第 459 期", "2023 年第 40 期为总第 457 期，而第 39 期为总第 459 期";
+        explain: "The running total goes up by one with every issue, as the number does within a year, so in a folder taken in the order of the numbers each issue's running total is the one before's plus the step between their numbers, and a new year's issues come after the last year's. One that does not is a `total` mistyped, or left as it was when the file was copied. Correct `total` in the file the finding points at, or in the issue before it if that is the wrong one, and run `weekly check` on the folder again.", "总期号每期加一，与同一年内的期号一样递增；按期号排列同一文件夹中的各期，每期的总期号应等于前一期的总期号加上两期期号之差，新一年各期的总期号也应排在上一年之后。不符的，多是 `total` 录错，或复制文件后没有改。请改正提示所指文件中的 `total`（如错的是前一期，则改前一期），再对文件夹运行 `weekly check` 复查。";
+    }
     W001 Content {
         meaning: "the period is not seven days", "周期不是七天";
         example: "`start: 2023-10-07`, `end: 2023-10-12`", "`start: 2023-10-07`、`end: 2023-10-12`";
