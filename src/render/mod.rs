@@ -135,8 +135,8 @@ impl crate::i18n::Localized for RenderError {
                 "无法生成 Word 文档：{e}"
             ),
             RenderError::Typst(e) => crate::msg!(
-                "cannot typeset the PDF:\n{e}",
-                "无法排版 PDF（以下为 Typst 的原文）：\n{e}"
+                "cannot typeset the PDF; the line is one of the Typst source the template made, which `weekly build --format typst` writes:\n{e}",
+                "无法排版 PDF；行号指模板生成的 Typst 源文件（可用 `weekly build --format typst` 输出）中的行，以下为 Typst 的原文：\n{e}"
             ),
             RenderError::NoChineseFont => no_chinese_font(),
             RenderError::NoPdf => crate::msg!(

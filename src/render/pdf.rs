@@ -94,18 +94,21 @@ fn collect_families(frame: &Frame, out: &mut BTreeSet<String>) {
     }
 }
 
-/// Typst's errors, each with its line in the source.
+/// Typst's errors, each with its line in the Typst source the template made and that line's
+/// text: a template's `{% … %}` tags add and take away lines, so the line is found in the
+/// template by its text (`weekly build --format typst` writes the whole source).
 fn report(world: &Bulletin, errors: &[SourceDiagnostic]) -> String {
+    let source = world.main.text();
     let lines: Vec<String> = errors
         .iter()
-        .map(|e| {
-            let line = world
-                .range(e.span)
-                .map(|r| world.main.text()[..r.start].matches('\n').count() + 1);
-            match line {
-                Some(line) => format!("bulletin.typ:{line}: {}", e.message),
-                None => format!("bulletin.typ: {}", e.message),
+        .map(|e| match world.range(e.span) {
+            Some(r) => {
+                let line = source[..r.start].matches('\n').count() + 1;
+                let text = source.lines().nth(line - 1).unwrap_or_default().trim();
+                let text = crate::text::quote::printable(text);
+                format!("bulletin.typ:{line}: {}\n  {line} | {text}", e.message)
             }
+            None => format!("bulletin.typ: {}", e.message),
         })
         .collect();
     lines.join("\n")

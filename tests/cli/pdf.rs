@@ -156,10 +156,42 @@ fn a_typst_error_in_a_template_names_its_line() {
         assert_eq!(
             out.stderr_text(),
             format!(
-                "error: cannot typeset the PDF:\nbulletin.typ:{line}: unknown variable: nonsense\n"
+                "error: cannot typeset the PDF; the line is one of the Typst source the template \
+                 made, which `weekly build --format typst` writes:\n\
+                 bulletin.typ:{line}: unknown variable: nonsense\n  {line} | #nonsense()\n"
             ),
             "{template}"
         );
         assert!(!dir.join("a.pdf").exists());
     }
+    // The exported built-in template opens with a comment its tags take away: the line is
+    // the Typst source's, and its text says where it is in the template.
+    weekly()
+        .args(["templates", "export", "--force"])
+        .arg(dir.join("t"))
+        .run()
+        .success();
+    let exported = fs::read_to_string(dir.join("t/bulletin.typ")).unwrap();
+    let at = exported.find("#let red").unwrap();
+    fs::write(
+        dir.join("t/bulletin.typ"),
+        format!("{}#nonsense()\n{}", &exported[..at], &exported[at..]),
+    )
+    .unwrap();
+    let out = build(dir, &["-o", "a.pdf", "--templates", "t"]);
+    out.code(2);
+    let typst = build(dir, &["--format", "typst", "--templates", "t"]);
+    let line = typst
+        .stdout_text()
+        .lines()
+        .position(|l| l == "#nonsense()")
+        .unwrap()
+        + 1;
+    assert!(
+        out.stderr_text().ends_with(&format!(
+            "bulletin.typ:{line}: unknown variable: nonsense\n  {line} | #nonsense()\n"
+        )),
+        "{}",
+        out.stderr_text()
+    );
 }
