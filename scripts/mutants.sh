@@ -34,6 +34,7 @@ areas=("$@")
 [ ${#areas[@]} -gt 0 ] || areas=(import stats render writers series core)
 for area in "${areas[@]}"; do
   [ -n "${files[$area]:-}" ] || { echo "no area $area (${!files[*]})" >&2; exit 2; }
+  mkdir -p "mutants.out/$area"
   args=(--test-tool nextest --jobs 2 --timeout 300 --copy-target=true --output "mutants.out/$area")
   for f in ${files[$area]}; do args+=(--file "$f"); done
   # First the area's own tests; a mutant they miss is only a candidate.
