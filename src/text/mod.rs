@@ -4,6 +4,8 @@ pub mod phrases;
 pub mod quote;
 
 use chrono::{Datelike, NaiveDate};
+use icu_segmenter::options::LineBreakOptions;
+use icu_segmenter::{LineSegmenter, LineSegmenterBorrowed};
 
 const DIGITS: [&str; 10] = ["零", "一", "二", "三", "四", "五", "六", "七", "八", "九"];
 
@@ -277,10 +279,18 @@ pub fn display_width(s: &str) -> usize {
     unicode_width::UnicodeWidthStr::width_cjk(s)
 }
 
-/// Marks that may not begin a line (GB/T 15834 and common 禁则).
-const NO_LINE_START: &str = "，。、；：？！）》」』”’】〕…—,.;:?!)";
-/// Marks that may not end a line.
-const NO_LINE_END: &str = "（《「『“‘【〔(";
+/// Where UAX #14 (Unicode line breaking, as of Unicode 17) lets a line break. Its rules keep
+/// most of the Chinese ones (GB/T 15834 and common 禁则) already: no break before `，。、？！`
+/// and the closing brackets and quotation marks, none after the opening ones, none inside
+/// `——` or `……` or before `…`, none inside a run of Latin letters and digits (`61.76%`
+/// included), and breaks between Chinese characters and before `“` and after `”` among them.
+const UAX14: LineSegmenterBorrowed<'static> =
+    LineSegmenter::new_17_for_non_complex_scripts(LineBreakOptions::default());
+
+/// Marks that UAX #14 lets begin a line and Chinese typesetting does not: the dash, which
+/// UAX #14 (class B2) may break before, and the marks it keeps off a line's start except after
+/// a space, where it breaks whatever follows (LB18).
+const NO_LINE_START: &str = "—；：”’…";
 
 /// The document wrapped to `width` columns for fixed-width print tooling. Paragraphs (one
 /// line each, as the templates write them) are broken by the Chinese rules: no line starts
@@ -335,66 +345,105 @@ fn hanging_indent(line: &str) -> usize {
 }
 
 /// The pieces of one paragraph: the first up to `width` columns, the others up to
-/// `width - hang`.
+/// `width - hang`. Each line takes as many of the pieces between break opportunities as fit;
+/// spaces at a break are dropped. A piece wider than a whole line is broken anyway, as
+/// `emergency_units` allows.
 pub fn wrap(line: &str, width: usize, hang: usize) -> Vec<String> {
-    let units = break_units(line);
-    let mut lines: Vec<Vec<&str>> = Vec::new();
-    let mut current: Vec<&str> = Vec::new();
-    let mut used = 0;
-    let room = |lines: &Vec<Vec<&str>>| {
-        if lines.is_empty() {
-            width
-        } else {
-            width.saturating_sub(hang).max(2)
-        }
+    let mut lines = Lines {
+        done: Vec::new(),
+        current: String::new(),
+        used: 0,
+        width,
+        hang,
     };
-    for unit in units {
-        let w = display_width(unit);
-        if current.is_empty() && unit == " " && !lines.is_empty() {
-            continue;
+    for piece in pieces(line) {
+        let mut body = piece.trim_end_matches(' ');
+        let spaces = &piece[body.len()..];
+        if !lines.current.is_empty() && lines.used + display_width(body) > lines.room() {
+            lines.finish();
         }
-        if used + w <= room(&lines) || current.is_empty() {
-            current.push(unit);
-            used += w;
-            continue;
+        // A space does not begin a line after a break; a paragraph's own first one stays.
+        if lines.current.is_empty() && !lines.done.is_empty() {
+            body = body.trim_start_matches(' ');
         }
-        let mut carry = vec![unit];
-        // A closing mark may not begin the next line: the unit before it goes down too.
-        while current.len() > 1 && starts_forbidden(carry[0]) {
-            carry.insert(0, current.pop().unwrap_or_default());
+        let w = display_width(body);
+        if w <= lines.room() {
+            lines.push(body, w);
+        } else {
+            for unit in emergency_units(body) {
+                let w = display_width(unit);
+                if !lines.current.is_empty() && lines.used + w > lines.room() {
+                    lines.finish();
+                }
+                lines.push(unit, w);
+            }
         }
-        // An opening mark may not end this line.
-        while current.len() > 1 && current.last().is_some_and(|u| ends_forbidden(u)) {
-            carry.insert(0, current.pop().unwrap_or_default());
+        // Spaces after the piece hang past the width if they must: a break drops them.
+        if !lines.current.is_empty() || lines.done.is_empty() {
+            lines.push(spaces, spaces.len());
         }
-        while current.last() == Some(&" ") {
-            current.pop();
-        }
-        lines.push(std::mem::take(&mut current));
-        // A space does not begin the next line.
-        carry.retain(|u| *u != " ");
-        used = carry.iter().map(|u| display_width(u)).sum();
-        current = carry;
     }
-    lines.push(current);
-    lines.into_iter().map(|l| l.concat()).collect()
+    lines.done.push(lines.current);
+    lines.done
 }
 
-fn starts_forbidden(unit: &str) -> bool {
-    unit.chars()
-        .next()
-        .is_some_and(|c| NO_LINE_START.contains(c))
+/// The lines of a paragraph being wrapped.
+struct Lines {
+    done: Vec<String>,
+    current: String,
+    /// Columns of `current`, spaces at its end included.
+    used: usize,
+    width: usize,
+    hang: usize,
 }
 
-fn ends_forbidden(unit: &str) -> bool {
-    unit.chars().last().is_some_and(|c| NO_LINE_END.contains(c))
+impl Lines {
+    /// Columns the current line may take.
+    fn room(&self) -> usize {
+        if self.done.is_empty() {
+            self.width
+        } else {
+            self.width.saturating_sub(self.hang).max(2)
+        }
+    }
+
+    fn push(&mut self, s: &str, width: usize) {
+        self.current.push_str(s);
+        self.used += width;
+    }
+
+    /// Ends the current line at a break, without the spaces before it.
+    fn finish(&mut self) {
+        let kept = self.current.trim_end_matches(' ').len();
+        self.current.truncate(kept);
+        self.done.push(std::mem::take(&mut self.current));
+        self.used = 0;
+    }
 }
 
-/// The unbreakable pieces of a line: `——`, `……`, a run of Latin letters and digits (with
-/// the `.`, `%` and `+` inside numbers), or one character.
-fn break_units(line: &str) -> Vec<&str> {
+/// `line` cut at every break opportunity UAX #14 gives but those before `NO_LINE_START`: the
+/// pieces a line break may fall between, each with the spaces that follow it.
+fn pieces(line: &str) -> impl Iterator<Item = &str> {
+    let mut start = 0;
+    UAX14
+        .segment_str(line)
+        .filter(move |&at| {
+            at > 0 && (at == line.len() || !line[at..].starts_with(|c| NO_LINE_START.contains(c)))
+        })
+        .map(move |at| {
+            let piece = &line[start..at];
+            start = at;
+            piece
+        })
+}
+
+/// A piece wider than a whole line (a long web address, or a very narrow width) is broken
+/// anyway, where its line is full: between any two characters but inside `——`, `……` or a run
+/// of Latin letters and digits (with the `.`, `%` and `+` inside numbers). These are the
+/// pieces it may break between.
+fn emergency_units(piece: &str) -> Vec<&str> {
     let mut out = Vec::new();
-    let mut rest = line;
+    let mut rest = piece;
     while let Some(c) = rest.chars().next() {
         let len = if rest.starts_with("——") || rest.starts_with("……") {
             2 * c.len_utf8()
@@ -439,6 +488,37 @@ mod wrap_tests {
         assert_eq!(wrap("甲乙丙丁——戊", 10, 0), ["甲乙丙", "丁——戊"]);
         assert_eq!(wrap("甲乙丙丁……戊", 10, 0), ["甲乙丙", "丁……戊"]);
         assert_eq!(wrap("共计咨询 2881 人次", 12, 0), ["共计咨询", "2881 人次"]);
+    }
+
+    #[test]
+    fn quotation_marks_break_outside_among_chinese_characters() {
+        // UAX #14 of Unicode 17 (LB19a): a break before `“` and after `”`, none inside.
+        assert_eq!(wrap("甲乙丙丁“戊己”", 10, 0), ["甲乙丙丁", "“戊己”"]);
+        assert_eq!(wrap("甲“乙”丙丁戊", 8, 0), ["甲“乙”", "丙丁戊"]);
+    }
+
+    #[test]
+    fn a_dash_begins_no_line() {
+        // UAX #14 would break before `—` (class B2): `戊` goes down with it.
+        assert_eq!(wrap("甲乙丙丁戊—己", 10, 0), ["甲乙丙丁", "戊—己"]);
+        assert_eq!(wrap("甲乙丙丁戊——己", 10, 0), ["甲乙丙丁", "戊——己"]);
+    }
+
+    #[test]
+    fn closing_marks_after_a_space_begin_no_line() {
+        // UAX #14 breaks after any space (LB18), before `；` or `”` too.
+        assert_eq!(wrap("甲乙丙丁 ；戊", 10, 0), ["甲乙丙", "丁 ；戊"]);
+        assert_eq!(wrap("甲乙丙丁 ”戊", 10, 0), ["甲乙丙", "丁 ”戊"]);
+        assert_eq!(wrap("甲乙丙丁 …戊", 10, 0), ["甲乙丙", "丁 …戊"]);
+    }
+
+    #[test]
+    fn a_piece_wider_than_the_line_breaks_where_the_line_is_full() {
+        // No break in `?a=1&b=2` but around it; within, only beside a Latin run.
+        assert_eq!(
+            wrap("甲乙x?abc=123&de=45。", 8, 0),
+            ["甲乙x?", "abc=123&", "de=45。"]
+        );
     }
 
     #[test]
