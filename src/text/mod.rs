@@ -421,20 +421,52 @@ impl Lines {
     }
 }
 
-/// `line` cut at every break opportunity UAX #14 gives but those before `NO_LINE_START`: the
-/// pieces a line break may fall between, each with the spaces that follow it.
-fn pieces(line: &str) -> impl Iterator<Item = &str> {
+/// `line` cut at every break opportunity UAX #14 gives but those before `NO_LINE_START`, and
+/// at those `chinese_breaks` adds: the pieces a line break may fall between, each with the
+/// spaces that follow it.
+fn pieces(line: &str) -> Vec<&str> {
+    let mut out = Vec::new();
     let mut start = 0;
-    UAX14
-        .segment_str(line)
-        .filter(move |&at| {
-            at > 0 && (at == line.len() || !line[at..].starts_with(|c| NO_LINE_START.contains(c)))
-        })
-        .map(move |at| {
-            let piece = &line[start..at];
-            start = at;
-            piece
-        })
+    let mut cut = |at: usize| {
+        out.push(&line[start..at]);
+        start = at;
+    };
+    let mut from = 0;
+    for at in UAX14.segment_str(line).filter(|&at| at > 0) {
+        chinese_breaks(line, from..at, &mut cut);
+        from = at;
+        if at == line.len() || !line[at..].starts_with(|c| NO_LINE_START.contains(c)) {
+            cut(at);
+        }
+    }
+    out
+}
+
+/// Breaks inside `span` of `line` (between two of UAX #14's) that Chinese typesetting makes:
+/// after `”` before a Latin letter or a figure, and before `“` after one (`“天府通办”|APP`):
+/// UAX #14 cannot tell which way a quotation mark faces beside Latin text and breaks on neither
+/// side there (LB19a), where in Chinese `“` opens and `”` closes; and after a `+` between Chinese
+/// words (`容缺+|承诺`): UAX #14 takes `+` for the sign of what follows (LB23a), where between
+/// words it means 和 and may end a line as the word before it may.
+fn chinese_breaks(line: &str, span: std::ops::Range<usize>, cut: &mut impl FnMut(usize)) {
+    let latin = |c: Option<char>| c.is_some_and(|c| c.is_ascii_alphanumeric());
+    let han = |c: Option<char>| c.is_some_and(crate::check::lint::is_han);
+    let inside = &line[span.clone()];
+    if !inside.contains(['“', '”', '+']) {
+        return;
+    }
+    for (i, c) in inside.char_indices() {
+        let at = span.start + i;
+        let before = line[..at].chars().next_back();
+        let next = at + c.len_utf8();
+        let after = line[next..].chars().next();
+        match c {
+            '“' if at > span.start && latin(before) => cut(at),
+            '”' if next < span.end && latin(after) => cut(next),
+            '+' if next < span.end && han(before) && han(after) => cut(next),
+            _ => {}
+        }
+    }
 }
 
 /// A piece wider than a whole line (a long web address, or a very narrow width) is broken
@@ -495,6 +527,24 @@ mod wrap_tests {
         // UAX #14 of Unicode 17 (LB19a): a break before `“` and after `”`, none inside.
         assert_eq!(wrap("甲乙丙丁“戊己”", 10, 0), ["甲乙丙丁", "“戊己”"]);
         assert_eq!(wrap("甲“乙”丙丁戊", 8, 0), ["甲“乙”", "丙丁戊"]);
+    }
+
+    #[test]
+    fn quotation_marks_break_beside_latin_words_too() {
+        assert_eq!(
+            wrap("通过“天府通办”APP可", 16, 0),
+            ["通过“天府通办”", "APP可"]
+        );
+        assert_eq!(wrap("甲乙丙丁戊APP“己”", 16, 0), ["甲乙丙丁戊APP", "“己”"]);
+        // The Latin word keeps the mark after it.
+        assert_eq!(wrap("甲乙丙丁“戊”APP。", 16, 0), ["甲乙丙丁“戊”", "APP。"]);
+    }
+
+    #[test]
+    fn a_plus_between_chinese_words_ends_a_line() {
+        assert_eq!(wrap("甲乙丙丁+戊己", 9, 0), ["甲乙丙丁+", "戊己"]);
+        // Before a figure it is the figure's sign.
+        assert_eq!(wrap("甲乙丙丁+5%", 9, 0), ["甲乙丙丁", "+5%"]);
     }
 
     #[test]
