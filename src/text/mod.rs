@@ -3,6 +3,8 @@
 pub mod phrases;
 pub mod quote;
 
+use std::ops::Range;
+
 use chrono::{Datelike, NaiveDate};
 use icu_segmenter::options::LineBreakOptions;
 use icu_segmenter::{LineSegmenter, LineSegmenterBorrowed};
@@ -290,7 +292,9 @@ const UAX14: LineSegmenterBorrowed<'static> =
 /// Marks that UAX #14 lets begin a line and Chinese typesetting does not: the dash, which
 /// UAX #14 (class B2) may break before, and the marks it keeps off a line's start except after
 /// a space, where it breaks whatever follows (LB18).
-const NO_LINE_START: &str = "—；：”’…";
+fn begins_no_line(c: char) -> bool {
+    matches!(c, '—' | '；' | '：' | '”' | '’' | '…')
+}
 
 /// The document wrapped to `width` columns for fixed-width print tooling. Paragraphs (one
 /// line each, as the templates write them) are broken by the Chinese rules: no line starts
@@ -350,54 +354,33 @@ fn hanging_indent(line: &str) -> usize {
 /// `emergency_units` allows.
 pub fn wrap(line: &str, width: usize, hang: usize) -> Vec<String> {
     let mut lines = Lines {
+        line,
         done: Vec::new(),
-        current: String::new(),
+        start: 0,
+        end: 0,
         used: 0,
         width,
         hang,
     };
-    for piece in pieces(line) {
-        let mut body = piece.trim_end_matches(' ');
-        let spaces = &piece[body.len()..];
-        if !lines.current.is_empty() && lines.used + display_width(body) > lines.room() {
-            lines.finish();
-        }
-        // A space does not begin a line after a break; a paragraph's own first one stays.
-        if lines.current.is_empty() && !lines.done.is_empty() {
-            body = body.trim_start_matches(' ');
-        }
-        let w = display_width(body);
-        if w <= lines.room() {
-            lines.push(body, w);
-        } else {
-            for unit in emergency_units(body) {
-                let w = display_width(unit);
-                if !lines.current.is_empty() && lines.used + w > lines.room() {
-                    lines.finish();
-                }
-                lines.push(unit, w);
-            }
-        }
-        // Spaces after the piece hang past the width if they must: a break drops them.
-        if !lines.current.is_empty() || lines.done.is_empty() {
-            lines.push(spaces, spaces.len());
-        }
-    }
-    lines.done.push(lines.current);
+    pieces(line, |start, end| lines.add(start, end));
+    lines.done.push(line[lines.start..lines.end].to_owned());
     lines.done
 }
 
-/// The lines of a paragraph being wrapped.
-struct Lines {
+/// The lines of a paragraph being wrapped: those done, and the current one, `start..end` of
+/// the paragraph.
+struct Lines<'a> {
+    line: &'a str,
     done: Vec<String>,
-    current: String,
-    /// Columns of `current`, spaces at its end included.
+    start: usize,
+    end: usize,
+    /// Columns of the current line, spaces at its end included.
     used: usize,
     width: usize,
     hang: usize,
 }
 
-impl Lines {
+impl Lines<'_> {
     /// Columns the current line may take.
     fn room(&self) -> usize {
         if self.done.is_empty() {
@@ -407,65 +390,104 @@ impl Lines {
         }
     }
 
-    fn push(&mut self, s: &str, width: usize) {
-        self.current.push_str(s);
+    fn is_empty(&self) -> bool {
+        self.start == self.end
+    }
+
+    /// Places the piece `start..end` of the paragraph, on this line if it fits.
+    fn add(&mut self, start: usize, end: usize) {
+        let piece = &self.line[start..end];
+        let mut body = piece.trim_end_matches(' ');
+        let spaces = piece.len() - body.len();
+        let mut w = display_width(body);
+        if !self.is_empty() && self.used + w > self.room() {
+            self.finish();
+        }
+        // A space does not begin a line after a break; a paragraph's own first one stays.
+        if self.is_empty() && !self.done.is_empty() && body.starts_with(' ') {
+            body = body.trim_start_matches(' ');
+            w = display_width(body);
+        }
+        let from = start + piece.len() - spaces - body.len();
+        if w <= self.room() {
+            self.extend(from, from + body.len(), w);
+        } else {
+            let mut at = from;
+            for unit in emergency_units(body) {
+                let w = display_width(unit);
+                if !self.is_empty() && self.used + w > self.room() {
+                    self.finish();
+                }
+                self.extend(at, at + unit.len(), w);
+                at += unit.len();
+            }
+        }
+        // Spaces after the piece hang past the width if they must: a break drops them.
+        if !self.is_empty() || self.done.is_empty() {
+            self.extend(end - spaces, end, spaces);
+        }
+    }
+
+    fn extend(&mut self, start: usize, end: usize, width: usize) {
+        if self.is_empty() {
+            self.start = start;
+        }
+        self.end = end;
         self.used += width;
     }
 
     /// Ends the current line at a break, without the spaces before it.
     fn finish(&mut self) {
-        let kept = self.current.trim_end_matches(' ').len();
-        self.current.truncate(kept);
-        self.done.push(std::mem::take(&mut self.current));
+        let text = self.line[self.start..self.end].trim_end_matches(' ');
+        self.done.push(text.to_owned());
+        self.start = self.end;
         self.used = 0;
     }
 }
 
-/// `line` cut at every break opportunity UAX #14 gives but those before `NO_LINE_START`, and
-/// at those `chinese_breaks` adds: the pieces a line break may fall between, each with the
-/// spaces that follow it.
-fn pieces(line: &str) -> Vec<&str> {
-    let mut out = Vec::new();
+/// Calls `piece` with each piece of `line` a line break may fall between (its start and end,
+/// the spaces after it included): `line` cut at every break opportunity UAX #14 gives but
+/// those before a mark that `begins_no_line`, and at those `chinese_break` adds.
+fn pieces(line: &str, mut piece: impl FnMut(usize, usize)) {
     let mut start = 0;
     let mut cut = |at: usize| {
-        out.push(&line[start..at]);
+        piece(start, at);
         start = at;
     };
+    let mut marks = line.match_indices(['“', '”', '+']).peekable();
     let mut from = 0;
     for at in UAX14.segment_str(line).filter(|&at| at > 0) {
-        chinese_breaks(line, from..at, &mut cut);
+        while let Some((i, mark)) = marks.next_if(|&(i, _)| i < at) {
+            if let Some(extra) = chinese_break(line, i, mark, from..at) {
+                cut(extra);
+            }
+        }
         from = at;
-        if at == line.len() || !line[at..].starts_with(|c| NO_LINE_START.contains(c)) {
+        if !line[at..].starts_with(begins_no_line) {
             cut(at);
         }
     }
-    out
 }
 
-/// Breaks inside `span` of `line` (between two of UAX #14's) that Chinese typesetting makes:
-/// after `”` before a Latin letter or a figure, and before `“` after one (`“天府通办”|APP`):
-/// UAX #14 cannot tell which way a quotation mark faces beside Latin text and breaks on neither
-/// side there (LB19a), where in Chinese `“` opens and `”` closes; and after a `+` between Chinese
-/// words (`容缺+|承诺`): UAX #14 takes `+` for the sign of what follows (LB23a), where between
-/// words it means 和 and may end a line as the word before it may.
-fn chinese_breaks(line: &str, span: std::ops::Range<usize>, cut: &mut impl FnMut(usize)) {
+/// A break inside `span` of `line` (between two of UAX #14's) that Chinese typesetting makes
+/// at the `mark` at `at`: after `”` before a Latin letter or a figure, and before `“` after
+/// one (`“天府通办”|APP`): UAX #14 cannot tell which way a quotation mark faces beside Latin
+/// text and breaks on neither side there (LB19a), where in Chinese `“` opens and `”` closes;
+/// and after a `+` between Chinese words (`容缺+|承诺`): UAX #14 takes `+` for the sign of what
+/// follows (LB23a), where between words it means 和 and may end a line as the word before it
+/// may.
+fn chinese_break(line: &str, at: usize, mark: &str, span: Range<usize>) -> Option<usize> {
     let latin = |c: Option<char>| c.is_some_and(|c| c.is_ascii_alphanumeric());
     let han = |c: Option<char>| c.is_some_and(crate::check::lint::is_han);
-    let inside = &line[span.clone()];
-    if !inside.contains(['“', '”', '+']) {
-        return;
-    }
-    for (i, c) in inside.char_indices() {
-        let at = span.start + i;
-        let before = line[..at].chars().next_back();
-        let next = at + c.len_utf8();
-        let after = line[next..].chars().next();
-        match c {
-            '“' if at > span.start && latin(before) => cut(at),
-            '”' if next < span.end && latin(after) => cut(next),
-            '+' if next < span.end && han(before) && han(after) => cut(next),
-            _ => {}
-        }
+    let before = line[..at].chars().next_back();
+    let next = at + mark.len();
+    let after = line[next..].chars().next();
+    let inside = |at: usize| span.start < at && at < span.end;
+    match mark {
+        "“" if inside(at) && latin(before) => Some(at),
+        "”" if inside(next) && latin(after) => Some(next),
+        "+" if inside(next) && han(before) && han(after) => Some(next),
+        _ => None,
     }
 }
 
