@@ -3,7 +3,11 @@
 pub mod phrases;
 pub mod quote;
 
+use std::ops::Range;
+
 use chrono::{Datelike, NaiveDate};
+use icu_segmenter::options::LineBreakOptions;
+use icu_segmenter::{LineSegmenter, LineSegmenterBorrowed};
 
 const DIGITS: [&str; 10] = ["零", "一", "二", "三", "四", "五", "六", "七", "八", "九"];
 
@@ -277,10 +281,20 @@ pub fn display_width(s: &str) -> usize {
     unicode_width::UnicodeWidthStr::width_cjk(s)
 }
 
-/// Marks that may not begin a line (GB/T 15834 and common 禁则).
-const NO_LINE_START: &str = "，。、；：？！）》」』”’】〕…—,.;:?!)";
-/// Marks that may not end a line.
-const NO_LINE_END: &str = "（《「『“‘【〔(";
+/// Where UAX #14 (Unicode line breaking, as of Unicode 17) lets a line break. Its rules keep
+/// most of the Chinese ones (GB/T 15834 and common 禁则) already: no break before `，。、？！`
+/// and the closing brackets and quotation marks, none after the opening ones, none inside
+/// `——` or `……` or before `…`, none inside a run of Latin letters and digits (`61.76%`
+/// included), and breaks between Chinese characters and before `“` and after `”` among them.
+const UAX14: LineSegmenterBorrowed<'static> =
+    LineSegmenter::new_17_for_non_complex_scripts(LineBreakOptions::default());
+
+/// Marks that UAX #14 lets begin a line and Chinese typesetting does not: the dash, which
+/// UAX #14 (class B2) may break before, and the marks it keeps off a line's start except after
+/// a space, where it breaks whatever follows (LB18).
+fn begins_no_line(c: char) -> bool {
+    matches!(c, '—' | '；' | '：' | '”' | '’' | '…')
+}
 
 /// The document wrapped to `width` columns for fixed-width print tooling. Paragraphs (one
 /// line each, as the templates write them) are broken by the Chinese rules: no line starts
@@ -335,66 +349,155 @@ fn hanging_indent(line: &str) -> usize {
 }
 
 /// The pieces of one paragraph: the first up to `width` columns, the others up to
-/// `width - hang`.
+/// `width - hang`. Each line takes as many of the pieces between break opportunities as fit;
+/// spaces at a break are dropped. A piece wider than a whole line is broken anyway, as
+/// `emergency_units` allows.
 pub fn wrap(line: &str, width: usize, hang: usize) -> Vec<String> {
-    let units = break_units(line);
-    let mut lines: Vec<Vec<&str>> = Vec::new();
-    let mut current: Vec<&str> = Vec::new();
-    let mut used = 0;
-    let room = |lines: &Vec<Vec<&str>>| {
-        if lines.is_empty() {
-            width
-        } else {
-            width.saturating_sub(hang).max(2)
-        }
+    let mut lines = Lines {
+        line,
+        done: Vec::new(),
+        start: 0,
+        end: 0,
+        used: 0,
+        width,
+        hang,
     };
-    for unit in units {
-        let w = display_width(unit);
-        if current.is_empty() && unit == " " && !lines.is_empty() {
-            continue;
+    pieces(line, |start, end| lines.add(start, end));
+    lines.done.push(line[lines.start..lines.end].to_owned());
+    lines.done
+}
+
+/// The lines of a paragraph being wrapped: those done, and the current one, `start..end` of
+/// the paragraph.
+struct Lines<'a> {
+    line: &'a str,
+    done: Vec<String>,
+    start: usize,
+    end: usize,
+    /// Columns of the current line, spaces at its end included.
+    used: usize,
+    width: usize,
+    hang: usize,
+}
+
+impl Lines<'_> {
+    /// Columns the current line may take.
+    fn room(&self) -> usize {
+        if self.done.is_empty() {
+            self.width
+        } else {
+            self.width.saturating_sub(self.hang).max(2)
         }
-        if used + w <= room(&lines) || current.is_empty() {
-            current.push(unit);
-            used += w;
-            continue;
-        }
-        let mut carry = vec![unit];
-        // A closing mark may not begin the next line: the unit before it goes down too.
-        while current.len() > 1 && starts_forbidden(carry[0]) {
-            carry.insert(0, current.pop().unwrap_or_default());
-        }
-        // An opening mark may not end this line.
-        while current.len() > 1 && current.last().is_some_and(|u| ends_forbidden(u)) {
-            carry.insert(0, current.pop().unwrap_or_default());
-        }
-        while current.last() == Some(&" ") {
-            current.pop();
-        }
-        lines.push(std::mem::take(&mut current));
-        // A space does not begin the next line.
-        carry.retain(|u| *u != " ");
-        used = carry.iter().map(|u| display_width(u)).sum();
-        current = carry;
     }
-    lines.push(current);
-    lines.into_iter().map(|l| l.concat()).collect()
+
+    fn is_empty(&self) -> bool {
+        self.start == self.end
+    }
+
+    /// Places the piece `start..end` of the paragraph, on this line if it fits.
+    fn add(&mut self, start: usize, end: usize) {
+        let piece = &self.line[start..end];
+        let mut body = piece.trim_end_matches(' ');
+        let spaces = piece.len() - body.len();
+        let mut w = display_width(body);
+        if !self.is_empty() && self.used + w > self.room() {
+            self.finish();
+        }
+        // A space does not begin a line after a break; a paragraph's own first one stays.
+        if self.is_empty() && !self.done.is_empty() && body.starts_with(' ') {
+            body = body.trim_start_matches(' ');
+            w = display_width(body);
+        }
+        let from = start + piece.len() - spaces - body.len();
+        if w <= self.room() {
+            self.extend(from, from + body.len(), w);
+        } else {
+            let mut at = from;
+            for unit in emergency_units(body) {
+                let w = display_width(unit);
+                if !self.is_empty() && self.used + w > self.room() {
+                    self.finish();
+                }
+                self.extend(at, at + unit.len(), w);
+                at += unit.len();
+            }
+        }
+        // Spaces after the piece hang past the width if they must: a break drops them.
+        if !self.is_empty() || self.done.is_empty() {
+            self.extend(end - spaces, end, spaces);
+        }
+    }
+
+    fn extend(&mut self, start: usize, end: usize, width: usize) {
+        if self.is_empty() {
+            self.start = start;
+        }
+        self.end = end;
+        self.used += width;
+    }
+
+    /// Ends the current line at a break, without the spaces before it.
+    fn finish(&mut self) {
+        let text = self.line[self.start..self.end].trim_end_matches(' ');
+        self.done.push(text.to_owned());
+        self.start = self.end;
+        self.used = 0;
+    }
 }
 
-fn starts_forbidden(unit: &str) -> bool {
-    unit.chars()
-        .next()
-        .is_some_and(|c| NO_LINE_START.contains(c))
+/// Calls `piece` with each piece of `line` a line break may fall between (its start and end,
+/// the spaces after it included): `line` cut at every break opportunity UAX #14 gives but
+/// those before a mark that `begins_no_line`, and at those `chinese_break` adds.
+fn pieces(line: &str, mut piece: impl FnMut(usize, usize)) {
+    let mut start = 0;
+    let mut cut = |at: usize| {
+        piece(start, at);
+        start = at;
+    };
+    let mut marks = line.match_indices(['“', '”', '+']).peekable();
+    let mut from = 0;
+    for at in UAX14.segment_str(line).filter(|&at| at > 0) {
+        while let Some((i, mark)) = marks.next_if(|&(i, _)| i < at) {
+            if let Some(extra) = chinese_break(line, i, mark, from..at) {
+                cut(extra);
+            }
+        }
+        from = at;
+        if !line[at..].starts_with(begins_no_line) {
+            cut(at);
+        }
+    }
 }
 
-fn ends_forbidden(unit: &str) -> bool {
-    unit.chars().last().is_some_and(|c| NO_LINE_END.contains(c))
+/// A break inside `span` of `line` (between two of UAX #14's) that Chinese typesetting makes
+/// at the `mark` at `at`: after `”` before a Latin letter or a figure, and before `“` after
+/// one (`“天府通办”|APP`): UAX #14 cannot tell which way a quotation mark faces beside Latin
+/// text and breaks on neither side there (LB19a), where in Chinese `“` opens and `”` closes;
+/// and after a `+` between Chinese words (`容缺+|承诺`): UAX #14 takes `+` for the sign of what
+/// follows (LB23a), where between words it means 和 and may end a line as the word before it
+/// may.
+fn chinese_break(line: &str, at: usize, mark: &str, span: Range<usize>) -> Option<usize> {
+    let latin = |c: Option<char>| c.is_some_and(|c| c.is_ascii_alphanumeric());
+    let han = |c: Option<char>| c.is_some_and(crate::check::lint::is_han);
+    let before = line[..at].chars().next_back();
+    let next = at + mark.len();
+    let after = line[next..].chars().next();
+    let inside = |at: usize| span.start < at && at < span.end;
+    match mark {
+        "“" if inside(at) && latin(before) => Some(at),
+        "”" if inside(next) && latin(after) => Some(next),
+        "+" if inside(next) && han(before) && han(after) => Some(next),
+        _ => None,
+    }
 }
 
-/// The unbreakable pieces of a line: `——`, `……`, a run of Latin letters and digits (with
-/// the `.`, `%` and `+` inside numbers), or one character.
-fn break_units(line: &str) -> Vec<&str> {
+/// A piece wider than a whole line (a long web address, or a very narrow width) is broken
+/// anyway, where its line is full: between any two characters but inside `——`, `……` or a run
+/// of Latin letters and digits (with the `.`, `%` and `+` inside numbers). These are the
+/// pieces it may break between.
+fn emergency_units(piece: &str) -> Vec<&str> {
     let mut out = Vec::new();
-    let mut rest = line;
+    let mut rest = piece;
     while let Some(c) = rest.chars().next() {
         let len = if rest.starts_with("——") || rest.starts_with("……") {
             2 * c.len_utf8()
@@ -439,6 +542,55 @@ mod wrap_tests {
         assert_eq!(wrap("甲乙丙丁——戊", 10, 0), ["甲乙丙", "丁——戊"]);
         assert_eq!(wrap("甲乙丙丁……戊", 10, 0), ["甲乙丙", "丁……戊"]);
         assert_eq!(wrap("共计咨询 2881 人次", 12, 0), ["共计咨询", "2881 人次"]);
+    }
+
+    #[test]
+    fn quotation_marks_break_outside_among_chinese_characters() {
+        // UAX #14 of Unicode 17 (LB19a): a break before `“` and after `”`, none inside.
+        assert_eq!(wrap("甲乙丙丁“戊己”", 10, 0), ["甲乙丙丁", "“戊己”"]);
+        assert_eq!(wrap("甲“乙”丙丁戊", 8, 0), ["甲“乙”", "丙丁戊"]);
+    }
+
+    #[test]
+    fn quotation_marks_break_beside_latin_words_too() {
+        assert_eq!(
+            wrap("通过“天府通办”APP可", 16, 0),
+            ["通过“天府通办”", "APP可"]
+        );
+        assert_eq!(wrap("甲乙丙丁戊APP“己”", 16, 0), ["甲乙丙丁戊APP", "“己”"]);
+        // The Latin word keeps the mark after it.
+        assert_eq!(wrap("甲乙丙丁“戊”APP。", 16, 0), ["甲乙丙丁“戊”", "APP。"]);
+    }
+
+    #[test]
+    fn a_plus_between_chinese_words_ends_a_line() {
+        assert_eq!(wrap("甲乙丙丁+戊己", 9, 0), ["甲乙丙丁+", "戊己"]);
+        // Before a figure it is the figure's sign.
+        assert_eq!(wrap("甲乙丙丁+5%", 9, 0), ["甲乙丙丁", "+5%"]);
+    }
+
+    #[test]
+    fn a_dash_begins_no_line() {
+        // UAX #14 would break before `—` (class B2): `戊` goes down with it.
+        assert_eq!(wrap("甲乙丙丁戊—己", 10, 0), ["甲乙丙丁", "戊—己"]);
+        assert_eq!(wrap("甲乙丙丁戊——己", 10, 0), ["甲乙丙丁", "戊——己"]);
+    }
+
+    #[test]
+    fn closing_marks_after_a_space_begin_no_line() {
+        // UAX #14 breaks after any space (LB18), before `；` or `”` too.
+        assert_eq!(wrap("甲乙丙丁 ；戊", 10, 0), ["甲乙丙", "丁 ；戊"]);
+        assert_eq!(wrap("甲乙丙丁 ”戊", 10, 0), ["甲乙丙", "丁 ”戊"]);
+        assert_eq!(wrap("甲乙丙丁 …戊", 10, 0), ["甲乙丙", "丁 …戊"]);
+    }
+
+    #[test]
+    fn a_piece_wider_than_the_line_breaks_where_the_line_is_full() {
+        // No break in `?a=1&b=2` but around it; within, only beside a Latin run.
+        assert_eq!(
+            wrap("甲乙x?abc=123&de=45。", 8, 0),
+            ["甲乙x?", "abc=123&", "de=45。"]
+        );
     }
 
     #[test]
