@@ -341,7 +341,7 @@ mod tests {
         };
         let english: Vec<String> = comments(&zh)
             .into_iter()
-            .filter(|c| !c.chars().any(crate::check::lint::is_han))
+            .filter(|c| !c.chars().any(crate::text::is_han))
             .collect();
         assert!(english.is_empty(), "{english:#?}");
         assert!(zh.contains("# 请填写（上周：2881）"), "{zh}");

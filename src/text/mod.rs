@@ -9,6 +9,15 @@ use chrono::{Datelike, NaiveDate};
 use icu_segmenter::options::LineBreakOptions;
 use icu_segmenter::{LineSegmenter, LineSegmenterBorrowed};
 
+/// A Han character: what the lints and the line breaker mean by "Chinese".
+pub fn is_han(c: char) -> bool {
+    matches!(c,
+        '\u{4E00}'..='\u{9FFF}'
+        | '\u{3400}'..='\u{4DBF}'
+        | '\u{F900}'..='\u{FAFF}'
+        | '\u{20000}'..='\u{2FFFF}')
+}
+
 const DIGITS: [&str; 10] = ["零", "一", "二", "三", "四", "五", "六", "七", "八", "九"];
 
 /// Writes `n` in Chinese numerals as bulletins number their headings: 1 → 一, 10 → 十,
@@ -478,7 +487,7 @@ fn pieces(line: &str, mut piece: impl FnMut(usize, usize)) {
 /// may.
 fn chinese_break(line: &str, at: usize, mark: &str, span: Range<usize>) -> Option<usize> {
     let latin = |c: Option<char>| c.is_some_and(|c| c.is_ascii_alphanumeric());
-    let han = |c: Option<char>| c.is_some_and(crate::check::lint::is_han);
+    let han = |c: Option<char>| c.is_some_and(is_han);
     let before = line[..at].chars().next_back();
     let next = at + mark.len();
     let after = line[next..].chars().next();

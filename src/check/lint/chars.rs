@@ -5,6 +5,7 @@ use std::cell::OnceCell;
 use std::ops::Range;
 
 use crate::diag::Code;
+pub(super) use crate::text::is_han;
 
 use crate::i18n::Msg;
 
@@ -55,15 +56,6 @@ impl<'s> Text<'s> {
     pub fn chars(&self) -> &Chars<'s> {
         self.chars.get_or_init(|| Chars::new(self.s))
     }
-}
-
-/// A Han character, as the lints mean "Chinese".
-pub fn is_han(c: char) -> bool {
-    matches!(c,
-        '\u{4E00}'..='\u{9FFF}'
-        | '\u{3400}'..='\u{4DBF}'
-        | '\u{F900}'..='\u{FAFF}'
-        | '\u{20000}'..='\u{2FFFF}')
 }
 
 /// Han characters and full-width punctuation: the company a half-width mark should not keep.

@@ -15,7 +15,8 @@ mod wide_digits;
 
 use chars::{Rule, Text};
 
-pub use chars::{Lint, is_han};
+pub use chars::Lint;
+use chars::is_han;
 pub use paragraph_end::paragraph_end;
 pub use typed_numbering::typed_numbering;
 

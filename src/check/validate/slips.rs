@@ -44,7 +44,7 @@ pub(super) fn number_help(typed: &str, unit_key: bool) -> Option<Msg> {
     };
     let unit = rest.trim();
     if !unit.is_empty() {
-        if !unit.chars().all(crate::check::lint::is_han) {
+        if !unit.chars().all(crate::text::is_han) {
             return None;
         }
         reasons.push(if unit_key {
