@@ -10,6 +10,7 @@ mod report;
 mod said;
 mod write;
 
+use std::io::Write;
 use std::process::ExitCode;
 
 use clap::Parser;
@@ -25,20 +26,24 @@ pub fn main() -> ExitCode {
     let (settings, options) = match settings {
         Ok(settings) => settings,
         Err(e) => {
-            // clap prints its own usage errors, and --help and --version, which are not
-            // errors unless they cannot be written.
+            // clap prints its own usage errors on stderr, and --help and --version on stdout,
+            // which are not errors unless they cannot be written. A usage error that cannot
+            // be written is exit 2 all the same, and nothing is left to say it with.
+            if e.use_stderr() {
+                let _ = e.print();
+                return Status::Error.into();
+            }
             let printed = e
                 .print()
                 .and_then(|()| std::io::Write::flush(&mut std::io::stdout()));
-            let status = match printed {
+            return match printed {
                 Err(io) if io.kind() != std::io::ErrorKind::BrokenPipe => {
-                    eprintln!("error: cannot write to stdout: {io}");
+                    let _ = writeln!(std::io::stderr(), "error: cannot write to stdout: {io}");
                     Status::Error
                 }
-                _ if e.use_stderr() => Status::Error,
                 _ => Status::Success,
-            };
-            return status.into();
+            }
+            .into();
         }
     };
     let mut out = Reporter::new(options, matches!(settings, Settings::Check { .. }));

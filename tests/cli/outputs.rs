@@ -431,6 +431,39 @@ fn a_full_stdout_is_an_error_for_every_command() {
     }
 }
 
+/// Whatever stdout and stderr are, no command panics: with both on a full disk, a run ends
+/// with 0, 1 or 2 as it would have, never with a panic's 101.
+#[test]
+fn no_command_panics_when_stdout_and_stderr_are_full() {
+    let tmp = series_copy();
+    let dir = tmp.path();
+    fs::write(dir.join("bad.yaml"), "masthead: 1\n").unwrap();
+    let cases: [(&[&str], i32); 12] = [
+        (&["frobnicate"], 2),
+        (&["--help"], 2),
+        (&["--version"], 2),
+        (&["build"], 2),
+        (&["build", "2023-39.yaml"], 2),
+        (&["build", "bad.yaml"], 1),
+        (&["check", "bad.yaml"], 1),
+        (&["check", "missing.yaml"], 2),
+        (&["check", "2023-39.yaml"], 0),
+        (&["explain", "W013"], 2),
+        (&["explain", "W999"], 2),
+        (&["new", "2023-39.yaml", "-o", "-"], 2),
+    ];
+    for (args, code) in cases {
+        let full = || fs::File::create("/dev/full").unwrap();
+        weekly()
+            .current_dir(dir)
+            .args(args)
+            .stdout(full())
+            .stderr(full())
+            .run()
+            .code(code);
+    }
+}
+
 // ---- killed builds and rebuilds -------------------------------------------------------
 
 /// Builds killed at moments spread over their run: the old output stays whole or the new one
