@@ -30,12 +30,17 @@ tests[series]='test(/series|check|year|new|stats|folder/)'
 files[core]="src/model.rs src/text/*.rs src/check/lint/*.rs src/load.rs"
 tests[core]='test(/model|text|lint|load|build|fixtures|typography|punctuation/)'
 
+# Only the render area needs the PDF's typesetter; without it a mutant builds and links in
+# half the time.
+declare -A features=([render]="")
+
 areas=("$@")
 [ ${#areas[@]} -gt 0 ] || areas=(import stats render writers series core)
 for area in "${areas[@]}"; do
   [ -n "${files[$area]:-}" ] || { echo "no area $area (${!files[*]})" >&2; exit 2; }
   mkdir -p "mutants.out/$area"
   args=(--test-tool nextest --jobs 2 --timeout 300 --copy-target=true --output "mutants.out/$area")
+  [ -n "${features[$area]+set}" ] || args+=(--no-default-features)
   for f in ${files[$area]}; do args+=(--file "$f"); done
   # First the area's own tests; a mutant they miss is only a candidate.
   cargo mutants "${args[@]}" -- -E "${tests[$area]}" || true
