@@ -28,7 +28,7 @@ tests[writers]='test(/issue_file|new|freeze|year|import/)'
 files[series]="src/check/series.rs src/check/folder.rs"
 tests[series]='test(/series|check|year|new|stats|folder/)'
 files[core]="src/model.rs src/text/*.rs src/check/lint/*.rs src/load.rs"
-tests[core]='test(/model|text|lint|load|build|fixtures|typography|punctuation/)'
+tests[core]='test(/model|text|lint|load|build|typography|punctuation/) | binary(fixtures)'
 
 # Only the render area needs the PDF's typesetter; without it a mutant builds and links in
 # half the time.
