@@ -1,9 +1,11 @@
 //! The file system as the library reads it: issue files with the size cap, standard input,
 //! the issue files below a folder, and the user's templates.
 
+use std::collections::HashSet;
 use std::fs;
 use std::io::{self, Read};
 use std::path::{Path, PathBuf};
+use std::sync::Mutex;
 
 use anyhow::bail;
 
@@ -13,8 +15,51 @@ use crate::input::files::{Files, ReadError, is_issue_file};
 use crate::msg;
 use crate::render::{Format, Templates};
 
-/// Files on disk, and standard input as `-`.
-pub struct Disk;
+/// Files on disk, and standard input as `-`. Every file read is remembered: no output of
+/// the run may replace one ([`Disk::has_read`]).
+#[derive(Default)]
+pub struct Disk {
+    read: Mutex<HashSet<FileId>>,
+}
+
+/// One file, however it is named: its device and inode where there are such, else the one
+/// path it resolves to.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+struct FileId(#[cfg(unix)] (u64, u64), #[cfg(not(unix))] PathBuf);
+
+impl FileId {
+    fn of(path: &Path, meta: &fs::Metadata) -> FileId {
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::MetadataExt;
+            let _ = path;
+            FileId((meta.dev(), meta.ino()))
+        }
+        #[cfg(not(unix))]
+        {
+            let _ = meta;
+            FileId(fs::canonicalize(path).unwrap_or_else(|_| path.to_owned()))
+        }
+    }
+}
+
+impl Disk {
+    /// Whether the run has read the file at `path`.
+    pub fn has_read(&self, path: &Path) -> bool {
+        let Ok(meta) = fs::metadata(path) else {
+            return false;
+        };
+        self.read
+            .lock()
+            .is_ok_and(|read| read.contains(&FileId::of(path, &meta)))
+    }
+
+    fn note(&self, path: &Path, meta: &fs::Metadata) {
+        if let Ok(mut read) = self.read.lock() {
+            read.insert(FileId::of(path, meta));
+        }
+    }
+}
 
 impl Files for Disk {
     /// A regular file or standard input, up to the cap. Anything else (a FIFO with no writer,
@@ -39,6 +84,7 @@ impl Files for Disk {
                 )
                 .into());
             }
+            self.note(path, &meta);
             if meta.len() > limit {
                 return Err(ReadError::TooLarge);
             }
@@ -129,7 +175,7 @@ pub fn fonts(_: &[PathBuf], _: bool) -> crate::render::Fonts {
 
 /// The templates for `format`: the file of its name in `dir` when there is one, else the
 /// built-in.
-pub fn templates(format: Format, dir: Option<&Path>) -> anyhow::Result<Templates> {
+pub fn templates(disk: &Disk, format: Format, dir: Option<&Path>) -> anyhow::Result<Templates> {
     let mut templates = Templates::default();
     let (Some(dir), Some((name, _))) = (dir, format.template()) else {
         return Ok(templates);
@@ -148,6 +194,9 @@ pub fn templates(format: Format, dir: Option<&Path>) -> anyhow::Result<Templates
         )));
     }
     let path = dir.join(name);
+    if let Ok(meta) = fs::metadata(&path) {
+        disk.note(&path, &meta);
+    }
     match fs::read_to_string(&path) {
         Ok(source) => templates.replace(format, path.display().to_string(), source),
         Err(e) if e.kind() == io::ErrorKind::NotFound => {}

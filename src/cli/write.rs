@@ -7,6 +7,7 @@ use std::path::{Path, PathBuf};
 
 use anyhow::bail;
 
+use super::disk::Disk;
 use super::said::{Said, Saying};
 use crate::msg;
 
@@ -26,14 +27,6 @@ pub fn folder(dir: &Path) -> anyhow::Result<()> {
         msg!("cannot make the folder `{dir}`", "无法新建文件夹 `{dir}`")
     })?;
     Ok(())
-}
-
-/// Whether two paths name one file.
-pub fn same_file(a: &Path, b: &Path) -> bool {
-    match (fs::canonicalize(a), fs::canonicalize(b)) {
-        (Ok(a), Ok(b)) => a == b,
-        _ => false,
-    }
 }
 
 /// Where an output goes, decided by what stands at its path.
@@ -112,7 +105,7 @@ fn cannot_follow(path: &Path) -> crate::i18n::Msg {
     )
 }
 
-fn cannot_write(path: &Path) -> crate::i18n::Msg {
+pub fn cannot_write(path: &Path) -> crate::i18n::Msg {
     let path = path.display();
     msg!("cannot write `{path}`", "无法写入 `{path}`")
 }
@@ -165,8 +158,9 @@ enum Staging {
     /// before it is linked into place, nothing is left behind.
     #[cfg(target_os = "linux")]
     Unnamed(File),
-    /// A named temporary file, removed on drop; one left by a killed process carries its
-    /// process id and is removed by the next write into the folder.
+    /// A named temporary file, removed on drop. One a killed process leaves is never removed
+    /// by a later run, which cannot know that weekly made it: it is named
+    /// `.weekly-<process>-…`, for the user to see and remove.
     Named(tempfile::NamedTempFile),
     /// The bytes, written at commit into a device, FIFO or stdout.
     Bytes(Vec<u8>),
@@ -175,16 +169,45 @@ enum Staging {
 /// Prefix of temporary files: `.weekly-<pid>-`.
 const PREFIX: &str = ".weekly-";
 
-/// Prepares `bytes` for `target` without touching what is there.
-pub fn stage(target: Target, bytes: &[u8]) -> io::Result<Staged> {
+/// Prepares `bytes` for `target` without touching what is there. A file the run has read
+/// (`disk`) is never a target.
+pub fn stage(target: Target, bytes: &[u8], disk: &Disk) -> io::Result<Staged> {
+    if let Target::File(path) = &target
+        && disk.has_read(path)
+    {
+        return Err(io::Error::new(
+            io::ErrorKind::InvalidInput,
+            msg!(
+                "this run reads it: no output replaces an issue, a previous issue, an issue of the folder, a bulletin being imported or a template the run reads",
+                "本次运行要读取这个文件：输出不会覆盖本次读取的周报文件、上一期、文件夹中的各期、正在导入的周报或模板"
+            ),
+        ));
+    }
+    stage_any(target, bytes)
+}
+
+/// Prepares new bytes for the file at `path`, which the run read: the one file weekly writes
+/// that it read is the previous issue of `weekly new`, into which the figures it printed are
+/// written.
+pub fn stage_edit(path: &Path, bytes: &[u8]) -> anyhow::Result<Staged> {
+    match target(path)? {
+        Target::File(real) => Ok(stage_any(Target::File(real), bytes)?),
+        _ => Err(io::Error::new(io::ErrorKind::InvalidInput, not_a_regular_file()).into()),
+    }
+}
+
+fn not_a_regular_file() -> crate::i18n::Msg {
+    msg!("it is not a regular file", "这不是普通文件")
+}
+
+fn stage_any(target: Target, bytes: &[u8]) -> io::Result<Staged> {
     let how = match &target {
         Target::File(path) => {
             let folder = folder_of(path);
-            remove_stale(&folder);
-            let mode = old_mode(path);
-            match unnamed(&folder, bytes, mode) {
+            let kept = kept(path)?;
+            match unnamed(&folder, bytes, &kept) {
                 Some(file) => file,
-                None => named(&folder, bytes, mode)?,
+                None => named(&folder, bytes, &kept)?,
             }
         }
         Target::Stdout | Target::Stream(_) => Staging::Bytes(bytes.to_owned()),
@@ -233,26 +256,86 @@ impl Staged {
     }
 }
 
-/// Writes `bytes` to `path` as `-o` does: a file is replaced whole or not at all.
-pub fn output(path: &Path, bytes: &[u8], replace: bool) -> anyhow::Result<()> {
+/// Writes `bytes` to `path` as `-o` does: a file is replaced whole or not at all, and never
+/// one the run has read.
+pub fn output(path: &Path, bytes: &[u8], replace: bool, disk: &Disk) -> anyhow::Result<()> {
     let target = target(path)?;
-    stage(target, bytes)
+    stage(target, bytes, disk)
         .and_then(|staged| staged.commit(replace))
         .said(|| cannot_write(path))
         .map_err(anyhow::Error::from)
 }
 
-/// The output's permissions: those of the file it replaces, else the usual ones.
-fn old_mode(path: &Path) -> u32 {
+/// What a file that replaces another keeps of it: its permissions, and its owner where that
+/// is not the one who writes.
+struct Kept {
+    mode: u32,
+    owner: Option<(u32, u32)>,
+}
+
+/// What the output keeps of the file at `path`, the usual permissions for a new one; an
+/// error for a file the user may not write: read-only, or another user's that would become
+/// theirs.
+fn kept(path: &Path) -> io::Result<Kept> {
+    let meta = match fs::metadata(path) {
+        Ok(meta) => meta,
+        Err(e) if e.kind() == io::ErrorKind::NotFound => {
+            return Ok(Kept {
+                mode: 0o644,
+                owner: None,
+            });
+        }
+        Err(e) => return Err(e),
+    };
     #[cfg(unix)]
     {
-        use std::os::unix::fs::PermissionsExt;
-        fs::metadata(path).map_or(0o644, |m| m.permissions().mode() & 0o7777)
+        use std::os::unix::fs::MetadataExt;
+        let me = rustix::process::geteuid();
+        let root = me.is_root();
+        let mine = meta.uid() == me.as_raw();
+        let mode = meta.mode() & 0o7777;
+        // The mode says who may write, root as much as anyone: a read-only file is kept.
+        let writable = if mine || root {
+            mode & if mine { 0o200 } else { 0o222 } != 0
+        } else {
+            rustix::fs::access(path, rustix::fs::Access::WRITE_OK).is_ok()
+        };
+        if !writable {
+            return Err(io::Error::new(
+                io::ErrorKind::PermissionDenied,
+                msg!(
+                    "it is read-only: weekly replaces only a file you may write (make it writable first, if it is to change)",
+                    "该文件是只读的：weekly 只替换你有权写入的文件（如确需更改，请先取消只读）"
+                ),
+            ));
+        }
+        if !mine && !root {
+            return Err(io::Error::new(
+                io::ErrorKind::PermissionDenied,
+                msg!(
+                    "it belongs to another user: replaced, it would become yours; ask its owner, or write another file",
+                    "该文件属于另一个用户：替换后会变成你的文件；请联系文件所有者，或另写一个文件"
+                ),
+            ));
+        }
+        let owner = (!mine).then(|| (meta.uid(), meta.gid()));
+        Ok(Kept { mode, owner })
     }
     #[cfg(not(unix))]
     {
-        let _ = path;
-        0o644
+        if meta.permissions().readonly() {
+            return Err(io::Error::new(
+                io::ErrorKind::PermissionDenied,
+                msg!(
+                    "it is read-only: weekly replaces only a file you may write (make it writable first, if it is to change)",
+                    "该文件是只读的：weekly 只替换你有权写入的文件（如确需更改，请先取消只读）"
+                ),
+            ));
+        }
+        Ok(Kept {
+            mode: 0o644,
+            owner: None,
+        })
     }
 }
 
@@ -260,22 +343,29 @@ fn prefix() -> String {
     format!("{PREFIX}{}-", std::process::id())
 }
 
-fn fill(file: &mut File, bytes: &[u8], mode: u32) -> io::Result<()> {
+fn fill(file: &mut File, bytes: &[u8], kept: &Kept) -> io::Result<()> {
     file.write_all(bytes)?;
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt;
-        file.set_permissions(fs::Permissions::from_mode(mode))?;
+        if let Some((uid, gid)) = kept.owner {
+            let (uid, gid) = (
+                rustix::process::Uid::from_raw(uid),
+                rustix::process::Gid::from_raw(gid),
+            );
+            rustix::fs::fchown(&*file, Some(uid), Some(gid))?;
+        }
+        file.set_permissions(fs::Permissions::from_mode(kept.mode))?;
     }
     #[cfg(not(unix))]
-    let _ = mode;
+    let _ = kept;
     file.sync_all()
 }
 
 /// An unnamed file in `folder` holding `bytes`; `None` where the file system has no such
 /// files, or `/proc` is missing to link one in later.
 #[cfg(target_os = "linux")]
-fn unnamed(folder: &Path, bytes: &[u8], mode: u32) -> Option<Staging> {
+fn unnamed(folder: &Path, bytes: &[u8], kept: &Kept) -> Option<Staging> {
     use rustix::fs::{CWD, Mode, OFlags};
     if !Path::new("/proc/self/fd").is_dir() {
         return None;
@@ -283,12 +373,12 @@ fn unnamed(folder: &Path, bytes: &[u8], mode: u32) -> Option<Staging> {
     let flags = OFlags::TMPFILE | OFlags::WRONLY | OFlags::CLOEXEC;
     let fd = rustix::fs::openat(CWD, folder, flags, Mode::from_raw_mode(0o600)).ok()?;
     let mut file = File::from(fd);
-    fill(&mut file, bytes, mode).ok()?;
+    fill(&mut file, bytes, kept).ok()?;
     Some(Staging::Unnamed(file))
 }
 
 #[cfg(not(target_os = "linux"))]
-fn unnamed(_: &Path, _: &[u8], _: u32) -> Option<Staging> {
+fn unnamed(_: &Path, _: &[u8], _: &Kept) -> Option<Staging> {
     None
 }
 
@@ -302,47 +392,12 @@ fn link(file: &File, at: &Path) -> io::Result<()> {
     Ok(())
 }
 
-fn named(folder: &Path, bytes: &[u8], mode: u32) -> io::Result<Staging> {
+fn named(folder: &Path, bytes: &[u8], kept: &Kept) -> io::Result<Staging> {
     let mut tmp = tempfile::Builder::new()
         .prefix(&prefix())
         .tempfile_in(folder)?;
-    fill(tmp.as_file_mut(), bytes, mode)?;
+    fill(tmp.as_file_mut(), bytes, kept)?;
     Ok(Staging::Named(tmp))
-}
-
-/// Removes the temporary files a killed run of weekly left in `folder`: those whose process
-/// is gone. Best effort: a file that cannot be removed stays for the next run.
-fn remove_stale(folder: &Path) {
-    let Ok(entries) = fs::read_dir(folder) else {
-        return;
-    };
-    for entry in entries.flatten() {
-        let name = entry.file_name();
-        let Some(pid) = name
-            .to_str()
-            .and_then(|n| n.strip_prefix(PREFIX))
-            .and_then(|rest| rest.split_once('-'))
-            .and_then(|(pid, _)| pid.parse::<i32>().ok())
-        else {
-            continue;
-        };
-        if !alive(pid) && entry.file_type().is_ok_and(|t| t.is_file()) {
-            let _ = fs::remove_file(entry.path());
-        }
-    }
-}
-
-#[cfg(unix)]
-fn alive(pid: i32) -> bool {
-    let Some(pid) = rustix::process::Pid::from_raw(pid) else {
-        return true;
-    };
-    rustix::process::test_kill_process(pid) != Err(rustix::io::Errno::SRCH)
-}
-
-#[cfg(not(unix))]
-fn alive(_: i32) -> bool {
-    true
 }
 
 /// Makes a rename durable; a file system that cannot sync a folder loses nothing by it.
@@ -450,7 +505,7 @@ mod tests {
             target(&link).unwrap(),
             Target::File(dir.path().join("real.md"))
         );
-        output(&link, b"new", true).unwrap();
+        output(&link, b"new", true, &Disk::default()).unwrap();
         assert!(
             fs::symlink_metadata(&link)
                 .unwrap()
@@ -460,18 +515,54 @@ mod tests {
         assert_eq!(fs::read(dir.path().join("real.md")).unwrap(), b"new");
     }
 
+    /// A file named like weekly's temporary files is the user's as far as weekly can tell:
+    /// writing into its folder leaves it.
     #[test]
-    fn stale_temporaries_of_dead_processes_are_removed_and_live_ones_kept() {
+    fn files_named_like_temporaries_are_never_removed() {
         let dir = tempfile::tempdir().unwrap();
-        let dead = dir.path().join(format!("{PREFIX}{}-abc", i32::MAX));
-        let live = dir.path().join(format!("{}abc", prefix()));
-        let other = dir.path().join(".weekly-notes");
-        for f in [&dead, &live, &other] {
-            fs::write(f, "").unwrap();
+        let files = [
+            dir.path().join(format!("{PREFIX}{}-abc", i32::MAX)),
+            dir.path().join(format!("{}abc", prefix())),
+            dir.path().join(".weekly-2023-39.yaml"),
+            dir.path().join(".weekly-4000000-notes.txt"),
+        ];
+        for f in &files {
+            fs::write(f, "mine").unwrap();
         }
-        output(&dir.path().join("out.md"), b"x", true).unwrap();
-        assert!(!dead.exists());
-        assert!(live.exists() && other.exists());
+        output(&dir.path().join("out.md"), b"x", true, &Disk::default()).unwrap();
+        for f in &files {
+            assert_eq!(fs::read(f).unwrap(), b"mine", "{}", f.display());
+        }
+    }
+
+    /// A read-only file is not replaced, by root neither: its mode says it is not to change.
+    #[test]
+    fn a_read_only_file_is_kept() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("2023-39.yaml");
+        fs::write(&path, "old").unwrap();
+        fs::set_permissions(&path, fs::Permissions::from_mode(0o444)).unwrap();
+        let e = output(&path, b"new", true, &Disk::default()).unwrap_err();
+        assert!(format!("{e:#}").contains("read-only"), "{e:#}");
+        assert_eq!(fs::read(&path).unwrap(), b"old");
+    }
+
+    /// A file the run has read is never a target, however it is named.
+    #[test]
+    fn a_file_the_run_read_is_never_replaced() {
+        use crate::input::files::Files;
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("2023-39.yaml");
+        fs::write(&path, "old").unwrap();
+        let disk = Disk::default();
+        disk.read(&path, 100).unwrap();
+        let other_name = dir.path().join("sub/../2023-39.yaml");
+        fs::create_dir(dir.path().join("sub")).unwrap();
+        let e = output(&other_name, b"new", true, &disk).unwrap_err();
+        assert!(format!("{e:#}").contains("this run reads it"), "{e:#}");
+        assert_eq!(fs::read(&path).unwrap(), b"old");
+        output(&dir.path().join("2023-40.yaml"), b"new", true, &disk).unwrap();
     }
 
     #[test]
@@ -479,9 +570,9 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("out.md");
         fs::write(&path, "old").unwrap();
-        assert!(output(&path, b"new", false).is_err());
+        assert!(output(&path, b"new", false, &Disk::default()).is_err());
         assert_eq!(fs::read(&path).unwrap(), b"old");
-        output(&path, b"new", true).unwrap();
+        output(&path, b"new", true, &Disk::default()).unwrap();
         assert_eq!(fs::read(&path).unwrap(), b"new");
         let names: Vec<_> = fs::read_dir(dir.path()).unwrap().flatten().collect();
         assert_eq!(names.len(), 1, "no temporary file is left");

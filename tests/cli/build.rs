@@ -251,7 +251,7 @@ fn output_naming_the_input_is_refused() {
         .run();
     out.code(2);
     assert!(
-        out.stderr_text().contains("is the input file"),
+        out.stderr_text().contains("this run reads it"),
         "{}",
         out.stderr_text()
     );

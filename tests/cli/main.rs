@@ -6,6 +6,7 @@ mod docs;
 mod docx;
 mod fixture;
 mod formats;
+mod guard;
 mod hostile;
 mod import;
 mod lang;

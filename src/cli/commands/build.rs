@@ -2,7 +2,6 @@
 //! is put in place.
 
 use std::io::IsTerminal;
-use std::path::Path;
 
 use anyhow::bail;
 
@@ -34,13 +33,6 @@ pub fn build(out: &mut Reporter, settings: &Build) -> anyhow::Result<Status> {
     for output in outputs {
         let target = match &output.path {
             None => Target::Stdout,
-            Some(path) if file != Path::new("-") && write::same_file(file, path) => {
-                let path = path.display();
-                bail!(Said::new(msg!(
-                    "`{path}` is the input file; choose another output",
-                    "`{path}` 是输入文件；请另选输出文件"
-                )))
-            }
             Some(path) => write::target(path)?,
         };
         if targets.iter().any(|(_, t)| *t == target) {
@@ -52,7 +44,8 @@ pub fn build(out: &mut Reporter, settings: &Build) -> anyhow::Result<Status> {
         }
         targets.push((output, target));
     }
-    let loaded = Loader::new(Disk).load(file)?;
+    let disk = Disk::default();
+    let loaded = Loader::new(&disk).load(file)?;
     let Some(issue) = out.loaded(loaded).and_then(|l| l.issue) else {
         return Ok(Status::Invalid);
     };
@@ -62,8 +55,14 @@ pub fn build(out: &mut Reporter, settings: &Build) -> anyhow::Result<Status> {
     } else {
         Default::default()
     };
-    let mut staged = Vec::new();
+    // Every template is read before any output is staged: no output may replace one.
+    let mut laid_out = Vec::new();
     for (output, target) in targets {
+        let templates = disk::templates(&disk, output.format, templates.as_deref())?;
+        laid_out.push((output, target, templates));
+    }
+    let mut staged = Vec::new();
+    for (output, target, templates) in laid_out {
         if output.format.is_binary() && target == Target::Stdout && std::io::stdout().is_terminal()
         {
             let ext = output.format.extensions()[0];
@@ -78,7 +77,7 @@ pub fn build(out: &mut Reporter, settings: &Build) -> anyhow::Result<Status> {
             )));
         }
         let options = Options {
-            templates: disk::templates(output.format, templates.as_deref())?,
+            templates,
             width: *width,
             fonts: fonts.clone(),
         };
@@ -90,7 +89,7 @@ pub fn build(out: &mut Reporter, settings: &Build) -> anyhow::Result<Status> {
                 "{name}：所用字体 {families}"
             ));
         }
-        let ready = write::stage(target, &document.bytes).said(|| {
+        let ready = write::stage(target, &document.bytes, &disk).said(|| {
             let Msg { en, zh } = cannot_write(output);
             msg!("{en}; no output was written", "{zh}；所有输出均未写入")
         })?;

@@ -34,7 +34,7 @@ impl<T> Default for Folder<T> {
 /// `weekly check`: every file, and the issues of each folder named as a series. A path that
 /// cannot be read is reported and the others are still checked.
 pub fn check(out: &mut Reporter, paths: &[PathBuf]) -> anyhow::Result<Status> {
-    let (status, _) = read_issues(out, paths, Lints::On, |_, _| ());
+    let (status, _) = read_issues(out, &Disk::default(), paths, Lints::On, |_, _| ());
     Ok(status)
 }
 
@@ -45,6 +45,7 @@ pub fn check(out: &mut Reporter, paths: &[PathBuf]) -> anyhow::Result<Status> {
 /// folder by folder in the order of `paths`.
 pub fn read_issues<T>(
     out: &mut Reporter,
+    disk: &Disk,
     paths: &[PathBuf],
     lints: Lints,
     keep: impl Fn(&Issue, usize) -> T,
@@ -62,7 +63,7 @@ pub fn read_issues<T>(
         };
         let is_folder = path.is_dir();
         let mut folders: BTreeMap<PathBuf, Folder<T>> = BTreeMap::new();
-        for (file, loaded) in files.iter().zip(load::load_all(&Disk, &files, lints)) {
+        for (file, loaded) in files.iter().zip(load::load_all(disk, &files, lints)) {
             let loaded = match loaded {
                 Ok(loaded) => loaded,
                 Err(e) => {

@@ -2,6 +2,7 @@
 //! batch into a folder, named after their mastheads and linked week to week.
 
 use std::collections::BTreeMap;
+use std::fs;
 use std::path::Path;
 
 use anyhow::bail;
@@ -28,9 +29,10 @@ struct Read {
 pub fn import(out: &mut Reporter, settings: &Import) -> anyhow::Result<Status> {
     let mut status = Status::Success;
     let mut read = Vec::new();
+    let disk = Disk::default();
     for path in &settings.files {
         let name = load::shown_name(path);
-        let bytes = match Disk.read(path, MAX_IMPORT_BYTES) {
+        let bytes = match disk.read(path, MAX_IMPORT_BYTES) {
             Ok(bytes) => bytes,
             Err(ReadError::TooLarge) => {
                 out.file(&name, "", &[load::too_large(MAX_IMPORT_BYTES)]);
@@ -57,33 +59,29 @@ pub fn import(out: &mut Reporter, settings: &Import) -> anyhow::Result<Status> {
             None => write::stdout(text.as_bytes())
                 .said(|| msg!("cannot write to stdout", "无法写入标准输出"))?,
             Some(path) => {
-                if settings.files.iter().any(|f| write::same_file(f, path)) {
-                    let path = path.display();
-                    bail!(Said::new(msg!(
-                        "`{path}` is the bulletin being imported; choose another output",
-                        "`{path}` 是正在导入的周报；请另选输出文件"
-                    )));
-                }
                 if !settings.force && path.exists() {
                     bail!(write::exists(path));
                 }
-                write::output(path, text.as_bytes(), settings.force)?;
+                write::output(path, text.as_bytes(), settings.force, &disk)?;
             }
         }
         return Ok(status);
     };
-    write_folder(out, dir, read, settings.force)?;
+    write_folder(out, dir, read, settings.force, &disk)?;
     Ok(status)
 }
 
 /// The issues into `dir` as `YEAR-NN.yaml`, in the order of their running totals, each
-/// naming the one before when that one is the week before and in the batch. Every name is
-/// checked before any file is written.
+/// naming the one before when that one is the week before and in the batch. The batch is
+/// planned whole before any file is written: two bulletins of one name, a name taken (without
+/// `force`), a symbolic link in the folder or a file the run reads stop it with nothing
+/// written.
 fn write_folder(
     out: &mut Reporter,
     dir: &Path,
     read: Vec<Read>,
     force: bool,
+    disk: &Disk,
 ) -> anyhow::Result<()> {
     let mut by_total: BTreeMap<u64, Read> = BTreeMap::new();
     for r in read {
@@ -98,11 +96,26 @@ fn write_folder(
         by_total.insert(total, r);
     }
     let name = |d: &Draft| format!("{}-{:02}.yaml", d.masthead.year, d.masthead.number);
+    let mut named: BTreeMap<String, &str> = BTreeMap::new();
     let mut files = Vec::new();
     let mut before: Option<(u64, String)> = None;
     for (total, r) in &by_total {
         let file = name(&r.draft);
+        if let Some(other) = named.insert(file.clone(), &r.name) {
+            let (a, b) = (other, &r.name);
+            bail!(Said::new(msg!(
+                "`{a}` and `{b}` would both be written as `{file}` (one year, one number): import one of them, or correct the issue number of the other",
+                "`{a}` 和 `{b}` 都将写为 `{file}`（年份和期号相同）：请只导入其中一份，或改正另一份的期号"
+            )));
+        }
         let path = dir.join(&file);
+        if fs::symlink_metadata(&path).is_ok_and(|m| m.file_type().is_symlink()) {
+            let shown = path.display();
+            bail!(Said::new(msg!(
+                "`{shown}` is a symbolic link: weekly writes issue files into the folder, never through a link; remove it or choose another folder",
+                "`{shown}` 是符号链接：weekly 只把周报文件写在该文件夹中，不经由链接写到别处；请删去该链接或另选文件夹"
+            )));
+        }
         if !force && path.exists() {
             bail!(write::exists(&path));
         }
@@ -114,11 +127,28 @@ fn write_folder(
         files.push((path, text, r));
         before = Some((*total, file));
     }
-    if !files.is_empty() {
-        write::folder(dir)?;
+    if files.is_empty() {
+        return Ok(());
     }
+    write::folder(dir)?;
+    let mut staged = Vec::new();
     for (path, text, r) in files {
-        write::output(&path, text.as_bytes(), force)?;
+        let ready = write::target(&path)
+            .and_then(|target| {
+                write::stage(target, text.as_bytes(), disk)
+                    .said(|| write::cannot_write(&path))
+                    .map_err(anyhow::Error::from)
+            })
+            .map_err(|e| {
+                e.context(Said::new(msg!(
+                    "no issue file was written",
+                    "所有周报文件均未写入"
+                )))
+            })?;
+        staged.push((path, ready, r));
+    }
+    for (path, ready, r) in staged {
+        ready.commit(force).said(|| write::cannot_write(&path))?;
         let (shown, from, m) = (path.display(), &r.name, &r.draft.masthead);
         let (year, number, total) = (m.year, m.number, m.total);
         out.note(msg!(

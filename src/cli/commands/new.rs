@@ -8,16 +8,17 @@ use anyhow::bail;
 use crate::cli::args::New;
 use crate::cli::disk::Disk;
 use crate::cli::report::{Reporter, Said, Saying, Status};
-use crate::cli::write;
-use crate::issue::Issue;
+use crate::cli::write::{self, Target};
+use crate::i18n::Msg;
 use crate::issue_file::freeze;
 use crate::issue_file::next::{self, Next};
 use crate::load::{Loaded, Loader};
 use crate::msg;
 
-/// `weekly new`: writes the next issue's file, never over an existing one unless forced.
-/// The figures the previous issue printed but computed are first written into it, so that
-/// every issue of the archive carries what it printed.
+/// `weekly new`: writes the next issue's file, never over an existing one unless forced, and
+/// never over a file the run read. Then, once that is in place, the figures the previous
+/// issue printed but computed are written into it, so that every issue of the archive
+/// carries what it printed.
 pub fn begin_next(out: &mut Reporter, settings: &New) -> anyhow::Result<Status> {
     let New {
         previous,
@@ -25,7 +26,8 @@ pub fn begin_next(out: &mut Reporter, settings: &New) -> anyhow::Result<Status> 
         date,
         force,
     } = settings;
-    let loaded = Loader::new(Disk).load(previous)?;
+    let disk = Disk::default();
+    let loaded = Loader::new(&disk).load(previous)?;
     let Some(Loaded {
         text: prev_text,
         bom,
@@ -37,76 +39,102 @@ pub fn begin_next(out: &mut Reporter, settings: &New) -> anyhow::Result<Status> 
     };
     let shown = previous.display().to_string();
     let next = Next::after(&prev, *date);
-    let Some(target) = output.clone().or_else(|| next.file_name(previous)) else {
+    let Some(path) = output.clone().or_else(|| next.file_name(previous)) else {
         bail!(Said::new(msg!(
             "cannot name the next issue after `{shown}` (names like 2023-39.yaml are moved on); give -o",
             "无法根据 `{shown}` 为下一期命名（只有形如 2023-39.yaml 的文件名才能自动顺延）；请用 -o 指定新文件名"
         )));
     };
-    let to_stdout = target == Path::new("-");
-    if !to_stdout && !force && target.exists() {
-        bail!(write::exists(&target));
-    }
-    if previous != Path::new("-") {
-        freeze(out, previous, &prev_text, bom, &prev)?;
+    let to_stdout = path == Path::new("-");
+    if !to_stdout && !force && path.exists() {
+        bail!(write::exists(&path));
     }
     let link = if to_stdout {
         shown.clone()
     } else {
-        write::relative_link(previous, &target)
+        write::relative_link(previous, &path)
     };
     let text = next::next_issue(&prev, &link, &next, out.lang());
-    if to_stdout {
-        write::stdout(text.as_bytes()).said(write::stdout_msg)?;
+    let target = if to_stdout {
+        Target::Stdout
     } else {
-        write::output(&target, text.as_bytes(), *force)?;
-        let (name, year, number, total) = (target.display(), next.year, next.number, next.total);
+        write::target(&path)?
+    };
+    let draft = write::stage(target, text.as_bytes(), &disk).said(|| write::cannot_write(&path))?;
+    let frozen = if previous == Path::new("-") {
+        Ok(None)
+    } else {
+        freeze::freeze(&prev_text, &prev)
+    };
+    // The draft first: the previous issue is written into only once the new one is in place.
+    if to_stdout {
+        draft.commit(true).said(write::stdout_msg)?;
+    } else {
+        draft.commit(*force).said(|| write::cannot_write(&path))?;
+        let (name, year, number, total) = (path.display(), next.year, next.number, next.total);
         out.note(msg!(
             "created `{name}`: {year} 年第 {number} 期（总第 {total} 期）",
             "已新建 `{name}`：{year} 年第 {number} 期（总第 {total} 期）"
         ));
     }
+    match frozen {
+        Ok(None) => {}
+        Ok(Some(frozen)) => write_figures(out, previous, &frozen, bom)?,
+        Err(figures) => out.note(by_hand(previous, &figures, None)),
+    }
     Ok(Status::Success)
 }
 
-/// Writes into the issue at `path` the figures it printed but computed; when they cannot be
-/// written in without changing the issue, says which to write by hand.
-fn freeze(
+/// `咨询 59029、受理 15288`.
+fn list(figures: &[(String, u64)]) -> String {
+    let figures: Vec<String> = figures.iter().map(|(n, v)| format!("{n} {v}")).collect();
+    figures.join("、")
+}
+
+/// The note that the figures could not be written into `path`, and why when known.
+fn by_hand(path: &Path, figures: &[(String, u64)], why: Option<&Msg>) -> Msg {
+    let (shown, figures) = (path.display(), list(figures));
+    let (why, why_zh) = why.map_or((String::new(), String::new()), |m| {
+        (format!(" ({})", m.en), format!("（{}）", m.zh))
+    });
+    msg!(
+        "warning: could not write into `{shown}` the figures it printed{why}; write them by hand: {figures}",
+        "警告：无法把推算出的累计数写入 `{shown}`{why_zh}，请手工补填：{figures}"
+    )
+}
+
+/// Writes into the issue at `path` the figures it printed but computed. A file that may not
+/// be written (read-only, another user's) is left as it is, with a note of the figures to
+/// write by hand.
+fn write_figures(
     out: &mut Reporter,
     path: &Path,
-    text: &str,
+    frozen: &freeze::Frozen,
     bom: bool,
-    issue: &Issue,
 ) -> anyhow::Result<()> {
-    let shown = path.display();
-    let list = |figures: &[(String, u64)]| {
-        let figures: Vec<String> = figures.iter().map(|(n, v)| format!("{n} {v}")).collect();
-        figures.join("、")
+    let bom = if bom { "\u{feff}" } else { "" };
+    let bytes = format!("{bom}{}", frozen.text);
+    let staged = match write::stage_edit(path, bytes.as_bytes()) {
+        Ok(staged) => staged,
+        Err(e) => {
+            let why = e
+                .downcast_ref::<std::io::Error>()
+                .map(crate::i18n::io_message);
+            out.note(by_hand(path, &frozen.figures, why.as_ref()));
+            return Ok(());
+        }
     };
-    match freeze::freeze(text, issue) {
-        Ok(None) => {}
-        Ok(Some(frozen)) => {
-            let bom = if bom { "\u{feff}" } else { "" };
-            let bytes = format!("{bom}{}", frozen.text);
-            write::output(path, bytes.as_bytes(), true).said(|| {
-                msg!(
-                    "cannot write the figures into `{shown}`",
-                    "无法把数字写入 `{shown}`"
-                )
-            })?;
-            let figures = list(&frozen.figures);
-            out.note(msg!(
-                "wrote into `{shown}` the figures it computed and printed: {figures}",
-                "已把 `{shown}` 中推算出的累计数写入该文件：{figures}"
-            ));
-        }
-        Err(figures) => {
-            let figures = list(&figures);
-            out.note(msg!(
-                "warning: could not write into `{shown}` the figures it printed; write them by hand: {figures}",
-                "警告：无法把推算出的累计数写入 `{shown}`，请手工补填：{figures}"
-            ))
-        }
-    }
+    let shown = path.display();
+    staged.commit(true).said(|| {
+        msg!(
+            "cannot write the figures into `{shown}`",
+            "无法把数字写入 `{shown}`"
+        )
+    })?;
+    let figures = list(&frozen.figures);
+    out.note(msg!(
+        "wrote into `{shown}` the figures it computed and printed: {figures}",
+        "已把 `{shown}` 中推算出的累计数写入该文件：{figures}"
+    ));
     Ok(())
 }

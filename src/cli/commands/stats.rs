@@ -8,6 +8,7 @@ use anyhow::bail;
 use super::check::read_issues;
 use crate::check::validate::Lints;
 use crate::cli::args::Stats;
+use crate::cli::disk::Disk;
 use crate::cli::report::{Reporter, Said, Saying, Status};
 use crate::cli::write::{self, Target};
 use crate::i18n::Lang;
@@ -35,7 +36,8 @@ pub fn stats(out: &mut Reporter, settings: &Stats) -> anyhow::Result<Status> {
         )));
     }
     // Typography does not change a figure; continuity and the checks across a folder do.
-    let (mut status, folders) = read_issues(out, paths, Lints::Off, Week::of);
+    let disk = Disk::default();
+    let (mut status, folders) = read_issues(out, &disk, paths, Lints::Off, Week::of);
     let mut archive: Vec<(Series, Vec<String>, Vec<String>)> = Vec::new();
     for (folder, read) in folders {
         let name = folder.display().to_string();
@@ -127,7 +129,7 @@ pub fn stats(out: &mut Reporter, settings: &Stats) -> anyhow::Result<Status> {
         }
         None => write::stdout_msg(),
     };
-    write::stage(target, &bytes)
+    write::stage(target, &bytes, &disk)
         .and_then(|staged| staged.commit(true))
         .said(what)?;
     Ok(status)

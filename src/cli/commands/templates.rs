@@ -2,6 +2,7 @@
 
 use std::path::Path;
 
+use crate::cli::disk::Disk;
 use crate::cli::report::{Reporter, Status};
 use crate::cli::write;
 use crate::msg;
@@ -23,7 +24,7 @@ pub fn export_templates(out: &mut Reporter, dir: &Path, force: bool) -> anyhow::
         let written = if path.exists() && !force {
             Err(write::exists(&path).into())
         } else {
-            write::output(&path, source.as_bytes(), force)
+            write::output(&path, source.as_bytes(), force, &Disk::default())
         };
         match written {
             Ok(()) => {
