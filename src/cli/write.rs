@@ -226,7 +226,8 @@ impl Staged {
                 if replace {
                     let named = tempfile::Builder::new()
                         .prefix(&prefix())
-                        .make_in(&folder, |at| link(&file, at))?;
+                        .make_in(&folder, |at| link(&file, at))
+                        .map_err(unnamed_error)?;
                     named.persist(&path).map_err(|e| e.error)?;
                 } else {
                     link(&file, &path)?;
@@ -395,9 +396,29 @@ fn link(file: &File, at: &Path) -> io::Result<()> {
 fn named(folder: &Path, bytes: &[u8], kept: &Kept) -> io::Result<Staging> {
     let mut tmp = tempfile::Builder::new()
         .prefix(&prefix())
-        .tempfile_in(folder)?;
+        .tempfile_in(folder)
+        .map_err(unnamed_error)?;
     fill(tmp.as_file_mut(), bytes, kept)?;
     Ok(Staging::Named(tmp))
+}
+
+/// tempfile's error names the temporary file it could not make, which the user never sees
+/// and which does not exist: the message names the output, so the cause is the system's
+/// alone.
+fn unnamed_error(e: io::Error) -> io::Error {
+    if e.raw_os_error().is_some() {
+        return e;
+    }
+    // `Permission denied (os error 13) at path "…"`: the system's error, by its number.
+    let text = e.to_string();
+    let text = text.split(" at path ").next().unwrap_or_default();
+    let code = text
+        .rsplit_once("(os error ")
+        .and_then(|(_, n)| n.strip_suffix(')')?.parse().ok());
+    match code {
+        Some(code) => io::Error::from_raw_os_error(code),
+        None => io::Error::new(e.kind(), text.to_owned()),
+    }
 }
 
 /// Makes a rename durable; a file system that cannot sync a folder loses nothing by it.
@@ -532,6 +553,25 @@ mod tests {
         output(&dir.path().join("out.md"), b"x", true, &Disk::default()).unwrap();
         for f in &files {
             assert_eq!(fs::read(f).unwrap(), b"mine", "{}", f.display());
+        }
+    }
+
+    /// An error names the output, never the temporary file that could not be made.
+    #[test]
+    fn errors_never_name_a_temporary_file() {
+        let from_tempfile = io::Error::new(
+            io::ErrorKind::PermissionDenied,
+            "Permission denied (os error 13) at path \"/x/.weekly-1-abc\"",
+        );
+        let e = unnamed_error(from_tempfile);
+        assert_eq!(e.raw_os_error(), Some(13));
+        assert!(!e.to_string().contains("weekly"), "{e}");
+        let odd = unnamed_error(io::Error::other("odd at path \"/x/.weekly-1-abc\""));
+        assert_eq!(odd.to_string(), "odd");
+        // Where no file can be made, whatever the reason, the message is the output's.
+        for path in ["/proc/a.md", "/sys/a.md"] {
+            let e = output(Path::new(path), b"x", true, &Disk::default()).unwrap_err();
+            assert!(!format!("{e:#}").contains(".weekly-"), "{e:#}");
         }
     }
 
