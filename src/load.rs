@@ -420,7 +420,7 @@ pub fn shown_name(path: &Path) -> String {
     if path == Path::new("-") {
         "<stdin>".to_owned()
     } else {
-        path.display().to_string()
+        crate::text::quote::path(path)
     }
 }
 

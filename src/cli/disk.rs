@@ -115,44 +115,120 @@ impl Files for Disk {
     }
 }
 
-/// The issue files a `check` argument names: itself, or every `*.yaml` below a folder, in
-/// name order. A folder without any is an error, so that a mistyped path fails loudly.
-pub fn issue_files(path: &Path) -> anyhow::Result<Vec<PathBuf>> {
+/// What a `check` or `stats` argument holds: itself, or the issue files below a folder, in
+/// name order; and what was not read there, and why.
+#[derive(Default)]
+pub struct Walk {
+    pub files: Vec<PathBuf>,
+    /// Symbolic links to outside the folder, or to what is not a file: W025 each.
+    pub links: Vec<(PathBuf, LinkTo)>,
+    /// Folders below that could not be read.
+    pub folders: Vec<anyhow::Error>,
+}
+
+/// Where a link that is not read leads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum LinkTo {
+    Outside,
+    NotAFile,
+}
+
+/// How many folders below the one named a walk goes: an archive is a folder of years, and a
+/// deeper tree (a loop of bind mounts, a generated maze) is cut short with a finding.
+pub const MAX_DEPTH: usize = 32;
+
+/// The issue files `path` names: itself, or every `*.yaml` below a folder. Hidden entries
+/// (`.git`) are skipped; a link is read only when it leads to a file inside the folder,
+/// and links to folders are not followed, so the walk cannot loop or leave the folder. A
+/// folder that cannot be read below the one named is reported and the rest walked; a folder
+/// without any issue file is an error, so that a mistyped path fails loudly.
+pub fn issue_files(path: &Path) -> anyhow::Result<Walk> {
     if path == Path::new("-") || !path.is_dir() {
-        return Ok(vec![path.to_owned()]);
+        return Ok(Walk {
+            files: vec![path.to_owned()],
+            ..Walk::default()
+        });
     }
-    let mut files = Vec::new();
-    collect_yaml(path, &mut files).said(|| {
-        let path = path.display();
-        msg!("cannot read the folder `{path}`", "无法读取文件夹 `{path}`")
-    })?;
-    if files.is_empty() {
-        let path = path.display();
+    let cannot_read = |dir: &Path| {
+        let dir = crate::text::quote::path(dir);
+        msg!("cannot read the folder `{dir}`", "无法读取文件夹 `{dir}`")
+    };
+    let root = fs::canonicalize(path).said(|| cannot_read(path))?;
+    let mut walk = Walk::default();
+    let mut folders = vec![(path.to_owned(), 0)];
+    while let Some((dir, depth)) = folders.pop() {
+        let entries = fs::read_dir(&dir).and_then(|d| d.collect::<io::Result<Vec<_>>>());
+        let entries = match entries {
+            Ok(entries) => entries,
+            Err(e) if depth == 0 => bail!(Said::because(cannot_read(&dir), e)),
+            Err(e) => {
+                walk.folders
+                    .push(Said::because(cannot_read(&dir), e).into());
+                continue;
+            }
+        };
+        for entry in entries {
+            if entry.file_name().to_string_lossy().starts_with('.') {
+                continue;
+            }
+            let path = entry.path();
+            let Ok(kind) = entry.file_type() else {
+                continue;
+            };
+            if kind.is_dir() && depth == MAX_DEPTH {
+                let shown = crate::text::quote::path(&path);
+                walk.folders.push(
+                    Said::new(msg!(
+                        "`{shown}` is more than {MAX_DEPTH} folders deep: not read",
+                        "`{shown}` 的层级超过 {MAX_DEPTH} 层文件夹：未读取"
+                    ))
+                    .into(),
+                );
+            } else if kind.is_dir() {
+                folders.push((path, depth + 1));
+            } else if !is_issue_file(&path) {
+            } else if !kind.is_symlink() {
+                walk.files.push(path);
+            } else {
+                match fs::canonicalize(&path).and_then(|real| Ok((fs::metadata(&real)?, real))) {
+                    Ok((meta, _)) if !meta.is_file() => walk.links.push((path, LinkTo::NotAFile)),
+                    Ok((_, real)) if real.starts_with(&root) => walk.files.push(path),
+                    Ok(_) => walk.links.push((path, LinkTo::Outside)),
+                    // A dangling link leads nowhere a file can be read.
+                    Err(_) => walk.links.push((path, LinkTo::NotAFile)),
+                }
+            }
+        }
+    }
+    if walk.files.is_empty() && walk.links.is_empty() && walk.folders.is_empty() {
+        let path = crate::text::quote::path(path);
         bail!(Said::new(msg!(
             "no issue files (*.yaml) in `{path}`",
             "`{path}` 中没有周报文件（*.yaml）"
         )));
     }
-    files.sort();
-    Ok(files)
+    walk.files.sort();
+    walk.links.sort();
+    Ok(walk)
 }
 
-/// Hidden entries (`.git`) are skipped, and symbolic links to folders are not followed, so
-/// the walk cannot loop.
-fn collect_yaml(dir: &Path, files: &mut Vec<PathBuf>) -> io::Result<()> {
-    for entry in fs::read_dir(dir)? {
-        let entry = entry?;
-        if entry.file_name().to_string_lossy().starts_with('.') {
-            continue;
-        }
-        let path = entry.path();
-        if entry.file_type()?.is_dir() {
-            collect_yaml(&path, files)?;
-        } else if is_issue_file(&path) {
-            files.push(path);
-        }
-    }
-    Ok(())
+/// W025: a link in a folder that is not read, for where it leads.
+pub fn link_not_read(folder: &Path, to: LinkTo) -> crate::diag::Diagnostic {
+    let folder = crate::text::quote::path(folder);
+    let message = match to {
+        LinkTo::Outside => msg!(
+            "a symbolic link to a file outside `{folder}`: not read",
+            "指向 `{folder}` 之外文件的符号链接：未读取"
+        ),
+        LinkTo::NotAFile => msg!(
+            "a symbolic link to something that is not a file, or to nothing: not read",
+            "符号链接指向的不是文件，或指向的文件不存在：未读取"
+        ),
+    };
+    crate::diag::Diagnostic::new(crate::diag::Code::W025, 0..0, message).with_help(msg!(
+        "copy the issue into the folder, or name the link itself to `weekly check` to read it",
+        "请把该期周报复制到文件夹中；如确要读取，可直接把这个链接作为参数交给 `weekly check`"
+    ))
 }
 
 /// The fonts a PDF may use: those in the folders given, then, with `system`, the system's.
@@ -181,7 +257,7 @@ pub fn templates(disk: &Disk, format: Format, dir: Option<&Path>) -> anyhow::Res
         return Ok(templates);
     };
     if !dir.is_dir() {
-        let shown = dir.display();
+        let shown = crate::text::quote::path(dir);
         if dir.exists() {
             bail!(Said::new(msg!(
                 "`{shown}` is a file, not a folder: --templates takes the folder that holds bulletin.md and the others",
@@ -198,10 +274,10 @@ pub fn templates(disk: &Disk, format: Format, dir: Option<&Path>) -> anyhow::Res
         disk.note(&path, &meta);
     }
     match fs::read_to_string(&path) {
-        Ok(source) => templates.replace(format, path.display().to_string(), source),
+        Ok(source) => templates.replace(format, crate::text::quote::path(&path), source),
         Err(e) if e.kind() == io::ErrorKind::NotFound => {}
         Err(e) => {
-            let path = path.display();
+            let path = crate::text::quote::path(&path);
             bail!(Said::because(
                 msg!("cannot read `{path}`", "无法读取 `{path}`"),
                 e

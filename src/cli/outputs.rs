@@ -34,7 +34,7 @@ pub fn outputs(
     }
     let mut outputs: Vec<Output> = Vec::new();
     for path in paths {
-        let shown = path.display().to_string();
+        let shown = crate::text::quote::path(&path);
         let stdout = path == Path::new("-");
         let format = if stdout {
             format.unwrap_or(Format::Markdown)
@@ -82,7 +82,7 @@ fn format_of<F: Choice>(
     path: &Path,
     fallback: impl FnOnce() -> Option<F>,
 ) -> Result<F, Msg> {
-    let shown = path.display();
+    let shown = crate::text::quote::path(path);
     match (given, F::from_path(path)) {
         (Some(given), Some(named)) if given != named => {
             let (named, given) = (named.name(), given.name());

@@ -13,7 +13,7 @@ use crate::msg;
 
 /// A file that is there and is replaced only with `--force`.
 pub fn exists(path: &Path) -> Said {
-    let path = path.display();
+    let path = crate::text::quote::path(path);
     Said::new(msg!(
         "`{path}` exists; give --force to replace it",
         "`{path}` 已存在；如要替换，请加 --force"
@@ -23,7 +23,7 @@ pub fn exists(path: &Path) -> Said {
 /// The folder `dir` and those above it, made where missing.
 pub fn folder(dir: &Path) -> anyhow::Result<()> {
     fs::create_dir_all(dir).said(|| {
-        let dir = dir.display();
+        let dir = crate::text::quote::path(dir);
         msg!("cannot make the folder `{dir}`", "无法新建文件夹 `{dir}`")
     })?;
     Ok(())
@@ -47,7 +47,7 @@ pub fn target(path: &Path) -> anyhow::Result<Target> {
     if path == Path::new("-") || path == Path::new("/dev/stdout") {
         return Ok(Target::Stdout);
     }
-    let shown = path.display();
+    let shown = crate::text::quote::path(path);
     match fs::metadata(path) {
         Ok(meta) if meta.is_dir() => {
             bail!(Said::new(msg!(
@@ -76,7 +76,7 @@ pub fn target(path: &Path) -> anyhow::Result<Target> {
             let real = follow_links(path).said(|| cannot_follow(path))?;
             let folder = folder_of(&real);
             if !folder.is_dir() {
-                let folder = folder.display();
+                let folder = crate::text::quote::path(&folder);
                 bail!(Said::new(msg!(
                     "the folder `{folder}` does not exist; make it first",
                     "文件夹 `{folder}` 不存在；请先新建"
@@ -98,7 +98,7 @@ pub fn not_a_file(path: &Path) -> bool {
 }
 
 fn cannot_follow(path: &Path) -> crate::i18n::Msg {
-    let path = path.display();
+    let path = crate::text::quote::path(path);
     msg!(
         "cannot resolve the path `{path}`",
         "无法确定 `{path}` 的实际位置"
@@ -106,7 +106,7 @@ fn cannot_follow(path: &Path) -> crate::i18n::Msg {
 }
 
 pub fn cannot_write(path: &Path) -> crate::i18n::Msg {
-    let path = path.display();
+    let path = crate::text::quote::path(path);
     msg!("cannot write `{path}`", "无法写入 `{path}`")
 }
 

@@ -395,6 +395,11 @@ codes! {
         example: "`首批 50 个` in the text of a PDF that LibreOffice or Typst set", "从 LibreOffice 或 Typst 排版的 PDF 中提取出的 `首批 50 个`";
         explain: "LibreOffice, Word and Typst leave a gap between a Chinese character and a figure or Latin letter whether or not a space was typed, and the text taken out of the PDF shows that gap as a space, so the import cannot tell which spaces the original had. Compare the paragraph with the original and delete, in the imported issue file, the spaces it did not have; or import the Word version of the issue, which leaves no such doubt. Once checked, `weekly import --allow W024` leaves the warning out.", "LibreOffice、Word 和 Typst 排版时，会在汉字与数字、字母之间自动留出间隙，从 PDF 提取文字时，这种间隙也会变成空格，因此导入时无法判断哪些空格是原稿本来就有的。请对照原稿，在生成的周报文件中删去原稿没有的空格；如有同一期的 Word 版本，改为导入 Word 版本即可避免此问题。核对无误后，可运行 `weekly import --allow W024` 不再显示此警告。";
     }
+    W025 File {
+        meaning: "a symbolic link in a folder that leads outside it, or to something that is not a file: not read", "文件夹中的符号链接指向文件夹之外，或指向的不是文件：未读取";
+        example: "`issues/2023-39.yaml` linking to `/etc/passwd` or to `../../secrets.yaml`", "`issues/2023-39.yaml` 链接到 `/etc/passwd` 或 `../../secrets.yaml`";
+        explain: "`weekly check` and `weekly stats` read every issue file of a folder, and a link there could make them read, and print in their findings, a file that is not an issue at all: a credentials file, `/proc/self/environ`, a device. So a link is read only when it leads to a file inside the folder. Copy the issue into the folder instead, or, if the link is meant, give its path to `weekly check` by name, which reads it. Switch the warning off with `--allow W025`.", "`weekly check` 和 `weekly stats` 会读取文件夹中的每个周报文件；文件夹里的符号链接可能让它们读取并在提示中印出根本不是周报的文件，如密码文件、`/proc/self/environ` 或设备。因此只有指向本文件夹内文件的链接才会被读取。请把该期周报复制到文件夹中；如确实需要这个链接，可把它的路径直接交给 `weekly check`，这样会读取。如需关闭此警告，可用 `--allow W025`。";
+    }
 }
 
 impl Code {

@@ -17,9 +17,15 @@ pub fn excerpt(s: &str) -> Cow<'_, str> {
     cut(s, EXCERPT)
 }
 
+/// A path as a message shows it: as given, with control characters written as escapes, so
+/// that a file's name cannot drive the terminal or break a line.
+pub fn path(path: &std::path::Path) -> String {
+    printable(&path.display().to_string()).into_owned()
+}
+
 /// A path as a message quotes it: its first [`PATH_EXCERPT`] characters, then `…`.
 pub fn excerpt_path(path: &std::path::Path) -> String {
-    cut(&path.display().to_string(), PATH_EXCERPT).into_owned()
+    cut(&self::path(path), PATH_EXCERPT).into_owned()
 }
 
 fn cut(s: &str, max: usize) -> Cow<'_, str> {

@@ -145,9 +145,11 @@ pub fn yaml_inputs() -> (Vec<Prepared>, Vec<PathBuf>) {
     (copies, files)
 }
 
-/// Copies a file, or a folder with all it holds.
+/// Copies a file, or a folder with all it holds; a symbolic link stays a link.
 fn copy(from: &Path, to: &Path) {
-    if from.is_dir() {
+    if fs::symlink_metadata(from).is_ok_and(|m| m.file_type().is_symlink()) {
+        std::os::unix::fs::symlink(fs::read_link(from).unwrap(), to).unwrap();
+    } else if from.is_dir() {
         crate::util::copy_dir(from, to);
     } else {
         fs::copy(from, to).unwrap_or_else(|e| panic!("{}: {e}", from.display()));

@@ -166,3 +166,102 @@ fn a_folder_without_issues_is_an_error() {
     let stderr = String::from_utf8(r.stderr).unwrap();
     assert!(stderr.contains("no issue files (*.yaml) in"), "{stderr}");
 }
+
+/// A file's name is shown with its control characters written as escapes, whatever the
+/// command and the message format: a name cannot drive the terminal or break a line.
+#[test]
+fn file_names_with_control_characters_are_shown_escaped() {
+    let tmp = crate::util::scratch();
+    let dir = tmp.path();
+    let name = "bad\u{1b}[31m\nname.yaml";
+    fs::write(dir.join(name), "masthead: 1\n").unwrap();
+    let runs: [&[&str]; 5] = [
+        &["check", name],
+        &["check", name, "--message-format", "short"],
+        &["check", name, "--message-format", "github"],
+        &["check", "."],
+        &["build", name, "-o", "out\u{7}.md"],
+    ];
+    for args in runs {
+        let out = weekly().current_dir(dir).args(args).run();
+        out.code(1);
+        let said = out.stderr_text() + &out.stdout_text();
+        assert!(
+            said.contains("bad\\u{1b}[31m\\u{a}name.yaml"),
+            "{args:?}: {said}"
+        );
+        assert!(
+            !said.chars().any(|c| c.is_control() && c != '\n'),
+            "{args:?}: {said:?}"
+        );
+        assert!(!said.contains("[31m\nname"), "{args:?}: {said}");
+    }
+}
+
+/// A folder's links are read only when they lead to a file inside it: a link to a secret
+/// elsewhere, a device or nothing is a finding (W025), and what it points at is never read
+/// or printed.
+#[test]
+fn links_out_of_a_checked_folder_are_not_followed() {
+    use std::os::unix::fs::symlink;
+    let tmp = crate::util::scratch();
+    let dir = tmp.path();
+    fs::create_dir_all(dir.join("issues/sub")).unwrap();
+    for name in ["2023-38.yaml", "2023-39.yaml"] {
+        fs::copy(
+            root().join("examples").join(name),
+            dir.join("issues").join(name),
+        )
+        .unwrap();
+    }
+    fs::write(dir.join("secret.yaml"), "password: hunter2\n").unwrap();
+    symlink(dir.join("secret.yaml"), dir.join("issues/secret.yaml")).unwrap();
+    symlink("/dev/zero", dir.join("issues/zero.yaml")).unwrap();
+    symlink("nowhere.yaml", dir.join("issues/dangling.yaml")).unwrap();
+    symlink("../2023-39.yaml", dir.join("issues/sub/inside.yaml")).unwrap();
+    for format in ["human", "short", "github", "json"] {
+        let out = weekly()
+            .current_dir(dir)
+            .args(["check", "issues", "--message-format", format])
+            .run();
+        out.success();
+        let said = out.stderr_text() + &out.stdout_text();
+        assert!(
+            !said.contains("hunter2") && !said.contains("password"),
+            "{said}"
+        );
+        assert_eq!(said.matches("W025").count(), 3, "{format}: {said}");
+        // The link inside the folder is read: it is 第 39 期 again.
+        assert!(said.contains("sub/inside.yaml"), "{said}");
+    }
+    // Named on the command line, a link is read: the user asked for it.
+    weekly()
+        .current_dir(dir)
+        .args(["check", "issues/secret.yaml"])
+        .run()
+        .code(1);
+}
+
+/// A folder tree deeper than weekly walks is cut short with an error for the folder too
+/// deep, and every issue above it is still checked.
+#[test]
+fn a_tree_too_deep_is_cut_short_and_the_rest_checked() {
+    let tmp = crate::util::scratch();
+    let dir = tmp.path().join("issues");
+    let mut deep = dir.clone();
+    for _ in 0..40 {
+        deep.push("d");
+    }
+    fs::create_dir_all(&deep).unwrap();
+    fs::copy(
+        root().join("examples/2023-38.yaml"),
+        deep.join("2023-38.yaml"),
+    )
+    .unwrap();
+    fs::write(dir.join("bad.yaml"), "masthead: 1\n").unwrap();
+    let out = weekly().arg("check").arg(&dir).run();
+    out.code(2);
+    let said = out.stderr_text();
+    assert!(said.contains("more than 32 folders deep"), "{said}");
+    assert!(said.contains("bad.yaml") && said.contains("E004"), "{said}");
+}

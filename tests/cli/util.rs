@@ -334,13 +334,15 @@ pub fn series_copy() -> tempfile::TempDir {
 }
 
 /// Copies what the folder `from` holds into `to`, made if missing: files and folders, all
-/// the way down.
+/// the way down; a symbolic link stays a link.
 pub fn copy_dir(from: &Path, to: &Path) {
     fs::create_dir_all(to).unwrap();
     for entry in fs::read_dir(from).unwrap() {
         let entry = entry.unwrap();
         let target = to.join(entry.file_name());
-        if entry.file_type().unwrap().is_dir() {
+        if entry.file_type().unwrap().is_symlink() {
+            std::os::unix::fs::symlink(fs::read_link(entry.path()).unwrap(), &target).unwrap();
+        } else if entry.file_type().unwrap().is_dir() {
             copy_dir(&entry.path(), &target);
         } else if entry.file_type().unwrap().is_file() {
             fs::copy(entry.path(), &target).unwrap();

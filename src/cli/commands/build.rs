@@ -110,13 +110,13 @@ fn shown(output: &Output) -> String {
     output
         .path
         .as_ref()
-        .map_or_else(|| "stdout".to_owned(), |p| p.display().to_string())
+        .map_or_else(|| "stdout".to_owned(), |p| crate::text::quote::path(p))
 }
 
 fn cannot_write(output: &Output) -> Msg {
     match &output.path {
         Some(path) => {
-            let path = path.display();
+            let path = crate::text::quote::path(path);
             msg!("cannot write `{path}`", "无法写入 `{path}`")
         }
         None => msg!("cannot write to stdout", "无法写入标准输出"),

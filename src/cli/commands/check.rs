@@ -53,14 +53,25 @@ pub fn read_issues<T>(
     let mut status = Status::Success;
     let mut read = Vec::new();
     for path in paths {
-        let files = match disk::issue_files(path) {
-            Ok(files) => files,
+        let walk = match disk::issue_files(path) {
+            Ok(walk) => walk,
             Err(e) => {
                 out.error(&e);
                 status = Status::Error;
                 continue;
             }
         };
+        for (link, to) in &walk.links {
+            let name = load::shown_name(link);
+            if !out.file(&name, "", &[disk::link_not_read(path, *to)]) {
+                status = status.max(Status::Invalid);
+            }
+        }
+        for e in &walk.folders {
+            out.error(e);
+            status = Status::Error;
+        }
+        let files = walk.files;
         let is_folder = path.is_dir();
         let mut folders: BTreeMap<PathBuf, Folder<T>> = BTreeMap::new();
         for (file, loaded) in files.iter().zip(load::load_all(disk, &files, lints)) {

@@ -110,7 +110,7 @@ fn write_folder(
         }
         let path = dir.join(&file);
         if fs::symlink_metadata(&path).is_ok_and(|m| m.file_type().is_symlink()) {
-            let shown = path.display();
+            let shown = crate::text::quote::path(&path);
             bail!(Said::new(msg!(
                 "`{shown}` is a symbolic link: weekly writes issue files into the folder, never through a link; remove it or choose another folder",
                 "`{shown}` 是符号链接：weekly 只把周报文件写在该文件夹中，不经由链接写到别处；请删去该链接或另选文件夹"
@@ -149,7 +149,7 @@ fn write_folder(
     }
     for (path, ready, r) in staged {
         ready.commit(force).said(|| write::cannot_write(&path))?;
-        let (shown, from, m) = (path.display(), &r.name, &r.draft.masthead);
+        let (shown, from, m) = (crate::text::quote::path(&path), &r.name, &r.draft.masthead);
         let (year, number, total) = (m.year, m.number, m.total);
         out.note(msg!(
             "imported `{from}` into `{shown}`: {year} 年第 {number} 期（总第 {total} 期）",

@@ -37,7 +37,7 @@ pub fn begin_next(out: &mut Reporter, settings: &New) -> anyhow::Result<Status> 
     else {
         return Ok(Status::Invalid);
     };
-    let shown = previous.display().to_string();
+    let shown = crate::text::quote::path(previous);
     let next = Next::after(&prev, *date);
     let Some(path) = output.clone().or_else(|| next.file_name(previous)) else {
         bail!(Said::new(msg!(
@@ -71,7 +71,12 @@ pub fn begin_next(out: &mut Reporter, settings: &New) -> anyhow::Result<Status> 
         draft.commit(true).said(write::stdout_msg)?;
     } else {
         draft.commit(*force).said(|| write::cannot_write(&path))?;
-        let (name, year, number, total) = (path.display(), next.year, next.number, next.total);
+        let (name, year, number, total) = (
+            crate::text::quote::path(&path),
+            next.year,
+            next.number,
+            next.total,
+        );
         out.note(msg!(
             "created `{name}`: {year} 年第 {number} 期（总第 {total} 期）",
             "已新建 `{name}`：{year} 年第 {number} 期（总第 {total} 期）"
@@ -93,7 +98,7 @@ fn list(figures: &[(String, u64)]) -> String {
 
 /// The note that the figures could not be written into `path`, and why when known.
 fn by_hand(path: &Path, figures: &[(String, u64)], why: Option<&Msg>) -> Msg {
-    let (shown, figures) = (path.display(), list(figures));
+    let (shown, figures) = (crate::text::quote::path(&path), list(figures));
     let (why, why_zh) = why.map_or((String::new(), String::new()), |m| {
         (format!(" ({})", m.en), format!("（{}）", m.zh))
     });
@@ -124,7 +129,7 @@ fn write_figures(
             return Ok(());
         }
     };
-    let shown = path.display();
+    let shown = crate::text::quote::path(path);
     staged.commit(true).said(|| {
         msg!(
             "cannot write the figures into `{shown}`",

@@ -40,7 +40,7 @@ pub fn stats(out: &mut Reporter, settings: &Stats) -> anyhow::Result<Status> {
     let (mut status, folders) = read_issues(out, &disk, paths, Lints::Off, Week::of);
     let mut archive: Vec<(Series, Vec<String>, Vec<String>)> = Vec::new();
     for (folder, read) in folders {
-        let name = folder.display().to_string();
+        let name = crate::text::quote::path(&folder);
         let name = if name.is_empty() {
             ".".to_owned()
         } else {
@@ -124,7 +124,7 @@ pub fn stats(out: &mut Reporter, settings: &Stats) -> anyhow::Result<Status> {
     let bytes = format::render(&report, *format, lang)?;
     let what = || match output {
         Some(path) => {
-            let path = path.display();
+            let path = crate::text::quote::path(path);
             msg!("cannot write `{path}`", "无法写入 `{path}`")
         }
         None => write::stdout_msg(),

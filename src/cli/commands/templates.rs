@@ -28,7 +28,7 @@ pub fn export_templates(out: &mut Reporter, dir: &Path, force: bool) -> anyhow::
         };
         match written {
             Ok(()) => {
-                let path = path.display();
+                let path = crate::text::quote::path(&path);
                 out.note(msg!("wrote `{path}`", "已写入 `{path}`"))
             }
             Err(e) => {
