@@ -98,7 +98,7 @@ fn list(figures: &[(String, u64)]) -> String {
 
 /// The note that the figures could not be written into `path`, and why when known.
 fn by_hand(path: &Path, figures: &[(String, u64)], why: Option<&Msg>) -> Msg {
-    let (shown, figures) = (crate::text::quote::path(&path), list(figures));
+    let (shown, figures) = (crate::text::quote::path(path), list(figures));
     let (why, why_zh) = why.map_or((String::new(), String::new()), |m| {
         (format!(" ({})", m.en), format!("（{}）", m.zh))
     });
