@@ -11,7 +11,7 @@ use anyhow::bail;
 
 use super::said::{Said, Saying};
 
-use crate::input::files::{Files, ReadError, is_issue_file};
+use crate::input::files::{Files, MAX_INPUT_BYTES, ReadError, is_issue_file};
 use crate::msg;
 use crate::render::{Format, Templates};
 
@@ -270,19 +270,26 @@ pub fn templates(disk: &Disk, format: Format, dir: Option<&Path>) -> anyhow::Res
         )));
     }
     let path = dir.join(name);
-    if let Ok(meta) = fs::metadata(&path) {
-        disk.note(&path, &meta);
-    }
-    match fs::read_to_string(&path) {
-        Ok(source) => templates.replace(format, crate::text::quote::path(&path), source),
-        Err(e) if e.kind() == io::ErrorKind::NotFound => {}
-        Err(e) => {
-            let path = crate::text::quote::path(&path);
-            bail!(Said::because(
-                msg!("cannot read `{path}`", "无法读取 `{path}`"),
-                e
-            ));
+    // A template is read as an issue file is: a regular file under the cap, or nothing (a
+    // FIFO would block, `/dev/zero` would never end).
+    match disk.read(&path, MAX_INPUT_BYTES) {
+        Ok(bytes) => {
+            let source = String::from_utf8(bytes).map_err(|_| {
+                io::Error::new(
+                    io::ErrorKind::InvalidData,
+                    msg!("it is not UTF-8 text", "不是 UTF-8 编码的文本"),
+                )
+            });
+            let source = source.said(|| cannot_read_template(&path))?;
+            templates.replace(format, crate::text::quote::path(&path), source);
         }
+        Err(ReadError::Io(e)) if e.kind() == io::ErrorKind::NotFound => {}
+        Err(e) => bail!(Said::because(cannot_read_template(&path), e)),
     }
     Ok(templates)
+}
+
+fn cannot_read_template(path: &Path) -> crate::i18n::Msg {
+    let path = crate::text::quote::path(path);
+    msg!("cannot read the template `{path}`", "无法读取模板 `{path}`")
 }

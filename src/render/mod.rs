@@ -12,6 +12,9 @@ pub use pdf::Fonts;
 #[derive(Debug, Clone, Default)]
 pub struct Fonts;
 
+use std::sync::mpsc;
+use std::time::Duration;
+
 use tera::{Context, Kwargs, State, Tera};
 
 use crate::model::Bulletin;
@@ -73,11 +76,14 @@ impl Templates {
         self.replaced.push((format, name, source));
     }
 
-    /// The name and text of the template for `format`, if it has one.
-    fn get(&self, format: Format) -> Option<(&str, &str)> {
+    /// The name and text of the template for `format`, if it has one, and whether it is the
+    /// user's.
+    fn get(&self, format: Format) -> Option<(&str, &str, bool)> {
         match self.replaced.iter().find(|(f, _, _)| *f == format) {
-            Some((_, name, source)) => Some((name, source)),
-            None => format.template(),
+            Some((_, name, source)) => Some((name, source, true)),
+            None => format
+                .template()
+                .map(|(name, source)| (name, source, false)),
         }
     }
 }
@@ -106,6 +112,10 @@ pub enum RenderError {
     Typst(String),
     NoChineseFont,
     NoPdf,
+    /// A template still filling in at [`TEMPLATE_TIME`].
+    TemplateTooSlow(String),
+    /// A template that wrote more than [`TEMPLATE_OUTPUT`] bytes.
+    TemplateTooLong(String),
 }
 
 fn no_chinese_font() -> crate::i18n::Msg {
@@ -139,6 +149,20 @@ impl crate::i18n::Localized for RenderError {
                 "无法排版 PDF；行号指模板生成的 Typst 源文件（可用 `weekly build --format typst` 输出）中的行，以下为 Typst 的原文：\n{e}"
             ),
             RenderError::NoChineseFont => no_chinese_font(),
+            RenderError::TemplateTooSlow(name) => {
+                let s = TEMPLATE_TIME.as_secs();
+                crate::msg!(
+                    "template `{name}` was not filled in after {s} s, and was stopped: does a loop run away? (the built-in templates take a millisecond)",
+                    "模板 `{name}` 运行 {s} 秒仍未完成，已停止：是否有失控的循环？（内置模板只需约 1 毫秒）"
+                )
+            }
+            RenderError::TemplateTooLong(name) => {
+                let mib = TEMPLATE_OUTPUT / (1024 * 1024);
+                crate::msg!(
+                    "template `{name}` wrote more than {mib} MiB, and was stopped: does a loop run away? (a bulletin is kilobytes)",
+                    "模板 `{name}` 输出超过 {mib} MiB，已停止：是否有失控的循环？（一期周报只有几 KB）"
+                )
+            }
             RenderError::NoPdf => crate::msg!(
                 "this weekly was built without PDF support (the `pdf` feature)",
                 "此版本的 weekly 编译时未包含 PDF 功能（`pdf` 特性）"
@@ -176,17 +200,22 @@ pub fn typeset(
     format: Format,
     options: &Options,
 ) -> Result<Rendered, RenderError> {
-    let Some((name, source)) = options.templates.get(format) else {
+    let Some((name, source, users)) = options.templates.get(format) else {
         let bytes = docx::document(bulletin).map_err(RenderError::Docx)?;
         return Ok(Rendered {
             bytes,
             families: Vec::new(),
         });
     };
-    let text = render_template(bulletin, name, source).map_err(|e| RenderError::Template {
-        name: name.to_owned(),
-        report: error_chain(e),
-    })?;
+    let text = if users {
+        render_template(bulletin, name, source)?
+    } else {
+        let context = Context::from_serialize(bulletin).map_err(|e| failed(name, e))?;
+        fill_in(name, source, &context).map_err(|e| match e {
+            Filled::TooLong => RenderError::TemplateTooLong(name.to_owned()),
+            Filled::Failed(e) => failed(name, e),
+        })?
+    };
     let text = match options.width {
         Some(width) if format == Format::Text => text::wrap_document(&text, width),
         _ => text,
@@ -226,15 +255,85 @@ fn pdf_of(_: &Bulletin, _: &str, _: &Fonts) -> Result<Rendered, RenderError> {
 }
 
 /// Only this one template is compiled.
-fn render_template(bulletin: &Bulletin, name: &str, source: &str) -> Result<String, tera::Error> {
+/// How long a template may take to fill in, and how much it may write. A built-in template
+/// takes a millisecond and writes kilobytes, even for the largest issue under the input cap:
+/// a template whose loops run away is stopped, not waited for.
+pub const TEMPLATE_TIME: Duration = Duration::from_secs(1);
+pub const TEMPLATE_OUTPUT: usize = 64 * 1024 * 1024;
+
+fn failed(name: &str, e: tera::Error) -> RenderError {
+    RenderError::Template {
+        name: name.to_owned(),
+        report: error_chain(e),
+    }
+}
+
+/// A user's template filled in, on a thread of its own: Tera cannot be stopped from outside,
+/// so a template still running at [`TEMPLATE_TIME`] is left to the end of the process and the
+/// build fails. A built-in template is known to finish, and is filled in at once.
+fn render_template(bulletin: &Bulletin, name: &str, source: &str) -> Result<String, RenderError> {
+    let failed = |e| failed(name, e);
+    let context = Context::from_serialize(bulletin).map_err(failed)?;
+    let (owned_name, owned_source) = (name.to_owned(), source.to_owned());
+    let (done, result) = mpsc::channel();
+    std::thread::Builder::new()
+        .name("template".into())
+        .spawn(move || {
+            let _ = done.send(fill_in(&owned_name, &owned_source, &context));
+        })
+        .map_err(|e| RenderError::Template {
+            name: name.to_owned(),
+            report: e.to_string(),
+        })?;
+    match result.recv_timeout(TEMPLATE_TIME) {
+        Ok(Ok(text)) => Ok(text),
+        Ok(Err(Filled::TooLong)) => Err(RenderError::TemplateTooLong(name.to_owned())),
+        Ok(Err(Filled::Failed(e))) => Err(failed(e)),
+        Err(_) => Err(RenderError::TemplateTooSlow(name.to_owned())),
+    }
+}
+
+enum Filled {
+    TooLong,
+    Failed(tera::Error),
+}
+
+fn fill_in(name: &str, source: &str, context: &Context) -> Result<String, Filled> {
     let mut tera = Tera::new();
     tera.register_filter("md", |s: &str, _: Kwargs, _: &State| {
         text::markdown_escape(s)
     });
     tera.register_filter("typ", |s: &str, _: Kwargs, _: &State| text::typst_string(s));
-    tera.add_raw_template(name, source)?;
-    let context = Context::from_serialize(bulletin)?;
-    tera.render(name, &context)
+    tera.add_raw_template(name, source)
+        .map_err(Filled::Failed)?;
+    let mut out = Capped(Vec::new());
+    match tera.render_to(name, context, &mut out) {
+        Ok(()) => String::from_utf8(out.0)
+            .map_err(|e| Filled::Failed(tera::Error::message(format!("not UTF-8: {e}")))),
+        Err(_) if out.0.len() >= TEMPLATE_OUTPUT => Err(Filled::TooLong),
+        Err(e) => Err(Filled::Failed(e)),
+    }
+}
+
+/// A buffer that takes at most [`TEMPLATE_OUTPUT`] bytes, and fails the write that would
+/// go past them.
+struct Capped(Vec<u8>);
+
+impl std::io::Write for Capped {
+    fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
+        if self.0.len() + bytes.len() > TEMPLATE_OUTPUT {
+            self.0.resize(TEMPLATE_OUTPUT, 0);
+            return Err(std::io::Error::other(
+                "the template's output is over the cap",
+            ));
+        }
+        self.0.extend_from_slice(bytes);
+        Ok(bytes.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
 }
 
 /// Tera keeps the root cause in `source()`; the whole chain is shown.

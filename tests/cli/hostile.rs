@@ -265,3 +265,56 @@ fn a_tree_too_deep_is_cut_short_and_the_rest_checked() {
     assert!(said.contains("more than 32 folders deep"), "{said}");
     assert!(said.contains("bad.yaml") && said.contains("E004"), "{said}");
 }
+
+/// A template is read as an issue file is, a regular file under the cap, and filled in for
+/// at most a second: a FIFO, `/dev/zero` or a loop that runs away is an error, not a wait.
+#[test]
+fn templates_that_block_or_run_away_are_stopped() {
+    let tmp = crate::util::series_copy();
+    let dir = tmp.path();
+    let t = dir.join("t");
+    fs::create_dir(&t).unwrap();
+    let template = t.join("bulletin.md");
+    let build = || {
+        let started = Instant::now();
+        let out = weekly()
+            .current_dir(dir)
+            .args(["build", "2023-39.yaml", "--templates", "t"])
+            .run();
+        (out, started.elapsed())
+    };
+    let fifo = Command::new("mkfifo").arg(&template).status().unwrap();
+    assert!(fifo.success());
+    let (out, took) = build();
+    out.code(2);
+    assert!(
+        out.stderr_text().contains("not a regular file"),
+        "{}",
+        out.stderr_text()
+    );
+    assert!(took < Duration::from_secs(5));
+    fs::remove_file(&template).unwrap();
+    std::os::unix::fs::symlink("/dev/zero", &template).unwrap();
+    let (out, took) = build();
+    out.code(2);
+    assert!(took < Duration::from_secs(5));
+    fs::remove_file(&template).unwrap();
+    for body in ["", "x"] {
+        fs::write(
+            &template,
+            format!(
+                "{{% for i in range(end=100000) %}}{{% for j in range(end=100000) %}}{body}\
+                 {{% endfor %}}{{% endfor %}}"
+            ),
+        )
+        .unwrap();
+        let (out, took) = build();
+        out.code(2);
+        assert!(
+            out.stderr_text().contains("was stopped"),
+            "{}",
+            out.stderr_text()
+        );
+        assert!(took < Duration::from_secs(10), "{took:?}");
+    }
+}
