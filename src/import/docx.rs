@@ -29,6 +29,13 @@ pub const MAX_PARTS: usize = 10_000;
 /// deep.
 pub const MAX_DEPTH: usize = 100;
 
+/// Elements and paragraphs of a document part: docx-rs builds each into a structure of its own,
+/// some 2.5 KB a paragraph, so a 4 MiB part of a million empty `<w:p/>` took 2.5 GB. A
+/// bulletin has a few hundred paragraphs; a document at these bounds reads in under a second
+/// and 300 MB.
+pub const MAX_ELEMENTS: usize = 250_000;
+pub const MAX_PARAGRAPHS: usize = 60_000;
+
 /// The stack docx-rs reads on: it recurses into each nested table, content control or text box,
 /// and unoptimized overflows 2 MB at 35 nested tables; [`MAX_DEPTH`] levels took under 2 MB.
 const STACK: usize = 32 * 1024 * 1024;
@@ -40,6 +47,8 @@ pub enum DocxError {
     TooLarge,
     /// A part to read over [`MAX_PART`] bytes unpacked.
     PartTooLarge { part: String },
+    /// A part of more than [`MAX_ELEMENTS`] elements or [`MAX_PARAGRAPHS`] paragraphs.
+    TooManyElements { part: String },
     /// A zip archive with no document in it.
     NotWord,
     /// An OFD document (版式文件): a zip of its own parts, `OFD.xml` at its root.
@@ -70,6 +79,10 @@ impl crate::i18n::Localized for DocxError {
                     "Word 文档中的 {part} 解压后超过 {mb} MB，远大于任何一期周报，未读取"
                 )
             }
+            DocxError::TooManyElements { part } => crate::msg!(
+                "the Word document's part {part} holds more than {MAX_ELEMENTS} elements or {MAX_PARAGRAPHS} paragraphs, far more than any bulletin's; it was not read",
+                "Word 文档中的 {part} 含有超过 {MAX_ELEMENTS} 个元素或 {MAX_PARAGRAPHS} 个段落，远多于任何一期周报，未读取"
+            ),
             DocxError::Ofd => crate::msg!(
                 "this is an OFD document (版式文件), which `weekly import` cannot read",
                 "这是 OFD 版式文件，`weekly import` 无法读取"
@@ -94,7 +107,9 @@ impl DocxError {
     /// What the clerk can do about it.
     pub fn help(&self) -> Option<Msg> {
         match self {
-            DocxError::TooLarge | DocxError::PartTooLarge { .. } => None,
+            DocxError::TooLarge
+            | DocxError::PartTooLarge { .. }
+            | DocxError::TooManyElements { .. } => None,
             DocxError::Ofd => Some(crate::msg!(
                 "open it in an OFD reader and export or print it to PDF, take the text out with pdftotext and import that; or import the Word version of the issue, if kept",
                 "请用 OFD 阅读器打开，导出或打印为 PDF 后，用 pdftotext 提取文字再导入；如存有同一期的 Word 版本，也可直接导入 Word 版本"
@@ -129,7 +144,7 @@ pub fn paragraphs(bytes: &[u8]) -> Result<Vec<Vec<Run>>, DocxError> {
             DocxError::NotWord
         });
     };
-    check_xml(&xml)?;
+    check_xml(&main, &xml)?;
     // The list definitions and the styles are found by name beside the main part, where
     // Word and LibreOffice write them, not through the relationships that name them.
     let folder = main.rsplit_once('/').map_or("", |(f, _)| f);
@@ -216,16 +231,27 @@ fn main_part(rels: &[u8]) -> Option<String> {
 
 /// docx-rs's readers loop forever on XML cut short (a `w:p` still open at its end) and recurse
 /// once a level: the tokenizer they read with must find no error, every element closed and
-/// nothing deeper than [`MAX_DEPTH`].
-fn check_xml(xml: &[u8]) -> Result<(), DocxError> {
+/// nothing deeper than [`MAX_DEPTH`]; and they take memory by the element, so the part `name`
+/// holds at most [`MAX_ELEMENTS`] elements and [`MAX_PARAGRAPHS`] paragraphs.
+fn check_xml(name: &str, xml: &[u8]) -> Result<(), DocxError> {
     let mut events = EventReader::new(xml);
-    let mut depth = 0usize;
+    let (mut depth, mut elements, mut paragraphs) = (0usize, 0usize, 0usize);
+    let too_many = || DocxError::TooManyElements {
+        part: name.to_owned(),
+    };
     loop {
         match events.next_event() {
             Ok(XmlEvent::StartElement { .. }) if depth == MAX_DEPTH => {
                 return Err(unreadable(format!("elements nested over {MAX_DEPTH} deep")));
             }
-            Ok(XmlEvent::StartElement { .. }) => depth += 1,
+            Ok(XmlEvent::StartElement { name, .. }) => {
+                depth += 1;
+                elements += 1;
+                paragraphs += usize::from(name.local_name == "p");
+                if elements > MAX_ELEMENTS || paragraphs > MAX_PARAGRAPHS {
+                    return Err(too_many());
+                }
+            }
             Ok(XmlEvent::EndElement { .. }) => depth = depth.saturating_sub(1),
             Ok(XmlEvent::EndDocument) if depth == 0 => return Ok(()),
             Ok(XmlEvent::EndDocument) => return Err(unreadable("it ends inside an element")),
@@ -427,6 +453,25 @@ mod tests {
         let w = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
         let xml = format!(r#"<w:document xmlns:w="{w}"><w:body>{body}</w:body></w:document>"#);
         package(&[("word/document.xml", xml.as_bytes())])
+    }
+
+    /// A part of many small elements is refused before docx-rs builds it: a million empty
+    /// paragraphs (4 MiB, 12 KB packed) took 2.5 GB.
+    #[test]
+    fn a_part_of_too_many_elements_or_paragraphs_is_refused() {
+        let refused = |body: &str| {
+            matches!(
+                paragraphs(&docx(body)),
+                Err(DocxError::TooManyElements { part }) if part == "word/document.xml"
+            )
+        };
+        assert!(refused(&"<w:p/>".repeat(MAX_PARAGRAPHS + 1)));
+        assert!(refused(
+            &"<w:p><w:r><w:t>a</w:t></w:r></w:p>".repeat(MAX_ELEMENTS / 3 + 1)
+        ));
+        assert!(!refused(&"<w:p/>".repeat(MAX_PARAGRAPHS - 10)));
+        let ok = paragraphs(&docx(&"<w:p><w:r><w:t>甲</w:t></w:r></w:p>".repeat(1000))).unwrap();
+        assert_eq!(ok.len(), 1000);
     }
 
     fn runs<'a>(pieces: impl IntoIterator<Item = (&'a str, bool)>) -> Vec<Run> {
