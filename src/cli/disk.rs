@@ -231,24 +231,6 @@ pub fn link_not_read(folder: &Path, to: LinkTo) -> crate::diag::Diagnostic {
     ))
 }
 
-/// The fonts a PDF may use: those in the folders given, then, with `system`, the system's.
-#[cfg(feature = "pdf")]
-pub fn fonts(folders: &[PathBuf], system: bool) -> crate::render::Fonts {
-    let mut store = typst_kit::fonts::FontStore::new();
-    for folder in folders {
-        store.extend(typst_kit::fonts::scan(folder));
-    }
-    if system {
-        store.extend(typst_kit::fonts::system());
-    }
-    crate::render::Fonts::new(store)
-}
-
-#[cfg(not(feature = "pdf"))]
-pub fn fonts(_: &[PathBuf], _: bool) -> crate::render::Fonts {
-    crate::render::Fonts
-}
-
 /// The templates for `format`: the file of its name in `dir` when there is one, else the
 /// built-in.
 pub fn templates(disk: &Disk, format: Format, dir: Option<&Path>) -> anyhow::Result<Templates> {

@@ -5,6 +5,8 @@
 mod args;
 mod commands;
 mod disk;
+#[cfg(feature = "pdf")]
+mod fonts;
 mod outputs;
 mod report;
 mod said;

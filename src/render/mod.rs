@@ -2,6 +2,7 @@
 //! template (the built-in one or the user's), a Word document built in Rust.
 
 mod docx;
+pub mod font_check;
 #[cfg(feature = "pdf")]
 mod pdf;
 #[cfg(feature = "pdf")]

@@ -2,16 +2,19 @@
 //! world of that one file and the fonts the caller found.
 
 use std::collections::BTreeSet;
+use std::path::PathBuf;
 use std::sync::Arc;
 
 use typst::diag::{FileError, FileResult, SourceDiagnostic};
 use typst::foundations::{Bytes, Datetime, Duration, Smart};
 use typst::layout::{Frame, FrameItem};
 use typst::syntax::{FileId, RootedPath, Source, VirtualPath, VirtualRoot};
-use typst::text::{Font, FontBook, FontStyle, FontVariant, FontWeight};
+use typst::text::{Font, FontBook, FontInfo, FontStyle, FontVariant, FontWeight};
 use typst::utils::LazyHash;
 use typst::{Library, LibraryExt, World, WorldExt};
-use typst_kit::fonts::FontStore;
+use typst_kit::fonts::{FontPath, FontStore};
+
+use super::font_check::{self, Problem};
 use typst_layout::PagedDocument;
 
 /// Why no PDF was made.
@@ -28,8 +31,31 @@ pub enum Failure {
 pub struct Fonts(Arc<FontStore>);
 
 impl Fonts {
-    pub fn new(store: FontStore) -> Fonts {
-        Fonts(Arc::new(store))
+    /// The faces of the font files given (each its path and its bytes, read as they are
+    /// asked for), each file looked over first ([`font_check`]): the fonts, and the files
+    /// refused with why. Typst reads a face again from its path only when a document uses it.
+    pub fn collect(
+        files: impl IntoIterator<Item = (PathBuf, Vec<u8>)>,
+    ) -> (Fonts, Vec<(PathBuf, Problem)>) {
+        let mut store = FontStore::new();
+        let mut refused = Vec::new();
+        for (path, data) in files {
+            match font_check::faces(&data) {
+                Ok(faces) => {
+                    for index in 0..faces {
+                        if let Some(info) = FontInfo::new(&data, index) {
+                            let at = FontPath {
+                                path: path.clone(),
+                                index,
+                            };
+                            store.push((at, info));
+                        }
+                    }
+                }
+                Err(problem) => refused.push((path, problem)),
+            }
+        }
+        (Fonts(Arc::new(store)), refused)
     }
 
     /// Whether any font covers Chinese: without one, a bulletin cannot be typeset.
@@ -177,7 +203,8 @@ mod tests {
 
     #[test]
     fn without_a_chinese_font_nothing_is_compiled() {
-        let empty = Fonts::new(FontStore::new());
+        let (empty, refused) = Fonts::collect([]);
+        assert!(refused.is_empty());
         let result = typeset("#\"周报\"", &empty, (2023, 10, 20));
         assert!(matches!(result, Err(Failure::NoChineseFont)));
     }

@@ -195,3 +195,58 @@ fn a_typst_error_in_a_template_names_its_line() {
         out.stderr_text()
     );
 }
+
+/// Font files that would take minutes and gigabytes to read are left out at once, each named
+/// in a warning, and the PDF is set in the fonts that remain: a face whose character map's
+/// 60 000 groups each claim all of Unicode, a collection claiming 2³²−1 faces, a file cut
+/// short.
+#[test]
+fn crafted_fonts_are_left_out_with_a_warning() {
+    if !chinese_fonts() {
+        return;
+    }
+    let tmp = series_copy();
+    let dir = tmp.path();
+    let fonts = dir.join("fonts");
+    fs::create_dir(&fonts).unwrap();
+    // One face whose only table is a character map of format 12 groups.
+    let groups = 60_000u32;
+    let mut cmap = vec![0, 0, 0, 1, 0, 3, 0, 10, 0, 0, 0, 12, 0, 12, 0, 0];
+    cmap.extend((16 + 12 * groups).to_be_bytes());
+    cmap.extend([0; 4]);
+    cmap.extend(groups.to_be_bytes());
+    for _ in 0..groups {
+        cmap.extend(0u32.to_be_bytes());
+        cmap.extend(0x10FFFFu32.to_be_bytes());
+        cmap.extend(1u32.to_be_bytes());
+    }
+    let mut face = vec![0, 1, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0];
+    face.extend(b"cmap");
+    face.extend([0; 4]);
+    face.extend(28u32.to_be_bytes());
+    face.extend((cmap.len() as u32).to_be_bytes());
+    face.extend(cmap);
+    fs::write(fonts.join("everything.ttf"), &face).unwrap();
+    let mut ttc = b"ttcf".to_vec();
+    ttc.extend([0, 1, 0, 0]);
+    ttc.extend(u32::MAX.to_be_bytes());
+    fs::write(fonts.join("many.ttc"), ttc).unwrap();
+    fs::write(fonts.join("cut.otf"), b"OTTO").unwrap();
+    let started = std::time::Instant::now();
+    let out = build(dir, &["-o", "a.pdf", "--font-path", "fonts"]);
+    out.success();
+    assert!(started.elapsed() < std::time::Duration::from_secs(30));
+    let said = out.stderr_text();
+    for (name, why) in [
+        ("everything.ttf", "claim more than 400000 characters"),
+        ("many.ttc", "claims 4294967295 faces"),
+        ("cut.otf", "damaged or cut short"),
+    ] {
+        assert!(
+            said.contains(&format!("warning: the font `fonts/{name}` is left out: "))
+                && said.contains(why),
+            "{name}: {said}"
+        );
+    }
+    assert!(fs::read(dir.join("a.pdf")).unwrap().starts_with(b"%PDF"));
+}

@@ -51,7 +51,7 @@ pub fn build(out: &mut Reporter, settings: &Build) -> anyhow::Result<Status> {
     };
     let bulletin = Bulletin::new(&issue);
     let fonts = if outputs.iter().any(|o| o.format == Format::Pdf) {
-        disk::fonts(font_path, *system_fonts)
+        fonts(out, font_path, *system_fonts)
     } else {
         Default::default()
     };
@@ -103,6 +103,25 @@ pub fn build(out: &mut Reporter, settings: &Build) -> anyhow::Result<Status> {
         }
     }
     Ok(status)
+}
+
+/// The fonts a PDF may use; each font file left out is a warning that names it.
+#[cfg(feature = "pdf")]
+fn fonts(out: &mut Reporter, folders: &[std::path::PathBuf], system: bool) -> render::Fonts {
+    let (fonts, refused) = crate::cli::fonts::fonts(folders, system);
+    for (path, why) in refused {
+        let (path, Msg { en, zh }) = (crate::text::quote::path(&path), why.message());
+        out.note(msg!(
+            "warning: the font `{path}` is left out: {en}",
+            "警告：字体 `{path}` 未使用：{zh}"
+        ));
+    }
+    fonts
+}
+
+#[cfg(not(feature = "pdf"))]
+fn fonts(_: &mut Reporter, _: &[std::path::PathBuf], _: bool) -> render::Fonts {
+    render::Fonts
 }
 
 /// An output as the user named it.

@@ -1,0 +1,197 @@
+//! The fonts a PDF may use, found on disk: the font files of the folders `--font-path` names,
+//! then of the system's font folders (those fontconfig names on Linux, the usual ones
+//! elsewhere). Each file is looked over before the typesetter reads it, and one that is not
+//! fit is left out with a warning that names it.
+
+use std::collections::HashSet;
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use crate::render::Fonts;
+use crate::render::font_check::{MAX_FONT_BYTES, Problem};
+
+/// Folders below a font folder that are looked into: system font trees are three or four
+/// deep.
+const MAX_DEPTH: usize = 16;
+
+/// The fonts of `folders`, then, with `system`, the system's; and the font files left out,
+/// with why.
+pub fn fonts(folders: &[PathBuf], system: bool) -> (Fonts, Vec<(PathBuf, Problem)>) {
+    let mut seen = HashSet::new();
+    let mut files = Vec::new();
+    let system_folders = if system { system_folders() } else { Vec::new() };
+    for folder in folders.iter().chain(&system_folders) {
+        font_files(folder, 0, &mut seen, &mut files);
+    }
+    let mut refused = Vec::new();
+    let readable = files
+        .into_iter()
+        .filter_map(|path| match fs::metadata(&path) {
+            Ok(meta) if !meta.is_file() => {
+                refused.push((path, Problem::NotAFont));
+                None
+            }
+            Ok(meta) if meta.len() > MAX_FONT_BYTES as u64 => {
+                refused.push((path, Problem::TooLarge));
+                None
+            }
+            Ok(_) => fs::read(&path).ok().map(|bytes| (path, bytes)),
+            Err(_) => None,
+        });
+    let (fonts, mut bad) = Fonts::collect(readable);
+    refused.append(&mut bad);
+    refused.sort_by(|a, b| a.0.cmp(&b.0));
+    (fonts, refused)
+}
+
+/// The font files below `folder`, each once however it is reached: links are followed, and a
+/// folder reached twice (by a link back up) is walked once.
+fn font_files(folder: &Path, depth: usize, seen: &mut HashSet<PathBuf>, out: &mut Vec<PathBuf>) {
+    let Ok(real) = fs::canonicalize(folder) else {
+        return;
+    };
+    if depth > MAX_DEPTH || !seen.insert(real) {
+        return;
+    }
+    let Ok(entries) = fs::read_dir(folder) else {
+        return;
+    };
+    let mut entries: Vec<PathBuf> = entries.flatten().map(|e| e.path()).collect();
+    entries.sort();
+    for path in entries {
+        if path.is_dir() {
+            font_files(&path, depth + 1, seen, out);
+        } else if is_font_file(&path)
+            && let Ok(real) = fs::canonicalize(&path)
+            && seen.insert(real)
+        {
+            out.push(path);
+        }
+    }
+}
+
+/// `.ttf`, `.otf`, `.ttc`, `.otc`, in any case.
+fn is_font_file(path: &Path) -> bool {
+    path.extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| ["ttf", "otf", "ttc", "otc"].contains(&e.to_ascii_lowercase().as_str()))
+}
+
+/// The system's font folders, as fontdb looks for them.
+fn system_folders() -> Vec<PathBuf> {
+    let home = std::env::var_os("HOME").map(PathBuf::from);
+    let mut out = Vec::new();
+    #[cfg(target_os = "windows")]
+    {
+        let root = std::env::var_os("SYSTEMROOT")
+            .map_or_else(|| PathBuf::from("C:\\Windows"), PathBuf::from);
+        out.push(root.join("Fonts"));
+        if let Some(profile) = std::env::var_os("USERPROFILE").map(PathBuf::from) {
+            out.push(profile.join("AppData\\Local\\Microsoft\\Windows\\Fonts"));
+            out.push(profile.join("AppData\\Roaming\\Microsoft\\Windows\\Fonts"));
+        }
+    }
+    #[cfg(target_os = "macos")]
+    {
+        out.extend(
+            [
+                "/Library/Fonts",
+                "/System/Library/Fonts",
+                "/Network/Library/Fonts",
+            ]
+            .map(PathBuf::from),
+        );
+        if let Ok(assets) = fs::read_dir("/System/Library/AssetsV2") {
+            out.extend(
+                assets
+                    .flatten()
+                    .filter(|e| {
+                        e.file_name()
+                            .to_string_lossy()
+                            .starts_with("com_apple_MobileAsset_Font")
+                    })
+                    .map(|e| e.path()),
+            );
+        }
+        out.extend(home.iter().map(|h| h.join("Library/Fonts")));
+    }
+    #[cfg(all(unix, not(target_os = "macos")))]
+    {
+        out.extend(fontconfig_folders(home.as_deref()));
+        if out.is_empty() {
+            out.extend(["/usr/share/fonts", "/usr/local/share/fonts"].map(PathBuf::from));
+            out.extend(
+                home.iter()
+                    .flat_map(|h| [h.join(".fonts"), h.join(".local/share/fonts")]),
+            );
+        }
+    }
+    let _ = home;
+    out
+}
+
+/// The font folders fontconfig's configuration names, `~` taken as the home folder.
+#[cfg(all(unix, not(target_os = "macos")))]
+fn fontconfig_folders(home: Option<&Path>) -> Vec<PathBuf> {
+    let mut config = fontconfig_parser::FontConfig::default();
+    match std::env::var_os("FONTCONFIG_FILE") {
+        Some(file) => {
+            let _ = config.merge_config(Path::new(&file));
+        }
+        None => {
+            let user = std::env::var_os("XDG_CONFIG_HOME")
+                .map(PathBuf::from)
+                .or_else(|| home.map(|h| h.join(".config")));
+            let read_user = user.is_some_and(|u| {
+                config
+                    .merge_config(&u.join("fontconfig/fonts.conf"))
+                    .is_ok()
+            });
+            if !read_user {
+                let _ = config.merge_config(Path::new("/etc/fonts/local.conf"));
+            }
+            let _ = config.merge_config(Path::new("/etc/fonts/fonts.conf"));
+        }
+    }
+    config
+        .dirs
+        .into_iter()
+        .filter_map(|dir| match dir.path.strip_prefix("~") {
+            Ok(rest) => home.map(|h| h.join(rest)),
+            Err(_) => Some(dir.path),
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A font folder with a damaged font, a font that claims too much, a FIFO named like a
+    /// font and a link back up: the walk ends, and each bad file is named with why.
+    #[test]
+    fn bad_font_files_are_left_out_and_named() {
+        let dir = tempfile::tempdir().unwrap();
+        let fonts = dir.path().join("fonts");
+        fs::create_dir_all(fonts.join("sub")).unwrap();
+        fs::write(fonts.join("cut.ttf"), [0, 1, 0, 0, 0]).unwrap();
+        fs::write(fonts.join("notes.txt"), "not a font").unwrap();
+        let mut ttc = b"ttcf".to_vec();
+        ttc.extend([0, 1, 0, 0]);
+        ttc.extend(u32::MAX.to_be_bytes());
+        fs::write(fonts.join("sub/many.TTC"), ttc).unwrap();
+        std::os::unix::fs::symlink("..", fonts.join("sub/up")).unwrap();
+        let (_, refused) = super::fonts(std::slice::from_ref(&fonts), false);
+        let named: Vec<(String, Problem)> = refused
+            .into_iter()
+            .map(|(p, why)| (p.strip_prefix(&fonts).unwrap().display().to_string(), why))
+            .collect();
+        assert_eq!(
+            named,
+            [
+                ("cut.ttf".to_owned(), Problem::Damaged),
+                ("sub/many.TTC".to_owned(), Problem::TooManyFaces(u32::MAX)),
+            ]
+        );
+    }
+}
