@@ -152,3 +152,48 @@ fn fuzz_corpus_replays_without_a_panic() {
     }
     assert!(replayed > 100, "the corpus is missing: {replayed} inputs");
 }
+
+/// Every file of a fuzz corpus folder under fuzz/, if the folder is there.
+fn corpus(folders: &[&str]) -> Vec<(String, Vec<u8>)> {
+    let mut out = Vec::new();
+    for folder in folders {
+        let Ok(entries) = fs::read_dir(root().join("fuzz").join(folder)) else {
+            continue;
+        };
+        for entry in entries {
+            let path = entry.unwrap().path();
+            out.push((path.display().to_string(), fs::read(&path).unwrap()));
+        }
+    }
+    out
+}
+
+/// The font fuzzer's seeds and corpus: each file looked over as a font is, and what that lets
+/// through read by the typesetter, without a panic. The seeds hold the crafted fonts that
+/// took minutes: a character map of groups that each claim all of Unicode, a collection
+/// claiming 2³²−1 faces; both are refused. (How long each takes is `scripts/bench.sh`'s.)
+#[test]
+fn font_fuzz_corpus_replays_without_a_panic() {
+    use weekly::render::font_check::{self, Problem};
+    let files = corpus(&["seeds-font", "saved-font"]);
+    assert!(files.len() >= 5, "the font seeds are missing");
+    let mut refused = Vec::new();
+    for (name, bytes) in &files {
+        if let Err(problem) = font_check::faces(bytes) {
+            refused.push((name.rsplit('/').next().unwrap().to_owned(), problem));
+        }
+        #[cfg(feature = "pdf")]
+        let _ = weekly::render::Fonts::collect([(std::path::PathBuf::from(name), bytes.clone())]);
+    }
+    assert!(refused.contains(&("everything.ttf".to_owned(), Problem::TooManyCodePoints)));
+    assert!(refused.contains(&("many-faces.ttc".to_owned(), Problem::TooManyFaces(u32::MAX))));
+}
+
+/// The Word fuzzer's corpus: every document read or refused, without a panic.
+#[test]
+fn docx_fuzz_corpus_replays_without_a_panic() {
+    let files = corpus(&["saved-docx"]);
+    for (_, bytes) in &files {
+        let _ = weekly::import::docx::paragraphs(bytes);
+    }
+}
