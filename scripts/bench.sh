@@ -212,6 +212,49 @@ for input in ellipses closers; do
 done
 echo
 
+# Inputs that are small but made to cost: font files in a --font-path folder, Word documents
+# and templates. Each must end within a second and 300 MB, refused or done:
+#   font-all      750 KB: a character map of 60 000 groups that each claim all of Unicode
+#   font-faces    12 bytes: a collection claiming 2^32-1 faces
+#   docx-paras    12 KB packed, 4 MiB unpacked: 1 048 567 empty paragraphs (E031)
+#   docx-bound    59 990 empty paragraphs, just under the bound: read
+#   template-loop a template of two nested loops of 100 000 (stopped at 1 s)
+mkdir -p "$work/costly/fonts-all" "$work/costly/fonts-faces" "$work/costly/t"
+cp examples/2023-38.yaml examples/2023-39.yaml "$work/costly/"
+python3 - "$work/costly" <<'PY'
+import io, os, struct, sys, zipfile
+out = sys.argv[1]
+def face(cmap):
+    return struct.pack('>IHHHH', 0x00010000, 1, 0, 0, 0) + b'cmap\0\0\0\0' + struct.pack('>II', 28, len(cmap)) + cmap
+groups = 60_000
+sub = struct.pack('>HHIII', 12, 0, 16 + 12 * groups, 0, groups) + struct.pack('>III', 0, 0x10FFFF, 1) * groups
+open(os.path.join(out, 'fonts-all/all.ttf'), 'wb').write(face(struct.pack('>HHHHI', 0, 1, 3, 10, 12) + sub))
+open(os.path.join(out, 'fonts-faces/faces.ttc'), 'wb').write(b'ttcf' + struct.pack('>HHI', 1, 0, 0xFFFFFFFF))
+w = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main'
+for name, n in [('docx-paras', 1_048_567), ('docx-bound', 59_990)]:
+    xml = f'<w:document xmlns:w="{w}"><w:body>' + '<w:p/>' * n + '</w:body></w:document>'
+    with zipfile.ZipFile(os.path.join(out, name + '.docx'), 'w', zipfile.ZIP_DEFLATED) as z:
+        z.writestr('word/document.xml', xml)
+open(os.path.join(out, 't/bulletin.md'), 'w').write(
+    '{% for i in range(end=100000) %}{% for j in range(end=100000) %}{% endfor %}{% endfor %}')
+PY
+costly() {
+  local label=$1; shift
+  /usr/bin/time -o "$work/costly/time" -f "%e %M" "$weekly" "$@" >/dev/null 2>&1 || true
+  read -r wall peak < <(tail -n 1 "$work/costly/time")
+  printf '  %-13s wall %5s s  peak %7s KB\n' "$label" "$wall" "$peak"
+}
+echo "small inputs made to cost (each refused or done):"
+(
+  cd "$work/costly"
+  costly font-all build 2023-39.yaml -o a.pdf --font-path fonts-all
+  costly font-faces build 2023-39.yaml -o a.pdf --font-path fonts-faces
+  costly docx-paras import docx-paras.docx
+  costly docx-bound import docx-bound.docx
+  costly template-loop build 2023-39.yaml --templates t
+)
+echo
+
 # A PDF of the example: weekly typesetting it with Typst against Chromium printing the HTML
 # (paired, alternating runs; peak memory as GNU time reports it, Chromium's children included).
 "$weekly" build examples/2023-39.yaml -o "$work/bulletin.html"
