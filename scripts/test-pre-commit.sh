@@ -11,7 +11,7 @@ venv=$here/target/pre-commit-venv
 hook_repo=$(mktemp -d)
 scratch=$(mktemp -d)
 trap 'rm -rf "$hook_repo" "$scratch"' EXIT
-git -C "$here" ls-files -z --cached --others --exclude-standard | (cd "$here" && xargs -0 cp --parents -t "$hook_repo")
+git -C "$here" ls-files -z --cached --others --exclude-standard | (cd "$here" && xargs -0 cp --no-dereference --parents -t "$hook_repo")
 cd "$hook_repo"
 git init -q && git add -A && git -c user.name=t -c user.email=t@t commit -qm hook
 rev=$(git rev-parse HEAD)
