@@ -306,4 +306,63 @@ mod tests {
         assert!(svg.contains("#E60012"), "{svg}");
         assert!(svg.contains("#1F77B4"));
     }
+
+    /// Years past the eighth share the last, quietest colour: as many years as the archive
+    /// holds are drawn.
+    #[test]
+    fn more_years_than_colours_share_the_last() {
+        let weeks = (2010..2020)
+            .map(|y| week(y, 1, &[("咨询", 1, 1)]))
+            .collect();
+        let r = Report {
+            series: vec![report(
+                &Series::new("a".into(), weeks),
+                &Selection::default(),
+            )],
+        };
+        let svg = svg(&r, Lang::En).unwrap();
+        assert!(svg.contains("#7F7F7F"), "the oldest years in grey");
+    }
+
+    /// Weeks that all end on the first of one month still get a month of axis, not none.
+    #[test]
+    fn a_panel_of_one_week_ending_on_the_first_has_a_month_of_axis() {
+        let mut one = week(2023, 1, &[("咨询", 5, 5)]);
+        one.at.end = first_of(2023, 3);
+        let r = Report {
+            series: vec![report(
+                &Series::new("a".into(), vec![one]),
+                &Selection::default(),
+            )],
+        };
+        let svg = svg(&r, Lang::En).unwrap();
+        // The axis runs from March to April: both ticks are drawn.
+        assert!(svg.contains("Mar") && svg.contains("Apr"), "{svg}");
+    }
+
+    /// With several series, each panel names its series; with one, none does.
+    #[test]
+    fn several_series_name_theirs_in_each_panel() {
+        let weeks = || vec![week(2023, 1, &[("咨询", 5, 5)])];
+        let one = |name: &str| report(&Series::new(name.into(), weeks()), &Selection::default());
+        let both = svg(
+            &Report {
+                series: vec![one("成都"), one("绵阳")],
+            },
+            Lang::Zh,
+        )
+        .unwrap();
+        assert!(
+            both.contains("成都 · 咨询") && both.contains("绵阳 · 咨询"),
+            "{both}"
+        );
+        let alone = svg(
+            &Report {
+                series: vec![one("成都")],
+            },
+            Lang::Zh,
+        )
+        .unwrap();
+        assert!(!alone.contains("成都"), "{alone}");
+    }
 }

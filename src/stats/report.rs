@@ -392,4 +392,32 @@ mod tests {
             Some(Change::between(8, 10))
         );
     }
+
+    /// A run is consecutive numbers within one year: the next number of another year, or a
+    /// later number of the same year, starts a new one.
+    #[test]
+    fn runs_keep_to_one_year_and_consecutive_numbers() {
+        let at = |year, number| IssueRef {
+            year,
+            number,
+            start: day(year, 1, 1),
+            end: day(year, 1, 7),
+        };
+        let issues = [
+            at(2022, 52),
+            at(2023, 53),
+            at(2023, 30),
+            at(2023, 35),
+            at(2023, 36),
+        ];
+        assert_eq!(
+            runs(&issues),
+            [
+                (2022, 52, 52),
+                (2023, 53, 53),
+                (2023, 30, 30),
+                (2023, 35, 36)
+            ]
+        );
+    }
 }

@@ -50,6 +50,33 @@ fn the_archive_as_csv_json_and_svg_is_its_golden() {
     assert_golden(&golden.join("stats.json"), &json.stdout_text());
     let svg = stats(&["--format", "svg", "--lang", "zh"]);
     assert_golden(&golden.join("stats.svg"), &svg.stdout_text());
+    let table = stats(&["--lang", "zh"]);
+    assert_golden(&golden.join("stats.txt"), &table.stdout_text());
+}
+
+/// On a terminal (util-linux `script` makes one), a workbook is refused rather than printed,
+/// and a format of text is printed.
+#[test]
+fn a_workbook_is_refused_on_a_terminal_and_text_is_not() {
+    let weekly = env!("CARGO_BIN_EXE_weekly");
+    let on_a_terminal = |format: &str| {
+        crate::util::TestCommand::new("script")
+            .current_dir(root())
+            .args([
+                "-qec",
+                &format!("{weekly} stats examples/archive --format {format}"),
+                "/dev/null",
+            ])
+            .run()
+    };
+    let xlsx = on_a_terminal("xlsx");
+    xlsx.code(2);
+    let shown = String::from_utf8_lossy(&xlsx.stdout);
+    assert!(shown.contains("an Excel workbook is binary"), "{shown}");
+    assert!(!shown.contains("PK"), "the workbook reached the terminal");
+    let csv = on_a_terminal("csv");
+    csv.success();
+    assert!(String::from_utf8_lossy(&csv.stdout).contains("series,name,"));
 }
 
 /// The archive's figures as weekly itself reads them from the issue files, one by one:
@@ -203,6 +230,13 @@ fn the_workbook_reads_back_with_its_sheets_rows_and_chinese_text() {
         weeks.matches("<row ").count(),
         1 + 4 * 24,
         "a header and a row per counter per week"
+    );
+    // The dates are Excel's day numbers: the first week starts on 2022-07-23, day 44765.
+    let first = chrono::NaiveDate::from_ymd_opt(2022, 7, 23).unwrap();
+    let excel = (first - chrono::NaiveDate::from_ymd_opt(1899, 12, 30).unwrap()).num_days();
+    assert!(
+        weeks.contains(&format!("<v>{excel}</v>")),
+        "no date {excel} in the weeks"
     );
     let again = tmp.path().join("again.xlsx");
     weekly()
