@@ -46,6 +46,9 @@ for area in "${areas[@]}"; do
   cargo mutants "${args[@]}" -- -E "${tests[$area]}" || true
   # Then every test, on the candidates alone.
   cargo mutants "${args[@]}" --iterate || true
-  echo "$area: $(wc -l < "mutants.out/$area/mutants.out/missed.txt") missed of $(
-    cat "mutants.out/$area/mutants.out/"{caught,missed,timeout}.txt | wc -l) viable"
+  # The second run lists what the first caught or found unviable as previously caught.
+  out="mutants.out/$area/mutants.out"
+  unviable=$(cat "$out.old/unviable.txt" "$out/unviable.txt" | wc -l)
+  all=$(cat "$out/previously_caught.txt" "$out/"{caught,missed,timeout,unviable}.txt | wc -l)
+  echo "$area: $(wc -l < "$out/missed.txt") missed of $((all - unviable)) viable mutants"
 done

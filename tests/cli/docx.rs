@@ -200,4 +200,15 @@ fn a_word_document_is_refused_on_a_terminal() {
     let shown = String::from_utf8_lossy(&run.stdout);
     assert!(shown.contains("a Word document is binary"), "{shown}");
     assert!(!shown.contains("PK"), "the archive reached the terminal");
+    // Text is printed on a terminal.
+    let text = TestCommand::new("script")
+        .args([
+            "-qec",
+            &format!("{weekly} build --format md {}", example.display()),
+            "/dev/null",
+        ])
+        .run();
+    text.success();
+    let shown = String::from_utf8_lossy(&text.stdout);
+    assert!(shown.contains("2023 年第 39 期（总第 459 期）"), "{shown}");
 }
