@@ -189,11 +189,22 @@ fn font_fuzz_corpus_replays_without_a_panic() {
     assert!(refused.contains(&("many-faces.ttc".to_owned(), Problem::TooManyFaces(u32::MAX))));
 }
 
-/// The Word fuzzer's corpus: every document read or refused, without a panic.
+/// The Word fuzzer's seeds and corpus: every document read or refused, without a panic. The
+/// seeds, the example as weekly writes it and as LibreOffice writes it from the HTML, are read
+/// with the bulletin's title in them.
 #[test]
 fn docx_fuzz_corpus_replays_without_a_panic() {
-    let files = corpus(&["saved-docx"]);
-    for (_, bytes) in &files {
-        let _ = weekly::import::docx::paragraphs(bytes);
+    let files = corpus(&["seeds-docx", "saved-docx"]);
+    assert!(files.len() > 100, "the Word corpus is missing: {} inputs", files.len());
+    let mut titled = Vec::new();
+    for (name, bytes) in &files {
+        let read = weekly::import::docx::paragraphs(bytes);
+        let text: String = read.iter().flatten().flatten().map(|run| run.text.as_str()).collect();
+        if text.contains("窗口工作周报") {
+            titled.push(name.rsplit('/').next().unwrap().to_owned());
+        }
+    }
+    for seed in ["weekly-2023-39.docx", "libreoffice-from-html.docx"] {
+        assert!(titled.iter().any(|name| name == seed), "{seed} is not read: {titled:?}");
     }
 }
