@@ -39,7 +39,7 @@ areas=("$@")
 for area in "${areas[@]}"; do
   [ -n "${files[$area]:-}" ] || { echo "no area $area (${!files[*]})" >&2; exit 2; }
   mkdir -p "mutants.out/$area"
-  args=(--test-tool nextest --jobs 2 --timeout 300 --copy-target=false --output "mutants.out/$area")
+  args=(--test-tool nextest --profile mutants --jobs 2 --timeout 300 --copy-target=false --output "mutants.out/$area")
   [ -n "${features[$area]+set}" ] || args+=(--no-default-features)
   for f in ${files[$area]}; do args+=(--file "$f"); done
   # First the area's own tests; a mutant they miss is only a candidate.
