@@ -267,7 +267,7 @@ fn a_tree_too_deep_is_cut_short_and_the_rest_checked() {
 }
 
 /// A template is read as an issue file is, a regular file under the cap, and filled in for
-/// at most a second: a FIFO, `/dev/zero` or a loop that runs away is an error, not a wait.
+/// at most half a second: a FIFO, `/dev/zero` or a loop that runs away is an error, not a wait.
 #[test]
 fn templates_that_block_or_run_away_are_stopped() {
     let tmp = crate::util::series_copy();

@@ -195,16 +195,28 @@ fn font_fuzz_corpus_replays_without_a_panic() {
 #[test]
 fn docx_fuzz_corpus_replays_without_a_panic() {
     let files = corpus(&["seeds-docx", "saved-docx"]);
-    assert!(files.len() > 100, "the Word corpus is missing: {} inputs", files.len());
+    assert!(
+        files.len() > 100,
+        "the Word corpus is missing: {} inputs",
+        files.len()
+    );
     let mut titled = Vec::new();
     for (name, bytes) in &files {
         let read = weekly::import::docx::paragraphs(bytes);
-        let text: String = read.iter().flatten().flatten().map(|run| run.text.as_str()).collect();
+        let text: String = read
+            .iter()
+            .flatten()
+            .flatten()
+            .map(|run| run.text.as_str())
+            .collect();
         if text.contains("窗口工作周报") {
             titled.push(name.rsplit('/').next().unwrap().to_owned());
         }
     }
     for seed in ["weekly-2023-39.docx", "libreoffice-from-html.docx"] {
-        assert!(titled.iter().any(|name| name == seed), "{seed} is not read: {titled:?}");
+        assert!(
+            titled.iter().any(|name| name == seed),
+            "{seed} is not read: {titled:?}"
+        );
     }
 }
