@@ -355,6 +355,18 @@ mod tests {
     use crate::model::{Footer, Paragraph, Run, Section};
 
     #[test]
+    fn a_template_replaced_twice_is_the_later_and_replaces_only_its_format() {
+        let mut templates = Templates::default();
+        templates.replace(Format::Markdown, "a.md".into(), "A".into());
+        templates.replace(Format::Html, "b.html".into(), "B".into());
+        templates.replace(Format::Markdown, "c.md".into(), "C".into());
+        assert_eq!(templates.get(Format::Markdown), Some(("c.md", "C", true)));
+        assert_eq!(templates.get(Format::Html), Some(("b.html", "B", true)));
+        let (name, _, user) = templates.get(Format::Text).unwrap();
+        assert_eq!((name, user), ("bulletin.txt", false));
+    }
+
+    #[test]
     fn a_file_name_gives_its_format_by_extension_in_any_case() {
         use std::path::Path;
         let of = |p: &str| Format::from_path(Path::new(p));

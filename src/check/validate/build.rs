@@ -299,7 +299,7 @@ impl Checker<'_> {
             Some(kind) => {
                 let key = kind.key();
                 (
-                    msg!("its `{key}`", "`{key}`"),
+                    msg!("its `{key}`", " `{key}`"),
                     msg!(
                         "or, for a week without any, write `{key}: []`: the section stays in the layout and is not printed",
                         "若本周确实没有，请写成 `{key}: []`，这样栏目仍保留在版式中，但不印出"
