@@ -299,7 +299,9 @@ fn templates_that_block_or_run_away_are_stopped() {
     out.code(2);
     assert!(took < Duration::from_secs(5));
     fs::remove_file(&template).unwrap();
-    for body in ["", "x"] {
+    // Nothing written, and then 4 KiB an inner loop: the one runs out of time, the other of
+    // room.
+    for body in [String::new(), "x".repeat(4096)] {
         fs::write(
             &template,
             format!(
@@ -310,11 +312,13 @@ fn templates_that_block_or_run_away_are_stopped() {
         .unwrap();
         let (out, took) = build();
         out.code(2);
-        assert!(
-            out.stderr_text().contains("was stopped"),
-            "{}",
-            out.stderr_text()
-        );
+        let said = out.stderr_text();
+        let why = if body.is_empty() {
+            "was not filled in after 0.5 s, and was stopped"
+        } else {
+            "wrote more than 64 MiB, and was stopped"
+        };
+        assert!(said.contains(why), "{said}");
         assert!(took < Duration::from_secs(10), "{took:?}");
     }
 }
