@@ -275,6 +275,16 @@ codes! {
         example: "2023 年第 40 期 as 总第 457 期 beside 第 39 期 as 总第 459 期", "2023 年第 40 期为总第 457 期，而第 39 期为总第 459 期";
         explain: "The running total goes up by one with every issue, as the number does within a year, so in a folder taken in the order of the numbers each issue's running total is the one before's plus the step between their numbers, and a new year's issues come after the last year's. One that does not is a `total` mistyped, or left as it was when the file was copied. Correct `total` in the file the finding points at, or in the issue before it if that is the wrong one, and run `weekly check` on the folder again.", "总期号每期加一，与同一年内的期号一样递增；按期号排列同一文件夹中的各期，每期的总期号应等于前一期的总期号加上两期期号之差，新一年各期的总期号也应排在上一年之后。不符的，多是 `total` 录错，或复制文件后没有改。请改正提示所指文件中的 `total`（如错的是前一期，则改前一期），再对文件夹运行 `weekly check` 复查。";
     }
+    E034 Values {
+        meaning: "text is cut at a ` #`, which YAML reads as the start of a comment", "文字在“ #”处被截断：YAML 把“#”及其后的内容当作注释";
+        example: "`- 本周开展 #政务服务我来评# 话题活动。` prints `本周开展`", "`- 本周开展 #政务服务我来评# 话题活动。` 只印出“本周开展”";
+        explain: "In YAML a `#` after a space begins a comment, and the rest of its line is not part of the value: a Weibo topic (`#话题#`) or a `#` typed after a space cuts the text there, and only the words before it would be printed. weekly reports it in any text where a word follows the `#` at once, and after the text of an item, a directive or a department's entry whatever follows, since a paragraph has no room for a note. Put the whole text in quotes, `- '本周开展 #政务服务我来评# 话题活动。'`, so that the `#` is part of it; a note of your own goes on a line of its own, above the text.", "在 YAML 中，空格后的“#”表示注释开始，这一行其后的内容都不属于字段的值：微博话题（`#话题#`）或空格后输入的“#”会把文字截断，只印出“#”前面的部分。凡“#”后紧跟文字的，在任何文字中都报此错误；条目、批示和按部门列出的条目的文字后面，无论“#”后是什么都报此错误，因为成段的文字后不应有备注。请给整段文字加上引号，如 `- '本周开展 #政务服务我来评# 话题活动。'`，使“#”成为文字的一部分；如是您自己的备注，请单独写在文字的上一行。";
+    }
+    E035 Values {
+        meaning: "a stand-in of the draft left in the text", "文字中留有草稿的占位内容";
+        example: "`leader: 某某副省长` or `- 本周，……。` uncommented and not filled in", "取消注释后没有改写的 `leader: 某某副省长` 或 `- 本周，……。`";
+        explain: "`weekly new` shows the shape of each section's content in comments, with stand-ins where the week's facts go: `某某`, `某厅`, `某部门`, `某项`, `《文件名称》`, `批示内容。` and an ellipsis `……。`. Uncommented and not written over, they would be printed as they are. Write this week's facts in their place; for a section with nothing this week, write its list empty (`items: []`).", "`weekly new` 会在注释中给出各栏目内容的填写格式，并用占位文字代替本周的实际内容：`某某`、`某厅`、`某部门`、`某项`、`《文件名称》`、`批示内容。` 和省略号 `……。`。取消注释后如不改写，这些文字会原样印出。请在原处写上本周的实际内容；某个栏目本周确实没有内容的，请写成空列表（如 `items: []`）。";
+    }
     W001 Content {
         meaning: "the period is not seven days", "周期不是七天";
         example: "`start: 2023-10-07`, `end: 2023-10-12`", "`start: 2023-10-07`、`end: 2023-10-12`";

@@ -478,9 +478,76 @@ fn offset(m: &Marker, source: &str) -> usize {
         .map_or(source.len(), |(i, _)| line_start + i)
 }
 
+/// The comment that ends the line of a plain scalar at `span`, if one does. YAML reads ` #`
+/// and all that follows on its line as a comment, so text typed with a ` #` in it — a Weibo
+/// topic, `开展 #政务服务我来评# 话题活动` — stops there. Quoted and block scalars hold `#` as
+/// text. An empty span is a value left blank: the comment is the first thing after its key
+/// or dash (`text: #话题#`).
+pub fn comment_after(source: &str, span: Range<usize>) -> Option<Range<usize>> {
+    let line_end = |from: usize| {
+        source[from..]
+            .find(['\n', '\r'])
+            .map_or(source.len(), |n| from + n)
+    };
+    let after = if span.is_empty() {
+        let end = line_end(span.start);
+        let line = source.get(span.start..end)?;
+        span.start + line.len() - line.trim_start_matches([':', '-', '?', ' ', '\t']).len()
+    } else {
+        if source[span.start..].starts_with(['"', '\'', '|', '>']) {
+            return None;
+        }
+        let end = line_end(span.end);
+        let line = source.get(span.end..end)?;
+        let gap = line.len() - line.trim_start_matches([' ', '\t']).len();
+        if gap == 0 {
+            return None;
+        }
+        span.end + gap
+    };
+    source[after..]
+        .starts_with('#')
+        .then(|| after..line_end(after))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The comment found after the value of `key` in `src`, as text.
+    fn comment_of<'s>(src: &'s str, key: &str) -> Option<&'s str> {
+        let root = parse(src).expect("valid YAML");
+        let Value::Map(entries) = &root.value else {
+            panic!("a mapping")
+        };
+        let (_, value) = entries
+            .iter()
+            .find(|(k, _)| k.value == Value::Str(key.into()))
+            .expect("the key");
+        comment_after(src, value.span.clone()).map(|r| &src[r])
+    }
+
+    #[test]
+    fn a_comment_after_plain_text_is_found_where_it_cuts() {
+        let src = "text: 本周开展 #政务服务我来评# 话题活动。\nnote: 甲  # 备注\r\nx: 1 #c\n";
+        assert_eq!(comment_of(src, "text"), Some("#政务服务我来评# 话题活动。"));
+        assert_eq!(comment_of(src, "note"), Some("# 备注"));
+        assert_eq!(comment_of(src, "x"), Some("#c"));
+        let blank = "text: #话题# 活动\nnone:\nnext: a\n";
+        assert_eq!(comment_of(blank, "text"), Some("#话题# 活动"));
+        assert_eq!(comment_of(blank, "none"), None);
+        assert_eq!(comment_of(blank, "next"), None);
+    }
+
+    #[test]
+    fn quoted_and_block_text_holds_its_hash_and_a_hash_inside_a_word_is_text() {
+        let src = "a: '甲 #乙'  # c\nb: \"甲 #乙\" #c\nc: |\n  甲 #乙\nd: 甲#乙\ne: 甲\n  乙 #丙\n";
+        assert_eq!(comment_of(src, "a"), None);
+        assert_eq!(comment_of(src, "b"), None);
+        assert_eq!(comment_of(src, "c"), None);
+        assert_eq!(comment_of(src, "d"), None);
+        assert_eq!(comment_of(src, "e"), Some("#丙"));
+    }
 
     fn error_of(src: &str) -> Diagnostic {
         parse(src).expect_err("the input is invalid")

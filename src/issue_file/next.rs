@@ -12,6 +12,10 @@ use crate::check::series::Previous;
 use crate::i18n::Lang;
 use crate::issue::{Body, Content, Issue, Kind};
 use crate::msg;
+use crate::text::phrases::THIS_WEEK;
+use crate::text::stand_in::{
+    DIRECTIVE, DOCUMENT, SOME_DEPARTMENT, SOME_OFFICE, SOME_THING, SOMEONE, WHAT_HAPPENED,
+};
 
 /// The masthead numbers and dates of the issue after `prev`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -141,7 +145,7 @@ fn content(out: &mut String, content: &Content, pad: &str, next: &Next, lang: La
         }
         Content::Progress(p) => {
             let _ = writeln!(out, "{pad}progress:");
-            let dept = p.dept.as_ref().map_or("某部门", |d| d.value.as_str());
+            let dept = p.dept.as_ref().map_or(SOME_OFFICE, |d| d.value.as_str());
             let done = p.done.value().unwrap_or_default();
             let notes = [
                 msg!(
@@ -176,16 +180,16 @@ fn content(out: &mut String, content: &Content, pad: &str, next: &Next, lang: La
                     out,
                     "{pad}directives:\n\
                      {pad}  # - date: {day}\n\
-                     {pad}  #   leader: 某某副省长\n\
-                     {pad}  #   source: 《文件名称》\n\
-                     {pad}  #   text: 批示内容。"
+                     {pad}  #   leader: {SOMEONE}副省长\n\
+                     {pad}  #   source: {DOCUMENT}\n\
+                     {pad}  #   text: {DIRECTIVE}"
                 );
             }
             Some(Kind::Counters) => {
                 let _ = writeln!(
                     out,
                     "{pad}counters:\n\
-                     {pad}  # - {{ name: 咨询, unit: 人次, week: 2881, year_to_date: 59029 }}"
+                     {pad}  # - {{ name: {SOME_THING}, unit: 件, week: 0 }}"
                 );
             }
             Some(Kind::Progress) => {
@@ -196,7 +200,7 @@ fn content(out: &mut String, content: &Content, pad: &str, next: &Next, lang: La
                      {pad}  # done: 1019    {}\n\
                      {pad}  # total: 1650\n\
                      {pad}  # unit: 个\n\
-                     {pad}  # work: 办理项的受理工作手册编制",
+                     {pad}  # work: {SOME_THING}工作",
                     msg!("# done so far, this week included", "# 截至本周累计完成数").get(lang)
                 );
             }
@@ -204,11 +208,11 @@ fn content(out: &mut String, content: &Content, pad: &str, next: &Next, lang: La
                 let _ = writeln!(
                     out,
                     "{pad}items:\n\
-                     {pad}  # - 本周，……。\n\
-                     {pad}  # - lead: 本周，\n\
+                     {pad}  # - {THIS_WEEK}{WHAT_HAPPENED}\n\
+                     {pad}  # - lead: {THIS_WEEK}\n\
                      {pad}  #   departments:\n\
-                     {pad}  #     - dept: 某厅\n\
-                     {pad}  #       text: ……。"
+                     {pad}  #     - dept: {SOME_DEPARTMENT}\n\
+                     {pad}  #       text: {WHAT_HAPPENED}"
                 );
             }
             // What leaders came for is said of one week: it is not carried over.
@@ -216,9 +220,9 @@ fn content(out: &mut String, content: &Content, pad: &str, next: &Next, lang: La
                 let _ = writeln!(
                     out,
                     "{pad}visits:\n\
-                     {pad}  # - dept: 某厅\n\
+                     {pad}  # - dept: {SOME_DEPARTMENT}\n\
                      {pad}  #   people:\n\
-                     {pad}  #     - {{ title: 副厅长, name: 某某 }}"
+                     {pad}  #     - {{ title: 副厅长, name: {SOMEONE} }}"
                 );
             }
         },
@@ -425,5 +429,74 @@ footer: { send: 甲, distribute: 乙, copies: 91 }
         assert!(text.contains("  - title: 厅（局）长进大厅\n    visits:\n      # - dept: 某厅\n"));
         assert!(text.contains("  - title: 来访\n    visits:\n      # - dept: 某厅\n"));
         assert!(!text.contains("visit_purpose"), "{text}");
+    }
+
+    /// Every example a draft shows in its comments, uncommented as it stands, is refused: each
+    /// holds a stand-in word (E035), so a draft cannot be printed half filled.
+    #[test]
+    fn every_example_of_a_draft_uncommented_is_refused_for_its_stand_ins() {
+        let src = "\
+masthead:
+  title: 窗口工作周报
+  year: 2023
+  number: 40
+  total: 460
+  period: { start: 2023-10-14, end: 2023-10-20 }
+  publisher: 中心
+  published: 2023-10-27
+sections:
+  - title: 领导批示
+    directives: []
+  - title: 统计
+    counters: []
+  - title: 进度
+    progress:
+  - title: 动态
+    items: []
+  - title: 来访
+    visits: []
+footer: { send: 甲, distribute: 乙, copies: 91 }
+";
+        let prev = validate(&parse(src).unwrap(), src, Lints::On)
+            .issue
+            .unwrap();
+        for lang in [Lang::En, Lang::Zh] {
+            let draft = next_issue(&prev, "2023-40.yaml", &Next::after(&prev, None), lang);
+            // The lines of an example are those that read as YAML once `# ` is taken off.
+            let example = |line: &str| {
+                let body = line.trim_start().strip_prefix("# ").unwrap_or("");
+                let key = body.split_once(": ").map_or("", |(key, _)| key);
+                line.starts_with(' ')
+                    && (body.starts_with("- ")
+                        || body.starts_with("  ")
+                        || !key.is_empty()
+                            && key.bytes().all(|b| b.is_ascii_lowercase() || b == b'_'))
+            };
+            let filled: String = draft
+                .lines()
+                .map(|line| match example(line) {
+                    true => line.replacen("# ", "", 1),
+                    false => line.to_owned(),
+                })
+                .map(|line| line + "\n")
+                .collect();
+            let checked = validate(&parse(&filled).unwrap(), &filled, Lints::On);
+            let sections: Vec<usize> = filled
+                .match_indices("  - title: ")
+                .map(|(at, _)| at)
+                .collect();
+            let refused: std::collections::BTreeSet<usize> = checked
+                .diagnostics
+                .iter()
+                .filter(|d| d.code == Code::E035)
+                .map(|d| sections.iter().filter(|&&at| at < d.span.start).count())
+                .collect();
+            assert_eq!(
+                refused,
+                (1..=5).collect(),
+                "{filled}\n{:#?}",
+                checked.diagnostics
+            );
+        }
     }
 }

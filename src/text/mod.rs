@@ -2,6 +2,7 @@
 
 pub mod phrases;
 pub mod quote;
+pub mod stand_in;
 
 use std::ops::Range;
 

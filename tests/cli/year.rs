@@ -41,7 +41,7 @@ fn fill(draft: &str, week: &([u64; 4], u64), directive: Option<&str>) -> String 
             "visits:" => format!("{indent}visits: []"),
             "directives:" => match directive {
                 Some(date) => format!(
-                    "{indent}directives:\n{indent}  - {{ date: {date}, leader: 某某副省长, source: 《值班情况报告》, text: 请继续做好值班值守。 }}"
+                    "{indent}directives:\n{indent}  - {{ date: {date}, leader: 王宁副省长, source: 《值班情况报告》, text: 请继续做好值班值守。 }}"
                 ),
                 None => format!("{indent}directives: []"),
             },
@@ -145,7 +145,7 @@ fn a_year_of_fridays() {
     }
     // 2023 年第 40–50 期 (the week ending 12-29 is the last of 2023), 2024 年第 1–6 期.
     assert_eq!(printed.len(), 17, "{:?}", printed.keys());
-    assert!(printed["2023-50"].contains("\n1 月 2 日，某某副省长在《值班情况报告》上批示"));
+    assert!(printed["2023-50"].contains("\n1 月 2 日，王宁副省长在《值班情况报告》上批示"));
     let everything = weekly().arg("check").arg(dir).run();
     everything.success();
     assert_eq!(everything.stderr_text(), "");

@@ -99,7 +99,7 @@ impl Checker<'_> {
         let date = self.date(&f, "date");
         let leader = self.text(&f, "leader");
         let source = self.text(&f, "source");
-        let text = self.text(&f, "text");
+        let text = self.paragraph(&f, "text");
         self.check_end(text.as_ref());
         if let (Some(date), Some(dates)) = (&date, self.dates) {
             // A week that starts in December may report a directive of that December, and
@@ -225,7 +225,7 @@ impl Checker<'_> {
 
     pub(super) fn item(&mut self, node: &Node) -> Option<Item> {
         if let Value::Str(_) | Value::Int(_) | Value::Float(_) | Value::Bool(_) = node.value {
-            let text = self.text_of(node, "items");
+            let text = self.paragraph_of(node, "items");
             self.check_start(text.as_ref());
             self.check_end(text.as_ref());
             return text.map(Item::Text);
@@ -288,7 +288,7 @@ impl Checker<'_> {
     pub(super) fn dept_entry(&mut self, node: &Node) -> Option<DeptEntry> {
         let f = self.fields(node, node.span.clone(), &DEPT_ENTRY)?;
         let dept = self.text(&f, "dept");
-        let text = self.text(&f, "text");
+        let text = self.paragraph(&f, "text");
         Some(DeptEntry {
             dept: dept?,
             text: text?,

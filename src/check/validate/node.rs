@@ -14,10 +14,11 @@ use crate::diag::allow::Allowed;
 use crate::diag::{Code, Diagnostic};
 use crate::i18n::Msg;
 use crate::input::schema::Shape;
-use crate::input::yaml::{Node, Value};
+use crate::input::yaml::{Node, Value, comment_after};
 use crate::issue::{Sp, Text};
 use crate::msg;
 use crate::text::quote::excerpt;
+use crate::text::stand_in::stand_in;
 
 /// Whether the typography lints run: not on a file read only as the previous issue of
 /// another, where only errors matter.
@@ -262,6 +263,24 @@ impl<'s> Checker<'s> {
     /// A text value. A plain scalar that YAML would type as a number or a truth value
     /// (`title: 010`, `name: 110`, `true`) is text here, as typed: the key says it is text.
     pub(super) fn text_of(&mut self, node: &Node, key: &str) -> Option<Text> {
+        self.text_in(node, key, false)
+    }
+
+    /// The text of a paragraph, or of a part of one: a comment on its line cuts it whatever
+    /// the comment says.
+    pub(super) fn paragraph_of(&mut self, node: &Node, key: &str) -> Option<Text> {
+        self.text_in(node, key, true)
+    }
+
+    pub(super) fn paragraph(&mut self, f: &Fields, key: &str) -> Option<Text> {
+        let node = f.get(key)?;
+        self.paragraph_of(node, key)
+    }
+
+    fn text_in(&mut self, node: &Node, key: &str, paragraph: bool) -> Option<Text> {
+        if self.cut_by_comment(node, paragraph) {
+            return None;
+        }
         let typed;
         let value = match &node.value {
             Value::Int(_) | Value::Float(_) | Value::Bool(_) => {
@@ -284,6 +303,21 @@ impl<'s> Checker<'s> {
                     value: s.to_string(),
                     span: node.span.clone(),
                 };
+                if let Some(word) = stand_in(s) {
+                    self.report_with_help(
+                        Code::E035,
+                        node.span.clone(),
+                        msg!(
+                            "`{word}` is a stand-in that `weekly new` left in the draft: it is not to be printed",
+                            "“{word}”是 `weekly new` 在草稿中留下的占位文字，不能印出"
+                        ),
+                        msg!(
+                            "write this week's facts in its place",
+                            "请改为本周的实际内容"
+                        ),
+                    );
+                    return None;
+                }
                 if self.lints == Lints::On {
                     let start = self.lint_start(&text);
                     let lints = lint::text(s);
@@ -331,6 +365,33 @@ impl<'s> Checker<'s> {
                 None
             }
         }
+    }
+
+    /// Reports text that a comment on its line cut short (E034): a comment that begins right
+    /// after its `#` (`#话题#`) in any text, any comment after a paragraph's text.
+    fn cut_by_comment(&mut self, node: &Node, paragraph: bool) -> bool {
+        let Some(comment) = comment_after(self.source, node.span.clone()) else {
+            return false;
+        };
+        let said = &self.source[comment.clone()];
+        let topic = said.len() > 1 && !said[1..].starts_with(char::is_whitespace);
+        if !(topic || paragraph && !node.span.is_empty()) {
+            return false;
+        }
+        let said = excerpt(said);
+        self.report_with_help(
+            Code::E034,
+            comment,
+            msg!(
+                "the text stops before `{said}`: after a space, `#` begins a YAML comment, which is not printed",
+                "文字在“#”前被截断：空格后的“#”在 YAML 中表示注释，“{said}”不会印出"
+            ),
+            msg!(
+                "put the whole text in quotes ('…') so that the `#` is part of it; a note of your own goes on a line of its own",
+                "请给整段文字加上引号（'……'），使“#”成为文字的一部分；如是备注，请单独写在上一行"
+            ),
+        );
+        true
     }
 
     /// Reports a lint at its characters when the text stands in the source as typed (plain
