@@ -428,6 +428,28 @@ fn escape(text: &str) -> String {
 mod tests {
     use super::*;
 
+    /// The page number stands one character in from the outer edge: the right on odd pages,
+    /// the left on even ones.
+    #[test]
+    fn the_page_number_is_one_character_in_from_the_outer_edge() {
+        use docx_rs::BuildXML;
+        let xml = |align| {
+            let footer = page_number(&mut Ids(0), align).build();
+            String::from_utf8(footer).unwrap()
+        };
+        let (odd, even) = (xml(AlignmentType::Right), xml(AlignmentType::Left));
+        assert!(odd.contains(r#"<w:jc w:val="right" />"#), "{odd}");
+        assert!(
+            odd.contains(r#"w:right="280""#) && !odd.contains(r#"w:left="280""#),
+            "{odd}"
+        );
+        assert!(even.contains(r#"<w:jc w:val="left" />"#), "{even}");
+        assert!(
+            even.contains(r#"w:left="280""#) && !even.contains(r#"w:right="280""#),
+            "{even}"
+        );
+    }
+
     #[test]
     fn the_grid_holds_exactly_the_characters_a_line() {
         // 156 mm: the GB/T 9704 text block; the cell is 16 pt less 849/4096 pt (rounded, it

@@ -435,6 +435,42 @@ mod tests {
     }
 
     #[test]
+    fn only_text_is_wrapped_to_a_width() {
+        let mut b = bulletin();
+        b.sections[0].paragraphs[0].runs[1].text = "用".repeat(40) + "。";
+        let narrow = Options {
+            width: Some(20),
+            ..Options::default()
+        };
+        for format in [Format::Markdown, Format::Html, Format::Typst] {
+            assert_eq!(
+                render(&b, format, &narrow).unwrap(),
+                render(&b, format, &Options::default()).unwrap(),
+                "{format:?}"
+            );
+        }
+        let text = String::from_utf8(render(&b, Format::Text, &narrow).unwrap()).unwrap();
+        use unicode_width::UnicodeWidthStr;
+        assert!(text.lines().all(|line| line.width() <= 20), "{text}");
+        assert!(text.contains(&"用".repeat(10)), "{text}");
+    }
+
+    /// The cap on a template's output takes output up to it, and no byte more.
+    #[test]
+    fn a_template_may_write_up_to_the_cap_and_no_more() {
+        use std::io::Write;
+        let mut out = Capped(Vec::new());
+        out.write_all(&vec![b'x'; TEMPLATE_OUTPUT - 1]).unwrap();
+        out.write_all(b"x").unwrap();
+        assert_eq!(out.0.len(), TEMPLATE_OUTPUT);
+        assert!(out.write_all(b"x").is_err());
+        let mut out = Capped(Vec::new());
+        out.write_all(&vec![b'x'; TEMPLATE_OUTPUT - 1]).unwrap();
+        assert!(out.write_all(b"xx").is_err());
+        assert_eq!(out.0.len(), TEMPLATE_OUTPUT);
+    }
+
+    #[test]
     fn text_is_printed_as_typed() {
         let out = text_of(&bulletin(), Format::Text);
         assert!(
