@@ -132,3 +132,33 @@ fn new_links_back_across_folders() {
             .contains("今年以来，累计咨询 61779 人次")
     );
 }
+
+/// A draft written to stdout names the previous issue as seen from beside it, where the
+/// clerk saves it: run from the parent folder, it still builds once filled in, and a note says
+/// which folder it belongs in.
+#[test]
+fn a_draft_on_stdout_names_the_previous_issue_from_beside_it() {
+    let tmp = series_copy();
+    let issues = tmp.path().join("issues");
+    fs::create_dir(&issues).unwrap();
+    for name in ["2023-38.yaml", "2023-39.yaml"] {
+        fs::rename(tmp.path().join(name), issues.join(name)).unwrap();
+    }
+    let out = weekly()
+        .current_dir(tmp.path())
+        .args(["new", "issues/2023-39.yaml", "-o", "-"])
+        .run();
+    out.success();
+    let draft = out.stdout_text();
+    assert!(draft.contains("\nprevious: 2023-39.yaml\n"), "{draft}");
+    assert_eq!(
+        out.stderr_text(),
+        "the draft names `2023-39.yaml` as its previous issue, as seen from `issues`: save it in that folder\n"
+    );
+    fs::write(issues.join("2023-40.yaml"), fill(&draft)).unwrap();
+    weekly()
+        .current_dir(tmp.path())
+        .args(["build", "issues/2023-40.yaml"])
+        .run()
+        .success();
+}

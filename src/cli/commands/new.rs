@@ -49,10 +49,15 @@ pub fn begin_next(out: &mut Reporter, settings: &New) -> anyhow::Result<Status> 
     if !to_stdout && !force && path.exists() {
         bail!(write::exists(&path));
     }
-    let link = if to_stdout {
-        shown.clone()
-    } else {
-        write::relative_link(previous, &path)
+    // A draft on stdout is saved where the clerk redirects it, which weekly cannot see: it
+    // names the previous issue as seen from beside it, where `weekly new` would have put it.
+    let beside = previous
+        .file_name()
+        .filter(|_| to_stdout && previous != Path::new("-"));
+    let link = match beside {
+        Some(name) => name.to_string_lossy().into_owned(),
+        None if to_stdout => shown.clone(),
+        None => write::relative_link(previous, &path),
     };
     let text = next::next_issue(&prev, &link, &next, out.lang());
     let target = if to_stdout {
@@ -69,6 +74,17 @@ pub fn begin_next(out: &mut Reporter, settings: &New) -> anyhow::Result<Status> 
     // The draft first: the previous issue is written into only once the new one is in place.
     if to_stdout {
         draft.commit(true).said(write::stdout_msg)?;
+        let folder = previous.parent().filter(|d| !d.as_os_str().is_empty());
+        if let (Some(folder), Some(name)) = (folder, beside) {
+            let (folder, name) = (
+                crate::text::quote::path(folder),
+                crate::text::quote::path(Path::new(name)),
+            );
+            out.note(msg!(
+                "the draft names `{name}` as its previous issue, as seen from `{folder}`: save it in that folder",
+                "草稿中的上一期写作 `{name}`，是相对于 `{folder}` 文件夹而言的：请把草稿保存在该文件夹中"
+            ));
+        }
     } else {
         draft.commit(*force).said(|| write::cannot_write(&path))?;
         let (name, year, number, total) = (
