@@ -39,6 +39,31 @@ pub fn explain(source: &str, at: usize, message: &str) -> Diagnostic {
     parser_message(at, message)
 }
 
+/// A key indented with a full-width space or a tab in a file YAML reads: `　published:` is a
+/// key named `　published`, at a depth the clerk did not mean, which would draw one finding
+/// for the key and another for the one missing. Only known keys are looked for, so a line of
+/// text that starts with `　　` (a paragraph's indent) is left alone.
+pub fn key_indented_wrong(source: &str) -> Option<Diagnostic> {
+    let mut base = 0;
+    for line in source.split_inclusive('\n') {
+        let at = base;
+        base += line.len();
+        let indent = line.len() - line.trim_start_matches([' ', '\t', '\u{3000}']).len();
+        if !line[..indent].contains(['\t', '\u{3000}']) {
+            continue;
+        }
+        let body = line[indent..].strip_prefix("- ").unwrap_or(&line[indent..]);
+        let key_len = body
+            .find(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
+            .unwrap_or(body.len());
+        let after = body[key_len..].trim_start_matches([' ', '\u{3000}']);
+        if schema::is_key(&body[..key_len]) && after.starts_with([':', '：']) {
+            return slip(line.strip_suffix('\n').unwrap_or(line), at);
+        }
+    }
+    None
+}
+
 fn is_blank_or_comment(line: &str) -> bool {
     let t = line.trim_start();
     t.is_empty() || t.starts_with('#')
@@ -331,6 +356,28 @@ mod tests {
         let index = Lines::new(source);
         let (l, c) = index.line_col(d.span.start);
         (l, c, d.message.zh.clone())
+    }
+
+    #[test]
+    fn a_key_indented_with_a_full_width_space_or_tab_is_one_slip_where_yaml_reads_on() {
+        let at =
+            |source: &str| key_indented_wrong(source).map(|d| (d.span.start, d.message.en.clone()));
+        let space = "masthead:\n  title: 周报\n  \u{3000}published: 2023-10-20\n";
+        assert_eq!(
+            at(space),
+            Some((
+                28,
+                "a full-width space (□, U+3000) in the indentation".to_owned()
+            ))
+        );
+        let first = "\u{3000}published: 2023-10-20\n";
+        assert_eq!(at(first).map(|(start, _)| start), Some(0));
+        let item = "sections:\n  - title: 甲\n    items:\n      - a\n\t- title: 乙\n";
+        assert!(at(item).is_some_and(|(_, said)| said.contains("tab")));
+        // A paragraph's indent in text, and a word that is not a key, are not slips.
+        let text =
+            "items:\n  - |\n    \u{3000}\u{3000}本周，完成。\n    \u{3000}\u{3000}note: 甲\n";
+        assert_eq!(at(text), None);
     }
 
     #[test]

@@ -395,6 +395,9 @@ pub fn parse(source: &str) -> Result<Node<'_>, Diagnostic> {
             },
         }
     }
+    if let Some(slip) = crate::input::slip::key_indented_wrong(source) {
+        return Err(slip);
+    }
     Ok(root.unwrap_or(Node {
         value: Value::Null,
         span: source.len()..source.len(),
