@@ -10,6 +10,7 @@ use crate::diag::{Code, Diagnostic, Lines};
 use crate::i18n::Msg;
 use crate::input::schema;
 use crate::msg;
+use crate::text::quote::excerpt;
 
 /// How many lines before the parser's position a slip is looked for: the parser stops a line
 /// or two after the slip, later when comment lines (not counted) stand between.
@@ -113,6 +114,9 @@ fn slip(line: &str, base: usize) -> Option<Diagnostic> {
         ),
         None => (body, body_at),
     };
+    if let Some(d) = value_of(entry, entry_at).and_then(|(v, at)| text_with_a_mark_first(v, at)) {
+        return Some(d);
+    }
     if let Some(d) = flow_full_width_colon(line, base).or_else(|| unclosed_flow(line, base)) {
         return Some(d);
     }
@@ -221,6 +225,68 @@ fn unclosed_flow(line: &str, base: usize) -> Option<Diagnostic> {
 }
 
 /// `title: 主题: 优化营商环境`: a plain value holding `: `, which YAML takes for a new key.
+/// The value an entry holds on its line, and where it starts: all of a list item that is not
+/// a mapping, or what follows `key: `.
+fn value_of(entry: &str, at: usize) -> Option<(&str, usize)> {
+    let key_len = entry
+        .find(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
+        .unwrap_or(entry.len());
+    let value = match entry[key_len..].strip_prefix(": ") {
+        Some(value) if key_len > 0 => value,
+        _ => entry,
+    };
+    let trimmed = value.trim_start();
+    Some((trimmed, at + entry.len() - trimmed.len()))
+}
+
+/// The finding for text that starts with a character YAML reads as a mark there, when what
+/// follows it is Chinese, so the clerk meant text: `*重要*`, `&`, `!`, `|`, `>`, `[`, `{`
+/// followed by a Chinese character, or the reserved `@`, `` ` ``, `%` before anything.
+pub fn text_with_a_mark_first(value: &str, at: usize) -> Option<Diagnostic> {
+    let mut chars = value.chars();
+    let mark = chars.next()?;
+    let next = chars.next()?;
+    let (what, what_zh) = match mark {
+        '*' => ("an alias", "别名"),
+        '&' => ("an anchor", "锚点"),
+        '!' => ("a tag", "标签"),
+        '|' | '>' => ("the mark of a block of text", "多行文字的标记"),
+        '[' => ("the start of a list", "列表的开头"),
+        '{' => ("the start of a mapping", "映射的开头"),
+        '@' | '`' | '%' => ("a character kept for its own use", "保留字符"),
+        _ => return None,
+    };
+    let reserved = matches!(mark, '@' | '`' | '%');
+    if !(reserved && !next.is_whitespace() || !next.is_ascii()) {
+        return None;
+    }
+    let text = value.split(" #").next().unwrap_or(value).trim_end();
+    let quoted = excerpt(&text.replace('\'', "''")).into_owned();
+    Some(finding(
+        at..at + mark.len_utf8(),
+        msg!(
+            "the text starts with `{mark}`, which YAML reads as {what} at the start of a value",
+            "文字以“{mark}”开头，YAML 把值开头的“{mark}”当作{what_zh}"
+        ),
+        msg!(
+            "put the whole text in quotes: `'{quoted}'`",
+            "请给整段文字加上引号：`'{quoted}'`"
+        ),
+    ))
+}
+
+/// The finding for a mark at the start of the text on the line holding byte `at`, if any.
+pub fn mark_first_on_line(source: &str, at: usize) -> Option<Diagnostic> {
+    let start = source[..at].rfind('\n').map_or(0, |n| n + 1);
+    let end = source[at..].find('\n').map_or(source.len(), |n| at + n);
+    let line = source[start..end].trim_end_matches('\r');
+    let indent = line.len() - line.trim_start().len();
+    let body = &line[indent..];
+    let entry = body.strip_prefix("- ").map_or(body, str::trim_start);
+    let entry_at = start + line.len() - entry.len();
+    value_of(entry, entry_at).and_then(|(v, at)| text_with_a_mark_first(v, at))
+}
+
 fn colon_in_text(value: &str, at: usize) -> Option<Diagnostic> {
     let lead = value.len() - value.trim_start().len();
     let value = value.trim_start();
@@ -378,6 +444,47 @@ mod tests {
         let text =
             "items:\n  - |\n    \u{3000}\u{3000}本周，完成。\n    \u{3000}\u{3000}note: 甲\n";
         assert_eq!(at(text), None);
+    }
+
+    /// Text typed with a mark YAML reads first, in an item or after a key, is the slip it is,
+    /// in words, for every such mark; YAML's own use of them is left to the parser.
+    #[test]
+    fn text_that_starts_with_a_mark_yaml_reads_is_named() {
+        for mark in ['*', '&', '!', '|', '>', '[', '{', '@', '`', '%'] {
+            for src in [
+                format!("items:\n  - {mark}重要通知：本周完成。\n"),
+                format!("title: {mark}周报\n"),
+            ] {
+                let d = crate::input::yaml::parse(&src).expect_err(&src);
+                assert_eq!(d.code, Code::E001, "{src}");
+                let expected = format!("the text starts with `{mark}`");
+                assert!(
+                    d.message.en.starts_with(&expected),
+                    "{src}: {}",
+                    d.message.en
+                );
+                assert_eq!(&src[d.span.clone()], mark.to_string(), "{src}");
+            }
+        }
+        let help = crate::input::yaml::parse("a: *它's #注\n")
+            .unwrap_err()
+            .help
+            .unwrap();
+        assert_eq!(help.en, "put the whole text in quotes: `'*它''s'`");
+        for src in [
+            "a: &x 1\nb: *x\n",
+            "a: !!str 1\n",
+            "a: |\n  甲\n",
+            "a: [1, 2]\n",
+        ] {
+            let parsed = crate::input::yaml::parse(src);
+            assert!(
+                parsed
+                    .as_ref()
+                    .map_or_else(|d| d.code == Code::E015, |_| true),
+                "{src}: {parsed:?}"
+            );
+        }
     }
 
     #[test]

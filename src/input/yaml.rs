@@ -287,10 +287,11 @@ pub fn parse(source: &str) -> Result<Node<'_>, Diagnostic> {
                 continue;
             }
             Event::Alias(_) | Event::Anchor(..) | Event::UnresolvedAlias(_) => {
-                return Err(anchors(at));
+                return Err(mark_first(source, &at).unwrap_or_else(|| anchors(at)));
             }
             Event::Scalar(text, style, anchor, tag) => {
-                refuse_extras(anchor, tag.as_deref(), &at)?;
+                refuse_extras(anchor, tag.as_deref(), &at)
+                    .map_err(|refused| mark_first(source, &at).unwrap_or(refused))?;
                 // Escapes in double quotes can make what the file itself may not hold.
                 if style == ScalarStyle::DoubleQuoted
                     && let Some((_, c)) = first_unprintable(&text)
@@ -497,6 +498,11 @@ fn refuse_extras(anchor: usize, tag: Option<&Tag>, at: &Range<usize>) -> Result<
         ));
     }
     Ok(())
+}
+
+/// Text typed with `&`, `*` or `!` first, which YAML took for an anchor, an alias or a tag.
+fn mark_first(source: &str, at: &Range<usize>) -> Option<Diagnostic> {
+    crate::input::slip::mark_first_on_line(source, at.start.min(source.len()))
 }
 
 fn anchors(at: Range<usize>) -> Diagnostic {
