@@ -410,6 +410,11 @@ codes! {
         example: "`issues/2023-39.yaml` linking to `/etc/passwd` or to `../../secrets.yaml`", "`issues/2023-39.yaml` 链接到 `/etc/passwd` 或 `../../secrets.yaml`";
         explain: "`weekly check` and `weekly stats` read every issue file of a folder, and a link there could make them read, and print in their findings, a file that is not an issue at all: a credentials file, `/proc/self/environ`, a device. So a link is read only when it leads to a file inside the folder. Copy the issue into the folder instead, or, if the link is meant, give its path to `weekly check` by name, which reads it. Switch the warning off with `--allow W025`.", "`weekly check` 和 `weekly stats` 会读取文件夹中的每个周报文件；文件夹里的符号链接可能让它们读取并在提示中印出根本不是周报的文件，如密码文件、`/proc/self/environ` 或设备。因此只有指向本文件夹内文件的链接才会被读取。请把该期周报复制到文件夹中；如确实需要这个链接，可把它的路径直接交给 `weekly check`，这样会读取。如需关闭此警告，可用 `--allow W025`。";
     }
+    W026 Typography {
+        meaning: "a text begins or ends with a space, or holds a tab or an invisible character", "文字首尾有空格，或含有 Tab、看不见的字符";
+        example: "`- 　　本周，完成轮训。` typed with Word's indent, or a U+FEFF copied from a web page", "照 Word 习惯输入的 `- 　　本周，完成轮训。`，或从网页复制来的 U+FEFF";
+        explain: "weekly lays every paragraph out itself, indent included, so spaces typed before a text (`　　`, as in Word) print as a second indent, and spaces after it as a gap; a tab prints at a width no one chose. Characters that take no room, a byte-order mark (U+FEFF), a line or paragraph separator (U+2028, U+2029), a soft hyphen (U+00AD), joiners, come with text copied from web pages and Word, print as nothing or as a stray mark, and split a word for search. Remove them; where a space belongs, type an ordinary one.", "weekly 会自行排版每一段，包括首行缩进，因此文字前照 Word 习惯输入的空格（如 `　　`）会印成第二层缩进，文字后的空格会印成多余的空白；Tab 的宽度则无法预料。看不见的字符，如字节顺序标记（U+FEFF）、行分隔符和段分隔符（U+2028、U+2029）、软连字符（U+00AD）、连接符等，多随从网页或 Word 复制的文字混入，印出来或者没有，或者是乱码，还会妨碍检索。请删去；确需空格处改用普通空格。";
+    }
 }
 
 impl Code {

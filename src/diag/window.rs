@@ -157,6 +157,7 @@ fn width(c: char) -> usize {
     match c {
         '\t' => 1,
         c if is_unprintable(c) && !matches!(c, '\n' | '\r') => c.len_utf8(),
+        c if crate::text::invisible(c).is_some() => 1,
         c => c.width().unwrap_or(1),
     }
 }
@@ -164,7 +165,9 @@ fn width(c: char) -> usize {
 /// The text with every control or bidirectional-override character replaced by `?`s of the
 /// same byte length, so that spans still fit and nothing reaches the terminal raw.
 fn displayable(source: &str) -> Cow<'_, str> {
-    let changed = |c: char| is_unprintable(c) && !matches!(c, '\n' | '\r') || c == '\u{3000}';
+    let changed = |c: char| {
+        is_unprintable(c) && !matches!(c, '\n' | '\r') || c == '\u{3000}' || shown(c).is_some()
+    };
     if !source.chars().any(changed) {
         return Cow::Borrowed(source);
     }
@@ -180,13 +183,16 @@ fn displayable(source: &str) -> Cow<'_, str> {
 }
 
 /// The invisible characters an input method slips in, drawn as marks: a tab as `⇥`, a
-/// full-width space as `□`, so that a finding about them points at something; and a form
-/// feed, which starts each page of a PDF's text, as `␌`.
+/// full-width space as `□`, so that a finding about them points at something; a form feed,
+/// which starts each page of a PDF's text, as `␌`; a line or paragraph separator as `␤`, and
+/// a character of no width copied in with text as `◌`.
 fn shown(c: char) -> Option<&'static str> {
     match c {
         '\t' => Some("⇥"),
         '\u{3000}' => Some("□"),
         '\u{c}' => Some("␌"),
+        '\u{2028}' | '\u{2029}' => Some("␤"),
+        c if crate::text::invisible(c).is_some() => Some("◌"),
         _ => None,
     }
 }

@@ -8,7 +8,9 @@ use crate::fixture::{self, Prepared};
 use crate::util::{assert_same_bytes, root, scratch, text, weekly, yaml_files};
 
 /// The issues that build: every example and every fixture issue that `weekly build` takes,
-/// each fixture's in a copy of its inputs, kept in `copies`.
+/// each fixture's in a copy of its inputs, kept in `copies`. Left out are those with blanks
+/// at the ends of a text (W026): a printed line does not show them, so an import cannot
+/// give them back.
 fn buildable(copies: &mut Vec<Prepared>) -> Vec<PathBuf> {
     let mut all = yaml_files(&root().join("examples"));
     let (fixtures, inputs) = fixture::yaml_inputs();
@@ -16,14 +18,13 @@ fn buildable(copies: &mut Vec<Prepared>) -> Vec<PathBuf> {
     all.extend(inputs);
     all.into_iter()
         .filter(|p| {
-            weekly()
+            let built = weekly()
                 .arg("build")
                 .arg(p)
                 .arg("-o")
                 .arg("/dev/null")
-                .run()
-                .status
-                .success()
+                .run();
+            built.status.success() && !built.stderr_text().contains("[W026]: the text")
         })
         .collect()
 }

@@ -11,6 +11,7 @@ mod paragraph_end;
 mod repeated;
 mod spaces;
 mod typed_numbering;
+mod whitespace;
 mod wide_digits;
 
 use chars::{Rule, Text};
@@ -23,7 +24,7 @@ pub use typed_numbering::typed_numbering;
 /// The rules for any text, each in a file of its own; lints of one place come out in this
 /// order. Two rules look at one place of a paragraph and are run there by the checker:
 /// [`paragraph_end`] (W003) and [`typed_numbering`] (W017).
-const RULES: [Rule; 7] = [
+const RULES: [Rule; 8] = [
     half_width::RULE,
     pairs::RULE,
     repeated::RULE,
@@ -31,6 +32,7 @@ const RULES: [Rule; 7] = [
     padded_dates::RULE,
     wide_digits::RULE,
     spaces::RULE,
+    whitespace::RULE,
 ];
 
 /// The lints of every rule for any text: punctuation, pairs, numbers and spacing.
@@ -150,7 +152,13 @@ mod tests {
         assert_eq!(text(&misnested).len(), n);
         let long_number_then_dashes = format!("{}{}", "1".repeat(n), "-".repeat(n));
         assert_eq!(text(&long_number_then_dashes).len(), 0);
-        assert_eq!(text(&"水 ".repeat(n)).len(), n - 1);
+        // A space between each two characters (W018), and the one the text ends with (W026).
+        let spaced = text(&"水 ".repeat(n));
+        assert_eq!(
+            spaced.iter().filter(|l| l.code == Code::W018).count(),
+            n - 1
+        );
+        assert_eq!(spaced.iter().filter(|l| l.code == Code::W026).count(), 1);
         let issuers = format!("《{}》", "中央 ".repeat(n));
         assert_eq!(text(&issuers).len(), 1, "only the space before 》");
         assert_eq!(text(&"措施.".repeat(n)).len(), n - 1);

@@ -7,7 +7,9 @@ use crate::msg;
 
 /// W017: numbering typed at the start of a title or paragraph, which weekly numbers itself.
 pub fn typed_numbering(s: &str) -> Option<Lint> {
-    let chars: Vec<char> = s.chars().take(24).collect();
+    // Past an indent typed as in Word (`　　1.`), which W026 reports on its own.
+    let indent = s.len() - s.trim_start_matches([' ', '\t', '\u{3000}']).len();
+    let chars: Vec<char> = s[indent..].chars().take(24).collect();
     let len = arabic(&chars)
         .or_else(|| han(&chars))
         .or_else(|| bracketed(&chars))?;
@@ -20,7 +22,7 @@ pub fn typed_numbering(s: &str) -> Option<Lint> {
     let typed: String = chars[..len].iter().collect();
     Some(lint(
         Code::W017,
-        0..typed.len(),
+        indent..indent + typed.len(),
         msg!(
             "numbering `{typed}` typed into the text",
             "开头手工输入了编号 `{typed}`"
@@ -99,6 +101,8 @@ mod tests {
             ("1、 本周", "1、 "),
             ("一.基本情况", "一."),
             ("二．工作要求", "二．"),
+            ("\u{3000}\u{3000}1.本周", "1."),
+            ("\t（一）概况", "（一）"),
         ] {
             let l = typed_numbering(s).unwrap_or_else(|| panic!("{s}"));
             assert_eq!(&s[l.range], typed, "{s}");
