@@ -1,13 +1,14 @@
 //! Warnings switched off: by an issue's `lint: { allow: [...] }`, for the whole issue or for
-//! one counter or piece of work (`W005 咨询`), and by `--allow` for a whole run. Errors are
+//! one counter, piece of work or section (`W005 咨询`), and by `--allow` for a whole run. Errors are
 //! never switched off.
 
 use std::collections::{BTreeMap, BTreeSet};
 
 use super::{Code, Diagnostic, Severity};
 
-/// The warnings that may be switched off for one counter or piece of work, by its name.
-pub const BY_NAME: [Code; 3] = [Code::W005, Code::W006, Code::W019];
+/// The warnings that may be switched off for one counter, piece of work or section, by its
+/// name.
+pub const BY_NAME: [Code; 4] = [Code::W005, Code::W006, Code::W019, Code::W027];
 
 /// The warnings switched off, looked up in sets: many findings may be checked against a long
 /// list.

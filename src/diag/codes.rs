@@ -415,6 +415,11 @@ codes! {
         example: "`- 　　本周，完成轮训。` typed with Word's indent, or a U+FEFF copied from a web page", "照 Word 习惯输入的 `- 　　本周，完成轮训。`，或从网页复制来的 U+FEFF";
         explain: "weekly lays every paragraph out itself, indent included, so spaces typed before a text (`　　`, as in Word) print as a second indent, and spaces after it as a gap; a tab prints at a width no one chose. Characters that take no room, a byte-order mark (U+FEFF), a line or paragraph separator (U+2028, U+2029), a soft hyphen (U+00AD), joiners, come with text copied from web pages and Word, print as nothing or as a stray mark, and split a word for search. Remove them; where a space belongs, type an ordinary one.", "weekly 会自行排版每一段，包括首行缩进，因此文字前照 Word 习惯输入的空格（如 `　　`）会印成第二层缩进，文字后的空格会印成多余的空白；Tab 的宽度则无法预料。看不见的字符，如字节顺序标记（U+FEFF）、行分隔符和段分隔符（U+2028、U+2029）、软连字符（U+00AD）、连接符等，多随从网页或 Word 复制的文字混入，印出来或者没有，或者是乱码，还会妨碍检索。请删去；确需空格处改用普通空格。";
     }
+    W027 Series {
+        meaning: "a section of the previous issue is left out", "上一期的栏目本期没有";
+        example: "`政务资讯` in 2023-39, deleted from 2023-40", "2023-39 有“政务资讯”，2023-40 把它删了";
+        explain: "`weekly new` begins each issue with the sections of the one before, so a section deleted for a week with nothing to report is gone from every later draft as well, and the bulletin's numbering of the sections after it changes. Keep the section and write its content as an empty list (`items: []`, `visits: []`): it is left out of the print and stays in the next draft. If the section is gone for good, `lint: { allow: [W027 <title>] }` in the issue that drops it says so; the next issue no longer has it to compare.", "`weekly new` 以上一期的栏目为基础生成新一期，因此某一周因没有内容而删去的栏目，以后各期的草稿中也都不会再有，其后各栏目的编号也会随之改变。请保留该栏目，把内容写成空列表（如 `items: []`、`visits: []`）：这样本期不印出，下一期的草稿中仍有这个栏目。如该栏目确已取消，可在删去它的这一期中加上 `lint: { allow: [W027 <栏目名>] }`；再下一期就不再比较了。";
+    }
 }
 
 impl Code {

@@ -156,6 +156,7 @@ footer: { send: 甲, distribute: 乙, copies: 91 }
             end: NaiveDate::from_ymd_opt(2023, 10, 13).unwrap(),
             counters: HashMap::from([("咨询".into(), 59029), ("受理".into(), 15288)]),
             progress: HashMap::from([("手册编制".into(), 1019)]),
+            sections: Vec::new(),
         };
         let found =
             crate::check::series::follow(&mut issue, crate::check::series::Link::Checked(&prev));

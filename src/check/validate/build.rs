@@ -82,8 +82,8 @@ impl Checker<'_> {
                         "`{code}` 只能对整期关闭，不能只对某一项关闭"
                     ),
                     msg!(
-                        "write `{code}` alone; only W005, W006 and W019 take the name of a counter or a piece of work",
-                        "请只写 `{code}`；只有 W005、W006 和 W019 后面可以加统计项或工作的名称"
+                        "write `{code}` alone; only W005, W006 and W019 take the name of a counter or a piece of work, and W027 a section's title",
+                        "请只写 `{code}`；只有 W005、W006 和 W019 后面可以加统计项或工作的名称，W027 后面可以加栏目名"
                     ),
                 ),
                 None => {
