@@ -45,14 +45,20 @@ pub fn explain(source: &str, at: usize, message: &str) -> Diagnostic {
 /// for the key and another for the one missing. Only known keys are looked for, so a line of
 /// text that starts with `　　` (a paragraph's indent) is left alone.
 pub fn key_indented_wrong(source: &str) -> Option<Diagnostic> {
+    // Most files hold neither, and are passed at two searches.
+    if !source.contains('\t') && !source.contains('\u{3000}') {
+        return None;
+    }
     let mut base = 0;
     for line in source.split_inclusive('\n') {
         let at = base;
         base += line.len();
-        let indent = line.len() - line.trim_start_matches([' ', '\t', '\u{3000}']).len();
-        if !line[..indent].contains(['\t', '\u{3000}']) {
+        // Most lines are indented with spaces alone: past them, a key or text begins.
+        let spaces = line.bytes().take_while(|&b| b == b' ').count();
+        if !line[spaces..].starts_with(['\t', '\u{3000}']) {
             continue;
         }
+        let indent = line.len() - line.trim_start_matches([' ', '\t', '\u{3000}']).len();
         let body = line[indent..].strip_prefix("- ").unwrap_or(&line[indent..]);
         let key_len = body
             .find(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))

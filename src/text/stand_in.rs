@@ -17,28 +17,31 @@ pub const DIRECTIVE: &str = "批示内容。";
 /// What happened: `- 本周，……。`, `text: ……。`.
 pub const WHAT_HAPPENED: &str = "……。";
 
+/// The words the stand-ins above hold, as a text shows them, and an ellipsis last: a text (or
+/// a file) without any holds no stand-in.
+pub const STAND_IN_WORDS: [&str; 7] = [
+    "某某",
+    "某厅",
+    "某部门",
+    "某项",
+    "文件名称",
+    "批示内容",
+    "……",
+];
+
 /// The stand-in `text` holds, if it holds one: a stand-in word anywhere in it, or nothing but
 /// an ellipsis, `本周，` and punctuation. No bulletin prints `某某` or `《文件名称》`; an
 /// ellipsis amid words is prose.
 pub fn stand_in(text: &str) -> Option<&'static str> {
-    let words = [
-        SOMEONE,
-        SOME_DEPARTMENT,
-        SOME_OFFICE,
-        SOME_THING,
-        DOCUMENT,
-        DIRECTIVE,
-    ];
-    let trimmed = |w: &'static str| w.trim_matches(['《', '》', '。']);
-    if let Some(word) = words.into_iter().find(|w| text.contains(trimmed(w))) {
-        return Some(trimmed(word));
+    if let Some(word) = STAND_IN_WORDS[..6].iter().find(|w| text.contains(**w)) {
+        return Some(word);
     }
-    let rest = text.replace(super::phrases::THIS_WEEK, "").replace('…', "");
-    (text.contains("……")
-        && rest
-            .chars()
-            .all(|c| c.is_whitespace() || "，。.,".contains(c)))
-    .then_some("……")
+    let rest = text.trim_start();
+    let rest = rest.strip_prefix(super::phrases::THIS_WEEK).unwrap_or(rest);
+    let only_an_ellipsis = rest
+        .chars()
+        .all(|c| c == '…' || c.is_whitespace() || "，。.,".contains(c));
+    (text.contains("……") && only_an_ellipsis).then_some("……")
 }
 
 #[cfg(test)]

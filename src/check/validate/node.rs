@@ -18,7 +18,7 @@ use crate::input::yaml::{Node, Value, comment_after};
 use crate::issue::{Sp, Text};
 use crate::msg;
 use crate::text::quote::excerpt;
-use crate::text::stand_in::stand_in;
+use crate::text::stand_in::{STAND_IN_WORDS, stand_in};
 
 /// Whether the typography lints run: not on a file read only as the previous issue of
 /// another, where only errors matter.
@@ -62,6 +62,9 @@ pub(super) struct Checker<'s> {
     pub(super) dates: Option<IssueDates>,
     /// Warnings switched off by the file's `lint: { allow: [...] }`.
     pub(super) allowed: Allowed,
+    /// Whether a text of the file may hold a draft's stand-in: most files are passed at a few
+    /// searches of the whole, not one for each text.
+    stand_ins: bool,
 }
 
 #[derive(Clone, Copy)]
@@ -78,6 +81,7 @@ impl<'s> Checker<'s> {
             diags: Vec::new(),
             dates: None,
             allowed: Allowed::default(),
+            stand_ins: may_hold_a_stand_in(source),
         }
     }
 
@@ -303,7 +307,7 @@ impl<'s> Checker<'s> {
                     value: s.to_string(),
                     span: node.span.clone(),
                 };
-                if let Some(word) = stand_in(s) {
+                if let Some(word) = self.stand_ins.then(|| stand_in(s)).flatten() {
                     self.report_with_help(
                         Code::E035,
                         node.span.clone(),
@@ -500,6 +504,11 @@ impl<'s> Checker<'s> {
 /// All entries, when none is broken.
 /// Where a lint of `text` stands in the source: at its characters when the text stands there
 /// as typed (from `start`), else over the whole value.
+/// Whether `source` holds a stand-in word, or an escape that could make one in a quoted text.
+fn may_hold_a_stand_in(source: &str) -> bool {
+    source.contains('\\') || STAND_IN_WORDS.iter().any(|w| source.contains(w))
+}
+
 fn lint_span(text: &Text, start: Option<usize>, l: &Lint) -> Range<usize> {
     match start {
         Some(start) => start + l.range.start..start + l.range.end,
