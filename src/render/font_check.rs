@@ -287,4 +287,162 @@ mod tests {
         far[12 + 8..12 + 12].copy_from_slice(&u32::MAX.to_be_bytes());
         assert_eq!(faces(&far), Err(Problem::Damaged));
     }
+
+    /// A character map of the subtables given, each a format and its body after the format.
+    fn cmap_of(subtables: &[Vec<u8>]) -> Vec<u8> {
+        let mut table = vec![0, 0];
+        table.extend((subtables.len() as u16).to_be_bytes());
+        let mut offset = 4 + 8 * subtables.len();
+        for sub in subtables {
+            table.extend([0, 3, 0, 10]);
+            table.extend((offset as u32).to_be_bytes());
+            offset += sub.len();
+        }
+        for sub in subtables {
+            table.extend(sub);
+        }
+        table
+    }
+
+    /// A format 12 subtable of one group, `start..=end`.
+    fn sub_12(start: u32, end: u32) -> Vec<u8> {
+        let mut sub = vec![0, 12, 0, 0, 0, 0, 0, 28, 0, 0, 0, 0, 0, 0, 0, 1];
+        for n in [start, end, 0] {
+            sub.extend(n.to_be_bytes());
+        }
+        sub
+    }
+
+    /// A format 4 subtable of the segments given, each `start..=end`.
+    fn sub_4(segments: &[(u16, u16)]) -> Vec<u8> {
+        let mut sub = vec![0, 4, 0, 0, 0, 0];
+        sub.extend((2 * segments.len() as u16).to_be_bytes());
+        sub.extend([0; 6]);
+        sub.extend(segments.iter().flat_map(|(_, end)| end.to_be_bytes()));
+        sub.extend([0, 0]);
+        sub.extend(segments.iter().flat_map(|(start, _)| start.to_be_bytes()));
+        sub
+    }
+
+    /// Format 6 (a count at 8) and format 10 (a count at 16) claim as many code points.
+    fn sub_counted(format: u16, count: u32) -> Vec<u8> {
+        let mut sub = format.to_be_bytes().to_vec();
+        match format {
+            6 => {
+                sub.extend([0; 6]);
+                sub.extend((count as u16).to_be_bytes());
+            }
+            _ => {
+                sub.extend([0; 14]);
+                sub.extend(count.to_be_bytes());
+            }
+        }
+        sub
+    }
+
+    /// Format 8: a bitmap of 8192 bytes, then groups as format 12 has them.
+    fn sub_8(start: u32, end: u32) -> Vec<u8> {
+        let mut sub = vec![0, 8, 0, 0];
+        sub.extend([0; 8]);
+        sub.extend(vec![0; 8192]);
+        sub.extend(1u32.to_be_bytes());
+        for n in [start, end, 0] {
+            sub.extend(n.to_be_bytes());
+        }
+        sub
+    }
+
+    fn claims(subtables: &[Vec<u8>]) -> Result<u32, Problem> {
+        faces(&font(&[(b"cmap", cmap_of(subtables))]))
+    }
+
+    /// The bound on code points holds exactly, counted over every subtable of every format:
+    /// a range claims its ends and all between.
+    #[test]
+    fn the_code_points_of_every_format_count_up_to_the_bound_exactly() {
+        let max = MAX_CODE_POINTS as u32;
+        assert_eq!(claims(&[sub_12(0, max - 1)]), Ok(1));
+        assert_eq!(claims(&[sub_12(0, max)]), Err(Problem::TooManyCodePoints));
+        assert_eq!(claims(&[sub_8(0, max - 1)]), Ok(1));
+        assert_eq!(claims(&[sub_8(0, max)]), Err(Problem::TooManyCodePoints));
+        // Two subtables each within the bound, together past it.
+        let half = max / 2;
+        assert_eq!(claims(&[sub_12(0, half - 1), sub_12(0, half - 1)]), Ok(1));
+        assert_eq!(
+            claims(&[sub_12(0, half - 1), sub_12(0, half)]),
+            Err(Problem::TooManyCodePoints)
+        );
+        // Format 4 segments, single code points among them, after a map that leaves room for
+        // two.
+        let rest = sub_12(0, max - 3);
+        assert_eq!(
+            claims(&[rest.clone(), sub_4(&[(0x41, 0x41), (0x43, 0x43)])]),
+            Ok(1)
+        );
+        assert_eq!(
+            claims(&[
+                rest.clone(),
+                sub_4(&[(0x41, 0x41), (0x43, 0x43), (0x45, 0x45)])
+            ]),
+            Err(Problem::TooManyCodePoints)
+        );
+        assert_eq!(
+            claims(&[rest, sub_4(&[(0x41, 0x43)])]),
+            Err(Problem::TooManyCodePoints)
+        );
+        // Format 6 counts at most 65 535, after a map that leaves room for 60 000; format 10
+        // counts any number.
+        let before = sub_12(0, max - 60_001);
+        assert_eq!(claims(&[before.clone(), sub_counted(6, 60_000)]), Ok(1));
+        assert_eq!(
+            claims(&[before, sub_counted(6, 60_001)]),
+            Err(Problem::TooManyCodePoints)
+        );
+        assert_eq!(claims(&[sub_counted(10, max)]), Ok(1));
+        assert_eq!(
+            claims(&[sub_counted(10, max + 1)]),
+            Err(Problem::TooManyCodePoints)
+        );
+    }
+
+    /// The counts of faces, tables and character maps are bounded exactly.
+    #[test]
+    fn faces_tables_and_maps_are_bounded_exactly() {
+        let collection = |n: u32| {
+            let mut ttc = b"ttcf".to_vec();
+            ttc.extend([0, 1, 0, 0]);
+            ttc.extend(n.to_be_bytes());
+            let first = 12 + 4 * n;
+            for _ in 0..n {
+                ttc.extend(first.to_be_bytes());
+            }
+            ttc.extend(font(&[(b"head", vec![])]));
+            ttc
+        };
+        assert_eq!(faces(&collection(MAX_FACES)), Ok(MAX_FACES));
+        assert_eq!(
+            faces(&collection(MAX_FACES + 1)),
+            Err(Problem::TooManyFaces(MAX_FACES + 1))
+        );
+        let tables = |n: usize| {
+            let tags: Vec<[u8; 4]> = (0..n).map(|i| (i as u32).to_be_bytes()).collect();
+            let tables: Vec<(&[u8; 4], Vec<u8>)> = tags.iter().map(|t| (t, vec![])).collect();
+            faces(&font(&tables))
+        };
+        assert_eq!(tables(MAX_TABLES), Ok(1));
+        assert_eq!(tables(MAX_TABLES + 1), Err(Problem::TooManyTables));
+        let maps = |n: usize| claims(&vec![sub_12(0x41, 0x41); n]);
+        assert_eq!(maps(MAX_TABLES), Ok(1));
+        assert_eq!(maps(MAX_TABLES + 1), Err(Problem::TooManyTables));
+    }
+
+    /// A file of the size bound is looked at; one byte more is refused unread.
+    #[test]
+    fn the_size_bound_is_exact() {
+        let mut data = vec![0u8; MAX_FONT_BYTES];
+        assert_eq!(faces(&data), Err(Problem::NotAFont));
+        data.push(0);
+        assert_eq!(faces(&data), Err(Problem::TooLarge));
+        assert_eq!(Problem::TooLarge.message().en, "it is larger than 128 MB");
+    }
 }

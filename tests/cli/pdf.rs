@@ -57,6 +57,11 @@ fn a_pdf_is_typeset_and_two_builds_are_the_same_bytes() {
         a == fs::read(dir.join("b.pdf")).unwrap(),
         "two builds differ"
     );
+    let says = |what: &[u8]| a.windows(what.len()).any(|w| w == what);
+    assert!(
+        says(b"/Creator(weekly)"),
+        "the PDF names weekly as its creator"
+    );
     // The fonts it was set in are named, a line per output.
     let stderr = out.stderr_text();
     assert!(stderr.starts_with("a.pdf: set in "), "{stderr}");
