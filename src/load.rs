@@ -263,7 +263,7 @@ impl<F: Files> Loader<F> {
             ReadError::Io(e) => Failure::io(&shown.to_string(), &e),
         })?;
         // The cause in that file, and its own way out, rather than a word on the path.
-        let text = yaml::decode(&bytes).map_err(|(_, d)| {
+        let text = crate::input::decode::decode(&bytes).map_err(|(_, d)| {
             let Msg { en, zh } = (*d.message).clone();
             let failure = Failure::unusable(msg!(
                 "the previous issue `{shown}`: {en}",
@@ -410,7 +410,7 @@ impl Failure {
 /// result, or the one finding that stopped it before validation.
 #[allow(clippy::result_large_err)]
 fn check(bytes: &[u8], lints: Lints) -> Result<(&str, validate::Checked), (&str, Diagnostic)> {
-    let text = yaml::decode(bytes)?;
+    let text = crate::input::decode::decode(bytes)?;
     let root = yaml::parse(text).map_err(|d| (text, d))?;
     Ok((text, validate::validate(&root, text, lints)))
 }

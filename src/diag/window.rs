@@ -197,6 +197,13 @@ fn shown(c: char) -> Option<&'static str> {
     }
 }
 
+/// Text with the invisible characters drawn as [`shown`] draws them, for a message to quote.
+pub fn marked(text: &str) -> String {
+    text.chars()
+        .map(|c| shown(c).map_or_else(|| c.to_string(), str::to_owned))
+        .collect()
+}
+
 /// The length in bytes of `source` as [`displayable`] writes it.
 fn shown_len(source: &str) -> usize {
     source

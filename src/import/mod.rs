@@ -92,17 +92,17 @@ pub fn import(bytes: &[u8], from: From) -> Imported {
             if bytes.len() as u64 > MAX_INPUT_BYTES {
                 return failed(String::new(), crate::load::too_large(MAX_INPUT_BYTES));
             }
-            let text = match crate::input::yaml::utf8(bytes) {
+            let text = match crate::input::decode::utf8(bytes) {
                 Ok(text) => text,
                 Err((text, d)) => return failed(text.to_owned(), d),
             };
             // A form feed is where a PDF's page ends; any other control character is refused.
             let mut at = 0;
             for page in text.split('\u{c}') {
-                if let Some((i, c)) = crate::input::yaml::first_unprintable(page) {
+                if let Some((i, c)) = crate::input::decode::first_unprintable(page) {
                     return failed(
                         text.to_owned(),
-                        crate::input::yaml::control_character(at + i, c),
+                        crate::input::decode::control_character(at + i, c),
                     );
                 }
                 at += page.len() + 1;

@@ -3,6 +3,7 @@
 
 use super::chars::{Chars, Lint, Rule, Text, lint};
 use crate::diag::Code;
+use crate::diag::window::marked;
 use crate::msg;
 
 pub const RULE: Rule = Rule {
@@ -22,7 +23,7 @@ fn whitespace(t: &Chars, out: &mut Vec<Lint>) {
         return;
     }
     if lead > 0 {
-        let typed = shown(t.slice(0, lead));
+        let typed = marked(t.slice(0, lead));
         out.push(lint(
             Code::W026,
             t.span(0, lead),
@@ -41,7 +42,7 @@ fn whitespace(t: &Chars, out: &mut Vec<Lint>) {
         trail += 1;
     }
     if trail > 0 {
-        let typed = shown(t.slice(t.len() - trail, trail));
+        let typed = marked(t.slice(t.len() - trail, trail));
         out.push(lint(
             Code::W026,
             t.span(t.len() - trail, trail),
@@ -78,18 +79,6 @@ fn whitespace(t: &Chars, out: &mut Vec<Lint>) {
         };
         out.push(lint(Code::W026, t.span(i, 1), what, help));
     }
-}
-
-/// Blanks as a message shows them: a tab as `⇥`, a full-width space as `□`.
-fn shown(blanks: &str) -> String {
-    blanks
-        .chars()
-        .map(|c| match c {
-            '\t' => '⇥',
-            '\u{3000}' => '□',
-            c => c,
-        })
-        .collect()
 }
 
 /// An invisible character W026 reports: the zero-width space is W018's.
