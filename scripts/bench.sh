@@ -178,7 +178,7 @@ write("dup-keys", "footer:\n" + "".join(f"  k{i}: 1\n" for i in range(90_000)) +
 write("flow-keys", "footer: {" + ", ".join(f"k{i}: 1" for i in range(99_000)) + "}\n")
 write("block-keys", "footer:\n" + "".join(f"  key_{i:07d}_{'x' * 20}: 1\n" for i in range(99_000)))
 write("long-value", issue(item("甲。"), head.replace("year: 2023", "year: '" + "a" * 1_000_000 + "'")))
-allow = "lint:\n  allow: [" + ", ".join(f"W005 x{i}" for i in range(100_000)) + "]\n"
+allow = "lint:\n  allow: [" + ", ".join(f"E036 x{i}" for i in range(100_000)) + "]\n"
 write("allow", allow + issue(item("a..." * 100_000)))
 visits = "".join(f"      - {{ dept: 部门{i}, people: [{{title: 处长, name: 张}}] }}\n" for i in range(19_000))
 write("repeats", issue("  - title: 来访\n    visits:\n" + visits))

@@ -12,7 +12,7 @@ use crate::check::validate::{self, Lints};
 use crate::i18n::Msg;
 use crate::input::files::{Files, MAX_INPUT_BYTES, ReadError};
 use crate::input::yaml;
-use crate::issue::Issue;
+use crate::issue::{Issue, Masthead};
 use crate::msg;
 
 /// How far back previous issues are followed for year-to-date figures left out. The count
@@ -55,6 +55,9 @@ pub struct Loaded {
     pub diagnostics: Vec<Diagnostic>,
     /// The issue, when the file has no errors.
     pub issue: Option<Issue>,
+    /// The masthead of an issue valid on its own, errors against the issue before it or
+    /// not: what a folder's checks know the file as.
+    pub masthead: Option<Masthead>,
 }
 
 /// Reads issues from `files`; each previous issue is read once however many issues name it.
@@ -92,6 +95,7 @@ impl<F: Files> Loader<F> {
                     bom: false,
                     diagnostics: vec![too_large(MAX_INPUT_BYTES)],
                     issue: None,
+                    masthead: None,
                 });
             }
             Err(ReadError::Io(source)) => return Err(Unreadable { name, source }),
@@ -109,6 +113,7 @@ impl<F: Files> Loader<F> {
                 bom,
                 diagnostics,
                 issue: None,
+                masthead: None,
             });
         };
         let found = self.link(path, &mut issue);
@@ -132,6 +137,7 @@ impl<F: Files> Loader<F> {
             text,
             bom,
             diagnostics,
+            masthead: Some(issue.masthead.clone()),
             issue: valid.then_some(issue),
         })
     }

@@ -141,17 +141,17 @@ pub fn follow(issue: &mut Issue, link: Link) -> Vec<Diagnostic> {
                         (Figure::Written(written), Some(carried))
                             if checked
                                 && written.value != carried
-                                && !allows(Code::W005, &name.value) =>
+                                && !allows(Code::E036, &name.value) =>
                         {
                             found.push(
                                 Diagnostic::new(
-                                    Code::W005,
+                                    Code::E036,
                                     written.span.clone(),
                                     continuity_of_counter(written.value, carried, week),
                                 )
                                 .with_help(msg!(
-                                    "check this week's figure and the previous issue's year-to-date figure; after a correction, `lint: {{ allow: [W005 {}] }}` accepts it",
-                                    "请核对本周数和上一期的累计数；如确系更正，可在本期加上 `lint: {{ allow: [W005 {}] }}`，不再提示",
+                                    "correct whichever figure is wrong, or leave `year_to_date` out and it is computed; if a past week was corrected and this issue stands as printed, `lint: {{ allow: [E036 {}] }}` accepts it",
+                                    "请改正有误的数字，或删去 `year_to_date` 由 weekly 推算；如系往期更正、本期仍按原样印发，可在本期加上 `lint: {{ allow: [E036 {}] }}` 予以认可",
                                     excerpt(&name.value)
                                 )),
                             );
@@ -180,9 +180,16 @@ pub fn follow(issue: &mut Issue, link: Link) -> Vec<Diagnostic> {
                 };
                 match (&p.done, before) {
                     (Figure::Written(done), Some(before))
-                        if checked && done.value < before && !allows(Code::W006, &p.work.value) =>
+                        if checked
+                            && done.value != before.saturating_add(p.week.value)
+                            && !allows(Code::E037, &p.work.value) =>
                     {
-                        found.push(work_goes_back(done, before));
+                        found.push(done_does_not_follow(
+                            done,
+                            before,
+                            p.week.value,
+                            &p.work.value,
+                        ));
                     }
                     (Figure::Missing, Some(before)) => {
                         let done = before.saturating_add(p.week.value);
@@ -217,22 +224,28 @@ pub fn follow(issue: &mut Issue, link: Link) -> Vec<Diagnostic> {
     found
 }
 
-/// W006: work done so far written below the previous issue's.
-fn work_goes_back(done: &Sp<u64>, before: u64) -> Diagnostic {
+/// E037: work done so far written other than the previous issue's plus this week's.
+fn done_does_not_follow(done: &Sp<u64>, before: u64, week: u64, work: &str) -> Diagnostic {
+    let sum = before.saturating_add(week);
+    let off = if done.value > sum {
+        msg!("{} more", "多 {}", done.value - sum)
+    } else {
+        msg!("{} less", "少 {}", sum - done.value)
+    };
+    let (off, off_zh) = (off.en, off.zh);
     Diagnostic::new(
-        Code::W006,
+        Code::E037,
         done.span.clone(),
         msg!(
-            "`done` {} is below the previous issue's {} ({} less)",
-            "累计完成数 {} 小于上一期的 {}（少 {}）",
-            done.value,
-            before,
-            before - done.value
+            "`done` {} ≠ {before} + {week} = {sum}, the previous issue's plus this week's ({off})",
+            "累计完成数 {} 与推算值（上一期 {before} + 本周 {week} = {sum}）不符，{off_zh}",
+            done.value
         ),
     )
     .with_help(msg!(
-        "work done so far only grows; check both issues",
-        "累计完成数只增不减；请核对这两期的数字"
+        "correct whichever figure is wrong, or leave `done` out and it is computed; if the count was revised and this issue stands as printed, `lint: {{ allow: [E037 {}] }}` accepts it",
+        "请改正有误的数字，或删去 `done` 由 weekly 推算；如统计数系有意调整、本期仍按原样印发，可在本期加上 `lint: {{ allow: [E037 {}] }}` 予以认可",
+        excerpt(work)
     ))
 }
 

@@ -211,9 +211,9 @@ codes! {
         explain: "The counters' sentence would print the same counter twice, and next week's issue would compute its year-to-date figure from the first of the two only. Keep one entry for each counter: merge the two, or, if they count different things, rename one.", "统计句中会把同一统计项印两遍，下一期推算累计数时也只取其中第一条。每个统计项只保留一条：请把两条合并；如果统计的其实是两回事，请把其中一条改名。";
     }
     E021 Values {
-        meaning: "`lint.allow` names something that is not a warning code", "`lint.allow` 中有不是警告代码的内容";
+        meaning: "`lint.allow` names something that cannot be allowed", "`lint.allow` 中有不能关闭的内容";
         example: "`allow: [W999]`", "`allow: [W999]`";
-        explain: "Only warnings can be switched off, so each entry of `lint: { allow: [...] }` is a warning code that exists, such as `W012`, and only W005, W006 and W019 may be followed by the name of a counter or a piece of work (`W005 咨询`). Correct the code (the help suggests a close one) or remove the entry; an error cannot be allowed, only mended. `weekly explain` lists every code.", "只有警告可以关闭，因此 `lint: { allow: [...] }` 中的每一项都应是确实存在的警告代码（如 `W012`），而且只有 W005、W006 和 W019 后面可以加统计项或工作的名称（如 `W005 咨询`）。请改正代码（帮助会提示相近的代码），或删去这一项；错误不能关闭，只能改正。运行 `weekly explain` 可列出全部代码。";
+        explain: "Only warnings can be switched off, so each entry of `lint: { allow: [...] }` is a warning code that exists, such as `W012`; W019 may be followed by the name of a counter (`W019 咨询`) and W027 by a section's title, for that one only. Two errors may be accepted, each for one name only: E036 for a counter whose written year-to-date figure stands as printed (`E036 咨询`), and E037 for a piece of work (`E037 <work>`). Correct the code (the help suggests a close one) or remove the entry; any other error cannot be allowed, only mended. `weekly explain` lists every code.", "只有警告可以关闭，因此 `lint: { allow: [...] }` 中的每一项都应是确实存在的警告代码（如 `W012`）；W019 后面可以加统计项名称（如 `W019 咨询`），W027 后面可以加栏目名，只对该项关闭。有两种错误可以认可，但须写明名称：E036 认可某统计项写明的累计数（如 `E036 咨询`），E037 认可某项工作写明的累计完成数（如 `E037 <工作>`）。请改正代码（帮助会提示相近的代码），或删去这一项；其他错误不能关闭，只能改正。运行 `weekly explain` 可列出全部代码。";
     }
     E022 Series {
         meaning: "the issue number does not follow the previous issue's", "期号与上一期不衔接";
@@ -285,6 +285,16 @@ codes! {
         example: "`leader: 某某副省长` or `- 本周，……。` uncommented and not filled in", "取消注释后没有改写的 `leader: 某某副省长` 或 `- 本周，……。`";
         explain: "`weekly new` shows the shape of each section's content in comments, with stand-ins where the week's facts go: `某某`, `某厅`, `某部门`, `某项`, `《文件名称》`, `批示内容。` and an ellipsis `……。`. Uncommented and not written over, they would be printed as they are. Write this week's facts in their place; for a section with nothing this week, write its list empty (`items: []`).", "`weekly new` 会在注释中给出各栏目内容的填写格式，并用占位文字代替本周的实际内容：`某某`、`某厅`、`某部门`、`某项`、`《文件名称》`、`批示内容。` 和省略号 `……。`。取消注释后如不改写，这些文字会原样印出。请在原处写上本周的实际内容；某个栏目本周确实没有内容的，请写成空列表（如 `items: []`）。";
     }
+    E036 Series {
+        meaning: "a written year-to-date figure is not the previous one plus this week's", "写明的累计数不等于上一期累计数加本周数";
+        example: "`year_to_date: 15780` where 15288 + 512 = 15800", "`year_to_date: 15780`，而 15288 + 512 = 15800";
+        explain: "The year-to-date figure is last week's plus this week's, so a written one that differs means one of the three figures is wrong, or a past week was corrected after this figure was printed; the bulletin would print a sum that does not add up. Correct whichever figure is wrong, or leave `year_to_date` out and weekly computes it. When a past week was corrected and this issue stands as it was printed, `lint: { allow: [E036 咨询] }` in its file accepts the figure for that counter only (the older spelling `W005 咨询` is read the same way).", "累计数等于上一期的累计数加本周数；写明的累计数与此不符，说明三个数中有一个有误，或这个累计数印出后往期又做过更正，印出来的数字对不上。请改正有误的数字，也可以删去 `year_to_date`，由 weekly 自动推算。如确系往期更正、本期仍按原样印发，可在本期文件中加上 `lint: { allow: [E036 咨询] }`，只对该统计项认可这个数字（旧写法 `W005 咨询` 同样有效）。";
+    }
+    E037 Series {
+        meaning: "written work done so far is not the previous issue's plus this week's", "写明的累计完成数不等于上一期累计完成数加本周完成数";
+        example: "`week: 25`, `done: 1171` after 1151", "上一期为 1151，本期 `week: 25`、`done: 1171`";
+        explain: "Work done so far is last week's plus this week's `week`, so a written `done` that differs means one of the three figures is wrong, or a past week's figure was changed after this one was printed: the bulletin would print `完成 25 个…共完成 1171 个` after 1151. Correct whichever figure is wrong, or leave `done` out and weekly computes it. When a count was revised on purpose and this issue stands as it was printed, `lint: { allow: [E037 <work>] }` in its file, with the entry's `work` for `<work>`, accepts the figure for that entry only (the older spelling `W006 <work>` is read the same way).", "累计完成数等于上一期的累计完成数加本周的 `week`；写明的 `done` 与此不符，说明三个数中有一个有误，或这个数字印出后往期的数字又改过，印出来会是“完成 25 个……共完成 1171 个”，而上一期是 1151。请改正有误的数字，也可以删去 `done`，由 weekly 自动推算。如统计数确系有意调整、本期仍按原样印发，可在本期文件中加上 `lint: { allow: [E037 <工作>] }`（把 `<工作>` 换成该项进度的 `work`），只对这项工作认可这个数字（旧写法 `W006 <工作>` 同样有效）。";
+    }
     W001 Content {
         meaning: "the period is not seven days", "周期不是七天";
         example: "`start: 2023-10-07`, `end: 2023-10-12`", "`start: 2023-10-07`、`end: 2023-10-12`";
@@ -304,16 +314,6 @@ codes! {
         meaning: "a department appears twice among the visits", "来访单位重复";
         example: "`水利厅` in two visits", "两条来访都写了 `水利厅`";
         explain: "The visits are printed as one sentence that names each department before its people, and a department named twice in it reads as a slip. Merge the two visits into one: one `dept`, with every person under its `people`. If the department did come twice and the two are to be told apart, `lint: { allow: [W004] }` in the issue's file switches the warning off.", "来访情况印成一句话，每个单位后面列出其来访人员，同一单位在句中出现两次，读来像是笔误。请把两条合并为一条：只写一个 `dept`，把所有人员都列在它的 `people` 下。如该单位确实来访两次、需要分开写，可在本期文件中加上 `lint: { allow: [W004] }`。";
-    }
-    W005 Series {
-        meaning: "a year-to-date figure is not the previous one plus this week's", "累计数不等于上一期累计数加本周数";
-        example: "`year_to_date: 15780` where 15288 + 512 = 15800", "`year_to_date: 15780`，而 15288 + 512 = 15800";
-        explain: "The year-to-date figure is last week's plus this week's, so a written one that differs means one of the three figures is wrong, or a past week was corrected after it was printed. Check this week's figure and the previous issue's year-to-date figure, or leave `year_to_date` out and weekly computes it. Once a correction is accepted, `lint: { allow: [W005 咨询] }` in the issue's file switches the warning off for that counter only.", "累计数等于上一期的累计数加本周数；写明的累计数与此不符，说明三个数中有一个有误，或往期在印发后做过更正。请核对本周数和上一期的累计数，也可以不写 `year_to_date`，由 weekly 自动推算。如确系更正且已认可，可在本期文件中加上 `lint: { allow: [W005 咨询] }`，只对该统计项关闭此警告。";
-    }
-    W006 Series {
-        meaning: "work done so far is below the previous issue's", "累计完成数少于上一期";
-        example: "`done: 1010` after 1019", "上一期为 1019，本期却是 `done: 1010`";
-        explain: "Work done so far only grows from week to week, so a `done` below the previous issue's is a mistyped figure, or a count revised downwards. Check both issues, or leave `done` out and weekly computes it as last week's plus `week`. If the count was revised on purpose, `lint: { allow: [W006 <work>] }` in the issue's file, with the entry's `work` for `<work>`, switches the warning off for that entry only.", "累计完成数只增不减，本期 `done` 小于上一期，说明数字录错，或统计数有意调低了。请核对这两期的数字，也可以不写 `done`，由 weekly 按上一期的数加本周的 `week` 推算。如确系有意调整，可在本期文件中加上 `lint: { allow: [W006 <工作>] }`（把 `<工作>` 换成该项进度的 `work`），只对这项工作关闭此警告。";
     }
     W007 Content {
         meaning: "a section or subsection has no content yet", "栏目或子栏目尚无内容";
@@ -378,7 +378,7 @@ codes! {
     W019 Folder {
         meaning: "a year's weekly figures do not add up to its last year-to-date figure", "全年各周数字之和与最后一期的累计数不符";
         example: "`weekly stats` over 第 1–39 期 whose 咨询 figures sum to 59019 where 第 39 期 prints 59029", "`weekly stats` 统计第 1—39 期，“咨询”各周合计 59019，而第 39 期印的累计数是 59029";
-        explain: "Where the archive holds a year from 第 1 期, `weekly stats` adds up its weekly figures, and the sum must equal the year-to-date figure the last issue prints; a difference means a week's figure was changed after its year-to-date figure was printed, or a figure is mistyped. Link the issues with `previous:` and run `weekly check` on them: the week in question shows W005, and that file is the one to correct. Once a difference is accepted, `lint: { allow: [W019 咨询] }` in the issue the warning points at switches it off for that counter.", "档案中存有某年自第 1 期起的各期时，`weekly stats` 会把各周的本周数相加，合计应等于最后一期印出的累计数；不相等，说明某周的本周数在累计数印出后改过，或有数字录错。请用 `previous:` 把各期链接起来，再运行 `weekly check`：出错的那一周会给出 W005，改正该期文件即可。如差异已确认无误，可在提示所指的那一期文件中加上 `lint: { allow: [W019 咨询] }`，只对该统计项关闭此警告。";
+        explain: "Where the archive holds a year from 第 1 期, `weekly stats` adds up its weekly figures, and the sum must equal the year-to-date figure the last issue prints; a difference means a week's figure was changed after its year-to-date figure was printed, or a figure is mistyped. Link the issues with `previous:` and run `weekly check` on them: the week in question shows E036, and that file is the one to correct. Once a difference is accepted, `lint: { allow: [W019 咨询] }` in the issue the warning points at switches it off for that counter.", "档案中存有某年自第 1 期起的各期时，`weekly stats` 会把各周的本周数相加，合计应等于最后一期印出的累计数；不相等，说明某周的本周数在累计数印出后改过，或有数字录错。请用 `previous:` 把各期链接起来，再运行 `weekly check`：出错的那一周会给出 E036，改正该期文件即可。如差异已确认无误，可在提示所指的那一期文件中加上 `lint: { allow: [W019 咨询] }`，只对该统计项关闭此警告。";
     }
     W020 Import {
         meaning: "imported text that is not where a bulletin has it, or reads like a sentence weekly builds but does not match it: kept as a text item", "导入的文字不在周报应有的位置，或看似 weekly 生成的句子却对不上：已作为文字条目保留";

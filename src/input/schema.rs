@@ -412,8 +412,8 @@ pub static LINT: Shape = Shape {
         "allow",
         true,
         Ty::Codes,
-        "warning codes to switch off: [W012, …]; `W005 咨询`, `W019 咨询` or `W006 <work>` for one counter or piece of work only",
-        "要关闭的警告代码，如 [W012]；`W005 咨询`、`W019 咨询`、`W006 <工作>` 只对该统计项或该项工作关闭",
+        "warning codes to switch off: [W012, …]; `W019 咨询` for one counter only; `E036 咨询` or `E037 <work>` to accept a written running figure",
+        "要关闭的警告代码，如 [W012]；`W019 咨询` 只对该统计项关闭；`E036 咨询`、`E037 <工作>` 认可写明的累计数",
     )],
 };
 
@@ -531,7 +531,7 @@ fn ty_schema(ty: Ty, defs: &mut Map<String, Value>) -> Value {
             "items": { "anyOf": [text_schema(), reference(shape, defs)] },
         }),
         Ty::Codes => {
-            json!({ "type": "array", "items": { "type": "string", "pattern": "^W[0-9]{3}( .+)?$" } })
+            json!({ "type": "array", "items": { "type": "string", "pattern": "^(W[0-9]{3}( .+)?|E03[67] .+)$" } })
         }
     }
 }

@@ -62,6 +62,7 @@ pub fn freeze(text: &str, issue: &Issue) -> Result<Option<Frozen>, Vec<(String, 
     for (at, insert) in edits.iter().rev() {
         out.insert_str(*at, insert);
     }
+    let out = reword_notes(&out);
     if written_figures(&out) != Some(running_figures(issue)) {
         return Err(written);
     }
@@ -69,6 +70,50 @@ pub fn freeze(text: &str, issue: &Issue) -> Result<Option<Frozen>, Vec<(String, 
         text: out,
         figures: written,
     }))
+}
+
+/// The draft's notes that say a running figure is computed, by their opening words in each
+/// language, and what each says once the figure is written: a figure written in no longer
+/// follows a change to `week`, and the note beside it must not say it does.
+const NOTES: [(&str, &str); 4] = [
+    (
+        "# Year-to-date figures are computed",
+        "# Year-to-date figures as printed, written in when the next issue was begun: a change to a `week` needs one to its `year_to_date`.",
+    ),
+    (
+        "# 累计数由上一期推算",
+        "# 累计数为印发时的数字，在生成下一期时写入：改动本周数 `week`，须一并改动其累计数 `year_to_date`。",
+    ),
+    (
+        "# Work done so far is computed",
+        "# Work done so far as printed, written in when the next issue was begun: a change to `week` needs one to `done`.",
+    ),
+    (
+        "# 累计完成数自动计算",
+        "# 累计完成数为印发时的数字，在生成下一期时写入：改动 `week`，须一并改动 `done`。",
+    ),
+];
+
+/// `text` with each line that is one of the draft's computed-figure notes (after its
+/// indentation) replaced by what the note says of a written figure.
+fn reword_notes(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for line in text.split_inclusive('\n') {
+        let body = line.trim_end_matches(['\r', '\n']);
+        let indent = body.len() - body.trim_start_matches(' ').len();
+        match NOTES
+            .iter()
+            .find(|(opening, _)| body[indent..].starts_with(opening))
+        {
+            Some((_, written)) => {
+                out.push_str(&body[..indent]);
+                out.push_str(written);
+                out.push_str(&line[body.len()..]);
+            }
+            None => out.push_str(line),
+        }
+    }
+    out
 }
 
 /// An issue's text with the running figures it printed written in.
@@ -212,5 +257,35 @@ footer: { send: 甲, distribute: 乙, copies: 91 }
             "{}",
             frozen.text
         );
+    }
+
+    #[test]
+    fn the_drafts_notes_on_computed_figures_are_reworded_when_written_in() {
+        let src = include_str!("../../examples/2023-39.yaml");
+        let prev = checked(src);
+        let next = crate::issue_file::next::Next::after(&prev, None);
+        for lang in [crate::i18n::Lang::En, crate::i18n::Lang::Zh] {
+            let draft = crate::issue_file::next::next_issue(&prev, "2023-39.yaml", &next, lang);
+            let computed = NOTES.iter().filter(|(o, _)| draft.contains(o)).count();
+            assert_eq!(
+                computed, 2,
+                "the draft's counters and progress notes: {draft}"
+            );
+            let reworded = reword_notes(&draft);
+            assert!(
+                NOTES.iter().all(|(o, _)| !reworded.contains(o)),
+                "{reworded}"
+            );
+            let written = NOTES.iter().filter(|(_, w)| reworded.contains(w)).count();
+            assert_eq!(written, 2, "{reworded}");
+            // Nothing else changes: the notes are whole lines, indentation kept.
+            let other = |t: &str| {
+                t.lines()
+                    .filter(|l| !NOTES.iter().any(|(o, w)| l.contains(o) || l.contains(w)))
+                    .map(str::to_owned)
+                    .collect::<Vec<_>>()
+            };
+            assert_eq!(other(&draft), other(&reworded));
+        }
     }
 }

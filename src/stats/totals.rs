@@ -68,8 +68,8 @@ pub fn check_totals(series: &Series) -> Vec<(usize, Diagnostic)> {
                     ),
                 )
                 .with_help(msg!(
-                    "a week's figure was changed after its year-to-date figure was printed, or one is mistyped: issues linked by `previous:` show the week as W005; to accept it, `lint: {{ allow: [W019 {name}] }}` in this issue",
-                    "某周的本周数在累计数印出后改过，或有数字录错：用 `previous:` 链接各期即可在该周看到 W005；如确认无误，可在本期写 `lint: {{ allow: [W019 {name}] }}`"
+                    "a week's figure was changed after its year-to-date figure was printed, or one is mistyped: issues linked by `previous:` show the week as E036; to accept it, `lint: {{ allow: [W019 {name}] }}` in this issue",
+                    "某周的本周数在累计数印出后改过，或有数字录错：用 `previous:` 链接各期即可在该周看到 E036；如确认无误，可在本期写 `lint: {{ allow: [W019 {name}] }}`"
                 )),
             ));
         }

@@ -157,10 +157,20 @@ fn a_year_of_fridays() {
         let issue = fs::read_to_string(dir.join(format!("{stem}.yaml"))).unwrap();
         assert_eq!(issue.matches("year_to_date:").count(), 4, "{stem}");
         assert_eq!(issue.matches("\n          done:").count(), 1, "{stem}");
+        // The draft's notes that the figures are computed now say they are written.
+        for computed in [
+            "figures are computed",
+            "so far is computed",
+            "由上一期推算",
+            "自动计算",
+        ] {
+            assert!(!issue.contains(computed), "{stem}: {issue}");
+        }
+        assert!(issue.contains("as printed, written in") || issue.contains("为印发时的数字"));
     }
 
-    // A correction of a past week: that issue says what no longer adds up, and no later
-    // bulletin changes.
+    // A correction of a past week: that issue says what no longer adds up, as an error, and
+    // no later bulletin changes.
     let past = dir.join("2023-45.yaml");
     let original = fs::read_to_string(&past).unwrap();
     let (corrected_week, _) = figures(6);
@@ -175,15 +185,24 @@ fn a_year_of_fridays() {
         .args(["check", "--message-format", "short"])
         .arg(dir)
         .run();
-    check.success();
+    check.code(1);
     let stderr = check.stderr_text();
     let findings: Vec<&str> = stderr.lines().filter(|l| l.contains("]: ")).collect();
     assert_eq!(findings.len(), 1, "{stderr}");
     assert!(
-        findings[0].contains("2023-45.yaml") && findings[0].contains("warning[W005]"),
+        findings[0].contains("2023-45.yaml") && findings[0].contains("error[E036]"),
         "{stderr}"
     );
     assert!(findings[0].contains("(10 less)"), "{stderr}");
+    // Accepted by name, the figure as printed stands and the archive checks clean.
+    fs::write(
+        &past,
+        format!("lint: {{ allow: [E036 咨询] }}\n{corrected}"),
+    )
+    .unwrap();
+    let check = weekly().args(["check"]).arg(dir).run();
+    check.success();
+    assert_eq!(check.stderr_text(), "");
     for (stem, bulletin) in printed.iter().filter(|(s, _)| s.as_str() > "2023-45") {
         assert_eq!(
             &build(&dir.join(format!("{stem}.yaml"))),

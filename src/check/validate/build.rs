@@ -7,7 +7,7 @@ use std::ops::Range;
 use chrono::NaiveDate;
 
 use super::node::{Checker, Fields, IssueDates, kind, suggest};
-use crate::diag::allow::BY_NAME;
+use crate::diag::allow::{BY_NAME, renamed};
 use crate::diag::{Code, Severity};
 use crate::i18n::Msg;
 use crate::input::schema::{FOOTER, LINT, MASTHEAD, PERIOD, ROOT, SECTION, SUBSECTION};
@@ -62,16 +62,35 @@ impl Checker<'_> {
                 });
                 continue;
             };
-            // `W005 咨询`: a warning about one counter (or piece of work) only.
+            // `W019 咨询`: a warning about one counter (or piece of work, or section) only.
             let (name, subject) = match typed.split_once(char::is_whitespace) {
                 Some((name, subject)) => (name, Some(subject.trim().to_owned())),
                 None => (typed.as_ref(), None),
             };
-            let found = Code::ALL
-                .iter()
-                .find(|c| c.severity() == Severity::Warning && c.as_str() == name);
+            let found = renamed(name).filter(|_| subject.is_some()).or_else(|| {
+                Code::ALL
+                    .iter()
+                    .find(|c| {
+                        c.as_str() == name
+                            && (c.severity() == Severity::Warning || BY_NAME.contains(c))
+                    })
+                    .copied()
+            });
             match found {
-                Some(&code) if subject.is_none() || BY_NAME.contains(&code) => {
+                Some(code) if code.severity() == Severity::Error && subject.is_none() => self
+                    .report_with_help(
+                        Code::E021,
+                        code_node.span.clone(),
+                        msg!(
+                            "`{code}` is an error, accepted for one name only",
+                            "`{code}` 是错误，只能对某一项认可，不能对整期关闭"
+                        ),
+                        msg!(
+                            "write the counter's name or the work after it, as in `{code} 咨询`",
+                            "请在后面写上统计项名称或工作名称，如 `{code} 咨询`"
+                        ),
+                    ),
+                Some(code) if subject.is_none() || BY_NAME.contains(&code) => {
                     self.allowed.add(code, subject);
                 }
                 Some(code) => self.report_with_help(
@@ -82,10 +101,25 @@ impl Checker<'_> {
                         "`{code}` 只能对整期关闭，不能只对某一项关闭"
                     ),
                     msg!(
-                        "write `{code}` alone; only W005, W006 and W019 take the name of a counter or a piece of work, and W027 a section's title",
-                        "请只写 `{code}`；只有 W005、W006 和 W019 后面可以加统计项或工作的名称，W027 后面可以加栏目名"
+                        "write `{code}` alone; only W019, E036 and E037 take the name of a counter or a piece of work, and W027 a section's title",
+                        "请只写 `{code}`；只有 W019、E036 和 E037 后面可以加统计项或工作的名称，W027 后面可以加栏目名"
                     ),
                 ),
+                None if renamed(name).is_some() => {
+                    let now = renamed(name).map_or("", |c| c.as_str());
+                    self.report_with_help(
+                        Code::E021,
+                        code_node.span.clone(),
+                        msg!(
+                            "`{name}` is now {now}, an error accepted for one name only",
+                            "`{name}` 现为 {now}，是错误，只能对某一项认可"
+                        ),
+                        msg!(
+                            "write the counter's name or the work after it, as in `{now} 咨询`",
+                            "请在后面写上统计项名称或工作名称，如 `{now} 咨询`"
+                        ),
+                    );
+                }
                 None => {
                     let help = match suggest(name, &warnings) {
                         Some(w) => msg!("did you mean `{w}`?", "是不是 `{w}`？"),

@@ -11,8 +11,8 @@ use crate::cli::report::{Reporter, Status};
 use crate::issue::Issue;
 use crate::load::{self, Loaded};
 
-/// The valid issues of one folder: file names, texts, numbers, and what a command keeps of
-/// each.
+/// The issues of one folder: file names, texts and numbers of each issue valid on its own,
+/// and what a command keeps of each valid one (which says its file by index).
 pub struct Folder<T> {
     pub names: Vec<String>,
     pub texts: Vec<String>,
@@ -83,19 +83,26 @@ pub fn read_issues<T>(
                     continue;
                 }
             };
-            let Some(Loaded {
+            let passes = out.file(&loaded.name, &loaded.text, &loaded.diagnostics);
+            let Loaded {
                 name,
                 text,
-                issue: Some(issue),
+                issue,
+                masthead: Some(m),
                 ..
-            }) = out.loaded(loaded)
+            } = loaded
             else {
                 status = status.max(Status::Invalid);
                 continue;
             };
+            let issue = issue.filter(|_| passes);
+            if issue.is_none() {
+                status = status.max(Status::Invalid);
+            }
+            // A file with errors against the issue before it still holds its number: the
+            // folder's checks count it, so that it is not also reported missing.
             let folder = file.parent().map(Path::to_path_buf).unwrap_or_default();
             let series = folders.entry(folder).or_default();
-            let m = &issue.masthead;
             series.members.push(Member {
                 file: series.names.len(),
                 year: m.year.value,
@@ -104,7 +111,9 @@ pub fn read_issues<T>(
                 total: m.total.value,
                 total_span: m.total.span.clone(),
             });
-            series.kept.push(keep(&issue, series.names.len()));
+            if let Some(issue) = issue {
+                series.kept.push(keep(&issue, series.names.len()));
+            }
             series.names.push(name);
             series.texts.push(text);
         }

@@ -49,14 +49,16 @@ pub fn stats(out: &mut Reporter, settings: &Stats) -> anyhow::Result<Status> {
         // A folder named twice, or a file named beside its folder, is one series.
         match archive.iter_mut().find(|(s, _, _)| s.name == name) {
             Some((series, names, texts)) => {
-                for ((week, file), text) in read.kept.into_iter().zip(read.names).zip(read.texts) {
-                    if !names.contains(&file) {
+                for week in read.kept {
+                    let file = &read.names[week.file];
+                    if !names.contains(file) {
+                        let text = read.texts[week.file].clone();
+                        names.push(file.clone());
+                        texts.push(text);
                         series.weeks.push(Week {
-                            file: names.len(),
+                            file: names.len() - 1,
                             ..week
                         });
-                        names.push(file);
-                        texts.push(text);
                     }
                 }
                 let weeks = std::mem::take(&mut series.weeks);
