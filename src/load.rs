@@ -7,7 +7,8 @@ use std::path::{Path, PathBuf};
 
 use crate::diag::{self, Code, Diagnostic};
 
-use crate::check::series::{self, Link, Previous};
+use crate::check::previous::Previous;
+use crate::check::series::{self, Link};
 use crate::check::validate::{self, Lints};
 use crate::i18n::Msg;
 use crate::input::files::{Files, MAX_INPUT_BYTES, ReadError};

@@ -2,98 +2,16 @@
 //! against the one before it (numbers, week, running figures), which fill in the figures it
 //! leaves out.
 
-use std::collections::HashMap;
 use std::ops::Range;
 
-use chrono::NaiveDate;
-
+use super::previous::Previous;
 use crate::diag::{Code, Diagnostic};
 
 use crate::i18n::Msg;
 
-use crate::issue::{Body, Content, Figure, Issue, Kind, Masthead, Sp, Text};
+use crate::issue::{Content, Figure, Issue, Sp};
 use crate::msg;
-use crate::text;
 use crate::text::quote::excerpt;
-
-/// What an issue passes on to the next: its numbers, its week, and the figures that run on
-/// from week to week.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Previous {
-    pub year: i32,
-    pub number: u64,
-    pub total: u64,
-    pub end: NaiveDate,
-    /// Year-to-date figure of each counter, by name: looked up for each counter of the next
-    /// issue, so by hash rather than by search.
-    pub counters: HashMap<String, u64>,
-    /// Work done so far of each progress entry, by what the work is.
-    pub progress: HashMap<String, u64>,
-    /// The title of each section, in order, and the key of its content when it holds some
-    /// directly (`items`), not in subsections.
-    pub sections: Vec<(String, Option<&'static str>)>,
-}
-
-impl Previous {
-    pub fn of(issue: &Issue) -> Previous {
-        let counters = first_of_each(
-            issue
-                .counters()
-                .filter_map(|c| Some((&c.name.value, c.year_to_date.value()?))),
-        );
-        let progress = first_of_each(
-            issue
-                .progress()
-                .filter_map(|p| Some((&p.work.value, p.done.value()?))),
-        );
-        let m = &issue.masthead;
-        Previous {
-            year: m.year.value,
-            number: m.number.value,
-            total: m.total.value,
-            end: m.end.value,
-            counters,
-            progress,
-            sections: issue
-                .sections
-                .iter()
-                .map(|s| {
-                    let key = match &s.body {
-                        Body::Content(c) => c.kind().map(Kind::key),
-                        Body::Subsections(_) => None,
-                    };
-                    (s.title.value.clone(), key)
-                })
-                .collect(),
-        }
-    }
-
-    /// This week's counter figure plus the year so far; a new year starts the count again.
-    pub fn year_to_date(&self, year: i32, name: &str, week: u64) -> Option<u64> {
-        if year != self.year {
-            return Some(week);
-        }
-        self.counters.get(name).map(|ytd| ytd.saturating_add(week))
-    }
-
-    /// The number the next issue takes in `year`: one more, or 1 in a new year.
-    pub fn next_number(&self, year: i32) -> u64 {
-        if year == self.year {
-            self.number + 1
-        } else {
-            1
-        }
-    }
-}
-
-/// Figures by name, the first where a name repeats.
-fn first_of_each<'a>(figures: impl Iterator<Item = (&'a String, u64)>) -> HashMap<String, u64> {
-    let mut by_name = HashMap::new();
-    for (name, figure) in figures {
-        by_name.entry(name.clone()).or_insert(figure);
-    }
-    by_name
-}
 
 /// What is known of the issue before the one being linked.
 #[derive(Debug, Clone, Copy)]
@@ -114,7 +32,7 @@ pub enum Link<'a> {
 pub fn follow(issue: &mut Issue, link: Link) -> Vec<Diagnostic> {
     let mut found = Vec::new();
     if let Link::Checked(prev) = link {
-        continuity(&issue.masthead, issue.previous.as_ref(), prev, &mut found);
+        super::masthead::continuity(&issue.masthead, issue.previous.as_ref(), prev, &mut found);
         // Figures are not compared with, nor computed from, an issue of the wrong week.
         if found.iter().any(|d| d.code == Code::E029) {
             return found;
@@ -306,122 +224,6 @@ fn not_computable(of: Running, name: &str, span: Range<usize>, link: Link) -> Di
     Diagnostic::new(Code::E026, span, message).with_help(help)
 }
 
-/// How many weeks the issue `previous` names is off from the one this issue follows, when
-/// the running total, the period and (within a year) the number all say the same: then the
-/// link is wrong, not the three figures.
-pub fn stale_link(m: &Masthead, prev: &Previous) -> Option<i64> {
-    let weeks = m.total.value as i64 - (prev.total as i64 + 1);
-    let days = (m.start.value - (prev.end + chrono::Days::new(1))).num_days();
-    let numbers_agree =
-        m.year.value != prev.year || m.number.value as i64 - (prev.number as i64 + 1) == weeks;
-    (weeks != 0 && days == 7 * weeks && numbers_agree).then_some(weeks)
-}
-
-/// The masthead against the previous issue's: numbers run on, the week follows on. When all
-/// three are off by the same weeks, one finding at the link says so instead.
-fn continuity(m: &Masthead, link: Option<&Text>, prev: &Previous, found: &mut Vec<Diagnostic>) {
-    if let (Some(link), Some(weeks)) = (link, stale_link(m, prev)) {
-        let (off, off_zh) = if weeks > 0 {
-            let n = weeks.unsigned_abs();
-            (
-                format!("{n} week{} before", if n == 1 { "" } else { "s" }),
-                format!("早 {n} 周"),
-            )
-        } else {
-            let n = weeks.unsigned_abs();
-            (
-                format!("{n} week{} after", if n == 1 { "" } else { "s" }),
-                format!("晚 {n} 周"),
-            )
-        };
-        found.push(
-            Diagnostic::new(
-                Code::E029,
-                link.span.clone(),
-                msg!(
-                    "`previous` names {} 年第 {} 期（总第 {} 期）, {off} the issue this one follows, 总第 {} 期",
-                    "`previous` 指向 {} 年第 {} 期（总第 {} 期），比本期应接续的总第 {} 期{off_zh}",
-                    prev.year,
-                    prev.number,
-                    prev.total,
-                    m.total.value - 1
-                ),
-            )
-            .with_help(msg!(
-                "point `previous` at last week's issue",
-                "请让 `previous` 指向上一周的周报文件"
-            )),
-        );
-        return;
-    }
-    let (year, number, total, start) = (&m.year, &m.number, &m.total, &m.start);
-    let expected = prev.next_number(year.value);
-    if number.value != expected {
-        let (n, p) = (number.value, prev.number);
-        let message = if expected == 1 {
-            let y = year.value;
-            msg!(
-                "issue number {n}: the first issue of {y} is 第 1 期",
-                "期号为 {n}：本期是 {y} 年的第一期，应为第 1 期"
-            )
-        } else {
-            msg!(
-                "issue number {n}: the previous issue is 第 {p} 期, so this one is 第 {expected} 期",
-                "期号为 {n}：上一期为第 {p} 期，本期应为第 {expected} 期"
-            )
-        };
-        found.push(
-            Diagnostic::new(Code::E022, number.span.clone(), message).with_help(msg!(
-                "the number goes up by one each week and starts again at 1 in a new year",
-                "期号每期加一，每年从第 1 期重新开始"
-            )),
-        );
-    }
-    if total.value != prev.total + 1 {
-        let (t, p, want) = (total.value, prev.total, prev.total + 1);
-        found.push(
-            Diagnostic::new(
-                Code::E023,
-                total.span.clone(),
-                msg!(
-                    "running total {t}: the previous issue is 总第 {p} 期, so this one is 总第 {want} 期",
-                    "总期号为 {t}：上一期为总第 {p} 期，本期应为总第 {want} 期"
-                ),
-            )
-            .with_help(msg!(
-                "the running total goes up by one every issue, across years too",
-                "总期号每期加一，跨年也不从头算"
-            )),
-        );
-    }
-    let next_day = prev.end + chrono::Days::new(1);
-    if start.value != next_day {
-        let days = (start.value - next_day).num_days();
-        let (english, n) = (text::days(days.abs()), days.abs());
-        let off = if days > 0 {
-            msg!("{english} late", "晚了 {n} 天")
-        } else {
-            msg!("{english} early", "早了 {n} 天")
-        };
-        let (off, off_zh) = (off.en, off.zh);
-        found.push(
-            Diagnostic::new(
-                Code::E024,
-                start.span.clone(),
-                msg!(
-                    "the period starts on {}, not on {next_day}, the day after the previous period ends ({off})",
-                    "本期周期从 {} 开始，应为上一期结束后的第二天 {next_day}（{off_zh}）",
-                    start.value
-                ),
-            )
-            .with_help(msg!(
-                "each week starts the day after the last one ended",
-                "每周从上一周结束后的第二天开始"
-            )),
-        );
-    }
-}
-
 /// `year-to-date 59000 ≠ 56148 + 2881 = 59029 (29 less)`.
 fn continuity_of_counter(written: u64, carried: u64, week: u64) -> Msg {
     let sum = if carried == week {
@@ -451,6 +253,9 @@ fn continuity_of_counter(written: u64, carried: u64, week: u64) -> Msg {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::collections::HashMap;
+
+    use chrono::NaiveDate;
 
     fn prev() -> Previous {
         Previous {
@@ -461,115 +266,6 @@ mod tests {
             counters: HashMap::from([("咨询".into(), 59029)]),
             progress: HashMap::new(),
             sections: Vec::new(),
-        }
-    }
-
-    fn sp<T>(value: T) -> Sp<T> {
-        Sp { value, span: 0..0 }
-    }
-
-    fn masthead(year: i32, number: u64, total: u64, start: (i32, u32, u32)) -> Masthead {
-        let start = NaiveDate::from_ymd_opt(start.0, start.1, start.2).unwrap();
-        Masthead {
-            title: sp("周报".to_owned()),
-            year: sp(year),
-            number: sp(number),
-            total: sp(total),
-            start: sp(start),
-            end: sp(start + chrono::Days::new(6)),
-            publisher: sp("中心".to_owned()),
-            published: sp(start + chrono::Days::new(13)),
-        }
-    }
-
-    #[test]
-    fn a_stale_link_is_told_by_three_figures_that_agree() {
-        // After 第 39 期 (ending 10-13), 第 40 期 starts 10-14: nothing stale.
-        assert_eq!(
-            stale_link(&masthead(2023, 40, 460, (2023, 10, 14)), &prev()),
-            None
-        );
-        // One and two weeks on, all three agree.
-        assert_eq!(
-            stale_link(&masthead(2023, 41, 461, (2023, 10, 21)), &prev()),
-            Some(1)
-        );
-        assert_eq!(
-            stale_link(&masthead(2023, 42, 462, (2023, 10, 28)), &prev()),
-            Some(2)
-        );
-        // A week back: the link names a later issue.
-        assert_eq!(
-            stale_link(&masthead(2023, 39, 459, (2023, 10, 7)), &prev()),
-            Some(-1)
-        );
-        // Only the number is off: that is the number's mistake, not the link's.
-        assert_eq!(
-            stale_link(&masthead(2023, 41, 460, (2023, 10, 14)), &prev()),
-            None
-        );
-        // Total and period agree but the number says otherwise.
-        assert_eq!(
-            stale_link(&masthead(2023, 45, 461, (2023, 10, 21)), &prev()),
-            None
-        );
-        // The period is off by days, not weeks.
-        assert_eq!(
-            stale_link(&masthead(2023, 41, 461, (2023, 10, 22)), &prev()),
-            None
-        );
-        // Across a new year the number starts again, so total and period tell.
-        assert_eq!(
-            stale_link(&masthead(2024, 1, 461, (2023, 10, 21)), &prev()),
-            Some(1)
-        );
-    }
-
-    /// What `continuity` finds in `m` after `prev()`: code and message.
-    fn continuity_of(m: &Masthead) -> Vec<(Code, String)> {
-        let mut found = Vec::new();
-        continuity(m, None, &prev(), &mut found);
-        found
-            .iter()
-            .map(|d| (d.code, d.message.en.clone()))
-            .collect()
-    }
-
-    /// The running total after 总第 459 期 is 460, within a year and across one: the same
-    /// total again, one back, one skipped are each E023 and nothing else.
-    #[test]
-    fn a_running_total_that_repeats_goes_back_or_skips_is_e023() {
-        assert_eq!(continuity_of(&masthead(2023, 40, 460, (2023, 10, 14))), []);
-        assert_eq!(continuity_of(&masthead(2024, 1, 460, (2023, 10, 14))), []);
-        for total in [459, 458, 1, 461, 462] {
-            let message = format!(
-                "running total {total}: the previous issue is 总第 459 期, so this one is 总第 460 期"
-            );
-            assert_eq!(
-                continuity_of(&masthead(2023, 40, total, (2023, 10, 14))),
-                [(Code::E023, message.clone())],
-                "总第 {total} 期"
-            );
-            assert_eq!(
-                continuity_of(&masthead(2024, 1, total, (2023, 10, 14))),
-                [(Code::E023, message)],
-                "总第 {total} 期 in a new year"
-            );
-        }
-    }
-
-    /// An issue that repeats the previous issue's running total, its link named, is E023
-    /// too: a week off in the total alone is not a stale link.
-    #[test]
-    fn a_repeated_running_total_with_its_link_is_e023_not_a_stale_link() {
-        let link: Text = sp("2023-39.yaml".to_owned());
-        for total in [459, 458] {
-            let m = masthead(2023, 40, total, (2023, 10, 14));
-            assert_eq!(stale_link(&m, &prev()), None);
-            let mut found = Vec::new();
-            continuity(&m, Some(&link), &prev(), &mut found);
-            let codes: Vec<Code> = found.iter().map(|d| d.code).collect();
-            assert_eq!(codes, [Code::E023], "总第 {total} 期");
         }
     }
 

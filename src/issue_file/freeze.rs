@@ -194,7 +194,7 @@ footer: { send: 甲, distribute: 乙, copies: 91 }
     /// `issue` with the figures left out computed as they would be from the previous issue.
     fn computed(src: &str) -> Issue {
         let mut issue = checked(src);
-        let prev = crate::check::series::Previous {
+        let prev = crate::check::previous::Previous {
             year: 2023,
             number: 39,
             total: 459,

@@ -8,7 +8,7 @@ use chrono::{Datelike, Days, NaiveDate};
 
 use super::draft::Masthead;
 use super::frame::{self, scalar};
-use crate::check::series::Previous;
+use crate::check::previous::Previous;
 use crate::i18n::Lang;
 use crate::issue::{Body, Content, Issue, Kind};
 use crate::msg;

@@ -5,7 +5,7 @@ use std::ops::Range;
 use icu_segmenter::options::LineBreakOptions;
 use icu_segmenter::{LineSegmenter, LineSegmenterBorrowed};
 
-use super::is_han;
+use super::chars::is_han;
 
 /// Columns `s` takes on a fixed-width display: a Chinese character or full-width mark takes
 /// two, and so do the marks of ambiguous width (— … “ ”), as Chinese text sets them.
