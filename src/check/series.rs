@@ -1,14 +1,11 @@
-//! Issues as a series: what an issue passes on to the next, and the checks of an issue
-//! against the one before it (numbers, week, running figures), which fill in the figures it
-//! leaves out.
+//! An issue linked to the one before it: its masthead and sections checked against it, its
+//! written running figures checked, and those it leaves out computed from it.
 
 use std::ops::Range;
 
 use super::previous::Previous;
 use crate::diag::{Code, Diagnostic};
-
 use crate::i18n::Msg;
-
 use crate::issue::{Content, Figure, Issue, Sp};
 use crate::msg;
 use crate::text::quote::excerpt;
