@@ -4,6 +4,7 @@
 //! other issues of its folder (`folder`).
 
 pub mod folder;
+pub mod history;
 pub mod lint;
 pub mod masthead;
 pub mod previous;

@@ -8,7 +8,14 @@ use super::{Code, Diagnostic, Severity};
 
 /// The codes that may be switched off for one counter, piece of work or section, by its
 /// name: the two errors among them only so.
-pub const BY_NAME: [Code; 4] = [Code::E036, Code::E037, Code::W019, Code::W027];
+pub const BY_NAME: [Code; 6] = [
+    Code::E036,
+    Code::E037,
+    Code::W019,
+    Code::W027,
+    Code::W028,
+    Code::W029,
+];
 
 /// The codes an older `lint.allow` may name by the number they had as warnings: a file
 /// that accepted a figure then still accepts it.

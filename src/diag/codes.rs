@@ -420,6 +420,16 @@ codes! {
         example: "`政务资讯` in 2023-39, deleted from 2023-40", "2023-39 有“政务资讯”，2023-40 把它删了";
         explain: "`weekly new` begins each issue with the sections of the one before, so a section deleted for a week with nothing to report is gone from every later draft as well, and the bulletin's numbering of the sections after it changes. Keep the section and write its content as an empty list (`items: []`, `visits: []`): it is left out of the print and stays in the next draft. If the section is gone for good, `lint: { allow: [W027 <title>] }` in the issue that drops it says so; the next issue no longer has it to compare.", "`weekly new` 以上一期的栏目为基础生成新一期，因此某一周因没有内容而删去的栏目，以后各期的草稿中也都不会再有，其后各栏目的编号也会随之改变。请保留该栏目，把内容写成空列表（如 `items: []`、`visits: []`）：这样本期不印出，下一期的草稿中仍有这个栏目。如该栏目确已取消，可在删去它的这一期中加上 `lint: { allow: [W027 <栏目名>] }`；再下一期就不再比较了。";
     }
+    W028 Series {
+        meaning: "a counter's week is far from its last weeks", "统计项的本周数与前几周相差悬殊";
+        example: "`week: 298` where the last 12 weeks' median is 2987 (a digit dropped)", "前 12 周中位数为 2987，本周却是 `week: 298`（少打了一位数）";
+        explain: "A digit dropped or typed twice changes a figure tenfold, and the sum of the year-to-date figure hides it. weekly follows `previous:` back up to 26 issues and measures each counter's week against the median of its last 12 weeks (when it has at least 4): under a quarter of it, or over four times it, is reported with the weeks it was measured against. A week of public holidays stays well within that (the National Day week of 2023 printed about two thirds of the next). Check the figure against the source; if the week truly was so, `lint: { allow: [W028 咨询] }` in the issue's file accepts it for that counter.", "少打或多打一位数，数字就差了十倍，而累计数照加不误，看不出问题。weekly 会沿 `previous:` 往前最多查 26 期，把每个统计项的本周数与它前 12 周的中位数比较（至少要有 4 周）：不到中位数的四分之一或超过其 4 倍的，连同比较用的各周数字一并报出。节假日所在的周一般不会相差这么多（2023 年国庆所在的一周约为下一周的三分之二）。请对照原始数据核对；如本周确实如此，可在本期文件中加上 `lint: { allow: [W028 咨询] }`，只对该统计项认可。";
+    }
+    W029 Series {
+        meaning: "a department's name is close to one the series printed, but not it", "单位名称与往期印出过的某个名称相近但不同";
+        example: "`省市场监督局` where earlier issues print `省市场监督管理局`; `自然资源听` for `自然资源厅`", "往期印的是 `省市场监督管理局`，本期写成 `省市场监督局`；`自然资源厅` 打成 `自然资源听`";
+        explain: "The names of departments and units are printed as typed, and an IME slips on them easily: a character wrong (`自然资源听`) or a few left out (`省市场监督局`). weekly follows `previous:` back up to 26 issues and compares each department named in the hall's news, the visits and the progress with the names they printed: a name they did not print that is one character away from one they did, or that leaves one or two characters of it out, is reported with the name meant and the issue that printed it. Two characters changed are not taken for a slip, since `成都市…` and `德阳市…` are different units. Correct the name; if it is another department, `lint: { allow: [W029 <name>] }` in the issue's file accepts that name.", "单位名称原样印出，用输入法输入时容易出错：错一个字（`自然资源听`），或漏掉几个字（`省市场监督局`）。weekly 会沿 `previous:` 往前最多查 26 期，把本期大厅动态、来访和进度中的每个单位名称与往期印出过的名称比较：往期没有印过、但与某个印过的名称只差一个字，或比它少一两个字的，会报出，并给出相近的名称和印过它的那一期。相差两个字的不算笔误，因为“成都市……”和“德阳市……”是不同的单位。请改正名称；如确是另一个单位，可在本期文件中加上 `lint: { allow: [W029 <名称>] }`，认可这个名称。";
+    }
 }
 
 impl Code {

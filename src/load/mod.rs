@@ -7,6 +7,7 @@ use std::path::{Path, PathBuf};
 
 use crate::diag::{self, Code, Diagnostic};
 
+use crate::check::history;
 use crate::check::previous::Previous;
 use crate::check::series::{self, Link};
 use crate::check::validate::{self, Lints};
@@ -19,6 +20,8 @@ use crate::msg;
 /// How far back previous issues are followed for year-to-date figures left out. The count
 /// starts again every year, so a chain needs at most one year's issues.
 const MAX_CHAIN: usize = 60;
+
+mod printed;
 
 /// A file that could not be read at all: no findings, an I/O error.
 #[derive(Debug)]
@@ -65,6 +68,8 @@ pub struct Loaded {
 pub struct Loader<F> {
     files: F,
     previous: HashMap<PathBuf, Result<Previous, Failure>>,
+    /// What each issue read for its history printed.
+    printed: HashMap<PathBuf, printed::Read>,
     lints: Lints,
 }
 
@@ -73,6 +78,7 @@ impl<F: Files> Loader<F> {
         Loader {
             files,
             previous: HashMap::new(),
+            printed: HashMap::new(),
             lints: Lints::On,
         }
     }
@@ -151,16 +157,19 @@ impl<F: Files> Loader<F> {
             Some(link) => match self.previous(&beside(path, &link.value), 0) {
                 Ok(prev) => {
                     let mut found = series::follow(issue, Link::Checked(&prev));
-                    if let Some(d) = found.iter_mut().find(|d| d.code == Code::E029)
-                        && let Some(name) = self.follows_on(path, issue.masthead.total.value - 1)
-                    {
-                        d.help = Some(
-                            msg!(
-                                "point `previous` at `{name}`, last week's issue",
-                                "请把 `previous` 改为 `{name}`（上一周的周报）"
-                            )
-                            .into(),
-                        );
+                    if let Some(d) = found.iter_mut().find(|d| d.code == Code::E029) {
+                        if let Some(name) = self.follows_on(path, issue.masthead.total.value - 1) {
+                            d.help = Some(
+                                msg!(
+                                    "point `previous` at `{name}`, last week's issue",
+                                    "请把 `previous` 改为 `{name}`（上一周的周报）"
+                                )
+                                .into(),
+                            );
+                        }
+                    } else {
+                        let before = self.history(&beside(path, &link.value));
+                        found.extend(history::unusual(issue, &before));
                     }
                     found
                 }
@@ -488,8 +497,8 @@ mod tests {
     use super::*;
     use crate::input::files::Memory;
 
-    const EXAMPLE: &str = include_str!("../examples/2023-39.yaml");
-    const BEFORE: &str = include_str!("../examples/2023-38.yaml");
+    const EXAMPLE: &str = include_str!("../../examples/2023-39.yaml");
+    const BEFORE: &str = include_str!("../../examples/2023-38.yaml");
 
     /// A `previous` that names the wrong week is one finding, and its help names the file of
     /// the folder that the issue follows on from.
