@@ -81,6 +81,11 @@ enum Command {
         /// series), or `-` for standard input
         #[arg(required = true, value_name = "PATH")]
         paths: Vec<PathBuf>,
+        /// Mend in each file what has a safe fix (blanks around a text, spaces in Chinese
+        /// text, characters of no width) before checking it; an issue that a later one
+        /// follows is left as printed
+        #[arg(long)]
+        fix: bool,
         #[command(flatten)]
         findings: FindingsArgs,
     },
@@ -250,7 +255,7 @@ fn date(s: &str) -> Result<NaiveDate, String> {
 /// A command with its arguments checked.
 pub enum Settings {
     Build(Build),
-    Check { paths: Vec<PathBuf> },
+    Check { paths: Vec<PathBuf>, fix: bool },
     New(New),
     Import(Import),
     Stats(Stats),
@@ -367,7 +372,11 @@ impl Cli {
                 };
                 (Settings::Build(build), report(findings))
             }
-            Command::Check { paths, findings } => (Settings::Check { paths }, report(findings)),
+            Command::Check {
+                paths,
+                fix,
+                findings,
+            } => (Settings::Check { paths, fix }, report(findings)),
             Command::Stats {
                 paths,
                 format,

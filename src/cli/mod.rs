@@ -51,7 +51,7 @@ pub fn main() -> ExitCode {
     let mut out = Reporter::new(options, matches!(settings, Settings::Check { .. }));
     let ran = match &settings {
         Settings::Build(build) => commands::build(&mut out, build),
-        Settings::Check { paths } => commands::check(&mut out, paths),
+        Settings::Check { paths, fix } => commands::check(&mut out, paths, *fix),
         Settings::New(new) => commands::begin_next(&mut out, new),
         Settings::Import(settings) => commands::import(&mut out, settings),
         Settings::Stats(settings) => commands::stats(&mut out, settings),

@@ -282,6 +282,11 @@ impl Reporter {
         self.printed = self.format == MessageFormat::Human;
     }
 
+    /// The warnings switched off for the whole run (`--allow`).
+    pub fn allowed(&self) -> &Allowed {
+        &self.allow
+    }
+
     /// The language messages are written in.
     pub fn lang(&self) -> Lang {
         self.lang

@@ -21,6 +21,14 @@ pub use lines::Lines;
 
 use crate::i18n::Msg;
 
+/// An edit that mends what a finding reports, where one is safe (`weekly check --fix`): the
+/// `span` of the source text replaced by `with`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Fix {
+    pub span: Range<usize>,
+    pub with: String,
+}
+
 /// One finding, located by a byte span of the source text it was found in.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Diagnostic {
@@ -28,6 +36,8 @@ pub struct Diagnostic {
     pub message: Arc<Msg>,
     pub span: Range<usize>,
     pub help: Option<Arc<Msg>>,
+    /// The edit that mends it, where one is safe.
+    pub fix: Option<Fix>,
 }
 
 impl Diagnostic {
@@ -37,7 +47,13 @@ impl Diagnostic {
             message: message.into(),
             span,
             help: None,
+            fix: None,
         }
+    }
+
+    pub fn with_fix(mut self, fix: Fix) -> Self {
+        self.fix = Some(fix);
+        self
     }
 
     pub fn with_help(mut self, help: impl Into<Arc<Msg>>) -> Self {

@@ -1,7 +1,7 @@
 //! Reading issues: bytes from the [`Files`] the caller supplies, through decode → parse →
 //! validate, then linked to the chain of previous issues, each of which is read once.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::io;
 use std::path::{Path, PathBuf};
 
@@ -452,6 +452,27 @@ pub fn too_large(limit_bytes: u64) -> Diagnostic {
         "a bulletin is a few kilobytes; check that this is the right file",
         "一期周报只有几 KB；请确认文件是否正确"
     ))
+}
+
+/// The issue files of the folder `dir` that a later issue there names as its `previous`,
+/// by their one name: the issues that went out, as `weekly new` began the next from them.
+pub fn followed<F: Files>(files: &F, dir: &Path) -> HashSet<PathBuf> {
+    let mut named = HashSet::new();
+    for file in files.list(dir).unwrap_or_default() {
+        let Ok(bytes) = files.read(&file, MAX_INPUT_BYTES) else {
+            continue;
+        };
+        let Some(link) = check(&bytes, Lints::Off)
+            .ok()
+            .and_then(|(_, checked)| checked.issue?.previous)
+        else {
+            continue;
+        };
+        if let Ok(target) = files.resolve(&beside(&file, &link.value)) {
+            named.insert(target);
+        }
+    }
+    named
 }
 
 /// `link` read relative to the folder of `file` (standard input, `-`, and a bare file name:

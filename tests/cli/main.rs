@@ -4,6 +4,7 @@
 mod build;
 mod docs;
 mod docx;
+mod fix;
 mod fixture;
 mod formats;
 mod guard;

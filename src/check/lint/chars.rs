@@ -16,6 +16,8 @@ pub struct Lint {
     pub range: Range<usize>,
     pub message: Msg,
     pub help: Msg,
+    /// What replaces the range to mend it, where that is safe.
+    pub fix: Option<String>,
 }
 
 pub(super) fn lint(code: Code, range: Range<usize>, message: Msg, help: Msg) -> Lint {
@@ -24,6 +26,17 @@ pub(super) fn lint(code: Code, range: Range<usize>, message: Msg, help: Msg) -> 
         range,
         message,
         help,
+        fix: None,
+    }
+}
+
+impl Lint {
+    /// Mended by removing what it reports.
+    pub(super) fn removed(self) -> Lint {
+        Lint {
+            fix: Some(String::new()),
+            ..self
+        }
     }
 }
 

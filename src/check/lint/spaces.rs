@@ -29,7 +29,7 @@ fn spaces(t: &Chars, out: &mut Vec<Lint>) {
         }
         if let Some(what) = odd_space(c) {
             if !groups_digits(t, i) {
-                out.push(lint(
+                let found = lint(
                     Code::W018,
                     t.span(i, 1),
                     msg!(
@@ -41,7 +41,13 @@ fn spaces(t: &Chars, out: &mut Vec<Lint>) {
                         "remove it, or type an ordinary space where a space belongs",
                         "请删去；确需空格处改用普通空格"
                     ),
-                ));
+                );
+                // A space of no width goes without a trace; another may stand for a space.
+                out.push(if c == '\u{200B}' {
+                    found.removed()
+                } else {
+                    found
+                });
             }
             i += 1;
             continue;
@@ -83,7 +89,7 @@ fn spaces(t: &Chars, out: &mut Vec<Lint>) {
                     "请删去空格：全角标点本身已占一个字的位置"
                 )
             };
-            out.push(lint(Code::W018, t.span(i, run), message, help));
+            out.push(lint(Code::W018, t.span(i, run), message, help).removed());
         }
         i += run;
         name = i;

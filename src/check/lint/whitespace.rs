@@ -24,18 +24,21 @@ fn whitespace(t: &Chars, out: &mut Vec<Lint>) {
     }
     if lead > 0 {
         let typed = marked(t.slice(0, lead));
-        out.push(lint(
-            Code::W026,
-            t.span(0, lead),
-            msg!(
-                "the text begins with `{typed}`, which would print as an indent of its own",
-                "文字开头有 `{typed}`，会印成多余的缩进"
-            ),
-            msg!(
-                "remove it: weekly indents every paragraph itself",
-                "请删去：weekly 会自动为每段缩进"
-            ),
-        ));
+        out.push(
+            lint(
+                Code::W026,
+                t.span(0, lead),
+                msg!(
+                    "the text begins with `{typed}`, which would print as an indent of its own",
+                    "文字开头有 `{typed}`，会印成多余的缩进"
+                ),
+                msg!(
+                    "remove it: weekly indents every paragraph itself",
+                    "请删去：weekly 会自动为每段缩进"
+                ),
+            )
+            .removed(),
+        );
     }
     let mut trail = 0;
     while lead + trail < t.len() && t.get(t.len() - 1 - trail).is_some_and(is_blank) {
@@ -43,15 +46,18 @@ fn whitespace(t: &Chars, out: &mut Vec<Lint>) {
     }
     if trail > 0 {
         let typed = marked(t.slice(t.len() - trail, trail));
-        out.push(lint(
-            Code::W026,
-            t.span(t.len() - trail, trail),
-            msg!(
-                "the text ends with `{typed}`, which would print as a gap",
-                "文字末尾有 `{typed}`，会印成多余的空白"
-            ),
-            msg!("remove it", "请删去"),
-        ));
+        out.push(
+            lint(
+                Code::W026,
+                t.span(t.len() - trail, trail),
+                msg!(
+                    "the text ends with `{typed}`, which would print as a gap",
+                    "文字末尾有 `{typed}`，会印成多余的空白"
+                ),
+                msg!("remove it", "请删去"),
+            )
+            .removed(),
+        );
     }
     for i in lead..t.len() - trail {
         let Some(c) = t.get(i) else { break };
@@ -77,7 +83,14 @@ fn whitespace(t: &Chars, out: &mut Vec<Lint>) {
                 "请删去：它印不出来，在某些打印机上还会印成乱码"
             )
         };
-        out.push(lint(Code::W026, t.span(i, 1), what, help));
+        let found = lint(Code::W026, t.span(i, 1), what, help);
+        // A character of no width goes without a trace; a tab may stand for a space, and a
+        // line separator for a break the text meant, so those are left to the clerk.
+        out.push(if matches!(c, '\t' | '\u{2028}' | '\u{2029}') {
+            found
+        } else {
+            found.removed()
+        });
     }
 }
 

@@ -11,7 +11,7 @@ use chrono::NaiveDate;
 use super::slips;
 use crate::check::lint::{self, Lint};
 use crate::diag::allow::Allowed;
-use crate::diag::{Code, Diagnostic};
+use crate::diag::{Code, Diagnostic, Fix};
 use crate::i18n::Msg;
 use crate::input::schema::Shape;
 use crate::input::yaml::{Node, Value, comment_after};
@@ -339,8 +339,12 @@ impl<'s> Checker<'s> {
                     for l in lints {
                         let span = lint_span(&text, start, &l);
                         let (message, help) = (share(l.message), share(l.help));
-                        self.diags
-                            .push(Diagnostic::new(l.code, span, message).with_help(help));
+                        let found = Diagnostic::new(l.code, span.clone(), message).with_help(help);
+                        // A fix is exact only where the text is the source as typed.
+                        self.diags.push(match (l.fix, start) {
+                            (Some(with), Some(_)) => found.with_fix(Fix { span, with }),
+                            _ => found,
+                        });
                     }
                 }
                 Some(text)

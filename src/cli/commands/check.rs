@@ -32,10 +32,17 @@ impl<T> Default for Folder<T> {
 }
 
 /// `weekly check`: every file, and the issues of each folder named as a series. A path that
-/// cannot be read is reported and the others are still checked.
-pub fn check(out: &mut Reporter, paths: &[PathBuf]) -> anyhow::Result<Status> {
-    let (status, _) = read_issues(out, &Disk::default(), paths, Lints::On, |_, _| ());
-    Ok(status)
+/// cannot be read is reported and the others are still checked. With `fix`, what has a safe
+/// fix is mended in each file first, and what is left is reported.
+pub fn check(out: &mut Reporter, paths: &[PathBuf], fix: bool) -> anyhow::Result<Status> {
+    let disk = Disk::default();
+    let mended = if fix {
+        super::fix::mend_files(out, &disk, paths)?
+    } else {
+        Status::Success
+    };
+    let (status, _) = read_issues(out, &disk, paths, Lints::On, |_, _| ());
+    Ok(status.max(mended))
 }
 
 /// Reads the issues `paths` name (a file, or every issue file below a folder), reports what

@@ -5,6 +5,7 @@
 mod build;
 mod check;
 mod explain;
+mod fix;
 mod generated;
 mod import;
 mod new;
