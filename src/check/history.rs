@@ -32,8 +32,8 @@ const LONGEST_NAME: usize = 40;
 /// What one issue printed that the checks of later issues look at.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Printed {
-    /// `2023 年第 39 期`.
-    pub label: String,
+    pub year: i32,
+    pub number: u64,
     /// Each counter's name and week.
     pub counters: Vec<(String, u64)>,
     /// The departments and units it names: in the hall's news, the visits and the progress.
@@ -41,10 +41,16 @@ pub struct Printed {
 }
 
 impl Printed {
+    /// `2023 年第 39 期`.
+    fn label(&self) -> String {
+        format!("{} 年第 {} 期", self.year, self.number)
+    }
+
     pub fn of(issue: &Issue) -> Printed {
         let m = &issue.masthead;
         Printed {
-            label: format!("{} 年第 {} 期", m.year.value, m.number.value),
+            year: m.year.value,
+            number: m.number.value,
             counters: issue
                 .counters()
                 .map(|c| (c.name.value.clone(), c.week.value))
@@ -80,12 +86,12 @@ pub fn unusual(issue: &Issue, before: &[Rc<Printed>]) -> Vec<Diagnostic> {
     let mut found = Vec::new();
     let allows = |code, name: &str| issue.allow.allows(code, Some(name));
     // Each counter's latest weeks, newest first, gathered once: an issue may have many.
-    let mut by_name: HashMap<&str, Vec<u64>> = HashMap::new();
+    let mut by_name: HashMap<&str, Vec<(u64, &Printed)>> = HashMap::new();
     for p in before {
         for (name, week) in &p.counters {
             let weeks = by_name.entry(name).or_default();
             if weeks.len() < WEEKS {
-                weeks.push(*week);
+                weeks.push((*week, p));
             }
         }
     }
@@ -94,18 +100,19 @@ pub fn unusual(issue: &Issue, before: &[Rc<Printed>]) -> Vec<Diagnostic> {
         let Some(latest) = by_name.get(name.as_str()) else {
             continue;
         };
-        let weeks: Vec<u64> = latest.iter().rev().copied().collect();
+        let weeks: Vec<u64> = latest.iter().rev().map(|(week, _)| *week).collect();
         if let Some(far) = stands_out(c.week.value, &weeks)
             && !allows(Code::W028, name)
+            && let (Some((_, newest)), Some((_, oldest))) = (latest.first(), latest.last())
         {
-            found.push(far_week(c, &weeks, far));
+            found.push(far_week(c, &weeks, &issues(oldest, newest), far));
         }
     }
     // By the name without the province's 省, which some sections write and others not.
-    let mut known: HashMap<&str, (&str, &str)> = HashMap::new();
+    let mut known: HashMap<&str, (&str, &Printed)> = HashMap::new();
     for p in before.iter().rev() {
         for n in &p.names {
-            known.insert(provincial(n), (n, &p.label));
+            known.insert(provincial(n), (n, p));
         }
     }
     let mut told: HashSet<&str> = HashSet::new();
@@ -122,23 +129,24 @@ pub fn unusual(issue: &Issue, before: &[Rc<Printed>]) -> Vec<Diagnostic> {
             break;
         }
         budget -= known.len();
-        let Some((meant, label)) = closest(provincial(typed), &known) else {
+        let Some((meant, printed_in)) = closest(provincial(typed), &known) else {
             continue;
         };
         told.insert(typed);
         let (typed, meant, n) = (excerpt(typed), excerpt(meant), before.len());
+        let label = printed_in.label();
         found.push(
             Diagnostic::new(
                 Code::W029,
                 name.span.clone(),
                 msg!(
-                    "`{typed}` is not a name the last {n} issues printed: did you mean `{meant}` ({label})?",
-                    "“{typed}”不是前 {n} 期印出过的名称，是不是“{meant}”（见 {label}）？"
+                    "the {n} issues before did not print `{typed}`: did you mean `{meant}` (printed in {label})?",
+                    "此前 {n} 期没有印过“{typed}”，是不是“{meant}”（{label}印过）？"
                 ),
             )
             .with_help(msg!(
                 "correct the name; if it is another department, `lint: {{ allow: [W029 {typed}] }}` accepts it",
-                "请改正名称；如确是另一个单位，可在本期加上 `lint: {{ allow: [W029 {typed}] }}`"
+                "请改正名称；如确是另一个单位，可在本期加上 `lint: {{ allow: [W029 {typed}] }}` 予以认可"
             )),
         );
     }
@@ -168,8 +176,21 @@ fn stands_out(week: u64, weeks: &[u64]) -> Option<(Far, u64)> {
     }
 }
 
-/// W028: the week of counter `name` far from its last `weeks` (oldest first).
-fn far_week(c: &Counter, weeks: &[u64], (far, median): (Far, u64)) -> Diagnostic {
+/// `2023 年第 34—39 期`, or `2022 年第 50 期至 2023 年第 3 期`: the issues from `oldest` to
+/// `newest`.
+fn issues(oldest: &Printed, newest: &Printed) -> String {
+    if oldest.year == newest.year {
+        format!(
+            "{} 年第 {}—{} 期",
+            oldest.year, oldest.number, newest.number
+        )
+    } else {
+        format!("{}至 {}", oldest.label(), newest.label())
+    }
+}
+
+/// W028: the week of counter `c` far from its last `weeks` (oldest first), those of `issues`.
+fn far_week(c: &Counter, weeks: &[u64], issues: &str, (far, median): (Far, u64)) -> Diagnostic {
     let (name, week, unit) = (&c.name.value, &c.week, excerpt(&c.unit.value));
     let n = weeks.len();
     let list = |sep: &str| {
@@ -182,17 +203,17 @@ fn far_week(c: &Counter, weeks: &[u64], (far, median): (Far, u64)) -> Diagnostic
     let (en_list, zh_list, name, figure) = (list(", "), list("、"), excerpt(name), week.value);
     let message = match far {
         Far::Below => msg!(
-            "{name}: {figure} {unit} this week, under a quarter of the median of its last {n} weeks, {median} ({en_list})",
-            "“{name}”本周 {figure} {unit}，不到前 {n} 周中位数 {median} 的四分之一（前 {n} 周依次为 {zh_list}）"
+            "{name}: {figure} {unit} this week, under a quarter of the median of the {n} weeks before ({issues}), {median}: {en_list}",
+            "“{name}”本周 {figure} {unit}，不到此前 {n} 周（{issues}）中位数 {median} 的四分之一（这 {n} 周依次为 {zh_list}）"
         ),
         Far::Above => msg!(
-            "{name}: {figure} {unit} this week, over four times the median of its last {n} weeks, {median} ({en_list})",
-            "“{name}”本周 {figure} {unit}，超过前 {n} 周中位数 {median} 的 4 倍（前 {n} 周依次为 {zh_list}）"
+            "{name}: {figure} {unit} this week, over four times the median of the {n} weeks before ({issues}), {median}: {en_list}",
+            "“{name}”本周 {figure} {unit}，超过此前 {n} 周（{issues}）中位数 {median} 的 4 倍（这 {n} 周依次为 {zh_list}）"
         ),
     };
     Diagnostic::new(Code::W028, week.span.clone(), message).with_help(msg!(
-        "check the figure for a digit dropped or added; if the week was truly so, `lint: {{ allow: [W028 {name}] }}` accepts it",
-        "请核对是否少打或多打了一位数；如本周确实如此，可在本期加上 `lint: {{ allow: [W028 {name}] }}`"
+        "check the figure for a digit dropped or added; if the week was truly so (the hall closed, say), `lint: {{ allow: [W028 {name}] }}` accepts it",
+        "请核对是否少打或多打了一位数；如本周确实如此（如大厅整周停办），可在本期加上 `lint: {{ allow: [W028 {name}] }}` 予以认可"
     ))
 }
 
@@ -217,9 +238,9 @@ fn provincial(name: &str) -> &str {
 /// issue that printed it last.
 fn closest<'k>(
     typed: &str,
-    known: &HashMap<&'k str, (&'k str, &'k str)>,
-) -> Option<(&'k str, &'k str)> {
-    let mut best: Option<(usize, &str, &str)> = None;
+    known: &HashMap<&'k str, (&'k str, &'k Printed)>,
+) -> Option<(&'k str, &'k Printed)> {
+    let mut best: Option<(usize, &str, &Printed)> = None;
     for (&key, &(name, label)) in known {
         let Some(d) = slip(typed, key) else { continue };
         // The nearest; among equals, the name first in order, so that the answer does not
@@ -276,6 +297,24 @@ mod tests {
     }
 
     #[test]
+    fn the_issues_measured_against_are_named_as_a_run() {
+        let issue = |year, number| Printed {
+            year,
+            number,
+            counters: Vec::new(),
+            names: Vec::new(),
+        };
+        assert_eq!(
+            issues(&issue(2023, 28), &issue(2023, 39)),
+            "2023 年第 28—39 期"
+        );
+        assert_eq!(
+            issues(&issue(2022, 50), &issue(2023, 3)),
+            "2022 年第 50 期至 2023 年第 3 期"
+        );
+    }
+
+    #[test]
     fn the_median_is_the_middle_figure() {
         assert_eq!(median(&[3, 1, 2]), 2);
         assert_eq!(median(&[4, 1, 3, 2]), 2);
@@ -329,7 +368,8 @@ mod tests {
 
     fn week(n: u64, consulted: u64) -> Printed {
         Printed {
-            label: format!("2023 年第 {n} 期"),
+            year: 2023,
+            number: n,
             counters: vec![("咨询".into(), consulted), ("受理".into(), 510)],
             names: vec!["自然资源厅".into(), "水利厅".into()],
         }
@@ -352,11 +392,11 @@ mod tests {
             [
                 (
                     Code::W028,
-                    "咨询: 298 人次 this week, under a quarter of the median of its last 5 weeks, 2937 (2935, 2936, 2937, 2938, 2939)".to_owned()
+                    "咨询: 298 人次 this week, under a quarter of the median of the 5 weeks before (2023 年第 35—39 期), 2937: 2935, 2936, 2937, 2938, 2939".to_owned()
                 ),
                 (
                     Code::W029,
-                    "`自然资源听` is not a name the last 5 issues printed: did you mean `自然资源厅` (2023 年第 39 期)?".to_owned()
+                    "the 5 issues before did not print `自然资源听`: did you mean `自然资源厅` (printed in 2023 年第 39 期)?".to_owned()
                 ),
             ]
         );

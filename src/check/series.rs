@@ -66,7 +66,7 @@ pub fn follow(issue: &mut Issue, link: Link) -> Vec<Diagnostic> {
                                 )
                                 .with_help(msg!(
                                     "correct whichever figure is wrong, or leave `year_to_date` out and it is computed; if a past week was corrected and this issue stands as printed, `lint: {{ allow: [E036 {}] }}` accepts it",
-                                    "请改正有误的数字，或删去 `year_to_date` 由 weekly 推算；如系往期更正、本期仍按原样印发，可在本期加上 `lint: {{ allow: [E036 {}] }}` 予以认可",
+                                    "请改正有误的数字，或删去 `year_to_date` 由 weekly 推算；如系往期数字更正、本期已印发的累计数保持不变，可在本期加上 `lint: {{ allow: [E036 {}] }}` 予以认可",
                                     excerpt(&name.value)
                                 )),
                             );
@@ -142,24 +142,25 @@ pub fn follow(issue: &mut Issue, link: Link) -> Vec<Diagnostic> {
 /// E037: work done so far written other than the previous issue's plus this week's.
 fn done_does_not_follow(done: &Sp<u64>, before: u64, week: u64, work: &str) -> Diagnostic {
     let sum = before.saturating_add(week);
-    let off = if done.value > sum {
-        msg!("{} more", "多 {}", done.value - sum)
+    let (off, off_zh) = if done.value > sum {
+        let n = done.value - sum;
+        (format!("{n} more"), format!("多 {n}"))
     } else {
-        msg!("{} less", "少 {}", sum - done.value)
+        let n = sum - done.value;
+        (format!("{n} less"), format!("少 {n}"))
     };
-    let (off, off_zh) = (off.en, off.zh);
     Diagnostic::new(
         Code::E037,
         done.span.clone(),
         msg!(
             "`done` {} ≠ {before} + {week} = {sum}, the previous issue's plus this week's ({off})",
-            "累计完成数 {} 与推算值（上一期 {before} + 本周 {week} = {sum}）不符，{off_zh}",
+            "累计完成数 {} 比推算值 {sum}（上一期 {before} + 本周 {week}）{off_zh}",
             done.value
         ),
     )
     .with_help(msg!(
         "correct whichever figure is wrong, or leave `done` out and it is computed; if the count was revised and this issue stands as printed, `lint: {{ allow: [E037 {}] }}` accepts it",
-        "请改正有误的数字，或删去 `done` 由 weekly 推算；如统计数系有意调整、本期仍按原样印发，可在本期加上 `lint: {{ allow: [E037 {}] }}` 予以认可",
+        "请改正有误的数字，或删去 `done` 由 weekly 推算；如数字系有意调整、本期已印发的累计完成数保持不变，可在本期加上 `lint: {{ allow: [E037 {}] }}` 予以认可",
         excerpt(work)
     ))
 }
@@ -223,27 +224,28 @@ fn not_computable(of: Running, name: &str, span: Range<usize>, link: Link) -> Di
 
 /// `year-to-date 59000 ≠ 56148 + 2881 = 59029 (29 less)`.
 fn continuity_of_counter(written: u64, carried: u64, week: u64) -> Msg {
-    let sum = if carried == week {
-        msg!(
-            "{week}, this week's figure in a new year",
-            "{week}（新年首期，累计数即本周数）"
+    let (sum, sum_zh) = if carried == week {
+        (
+            format!("{week}, this week's figure in a new year"),
+            "新年首期，累计数即本周数".to_owned(),
         )
     } else {
-        msg!(
-            "{} + {week} = {carried}",
-            "{} + {week} = {carried}",
-            carried - week
+        let before = carried - week;
+        (
+            format!("{before} + {week} = {carried}"),
+            format!("上一期 {before} + 本周 {week}"),
         )
     };
-    let off = if written > carried {
-        msg!("{} more", "多 {}", written - carried)
+    let (off, off_zh) = if written > carried {
+        let n = written - carried;
+        (format!("{n} more"), format!("多 {n}"))
     } else {
-        msg!("{} less", "少 {}", carried - written)
+        let n = carried - written;
+        (format!("{n} less"), format!("少 {n}"))
     };
-    let (sum, sum_zh, off, off_zh) = (sum.en, sum.zh, off.en, off.zh);
     msg!(
         "year-to-date {written} ≠ {sum} ({off})",
-        "累计数 {written} 与推算值 {sum_zh} 不符，{off_zh}"
+        "累计数 {written} 比推算值 {carried}（{sum_zh}）{off_zh}"
     )
 }
 

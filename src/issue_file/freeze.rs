@@ -78,19 +78,19 @@ pub fn freeze(text: &str, issue: &Issue) -> Result<Option<Frozen>, Vec<(String, 
 const NOTES: [(&str, &str); 4] = [
     (
         "# Year-to-date figures are computed",
-        "# Year-to-date figures as printed, written in when the next issue was begun: a change to a `week` needs one to its `year_to_date`.",
+        "# The year-to-date figures below are this issue's as printed, written into this file when the next issue was begun: a change to a counter's `week` needs one to its `year_to_date`.",
     ),
     (
         "# 累计数由上一期推算",
-        "# 累计数为印发时的数字，在生成下一期时写入：改动本周数 `week`，须一并改动其累计数 `year_to_date`。",
+        "# 以下累计数为本期印发时的数字，已在生成下一期时写入本文件；如改动某项的本周数 `week`，须同时改动该项的累计数 `year_to_date`。",
     ),
     (
         "# Work done so far is computed",
-        "# Work done so far as printed, written in when the next issue was begun: a change to `week` needs one to `done`.",
+        "# Work done so far, `done`, is this issue's as printed, written into this file when the next issue was begun: a change to `week` needs one to `done`.",
     ),
     (
         "# 累计完成数自动计算",
-        "# 累计完成数为印发时的数字，在生成下一期时写入：改动 `week`，须一并改动 `done`。",
+        "# 累计完成数 `done` 为本期印发时的数字，已在生成下一期时写入本文件；如改动本周完成数 `week`，须同时改动 `done`。",
     ),
 ];
 

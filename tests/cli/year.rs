@@ -166,7 +166,7 @@ fn a_year_of_fridays() {
         ] {
             assert!(!issue.contains(computed), "{stem}: {issue}");
         }
-        assert!(issue.contains("as printed, written in") || issue.contains("为印发时的数字"));
+        assert!(issue.contains("as printed, written into") || issue.contains("为本期印发时的数字"));
     }
 
     // A correction of a past week: that issue says what no longer adds up, as an error, and

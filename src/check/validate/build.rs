@@ -82,13 +82,10 @@ impl Checker<'_> {
                         Code::E021,
                         code_node.span.clone(),
                         msg!(
-                            "`{code}` is an error, accepted for one name only",
-                            "`{code}` 是错误，只能对某一项认可，不能对整期关闭"
+                            "`{code}` is an error code, accepted for one name only, never for the whole issue",
+                            "`{code}` 是错误代码，不是警告，不能对整期关闭，只能写明名称、对某一项认可"
                         ),
-                        msg!(
-                            "write the counter's name or the work after it, as in `{code} 咨询`",
-                            "请在后面写上统计项名称或工作名称，如 `{code} 咨询`"
-                        ),
+                        name_after(code),
                     ),
                 Some(code) if subject.is_none() || BY_NAME.contains(&code) => {
                     self.allowed.add(code, subject);
@@ -101,23 +98,19 @@ impl Checker<'_> {
                         "`{code}` 只能对整期关闭，不能只对某一项关闭"
                     ),
                     msg!(
-                        "write `{code}` alone; only W019, E036 and E037 take the name of a counter or a piece of work, and W027 a section's title",
-                        "请只写 `{code}`；只有 W019、E036 和 E037 后面可以加统计项或工作的名称，W027 后面可以加栏目名"
+                        "write `{code}` alone; only these take a name: W019, W028 and E036 a counter's, E037 a piece of work's, W027 a section's title, W029 a department's",
+                        "请只写 `{code}`；后面可以加名称的只有：W019、W028、E036（统计项名称），E037（工作名称），W027（栏目名），W029（单位名称）"
                     ),
                 ),
-                None if renamed(name).is_some() => {
-                    let now = renamed(name).map_or("", |c| c.as_str());
+                None if let Some(now) = renamed(name) => {
                     self.report_with_help(
                         Code::E021,
                         code_node.span.clone(),
                         msg!(
-                            "`{name}` is now {now}, an error accepted for one name only",
-                            "`{name}` 现为 {now}，是错误，只能对某一项认可"
+                            "`{name}` is now {now}, an error code: accepted for one name only, never for the whole issue",
+                            "`{name}` 现已改称 {now}（错误代码），不能对整期关闭，只能写明名称、对某一项认可"
                         ),
-                        msg!(
-                            "write the counter's name or the work after it, as in `{now} 咨询`",
-                            "请在后面写上统计项名称或工作名称，如 `{now} 咨询`"
-                        ),
+                        name_after(now),
                     );
                 }
                 None => {
@@ -379,5 +372,21 @@ impl Checker<'_> {
             distribute: distribute?,
             copies: copies?,
         })
+    }
+}
+
+/// How to name what an error of `lint.allow` accepts: a counter for E036, a piece of work for
+/// E037.
+fn name_after(code: Code) -> Msg {
+    if code == Code::E037 {
+        msg!(
+            "write the progress entry's `work` after it, as in `E037 办理项的受理工作手册编制`",
+            "请在后面写上该项进度的工作名称（`work`），如 `E037 办理项的受理工作手册编制`"
+        )
+    } else {
+        msg!(
+            "write the counter's name after it, as in `{code} 咨询`",
+            "请在后面写上统计项名称，如 `{code} 咨询`"
+        )
     }
 }

@@ -120,7 +120,7 @@ fn by_hand(path: &Path, figures: &[(String, u64)], why: Option<&Msg>) -> Msg {
     });
     msg!(
         "warning: could not write into `{shown}` the figures it printed{why}; write them by hand: {figures}",
-        "警告：无法把推算出的累计数写入 `{shown}`{why_zh}，请手工补填：{figures}"
+        "警告：无法把推算出的累计数和累计完成数写入 `{shown}`{why_zh}，请手工补填：{figures}"
     )
 }
 
@@ -155,7 +155,7 @@ fn write_figures(
     let figures = list(&frozen.figures);
     out.note(msg!(
         "wrote into `{shown}` the figures it computed and printed: {figures}",
-        "已把 `{shown}` 中推算出的累计数写入该文件：{figures}"
+        "已把 `{shown}` 中推算出的累计数和累计完成数写入该文件：{figures}"
     ));
     Ok(())
 }
