@@ -123,8 +123,10 @@ impl<F: Files> Loader<F> {
                 masthead: None,
             });
         };
-        let found = self.link(path, &mut issue);
-        let mut found = found;
+        if path != Path::new("-") {
+            self.keep_printed(path, &issue);
+        }
+        let mut found = self.link(path, &mut issue);
         issue.allow.retain(&mut found);
         diagnostics.extend(found);
         validate::sort_by_place(&mut diagnostics);
@@ -305,6 +307,7 @@ impl<F: Files> Loader<F> {
         let checked = validate::validate(&root, text, Lints::Off);
         let mut errors = checked.diagnostics.iter().filter(|d| d.is_error()).count();
         if let Some(mut issue) = checked.issue {
+            self.keep_printed(path, &issue);
             let found = match &issue.previous {
                 Some(link) if issue.needs_previous() => {
                     let (line, _) = diag::lines::line_col(text, link.span.start);

@@ -8,6 +8,7 @@ use super::{Loader, beside, check};
 use crate::check::history::{ISSUES, Printed};
 use crate::check::validate::Lints;
 use crate::input::files::{Files, MAX_INPUT_BYTES};
+use crate::issue::Issue;
 
 /// What one issue printed, and the path its `previous:` names; `None` for a file that is not
 /// an issue valid on its own, where a walk back ends.
@@ -48,11 +49,25 @@ impl<F: Files> Loader<F> {
         out
     }
 
+    /// Keeps what `issue`, read whole from `path`, printed: an archive loaded in order is
+    /// then read once, not again for each later issue's history.
+    pub(super) fn keep_printed(&mut self, path: &Path, issue: &Issue) {
+        if let Ok(key) = self.files.resolve(path) {
+            self.printed
+                .entry(key)
+                .or_insert_with(|| Some(printed(path, issue)));
+        }
+    }
+
     fn read_printed(&self, key: &Path, path: &Path) -> Read {
         let bytes = self.files.read(key, MAX_INPUT_BYTES).ok()?;
         let (_, checked) = check(&bytes, Lints::Off).ok()?;
-        let issue = checked.issue?;
-        let link = issue.previous.as_ref().map(|l| beside(path, &l.value));
-        Some((Rc::new(Printed::of(&issue)), link))
+        Some(printed(path, &checked.issue?))
     }
+}
+
+/// What the issue read from `path` printed, and the path its `previous:` names.
+fn printed(path: &Path, issue: &Issue) -> (Rc<Printed>, Option<PathBuf>) {
+    let link = issue.previous.as_ref().map(|l| beside(path, &l.value));
+    (Rc::new(Printed::of(issue)), link)
 }
