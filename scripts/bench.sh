@@ -219,6 +219,10 @@ echo
 #   docx-paras    4 MiB unpacked: 699 000 empty paragraphs (E031)
 #   docx-bound    59 990 empty paragraphs, just under the bound: read
 #   template-loop a template of two nested loops of 100 000 (stopped at 0.5 s)
+#   history       the last of 40 issues of 3.8 MB linked by `previous:`, each writing its
+#                 figures: the checks against the issues before read back 1 MiB at most
+#   chain         the same, none but the first writing its year-to-date figures: followed
+#                 back 8 MiB at most for them (E025)
 mkdir -p "$work/costly/fonts-all" "$work/costly/fonts-faces" "$work/costly/t"
 cp examples/2023-38.yaml examples/2023-39.yaml "$work/costly/"
 python3 - "$work/costly" <<'PY'
@@ -237,6 +241,22 @@ for name, n in [('docx-paras', 699_000), ('docx-bound', 59_990)]:
         z.writestr('word/document.xml', xml)
 open(os.path.join(out, 't/bulletin.md'), 'w').write(
     '{% for i in range(end=100000) %}{% for j in range(end=100000) %}{% endfor %}{% endfor %}')
+import datetime as dt
+def linked(stem, k, written):
+    start = dt.date(2023, 1, 7) + dt.timedelta(days=7 * k)
+    end, published = start + dt.timedelta(days=6), start + dt.timedelta(days=13)
+    ytd = f', year_to_date: {(k + 1) * 10}' if written or k == 0 else ''
+    text = f'previous: {stem}{k - 1:02}.yaml\n' if k else ''
+    text += (f'masthead: {{ title: 周报, year: 2023, number: {k + 1}, total: {k + 1}, '
+             f'period: {{ start: {start}, end: {end} }}, publisher: 中心, published: {published} }}\n'
+             'sections:\n  - title: 统计\n    counters:\n'
+             + ''.join(f'      - {{ name: 项{i}, unit: 件, week: 10{ytd} }}\n' for i in range(2000))
+             + '  - title: 动态\n    items:\n      - ' + '甲' * 1_250_000 + '。\n'
+             'footer: { send: 甲, distribute: 乙, copies: 1 }\n')
+    open(os.path.join(out, f'{stem}{k:02}.yaml'), 'w').write(text)
+for k in range(40):
+    linked('history', k, True)
+    linked('chain', k, False)
 PY
 costly() {
   local label=$1; shift
@@ -252,6 +272,8 @@ echo "small inputs made to cost (each refused or done):"
   costly docx-paras import docx-paras.docx
   costly docx-bound import docx-bound.docx
   costly template-loop build 2023-39.yaml --templates t
+  costly history check history39.yaml
+  costly chain check chain39.yaml
 )
 echo
 

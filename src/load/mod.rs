@@ -21,6 +21,11 @@ use crate::msg;
 /// starts again every year, so a chain needs at most one year's issues.
 const MAX_CHAIN: usize = 60;
 
+/// How many bytes of files before the one named by `previous:` are read for figures left out:
+/// a year of bulletins takes half a megabyte; a chain of files at the size cap would take
+/// seconds and the memory of every file on the way.
+const CHAIN_BYTES: u64 = 8 << 20;
+
 mod printed;
 
 /// A file that could not be read at all: no findings, an I/O error.
@@ -124,7 +129,7 @@ impl<F: Files> Loader<F> {
             });
         };
         if path != Path::new("-") {
-            self.keep_printed(path, &issue);
+            self.keep_printed(path, &issue, bytes.len());
         }
         let mut found = self.link(path, &mut issue);
         issue.allow.retain(&mut found);
@@ -156,7 +161,7 @@ impl<F: Files> Loader<F> {
     fn link(&mut self, path: &Path, issue: &mut Issue) -> Vec<Diagnostic> {
         match issue.previous.clone() {
             None => series::follow(issue, Link::None),
-            Some(link) => match self.previous(&beside(path, &link.value), 0) {
+            Some(link) => match self.previous(&beside(path, &link.value), 0, 0) {
                 Ok(prev) => {
                     let mut found = series::follow(issue, Link::Checked(&prev));
                     if let Some(d) = found.iter_mut().find(|d| d.code == Code::E029) {
@@ -225,8 +230,9 @@ impl<F: Files> Loader<F> {
             })
     }
 
-    /// What the issue in `path` passes on to the next, or why it cannot be used.
-    fn previous(&mut self, path: &Path, depth: usize) -> Result<Previous, Failure> {
+    /// What the issue in `path` passes on to the next, or why it cannot be used; `depth`
+    /// issues and `spent` bytes were read on the way to it.
+    fn previous(&mut self, path: &Path, depth: usize, spent: u64) -> Result<Previous, Failure> {
         let shown = crate::text::quote::excerpt_path(path);
         let key = self
             .files
@@ -257,7 +263,7 @@ impl<F: Files> Loader<F> {
                 "每期的 `previous` 都应指向前一周；其中有一处指向了之后的一期"
             ))),
         );
-        let result = self.read_previous(path, &key, depth);
+        let result = self.read_previous(path, &key, depth, spent);
         self.previous.insert(key, result.clone());
         result
     }
@@ -268,9 +274,27 @@ impl<F: Files> Loader<F> {
         path: &Path,
         key: &Path,
         depth: usize,
+        spent: u64,
     ) -> Result<Previous, Failure> {
         let shown = crate::text::quote::excerpt_path(path);
-        let bytes = self.files.read(key, MAX_INPUT_BYTES).map_err(|e| match e {
+        // The issue `previous:` names is read whole, up to the size cap; those before it
+        // only within what is left of the chain's bytes.
+        let room = match depth {
+            0 => MAX_INPUT_BYTES,
+            _ => CHAIN_BYTES.saturating_sub(spent).min(MAX_INPUT_BYTES),
+        };
+        let bytes = self.files.read(key, room).map_err(|e| match e {
+            ReadError::TooLarge if room < MAX_INPUT_BYTES => {
+                let mib = CHAIN_BYTES >> 20;
+                Failure::unusable(msg!(
+                    "the previous issues were followed back {depth} issues and {mib} MiB of files without finding one whose year-to-date figures are written",
+                    "向前追溯了 {depth} 期、{mib} MB 的文件，仍未找到写明的累计数"
+                ))
+                .with_help(msg!(
+                    "write the figures into one of the issues in between",
+                    "请在中间任意一期中写明各项累计数"
+                ))
+            }
             ReadError::TooLarge => {
                 let Msg { en, zh } = (*too_large(MAX_INPUT_BYTES).message).clone();
                 Failure::unusable(msg!(
@@ -307,12 +331,16 @@ impl<F: Files> Loader<F> {
         let checked = validate::validate(&root, text, Lints::Off);
         let mut errors = checked.diagnostics.iter().filter(|d| d.is_error()).count();
         if let Some(mut issue) = checked.issue {
-            self.keep_printed(path, &issue);
+            self.keep_printed(path, &issue, bytes.len());
             let found = match &issue.previous {
                 Some(link) if issue.needs_previous() => {
                     let (line, _) = diag::lines::line_col(text, link.span.start);
                     let before = self
-                        .previous(&beside(path, &link.value), depth + 1)
+                        .previous(
+                            &beside(path, &link.value),
+                            depth + 1,
+                            spent + bytes.len() as u64,
+                        )
                         .map_err(|f| f.named_in(&shown, line))?;
                     series::follow(&mut issue, Link::Figures(&before))
                 }

@@ -7,12 +7,16 @@ use std::rc::Rc;
 use super::{Loader, beside, check};
 use crate::check::history::{ISSUES, Printed};
 use crate::check::validate::Lints;
-use crate::input::files::{Files, MAX_INPUT_BYTES};
+use crate::input::files::{Files, MAX_INPUT_BYTES, ReadError};
 use crate::issue::Issue;
 
-/// What one issue printed, and the path its `previous:` names; `None` for a file that is not
-/// an issue valid on its own, where a walk back ends.
-pub(super) type Read = Option<(Rc<Printed>, Option<PathBuf>)>;
+/// What one issue printed, the path its `previous:` names, and the file's size; `None` for a
+/// file that is not an issue valid on its own, where a walk back ends.
+pub(super) type Read = Option<(Rc<Printed>, Option<PathBuf>, u64)>;
+
+/// How many bytes of issue files one walk back reads at most: a hundred weeks of bulletins
+/// of ten kilobytes, and a bound on the time a chain of files at the size cap can take.
+const BYTES: u64 = 1 << 20;
 
 impl<F: Files> Loader<F> {
     /// What the issue at `path` and those before it printed, newest first: up to `ISSUES`
@@ -22,6 +26,7 @@ impl<F: Files> Loader<F> {
     pub(super) fn history(&mut self, path: &Path) -> Vec<Rc<Printed>> {
         let mut out = Vec::new();
         let mut seen = HashSet::new();
+        let mut bytes = 0;
         let mut next = Some(path.to_path_buf());
         while out.len() < ISSUES
             && let Some(path) = next.take()
@@ -34,15 +39,22 @@ impl<F: Files> Loader<F> {
             }
             let read = match self.printed.get(&key) {
                 Some(read) => read.clone(),
-                None => {
-                    let read = self.read_printed(&key, &path);
-                    self.printed.insert(key, read.clone());
-                    read
-                }
+                // Past what is left of the walk's bytes, the file is not read, nor kept.
+                None => match self.read_printed(&key, &path, BYTES - bytes) {
+                    Some(read) => {
+                        self.printed.insert(key, read.clone());
+                        read
+                    }
+                    None => break,
+                },
             };
-            let Some((printed, link)) = read else {
+            let Some((printed, link, size)) = read else {
                 break;
             };
+            bytes += size;
+            if bytes > BYTES {
+                break;
+            }
             out.push(printed);
             next = link;
         }
@@ -51,23 +63,32 @@ impl<F: Files> Loader<F> {
 
     /// Keeps what `issue`, read whole from `path`, printed: an archive loaded in order is
     /// then read once, not again for each later issue's history.
-    pub(super) fn keep_printed(&mut self, path: &Path, issue: &Issue) {
+    pub(super) fn keep_printed(&mut self, path: &Path, issue: &Issue, size: usize) {
         if let Ok(key) = self.files.resolve(path) {
             self.printed
                 .entry(key)
-                .or_insert_with(|| Some(printed(path, issue)));
+                .or_insert_with(|| Some(printed(path, issue, size)));
         }
     }
 
-    fn read_printed(&self, key: &Path, path: &Path) -> Read {
-        let bytes = self.files.read(key, MAX_INPUT_BYTES).ok()?;
-        let (_, checked) = check(&bytes, Lints::Off).ok()?;
-        Some(printed(path, &checked.issue?))
+    /// What the file at `key` printed, read as `path`, if it is at most `limit` bytes
+    /// (`None` past it).
+    fn read_printed(&self, key: &Path, path: &Path, limit: u64) -> Option<Read> {
+        let bytes = match self.files.read(key, limit.min(MAX_INPUT_BYTES)) {
+            Ok(bytes) => bytes,
+            Err(ReadError::TooLarge) => return None,
+            Err(ReadError::Io(_)) => return Some(None),
+        };
+        let issue = check(&bytes, Lints::Off)
+            .ok()
+            .and_then(|(_, checked)| checked.issue);
+        Some(issue.map(|issue| printed(path, &issue, bytes.len())))
     }
 }
 
-/// What the issue read from `path` printed, and the path its `previous:` names.
-fn printed(path: &Path, issue: &Issue) -> (Rc<Printed>, Option<PathBuf>) {
+/// What the issue read from `path` printed, the path its `previous:` names, and the size of
+/// its file.
+fn printed(path: &Path, issue: &Issue, size: usize) -> (Rc<Printed>, Option<PathBuf>, u64) {
     let link = issue.previous.as_ref().map(|l| beside(path, &l.value));
-    (Rc::new(Printed::of(issue)), link)
+    (Rc::new(Printed::of(issue)), link, size as u64)
 }
