@@ -669,4 +669,78 @@ mod tests {
         );
         assert_eq!(beside(Path::new("-"), "c.yaml"), PathBuf::from("c.yaml"));
     }
+
+    /// Issue `k` (第 k+1 期 of 2023) of a chain, linked to the one before, with one counter
+    /// of `week` and `ytd` (the first always written), and an item of `pad` characters.
+    fn linked(k: usize, week: u64, ytd: Option<u64>, pad: usize) -> String {
+        let start =
+            chrono::NaiveDate::from_ymd_opt(2023, 1, 7).unwrap() + chrono::Days::new(7 * k as u64);
+        let (end, published) = (start + chrono::Days::new(6), start + chrono::Days::new(13));
+        let ytd = match (ytd, k) {
+            (Some(ytd), _) => format!(", year_to_date: {ytd}"),
+            (None, 0) => format!(", year_to_date: {week}"),
+            (None, _) => String::new(),
+        };
+        let previous = if k == 0 {
+            String::new()
+        } else {
+            format!("previous: {:02}.yaml\n", k - 1)
+        };
+        format!(
+            "{previous}masthead: {{ title: 周报, year: 2023, number: {n}, total: {n}, period: {{ start: {start}, end: {end} }}, publisher: 中心, published: {published} }}\n\
+             sections:\n\
+             - {{ title: 统计, counters: [{{ name: 咨询, unit: 人次, week: {week}{ytd} }}] }}\n\
+             - {{ title: 动态, items: [本周，{}。] }}\n\
+             footer: {{ send: 甲, distribute: 乙, copies: 1 }}\n",
+            "甲".repeat(pad),
+            n = k + 1
+        )
+    }
+
+    /// The findings of the last of `n` linked issues, each written by `issue(k)`.
+    fn last_of(n: usize, issue: impl Fn(usize) -> String) -> Vec<(Code, String)> {
+        let mut files = Memory::default();
+        for k in 0..n {
+            files = files.with(format!("{k:02}.yaml"), issue(k));
+        }
+        let loaded = Loader::new(&files)
+            .load(Path::new(&format!("{:02}.yaml", n - 1)))
+            .unwrap();
+        loaded
+            .diagnostics
+            .iter()
+            .map(|d| (d.code, d.message.en.clone()))
+            .collect()
+    }
+
+    #[test]
+    fn the_issues_before_are_read_back_for_their_weeks_within_a_megabyte() {
+        // Small files: the dropped digit stands out against the five weeks before.
+        let week = |k: usize| if k == 5 { 300 } else { 3000 };
+        let ytd = |k: usize| Some((0..=k).map(week).sum());
+        let small = last_of(6, |k| linked(k, week(k), ytd(k), 10));
+        assert_eq!(small.len(), 1, "{small:?}");
+        assert_eq!(small[0].0, Code::W028);
+        // Files of 600 KB: one is read back, and one week says too little.
+        let large = last_of(6, |k| linked(k, week(k), ytd(k), 200_000));
+        assert_eq!(large, []);
+    }
+
+    #[test]
+    fn the_chain_for_figures_left_out_is_followed_within_eight_megabytes() {
+        // 3 MB files whose figures are left out: the one `previous:` names is read whole,
+        // the ones before it until 8 MiB are spent.
+        let found = last_of(6, |k| linked(k, 10, None, 1_000_000));
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].0, Code::E025);
+        assert!(
+            found[0]
+                .1
+                .starts_with("the previous issues were followed back 2 issues and 8 MiB of files"),
+            "{}",
+            found[0].1
+        );
+        // Small ones are followed back to the first, whose figures are written.
+        assert_eq!(last_of(6, |k| linked(k, 10, None, 10)), []);
+    }
 }
