@@ -295,6 +295,11 @@ codes! {
         example: "`week: 25`, `done: 1171` after 1151", "上一期累计完成 1151，本期却写了 `week: 25`、`done: 1171`（应为 1176）";
         explain: "Work done so far is last week's plus this week's `week`, so a written `done` that differs means one of the three figures is wrong, or the `week` of this issue or a past one was changed after this figure was printed (printed with `week: 20`, later changed to 25): the bulletin would print `完成 25 个…共完成 1171 个` after 1151. Correct whichever figure is wrong, or leave `done` out and weekly computes it. When a count was revised on purpose and this issue's printed figure is to stay, `lint: { allow: [E037 <work>] }` in its file, with the entry's `work` for `<work>`, accepts the figure for that entry only (the older spelling `W006 <work>` is read the same way).", "累计完成数等于上一期的累计完成数加本周完成数 `week`；写明的 `done` 与此不符，说明三个数中有一个有误，或者这个数字印发之后，本期或往期的 `week` 又改过（如本期印发时 `week` 为 20，后来改成 25）：照此印出，就是“完成 25 个……共完成 1171 个”，而上一期印的是共完成 1151 个，前后对不上。请改正有误的数字，也可以删去 `done`，由 weekly 自动推算。如数字确系有意调整、本期已印发的累计完成数保持不变，可在本期文件中加上 `lint: { allow: [E037 <工作>] }`（把 `<工作>` 换成该项进度的 `work`），只对这项工作认可这个数字（旧写法 `W006 <工作>` 同样有效）。";
     }
+    E038 Content {
+        meaning: "a section's content is still blank, as the draft left it", "栏目内容仍是草稿留下的空白";
+        example: "`items:` left blank by `weekly new` under its commented examples", "`weekly new` 在注释示例下留空的 `items:`";
+        explain: "`weekly new` leaves each section's content key blank (`items:`, `visits:`) under comments that show its shape, to be filled in. Built as it is, the bulletin would leave the section out and number the sections after it one less, so a blank key is an error, as the draft's other stand-ins are. Write this week's content under the key; for a week with nothing to report write an empty list (`items: []`): the section is then left out on purpose, and next week's draft still has it.", "`weekly new` 会把每个栏目的内容字段（如 `items:`、`visits:`）留空，并在注释中给出填写格式，等待填写。照此生成，周报会漏掉这个栏目，其后各栏目的编号也会依次提前，因此与草稿中的其他占位内容一样，留空的字段按错误处理。请在该字段下填写本周内容；本周确实没有的，请写成空列表（如 `items: []`）：这样该栏目有意不印出，下一期的草稿中仍保留。";
+    }
     W001 Content {
         meaning: "the period is not seven days", "周期不是七天";
         example: "`start: 2023-10-07`, `end: 2023-10-12`", "`start: 2023-10-07`、`end: 2023-10-12`";
@@ -317,8 +322,8 @@ codes! {
     }
     W007 Content {
         meaning: "a section or subsection has no content yet", "栏目或子栏目尚无内容";
-        example: "`items:` left blank by `weekly new`", "`weekly new` 留空的 `items:`";
-        explain: "`weekly new` leaves each section's content blank under commented placeholders, and a section still blank is left out of the bulletin, number and all. Fill in what the message names, in the form the placeholder shows, or delete a section that is gone for good. A section with nothing to report this week is written as an empty list (`visits: []`): it is then left out without a warning, and next week's draft still has it.", "`weekly new` 会把各栏目的内容留空，并用注释给出填写格式；仍为空白的栏目不会印出，也不占编号。请按注释的格式填写提示中所说的内容；不再需要的栏目，请从文件中删去。本周确实没有内容的栏目，请写成空列表（如 `visits: []`），这样既不印出、也不再警告，下周生成的新一期里仍保留这个栏目。";
+        example: "a section with a `title` and no content key under it", "栏目只有 `title`，下面没有内容字段";
+        explain: "A section (or subsection) with a title and no content key under it (no `items`, `visits`, …) has nothing to print, and is left out of the bulletin, number and all. Add its content in the form the other issues show, or delete a section that is gone for good. A section with nothing to report this week is written as an empty list (`visits: []`): it is then left out without a warning, and next week's draft still has it. A content key that `weekly new` left blank is an error, E038.", "只有标题、下面没有任何内容字段（`items`、`visits` 等）的栏目或子栏目，没有可印的内容，不会印出，也不占编号。请按其他各期的格式补上内容；不再需要的栏目，请从文件中删去。本周确实没有内容的栏目，请写成空列表（如 `visits: []`）：这样不印出、不再提示，下一期的草稿中仍保留。`weekly new` 留空的内容字段按错误处理，见 E038。";
     }
     W008 Folder {
         meaning: "issue numbers are missing between the issues of a folder", "同一文件夹中各期之间有缺号";

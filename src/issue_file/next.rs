@@ -374,7 +374,7 @@ mod tests {
             "{codes:?}"
         );
         assert_eq!(
-            codes.iter().filter(|c| **c == Code::W007).count(),
+            codes.iter().filter(|c| **c == Code::E038).count(),
             5,
             "{codes:?}"
         );
@@ -397,8 +397,8 @@ mod tests {
             .unwrap_or_else(|| panic!("{:#?}", checked.diagnostics))
     }
 
-    /// A week with nothing (`[]`) and a week left blank both keep the section's kind in
-    /// the next draft; a one-off `visit_purpose` is not carried.
+    /// A week with nothing (`[]`) keeps the section's kind in the next draft; a one-off
+    /// `visit_purpose` is not carried.
     #[test]
     fn the_draft_keeps_every_kind_of_content_and_drops_one_off_phrases() {
         let src = "\
@@ -414,7 +414,7 @@ sections:
   - title: 领导批示
     directives: []
   - title: 厅（局）长进大厅
-    visits:
+    visits: []
   - title: 来访
     visits:
       - { dept: 水利厅, people: [{ title: 副厅长, name: 王华 }] }
@@ -450,16 +450,18 @@ sections:
   - title: 统计
     counters: []
   - title: 进度
-    progress:
+    items: []
   - title: 动态
     items: []
   - title: 来访
     visits: []
 footer: { send: 甲, distribute: 乙, copies: 91 }
 ";
-        let prev = validate(&parse(src).unwrap(), src, Lints::On)
+        let mut prev = validate(&parse(src).unwrap(), src, Lints::On)
             .issue
             .unwrap();
+        // A progress key left blank, as a draft leaves it: its example is in the next draft.
+        prev.sections[2].body = Body::Content(Content::Blank(Kind::Progress));
         for lang in [Lang::En, Lang::Zh] {
             let draft = next_issue(&prev, "2023-40.yaml", &Next::after(&prev, None), lang);
             // The lines of an example are those that read as YAML once `# ` is taken off.

@@ -339,13 +339,29 @@ impl Checker<'_> {
             ),
         };
         let (what, what_zh) = (what.en, what.zh);
+        let title = (title.span.clone(), excerpt(&title.value));
+        // A key left blank is the draft's stand-in for this week's content: printed as it
+        // is, the bulletin would lose the section and renumber the rest.
+        if let Content::Blank(_) = content {
+            self.report_with_help(
+                Code::E038,
+                title.0,
+                msg!(
+                    "`{}` is still blank, as the draft left it: fill in {what}",
+                    "“{}”仍是草稿留下的空白：请填写{what_zh}",
+                    title.1
+                ),
+                help,
+            );
+            return;
+        }
         self.report_with_help(
             Code::W007,
-            title.span.clone(),
+            title.0,
             msg!(
                 "`{}` has no content yet and is left out: fill in {what}",
                 "“{}”尚无内容，将不印出：请填写{what_zh}",
-                excerpt(&title.value)
+                title.1
             ),
             help,
         );

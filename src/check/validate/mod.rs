@@ -51,7 +51,7 @@ mod tests {
     use crate::diag::Code;
     use crate::input::schema::MASTHEAD;
     use crate::input::yaml::parse;
-    use crate::issue::{Body, Content, Kind};
+    use crate::issue::{Body, Content};
 
     fn check(src: &str) -> Checked {
         validate(&parse(src).expect("valid YAML"), src, Lints::On)
@@ -186,10 +186,22 @@ footer: { send: 甲, distribute: 乙, copies: 91 }
         );
         let r = check(&src);
         let found: Vec<_> = r.diagnostics.iter().map(|d| d.code).collect();
+        assert_eq!(found, [Code::E038]);
+        assert!(
+            r.issue.is_none(),
+            "a key left blank is the draft's, and an error"
+        );
+        // A title alone, with no content key: nothing to print, and a warning.
+        let src = GOOD.replace(
+            "    counters:\n      - { name: 咨询, unit: 人次, week: 2881, year_to_date: 59029 }\n",
+            "",
+        );
+        let r = check(&src);
+        let found: Vec<_> = r.diagnostics.iter().map(|d| d.code).collect();
         assert_eq!(found, [Code::W007]);
         assert_eq!(
             r.issue.unwrap().sections[0].body,
-            Body::Content(Content::Blank(Kind::Items))
+            Body::Content(Content::Nothing)
         );
         // An empty list is "nothing this week": left out without a word.
         let src = GOOD.replace(
