@@ -471,39 +471,6 @@ pub fn stdout(bytes: &[u8]) -> io::Result<()> {
     }
 }
 
-/// How a file written at `new` names `old` in its `previous` key: relative to the new
-/// file's folder.
-pub fn relative_link(old: &Path, new: &Path) -> String {
-    let folder = |p: &Path| {
-        let dir = p
-            .parent()
-            .filter(|d| !d.as_os_str().is_empty())
-            .unwrap_or(Path::new("."));
-        fs::canonicalize(dir).ok()
-    };
-    let name = old
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    let (Some(from), Some(to)) = (folder(new), folder(old)) else {
-        return old.display().to_string();
-    };
-    let common = from
-        .components()
-        .zip(to.components())
-        .take_while(|(a, b)| a == b)
-        .count();
-    let mut link = PathBuf::new();
-    for _ in from.components().skip(common) {
-        link.push("..");
-    }
-    for part in to.components().skip(common) {
-        link.push(part);
-    }
-    link.push(name);
-    link.to_string_lossy().replace('\\', "/")
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -1,8 +1,7 @@
 //! Reading issues: bytes from the [`Files`] the caller supplies, through decode → parse →
 //! validate, then linked to the chain of previous issues, each of which is read once.
 
-use std::collections::{HashMap, HashSet};
-use std::io;
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 use crate::diag::{self, Code, Diagnostic};
@@ -26,30 +25,13 @@ const MAX_CHAIN: usize = 60;
 /// seconds and the memory of every file on the way.
 const CHAIN_BYTES: u64 = 8 << 20;
 
+mod failure;
 mod printed;
+mod read;
 
-/// A file that could not be read at all: no findings, an I/O error.
-#[derive(Debug)]
-pub struct Unreadable {
-    pub name: String,
-    pub source: io::Error,
-}
-
-impl std::error::Error for Unreadable {
-    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
-        Some(&self.source)
-    }
-}
-
-crate::in_english!(Unreadable);
-
-/// What could not be read; the cause is the source.
-impl crate::i18n::Localized for Unreadable {
-    fn message(&self) -> Msg {
-        let name = &self.name;
-        msg!("cannot read `{name}`", "无法读取 `{name}`")
-    }
-}
+use failure::Failure;
+use read::check;
+pub use read::{Unreadable, beside, followed, shown_name, too_large};
 
 /// One file read and checked.
 #[derive(Debug)]
@@ -74,7 +56,7 @@ pub struct Loader<F> {
     files: F,
     previous: HashMap<PathBuf, Result<Previous, Failure>>,
     /// What each issue read for its history printed.
-    printed: HashMap<PathBuf, printed::Read>,
+    back: printed::Back,
     lints: Lints,
 }
 
@@ -83,7 +65,7 @@ impl<F: Files> Loader<F> {
         Loader {
             files,
             previous: HashMap::new(),
-            printed: HashMap::new(),
+            back: printed::Back::default(),
             lints: Lints::On,
         }
     }
@@ -129,7 +111,7 @@ impl<F: Files> Loader<F> {
             });
         };
         if path != Path::new("-") {
-            self.keep_printed(path, &issue, bytes.len());
+            self.back.keep(&self.files, path, &issue, bytes.len());
         }
         let mut found = self.link(path, &mut issue);
         issue.allow.retain(&mut found);
@@ -175,7 +157,7 @@ impl<F: Files> Loader<F> {
                             );
                         }
                     } else {
-                        let before = self.history(&beside(path, &link.value));
+                        let before = self.back.history(&self.files, &beside(path, &link.value));
                         found.extend(history::unusual(issue, &before));
                     }
                     found
@@ -331,7 +313,7 @@ impl<F: Files> Loader<F> {
         let checked = validate::validate(&root, text, Lints::Off);
         let mut errors = checked.diagnostics.iter().filter(|d| d.is_error()).count();
         if let Some(mut issue) = checked.issue {
-            self.keep_printed(path, &issue, bytes.len());
+            self.back.keep(&self.files, path, &issue, bytes.len());
             let found = match &issue.previous {
                 Some(link) if issue.needs_previous() => {
                     let (line, _) = diag::lines::line_col(text, link.span.start);
@@ -362,154 +344,6 @@ impl<F: Files> Loader<F> {
             "上一期 `{shown}` {zh}；请运行 `weekly check {shown}`"
         )))
     }
-}
-
-/// Why a previous issue cannot be used, what to do about it, and whether the message
-/// already names the `previous:` that led to it.
-#[derive(Debug, Clone)]
-struct Failure {
-    message: Msg,
-    help: Msg,
-    /// The file is not there (as opposed to there but of no use).
-    missing: bool,
-    located: bool,
-}
-
-impl Failure {
-    /// A previous issue that is not there to read.
-    fn missing(message: Msg) -> Failure {
-        Failure {
-            message,
-            help: msg!(
-                "the path is relative to this file; check the name",
-                "`previous` 中的路径从本文件所在的文件夹算起；请核对文件名"
-            ),
-            missing: true,
-            located: false,
-        }
-    }
-
-    /// A previous issue that cannot be read: missing (check the name), or there but
-    /// unreadable (a folder, no permission), each with its own way out.
-    fn io(shown: &str, e: &io::Error) -> Failure {
-        let Msg { en, zh } = crate::i18n::io_message(e);
-        let message = msg!(
-            "cannot read the previous issue `{shown}`: {en}",
-            "无法读取上一期 `{shown}`：{zh}"
-        );
-        match e.kind() {
-            io::ErrorKind::NotFound => Failure::missing(message),
-            io::ErrorKind::PermissionDenied => Failure::unusable(message).with_help(msg!(
-                "check that you have permission to read it",
-                "请确认有权限读取该文件"
-            )),
-            _ => Failure::unusable(message).with_help(msg!(
-                "point `previous` at last week's issue file",
-                "请让 `previous` 指向上一周的周报文件"
-            )),
-        }
-    }
-
-    /// A previous issue that is there but cannot be used as it is.
-    fn unusable(message: Msg) -> Failure {
-        Failure {
-            message,
-            help: msg!(
-                "mend that issue first: this one's figures follow from it",
-                "请先改正该期，因为本期的数字要根据它推算"
-            ),
-            missing: false,
-            located: false,
-        }
-    }
-
-    fn with_help(self, help: Msg) -> Failure {
-        Failure { help, ..self }
-    }
-
-    /// The failure of an issue further back, named by the `previous:` on `line` of `file`.
-    fn named_in(self, file: &str, line: usize) -> Failure {
-        if self.located {
-            return self;
-        }
-        let Msg { en, zh } = self.message;
-        let help = if self.missing {
-            msg!(
-                "put that file back, or write the figures into `{file}`, which names it",
-                "请恢复该文件，或在指向它的 `{file}` 中写明各项数字"
-            )
-        } else {
-            self.help
-        };
-        Failure {
-            message: msg!(
-                "{en} (named by `previous` on line {line} of `{file}`)",
-                "{zh}（由 `{file}` 第 {line} 行的 `previous` 指向）"
-            ),
-            help,
-            missing: self.missing,
-            located: true,
-        }
-    }
-}
-
-/// Decodes, parses and validates one file's bytes: the text the findings point into and the
-/// result, or the one finding that stopped it before validation.
-#[allow(clippy::result_large_err)]
-fn check(bytes: &[u8], lints: Lints) -> Result<(&str, validate::Checked), (&str, Diagnostic)> {
-    let text = crate::input::decode::decode(bytes)?;
-    let root = yaml::parse(text).map_err(|d| (text, d))?;
-    Ok((text, validate::validate(&root, text, lints)))
-}
-
-/// How findings name the file at `path`: `<stdin>` for `-`.
-pub fn shown_name(path: &Path) -> String {
-    if path == Path::new("-") {
-        "<stdin>".to_owned()
-    } else {
-        crate::text::quote::path(path)
-    }
-}
-
-/// E017: a file over `limit_bytes`, refused unread.
-pub fn too_large(limit_bytes: u64) -> Diagnostic {
-    let limit = limit_bytes / 1024 / 1024;
-    Diagnostic::new(
-        Code::E017,
-        0..0,
-        msg!("the file is larger than {limit} MiB", "文件超过 {limit} MB"),
-    )
-    .with_help(msg!(
-        "a bulletin is a few kilobytes; check that this is the right file",
-        "一期周报只有几 KB；请确认文件是否正确"
-    ))
-}
-
-/// The issue files of the folder `dir` that a later issue there names as its `previous`,
-/// by their one name: the issues that went out, as `weekly new` began the next from them.
-pub fn followed<F: Files>(files: &F, dir: &Path) -> HashSet<PathBuf> {
-    let mut named = HashSet::new();
-    for file in files.list(dir).unwrap_or_default() {
-        let Ok(bytes) = files.read(&file, MAX_INPUT_BYTES) else {
-            continue;
-        };
-        let Some(link) = check(&bytes, Lints::Off)
-            .ok()
-            .and_then(|(_, checked)| checked.issue?.previous)
-        else {
-            continue;
-        };
-        if let Ok(target) = files.resolve(&beside(&file, &link.value)) {
-            named.insert(target);
-        }
-    }
-    named
-}
-
-/// `link` read relative to the folder of `file` (standard input, `-`, and a bare file name:
-/// the working folder, whose path is empty).
-pub fn beside(file: &Path, link: &str) -> PathBuf {
-    file.parent().unwrap_or(Path::new("")).join(link)
 }
 
 /// Loads `files` on as many threads as there are cores (each with its own cache of previous
@@ -619,7 +453,7 @@ mod tests {
             .load(Path::new("none.yaml"))
             .unwrap_err();
         assert_eq!(e.name, "none.yaml");
-        assert_eq!(e.source.kind(), io::ErrorKind::NotFound);
+        assert_eq!(e.source.kind(), std::io::ErrorKind::NotFound);
     }
 
     /// A chain of issues that all leave their figures out is followed 60 issues back, and

@@ -1,7 +1,8 @@
 //! `weekly new`: the next issue's file begun from the last, and the figures the last one
 //! computed written into it.
 
-use std::path::Path;
+use std::fs;
+use std::path::{Path, PathBuf};
 
 use anyhow::bail;
 
@@ -57,7 +58,7 @@ pub fn begin_next(out: &mut Reporter, settings: &New) -> anyhow::Result<Status> 
     let link = match beside {
         Some(name) => name.to_string_lossy().into_owned(),
         None if to_stdout => shown.clone(),
-        None => write::relative_link(previous, &path),
+        None => relative_link(previous, &path),
     };
     let text = next::next_issue(&prev, &link, &next, out.lang());
     let target = if to_stdout {
@@ -158,4 +159,37 @@ fn write_figures(
         "已把 `{shown}` 中推算出的累计数和累计完成数写入该文件：{figures}"
     ));
     Ok(())
+}
+
+/// How a file written at `new` names `old` in its `previous` key: relative to the new
+/// file's folder.
+fn relative_link(old: &Path, new: &Path) -> String {
+    let folder = |p: &Path| {
+        let dir = p
+            .parent()
+            .filter(|d| !d.as_os_str().is_empty())
+            .unwrap_or(Path::new("."));
+        fs::canonicalize(dir).ok()
+    };
+    let name = old
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let (Some(from), Some(to)) = (folder(new), folder(old)) else {
+        return old.display().to_string();
+    };
+    let common = from
+        .components()
+        .zip(to.components())
+        .take_while(|(a, b)| a == b)
+        .count();
+    let mut link = PathBuf::new();
+    for _ in from.components().skip(common) {
+        link.push("..");
+    }
+    for part in to.components().skip(common) {
+        link.push(part);
+    }
+    link.push(name);
+    link.to_string_lossy().replace('\\', "/")
 }
