@@ -27,8 +27,8 @@ files[writers]="src/issue_file/next.rs src/issue_file/freeze.rs src/issue_file/f
 tests[writers]='test(/issue_file|new|freeze|year|import/)'
 files[series]="src/check/series.rs src/check/masthead.rs src/check/sections.rs src/check/folder.rs"
 tests[series]='test(/series|check|year|new|stats|folder/)'
-files[core]="src/model.rs src/text/*.rs src/check/lint/*.rs src/load.rs"
-tests[core]='test(/model|text|lint|load|build|typography|punctuation/) | binary(fixtures)'
+files[core]="src/model.rs src/text/*.rs src/check/lint/*.rs src/load/*.rs src/check/history.rs src/check/previous.rs src/issue_file/mend.rs"
+tests[core]='test(/model|text|lint|load|build|typography|punctuation|history|mend|fix/) | binary(fixtures)'
 
 # Only the render area needs the PDF's typesetter; without it a mutant builds and links in
 # half the time.
