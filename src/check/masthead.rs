@@ -126,22 +126,13 @@ pub fn continuity(m: &Masthead, link: Option<&Text>, prev: &Previous, found: &mu
 #[cfg(test)]
 mod tests {
     use super::*;
-    use std::collections::HashMap;
 
     use chrono::NaiveDate;
 
     use crate::issue::Sp;
 
     fn prev() -> Previous {
-        Previous {
-            year: 2023,
-            number: 39,
-            total: 459,
-            end: NaiveDate::from_ymd_opt(2023, 10, 13).unwrap(),
-            counters: HashMap::from([("咨询".into(), 59029)]),
-            progress: HashMap::new(),
-            sections: Vec::new(),
-        }
+        Previous::example()
     }
 
     fn sp<T>(value: T) -> Sp<T> {

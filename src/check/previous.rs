@@ -67,6 +67,20 @@ impl Previous {
         self.counters.get(name).map(|ytd| ytd.saturating_add(week))
     }
 
+    /// What 2023 年第 39 期（总第 459 期）, ending 10 月 13 日, passes on: 咨询 59029 so far.
+    #[cfg(test)]
+    pub fn example() -> Previous {
+        Previous {
+            year: 2023,
+            number: 39,
+            total: 459,
+            end: NaiveDate::from_ymd_opt(2023, 10, 13).unwrap(),
+            counters: HashMap::from([("咨询".into(), 59029)]),
+            progress: HashMap::new(),
+            sections: Vec::new(),
+        }
+    }
+
     /// The number the next issue takes in `year`: one more, or 1 in a new year.
     pub fn next_number(&self, year: i32) -> u64 {
         if year == self.year {

@@ -142,13 +142,10 @@ pub fn follow(issue: &mut Issue, link: Link) -> Vec<Diagnostic> {
 /// E037: work done so far written other than the previous issue's plus this week's.
 fn done_does_not_follow(done: &Sp<u64>, before: u64, week: u64, work: &str) -> Diagnostic {
     let sum = before.saturating_add(week);
-    let (off, off_zh) = if done.value > sum {
-        let n = done.value - sum;
-        (format!("{n} more"), format!("多 {n}"))
-    } else {
-        let n = sum - done.value;
-        (format!("{n} less"), format!("少 {n}"))
-    };
+    let Msg {
+        en: off,
+        zh: off_zh,
+    } = off_by(done.value, sum);
     Diagnostic::new(
         Code::E037,
         done.span.clone(),
@@ -236,17 +233,25 @@ fn continuity_of_counter(written: u64, carried: u64, week: u64) -> Msg {
             format!("上一期 {before} + 本周 {week}"),
         )
     };
-    let (off, off_zh) = if written > carried {
-        let n = written - carried;
-        (format!("{n} more"), format!("多 {n}"))
-    } else {
-        let n = carried - written;
-        (format!("{n} less"), format!("少 {n}"))
-    };
+    let Msg {
+        en: off,
+        zh: off_zh,
+    } = off_by(written, carried);
     msg!(
         "year-to-date {written} ≠ {sum} ({off})",
         "累计数 {written} 比推算值 {carried}（{sum_zh}）{off_zh}"
     )
+}
+
+/// `10 more`, `多 10`: how far a written figure is from the one computed.
+fn off_by(written: u64, computed: u64) -> Msg {
+    if written > computed {
+        let n = written - computed;
+        msg!("{n} more", "多 {n}")
+    } else {
+        let n = computed - written;
+        msg!("{n} less", "少 {n}")
+    }
 }
 
 #[cfg(test)]
@@ -254,18 +259,8 @@ mod tests {
     use super::*;
     use std::collections::HashMap;
 
-    use chrono::NaiveDate;
-
     fn prev() -> Previous {
-        Previous {
-            year: 2023,
-            number: 39,
-            total: 459,
-            end: NaiveDate::from_ymd_opt(2023, 10, 13).unwrap(),
-            counters: HashMap::from([("咨询".into(), 59029)]),
-            progress: HashMap::new(),
-            sections: Vec::new(),
-        }
+        Previous::example()
     }
 
     fn progress(week: u64, done: Figure) -> Issue {

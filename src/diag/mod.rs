@@ -11,6 +11,7 @@ pub mod json;
 pub mod lines;
 pub mod sarif;
 pub mod short;
+mod subject;
 pub mod window;
 
 use std::ops::Range;

@@ -5,6 +5,7 @@
 //! file (`file`).
 
 pub mod docx;
+mod docx_body;
 mod frame;
 mod lists;
 pub mod read;

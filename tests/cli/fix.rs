@@ -6,6 +6,16 @@ use std::fs;
 
 use crate::util::*;
 
+/// `weekly check --fix` with `extra` arguments on `2023-40.yaml` of `dir`, findings short.
+fn fix_in(dir: &tempfile::TempDir, extra: &[&str]) -> TestOutput {
+    weekly()
+        .args(["check", "--fix"])
+        .args(extra)
+        .args(["--message-format", "short", "2023-40.yaml"])
+        .current_dir(dir.path())
+        .run()
+}
+
 /// The example series' 第 40 期 with `item` as the only item of its hall news.
 fn issue_with(item: &str) -> String {
     let example = fs::read_to_string(root().join("examples/2023-40.yaml")).unwrap();
@@ -25,16 +35,7 @@ fn blanks_spaces_and_characters_of_no_width_are_mended_and_the_rest_reported() {
         format!("\u{feff}{}", issue_with(typed).replace('\n', "\r\n")),
     )
     .unwrap();
-    let check = weekly()
-        .args([
-            "check",
-            "--fix",
-            "--message-format",
-            "short",
-            "2023-40.yaml",
-        ])
-        .current_dir(dir.path())
-        .run();
+    let check = fix_in(&dir, &[]);
     check.success();
     assert_eq!(
         check.stderr_text(),
@@ -53,16 +54,7 @@ fn blanks_spaces_and_characters_of_no_width_are_mended_and_the_rest_reported() {
         &fs::read_to_string(&path).unwrap(),
     );
     // Mended, the file has nothing more to mend: a second run leaves it as it is.
-    let again = weekly()
-        .args([
-            "check",
-            "--fix",
-            "--message-format",
-            "short",
-            "2023-40.yaml",
-        ])
-        .current_dir(dir.path())
-        .run();
+    let again = fix_in(&dir, &[]);
     again.success();
     assert!(
         !again.stderr_text().contains("fixed"),
@@ -111,16 +103,7 @@ fn a_fix_that_would_change_how_yaml_reads_the_file_is_not_made() {
     let path = dir.path().join("2023-40.yaml");
     let typed = issue_with("\u{3000}\u{3000}*重要*本周，完成轮训。");
     fs::write(&path, &typed).unwrap();
-    let check = weekly()
-        .args([
-            "check",
-            "--fix",
-            "--message-format",
-            "short",
-            "2023-40.yaml",
-        ])
-        .current_dir(dir.path())
-        .run();
+    let check = fix_in(&dir, &[]);
     check.success();
     assert!(
         check.stderr_text().starts_with(
@@ -137,18 +120,7 @@ fn allowed_warnings_are_not_mended_and_standard_input_is_refused() {
     let dir = series_copy();
     let path = dir.path().join("2023-40.yaml");
     fs::write(&path, issue_with("\u{3000}本周，水利 厅完成轮训。")).unwrap();
-    let check = weekly()
-        .args([
-            "check",
-            "--fix",
-            "--allow",
-            "W026",
-            "--message-format",
-            "short",
-            "2023-40.yaml",
-        ])
-        .current_dir(dir.path())
-        .run();
+    let check = fix_in(&dir, &["--allow", "W026"]);
     check.success();
     assert_eq!(
         check.stderr_text(),
