@@ -7,7 +7,7 @@ use crate::issue::{self, Body, Content, Counter, Issue, Item, Progress, Visits};
 use crate::text;
 use crate::text::phrases::{
     self, DEFAULT_VISIT_PURPOSE, DIRECTED, DIRECTED_IN, DONE_SO_FAR, EACH, NONE_THIS_WEEK, SHARE,
-    SINCE_NEW_YEAR, SO_FAR, THIS_WEEK, WEEK_DONE, WEEK_TOTAL, YEAR_TOTAL,
+    SO_FAR, THIS_WEEK, WEEK_DONE,
 };
 
 /// What the templates see. Every field is documented in docs/guide.md (Templates).
@@ -182,19 +182,15 @@ fn plain(text: String) -> Vec<Run> {
 
 /// `本周，共计咨询 2881 人次、受理 540 件；今年以来，累计咨询 59029 人次、受理 15288 件。`
 pub fn counters_sentence(counters: &[Counter]) -> String {
-    let list = |figure: fn(&Counter) -> u64| {
-        counters
-            .iter()
-            .map(|c| format!("{} {} {}", c.name.value, figure(c), c.unit.value))
-            .collect::<Vec<_>>()
-            .join("、")
-    };
-    format!(
-        "{THIS_WEEK}{WEEK_TOTAL}{}；{SINCE_NEW_YEAR}，{YEAR_TOTAL}{}。",
-        list(|c| c.week.value),
-        // A figure still missing makes the issue invalid, so it never reaches the model.
-        list(|c| c.year_to_date.value().unwrap_or_default())
-    )
+    phrases::counters_sentence(counters.iter().map(|c| {
+        (
+            c.name.value.as_str(),
+            c.unit.value.as_str(),
+            c.week.value,
+            // A figure still missing makes the issue invalid, so it never reaches the model.
+            c.year_to_date.value().unwrap_or_default(),
+        )
+    }))
 }
 
 /// `完成省市场监管局 15 个办理项的受理工作手册编制。截至目前，共完成 1019 个办理项的受理工作手册编制，占比 61.76%。`

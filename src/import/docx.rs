@@ -5,10 +5,10 @@ use std::io::{self, Cursor, Read};
 use docx_rs::{Document, EventReader, FromXML, Rels, XmlEvent};
 
 use super::docx_body;
+pub use super::docx_body::Paragraphs;
 use super::lists::Lists;
 use super::styles::Styles;
 use crate::i18n::Msg;
-use crate::model::Run;
 
 /// Bytes a document may hold, packed or unpacked, all its parts together: a bulletin is some
 /// 50 KB, and docx-rs holds what it reads in memory several times over.
@@ -30,7 +30,7 @@ pub const MAX_DEPTH: usize = 100;
 /// some 2.5 KB a paragraph, so a 4 MiB part of a million empty `<w:p/>` took 2.5 GB. A
 /// bulletin has a few hundred paragraphs; a document at these bounds reads in under a second
 /// and 300 MB.
-pub const MAX_ELEMENTS: usize = 250_000;
+pub const MAX_ELEMENTS: usize = 200_000;
 pub const MAX_PARAGRAPHS: usize = 60_000;
 
 /// The stack docx-rs reads on: it recurses into each nested table, content control or text box,
@@ -128,7 +128,7 @@ impl DocxError {
 /// Only the main document part is read, by docx-rs's reader of it: `read_docx` also reads
 /// headers, footers and images, unwraps on a part that does not unpack, and loops forever on a
 /// relationships part cut short.
-pub fn paragraphs(bytes: &[u8]) -> Result<Vec<Vec<Run>>, DocxError> {
+pub fn paragraphs(bytes: &[u8]) -> Result<Paragraphs, DocxError> {
     let mut zip = open(bytes)?;
     let main = part(&mut zip, "_rels/.rels")?
         .and_then(|rels| main_part(&rels))
@@ -261,7 +261,7 @@ fn read(xml: Vec<u8>) -> Result<Document, DocxError> {
 mod tests {
     use super::DocxError::{NotWord, NotZip, PartTooLarge, TooLarge, Unreadable};
     use super::*;
-    use crate::model::Bulletin;
+    use crate::model::{Bulletin, Run};
     use std::io::Write;
     use zip::{CompressionMethod, write::SimpleFileOptions};
 
@@ -277,6 +277,53 @@ mod tests {
     }
 
     /// A document of just its main part, around `body`.
+    /// A table of counters reads as their sentence; a table of other data is read cell by
+    /// cell and told of; a table laying out one block is read as its paragraphs. Indents
+    /// typed at either end of a paragraph go.
+    #[test]
+    fn tables_and_typed_indents() {
+        let row = |cells: &[&str]| {
+            let cells: String = cells
+                .iter()
+                .map(|c| format!("<w:tc><w:p><w:r><w:t>{c}</w:t></w:r></w:p></w:tc>"))
+                .collect();
+            format!("<w:tr>{cells}</w:tr>")
+        };
+        let counters = format!(
+            "<w:tbl>{}{}{}</w:tbl>",
+            row(&["事项", "本周", "今年以来累计"]),
+            row(&["咨询", "2881人次", "59029人次"]),
+            row(&["受理", "540件", "15288件"])
+        );
+        let other = format!(
+            "<w:tbl>{}{}</w:tbl>",
+            row(&["水利厅", "王华"]),
+            row(&["省药监局", "陈永红"])
+        );
+        let block = format!("<w:tbl>{}</w:tbl>", row(&["送：省中心领导。"]));
+        let indented =
+            r#"<w:p><w:r><w:t xml:space="preserve">　　1、本周，甲。  </w:t></w:r></w:p>"#;
+        let read = paragraphs(&docx(&format!("{counters}{other}{block}{indented}"))).unwrap();
+        let texts: Vec<String> = read
+            .paragraphs
+            .iter()
+            .map(|p| p.iter().map(|r| r.text.as_str()).collect())
+            .collect();
+        assert_eq!(
+            texts,
+            [
+                "本周，共计咨询 2881 人次、受理 540 件；今年以来，累计咨询 59029 人次、受理 15288 件。",
+                "水利厅",
+                "王华",
+                "省药监局",
+                "陈永红",
+                "送：省中心领导。",
+                "1、本周，甲。"
+            ]
+        );
+        assert_eq!(read.tables, [1]);
+    }
+
     fn docx(body: &str) -> Vec<u8> {
         let w = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
         let xml = format!(r#"<w:document xmlns:w="{w}"><w:body>{body}</w:body></w:document>"#);
@@ -299,14 +346,14 @@ mod tests {
         ));
         assert!(!refused(&"<w:p/>".repeat(MAX_PARAGRAPHS - 10)));
         let ok = paragraphs(&docx(&"<w:p><w:r><w:t>甲</w:t></w:r></w:p>".repeat(1000))).unwrap();
-        assert_eq!(ok.len(), 1000);
+        assert_eq!(ok.paragraphs.len(), 1000);
     }
 
     fn runs<'a>(pieces: impl IntoIterator<Item = (&'a str, bool)>) -> Vec<Run> {
         let mut runs = Vec::new();
         pieces
             .into_iter()
-            .for_each(|(t, b)| docx_body::push(&mut runs, t, b));
+            .for_each(|(t, b)| crate::import::source::push(&mut runs, t, b));
         runs
     }
 
@@ -346,7 +393,7 @@ mod tests {
         expected.push(plain(&format!("发：{}", b.footer.distribute)));
         expected.push(plain(&format!("（共印{}份）", b.footer.copies)));
 
-        let read = paragraphs(&bytes).unwrap();
+        let read = paragraphs(&bytes).unwrap().paragraphs;
         assert_eq!(read, expected);
         assert_eq!(read[5], plain("一、领导批示"));
         assert_eq!(read.last(), Some(&plain("（共印91份）")));
@@ -453,7 +500,7 @@ mod tests {
         let first = runs([("甲乙 ", false), ("丙", true)]);
         let second = runs([("丁戊", true), ("己", false)]);
         assert_eq!(
-            paragraphs(&docx(body)).unwrap(),
+            paragraphs(&docx(body)).unwrap().paragraphs,
             [first, second, runs([("格", true)])]
         );
     }

@@ -8,12 +8,25 @@ use docx_rs::{
 };
 
 use super::lists::Lists;
+use super::source::push;
 use super::styles::Styles;
 use crate::model::Run;
 
+/// What the body reads as: its paragraphs with text, in reading order, and those that begin
+/// a table read cell by cell (a table of counters is read as the counters' sentence).
+#[derive(Debug, Default)]
+pub struct Paragraphs {
+    pub paragraphs: Vec<Vec<Run>>,
+    pub tables: Vec<usize>,
+}
+
 /// Every paragraph of `document` with text, in reading order.
-pub fn paragraphs(document: &Document, lists: Lists, styles: &Styles) -> Vec<Vec<Run>> {
-    let mut body = Body { lists, styles };
+pub fn paragraphs(document: &Document, lists: Lists, styles: &Styles) -> Paragraphs {
+    let mut body = Body {
+        lists,
+        styles,
+        tables: Vec::new(),
+    };
     let mut out = Vec::new();
     for child in &document.children {
         match child {
@@ -23,13 +36,18 @@ pub fn paragraphs(document: &Document, lists: Lists, styles: &Styles) -> Vec<Vec
             _ => {}
         }
     }
-    out
+    Paragraphs {
+        paragraphs: out,
+        tables: body.tables,
+    }
 }
 
-/// What reading the body carries along: the lists as they count, and the styles.
+/// What reading the body carries along: the lists as they count, the styles, and where
+/// tables were read cell by cell.
 struct Body<'s> {
     lists: Lists,
     styles: &'s Styles,
+    tables: Vec<usize>,
 }
 
 /// What a paragraph holds: its runs, and the text boxes anchored in it.
@@ -71,7 +89,8 @@ fn paragraph(p: &Paragraph, body: &mut Body, out: &mut Vec<Vec<Run>>) {
     }
     let mut piece: Vec<Run> = Vec::new();
     let mut flush = |piece: &mut Vec<Run>| {
-        if piece.iter().any(|r| !r.text.trim().is_empty()) {
+        trim(piece);
+        if !piece.is_empty() {
             out.push(std::mem::take(piece));
         }
         piece.clear();
@@ -88,13 +107,49 @@ fn paragraph(p: &Paragraph, body: &mut Body, out: &mut Vec<Vec<Run>>) {
     flush(&mut piece);
 }
 
+/// A paragraph without the spaces it begins and ends with: an indent typed as `　　` or as
+/// spaces is layout, as a first-line indent set on the paragraph is.
+fn trim(runs: &mut Vec<Run>) {
+    while let Some(first) = runs.first_mut() {
+        let kept = first.text.trim_start().len();
+        first.text.replace_range(..first.text.len() - kept, "");
+        if !first.text.is_empty() {
+            break;
+        }
+        runs.remove(0);
+    }
+    while let Some(last) = runs.last_mut() {
+        let kept = last.text.trim_end().len();
+        last.text.truncate(kept);
+        if !last.text.is_empty() {
+            break;
+        }
+        runs.pop();
+    }
+}
+
+/// Rows a table of counters may have, its headings included.
+const MAX_COUNTER_ROWS: usize = 200;
+
+/// A table of counters as the counters' sentence; any other, each cell's paragraphs in turn.
+/// The paragraphs go straight into `out`; each cell is where its first one is.
 fn table(t: &Table, body: &mut Body, out: &mut Vec<Vec<Run>>) {
+    let first = out.len();
+    let mut rows: Vec<Vec<usize>> = Vec::new();
+    // A table in a table is not one of counters, and its text is not gathered again at each
+    // level it is nested in.
+    let mut nested = false;
     for TableChild::TableRow(row) in &t.rows {
+        let mut cells = Vec::new();
         for TableRowChild::TableCell(cell) in &row.cells {
+            cells.push(out.len());
             for content in &cell.children {
                 match content {
                     TableCellContent::Paragraph(p) => paragraph(p, body, out),
-                    TableCellContent::Table(t) => table(t, body, out),
+                    TableCellContent::Table(t) => {
+                        nested = true;
+                        table(t, body, out)
+                    }
                     TableCellContent::StructuredDataTag(tag) => {
                         tag_blocks(&tag.children, body, out)
                     }
@@ -102,6 +157,61 @@ fn table(t: &Table, body: &mut Body, out: &mut Vec<Vec<Run>>) {
                 }
             }
         }
+        rows.push(cells);
+    }
+    // Each cell's paragraphs: from where it begins to where the next one does.
+    let ends: Vec<usize> = rows
+        .iter()
+        .flatten()
+        .skip(1)
+        .copied()
+        .chain([out.len()])
+        .collect();
+    let mut end = ends.iter();
+    let rows: Vec<Vec<std::ops::Range<usize>>> = rows
+        .iter()
+        .map(|cells| {
+            cells
+                .iter()
+                .map(|&at| at..*end.next().unwrap_or(&at))
+                .collect()
+        })
+        .collect();
+    // A bulletin counts a handful of counters: a longer table is not looked at as one, and
+    // its text is not copied to find out.
+    if !nested && rows.len() <= MAX_COUNTER_ROWS {
+        let texts: Vec<Vec<String>> = rows
+            .iter()
+            .map(|cells| {
+                cells
+                    .iter()
+                    .map(|c| {
+                        out[c.clone()]
+                            .iter()
+                            .flatten()
+                            .map(|r| r.text.as_str())
+                            .collect()
+                    })
+                    .collect()
+            })
+            .collect();
+        if let Some(sentence) = super::table::counters(&texts) {
+            out.truncate(first);
+            out.push(vec![Run {
+                text: sentence,
+                strong: false,
+            }]);
+            return;
+        }
+    }
+    // A table of data (two rows or more with two cells of text each) that is not one of
+    // counters is told of; a table that lays a block out (the closing block in a cell, a
+    // masthead beside its emblem) reads in order as its paragraphs.
+    let filled =
+        |cells: &Vec<std::ops::Range<usize>>| cells.iter().filter(|c| !c.is_empty()).count();
+    let data = rows.iter().filter(|cells| filled(cells) >= 2).count() >= 2;
+    if data && out.len() > first {
+        body.tables.push(first);
     }
 }
 
@@ -167,17 +277,5 @@ fn run<'d>(r: &'d docx_rs::Run, held: &mut Inline<'d, '_>) {
             }
             _ => {}
         }
-    }
-}
-
-/// Text joined to the run before when both are bold or both are not.
-pub(super) fn push(runs: &mut Vec<Run>, text: &str, strong: bool) {
-    match runs.last_mut() {
-        _ if text.is_empty() => {}
-        Some(last) if last.strong == strong => last.text.push_str(text),
-        _ => runs.push(Run {
-            text: text.to_owned(),
-            strong,
-        }),
     }
 }

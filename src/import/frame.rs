@@ -2,6 +2,8 @@
 
 use std::ops::Range;
 
+use chrono::{Days, NaiveDate};
+
 use super::sentences;
 use super::source::Para;
 use crate::diag::{Code, Diagnostic};
@@ -43,6 +45,22 @@ pub(super) fn masthead(
         .position(|l| sentences::issue_line(l).is_some());
     let Some((year, number_in_year, total)) = number.and_then(|i| sentences::issue_line(&lines[i]))
     else {
+        // A supplement (增刊) is numbered apart from the weekly issues, and has no place in
+        // their series.
+        if let Some(i) = lines.iter().position(|l| l.contains("增刊")) {
+            findings.push(Diagnostic::new(
+                Code::E030,
+                spans[i].clone(),
+                msg!(
+                    "a supplement (增刊), numbered apart from the weekly issues: weekly keeps the weekly series, whose numbers and figures follow on week to week",
+                    "这是增刊，与每周的周报分开编号；weekly 只管理逐周相接的周报（期号和累计数一周接一周），不导入增刊"
+                ),
+            ).with_help(msg!(
+                "keep the supplement as it is; import the weekly issues",
+                "增刊请另行保存；只导入每周的周报"
+            )));
+            return None;
+        }
         findings.push(Diagnostic::new(
             Code::E030,
             whole,
@@ -53,47 +71,75 @@ pub(super) fn masthead(
         ));
         return None;
     };
+    let issue_at = number.unwrap_or_default();
+    if total.is_none() {
+        findings.push(warn(
+            Code::W030,
+            spans[issue_at],
+            msg!(
+                "the issue line has no running total (总第 … 期): taken from an issue of the week before or after when one is imported with it or is in the folder, else left blank to write",
+                "期号行没有总期号（总第……期）：如一同导入的或文件夹中已有的周报里有前一周或后一周的那一期，据其推算；否则留空，请填写"
+            ),
+            msg!(
+                "write `total:` in the issue file as last week's plus one if it is left blank",
+                "如生成的周报文件中 `total:` 为空，请按上一期的总期号加一填写"
+            ),
+        ));
+    }
     let period_at = lines
         .iter()
         .position(|l| sentences::period(l, year).is_some());
-    let date_at = lines.iter().position(|l| sentences::full_date(l).is_some());
-    let (Some(period_at), Some(date_at)) = (period_at, date_at) else {
-        let what = if period_at.is_none() {
-            msg!(
-                "a line with the week, such as `（10 月 7 日—10 月 13 日）`",
-                "“（10 月 7 日—10 月 13 日）”这样的周期行"
-            )
-        } else {
-            msg!(
-                "a line with the date, such as `2023 年 10 月 20 日`",
-                "“2023 年 10 月 20 日”这样的印发日期行"
-            )
-        };
-        let Msg { en, zh } = what;
+    let Some(date_at) = lines.iter().position(|l| sentences::full_date(l).is_some()) else {
         findings.push(Diagnostic::new(
             Code::E030,
             whole,
             msg!(
-                "the masthead has no {en}: not a whole bulletin",
-                "报头中没有{zh}：周报不完整"
+                "the masthead has no line with the date, such as `2023 年 10 月 20 日`: not a whole bulletin",
+                "报头中没有“2023 年 10 月 20 日”这样的印发日期行：周报不完整"
             ),
         ));
         return None;
     };
-    let (start, end) = sentences::period(&lines[period_at], year)?;
     let published = sentences::full_date(&lines[date_at])?;
-    let known = [number, Some(period_at), Some(date_at)];
+    let known = [number, period_at, Some(date_at)];
     let others: Vec<usize> = (0..lines.len())
         .filter(|i| !known.contains(&Some(*i)))
         .collect();
     // The title is the line nearest before the week, the publisher the line nearest before
     // the date (or else the first after the week): a line such as 内部资料 elsewhere is extra.
-    let title = others.iter().copied().rfind(|i| *i < period_at);
-    let publisher = others
-        .iter()
-        .copied()
-        .rfind(|i| *i > period_at && *i < date_at)
-        .or_else(|| others.iter().copied().find(|i| *i > period_at));
+    // Without the week, the publisher is the line nearest before the date, and the title the
+    // one nearest before that.
+    let (start, end, title, publisher) = match period_at {
+        Some(at) => {
+            let (start, end) = sentences::period(&lines[at], year)?;
+            let title = others.iter().copied().rfind(|i| *i < at);
+            let publisher = others
+                .iter()
+                .copied()
+                .rfind(|i| *i > at && *i < date_at)
+                .or_else(|| others.iter().copied().find(|i| *i > at));
+            (start, end, title, publisher)
+        }
+        None => {
+            let publisher = others.iter().copied().rfind(|i| *i < date_at);
+            let title = others.iter().copied().rfind(|i| Some(*i) < publisher);
+            let (start, end) = week_before(published)?;
+            let week = crate::text::period(start, end);
+            findings.push(warn(
+                Code::W031,
+                spans[issue_at],
+                msg!(
+                    "the masthead prints no week: taken as the seven days ending a week before it was published, （{week}）",
+                    "报头没有印周期：按印发日期前一周的七天计，即（{week}）"
+                ),
+                msg!(
+                    "check `period:` in the issue file against the records of that week",
+                    "请对照当周的记录核对生成的周报文件中的 `period:`"
+                ),
+            ));
+            (start, end, title, publisher)
+        }
+    };
     let (Some(title), Some(publisher)) = (title, publisher) else {
         findings.push(Diagnostic::new(
             Code::E030,
@@ -105,25 +151,38 @@ pub(super) fn masthead(
         ));
         return None;
     };
-    let mut extra = Vec::new();
+    // One line of the source may hold several unknown sides (`内部资料　注意保存`): one text
+    // item and one finding for it.
+    let mut extra: Vec<(&Range<usize>, Vec<&str>)> = Vec::new();
+    // The title once more (a one-page PDF's running head, printed above the masthead) is
+    // the title: nothing of it is lost.
     for i in others
         .into_iter()
-        .filter(|i| ![title, publisher].contains(i))
+        .filter(|i| ![title, publisher].contains(i) && lines[*i] != lines[title])
     {
-        findings.push(warn(
-            Code::W020,
-            spans[i],
-            msg!(
-                "a line of the masthead that is not part of weekly's masthead: imported as a text item of a last section, 导入时未识别的内容",
-                "报头中的这一行不属于 weekly 印出的报头内容：已作为文字条目导入到最后的“导入时未识别的内容”栏目"
-            ),
-            msg!(
-                "move it where it belongs in the issue file, or delete it",
-                "请在生成的周报文件中把它移到合适的位置，或删去"
-            ),
-        ));
-        extra.push(lines[i].clone());
+        match extra.last_mut() {
+            Some((span, sides)) if *span == spans[i] => sides.push(&lines[i]),
+            _ => extra.push((spans[i], vec![&lines[i]])),
+        }
     }
+    let extra: Vec<String> = extra
+        .into_iter()
+        .map(|(span, sides)| {
+            findings.push(warn(
+                Code::W020,
+                span,
+                msg!(
+                    "a line of the masthead that is not part of weekly's masthead: imported as a text item of a last section, 导入时未识别的内容",
+                    "报头中的这一行不属于 weekly 印出的报头内容：已作为文字条目导入到最后的“导入时未识别的内容”栏目"
+                ),
+                msg!(
+                    "move it where it belongs in the issue file, or delete it",
+                    "请在生成的周报文件中把它移到合适的位置，或删去"
+                ),
+            ));
+            sides.join("　")
+        })
+        .collect();
     let masthead = Masthead {
         title: lines[title].clone(),
         year,
@@ -135,6 +194,13 @@ pub(super) fn masthead(
         published,
     };
     Some((masthead, extra))
+}
+
+/// The week an issue published on `published` reports on, as `weekly new` drafts it: the
+/// seven days ending a week before.
+fn week_before(published: NaiveDate) -> Option<(NaiveDate, NaiveDate)> {
+    let end = published.checked_sub_days(Days::new(7))?;
+    Some((end.checked_sub_days(Days::new(6))?, end))
 }
 
 /// `中心 2023 年 10 月 20 日` → `中心`, `2023 年 10 月 20 日`: a line that ends with a full date
@@ -213,6 +279,13 @@ pub(super) fn footer(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_week_not_printed_is_the_week_before_publication() {
+        let d = |m, day| NaiveDate::from_ymd_opt(2023, m, day).unwrap();
+        assert_eq!(week_before(d(10, 20)), Some((d(10, 7), d(10, 13))));
+        assert_eq!(week_before(NaiveDate::MIN), None);
+    }
 
     #[test]
     fn a_date_after_other_text_is_split_off() {

@@ -8,10 +8,13 @@ pub mod docx;
 mod docx_body;
 mod frame;
 mod lists;
+mod numbering;
+mod pages;
 pub mod read;
 pub mod sentences;
 pub mod source;
 mod styles;
+mod table;
 
 use std::path::Path;
 
@@ -73,9 +76,14 @@ pub fn import(bytes: &[u8], from: From) -> Imported {
     }
     let (text, paras, mut findings) = match from {
         From::Docx => match docx::paragraphs(bytes) {
-            Ok(paras) => {
-                let (text, paras) = lines_of(paras);
-                (text, paras, Vec::new())
+            Ok(read) => {
+                let (text, paras) = lines_of(read.paragraphs);
+                let findings = read
+                    .tables
+                    .iter()
+                    .map(|&at| cell_by_cell(&paras[at].span))
+                    .collect();
+                (text, paras, findings)
             }
             Err(e) => {
                 let code = match e {
@@ -171,6 +179,22 @@ fn foreign(bytes: &[u8]) -> Option<Diagnostic> {
         return None;
     };
     Some(Diagnostic::new(Code::E032, 0..0, message).with_help(help))
+}
+
+/// W020 at a table that is not one of counters: its cells are read one by one as paragraphs.
+fn cell_by_cell(span: &std::ops::Range<usize>) -> Diagnostic {
+    Diagnostic::new(
+        Code::W020,
+        span.start..span.start,
+        msg!(
+            "a table that is not one of counters (a name, this week's figure and the year's in each row): each cell is imported as a paragraph of its own",
+            "这个表格不是办件统计表（每行依次为名称、本周数、今年以来累计数）：每个单元格已分别作为一段导入"
+        ),
+    )
+    .with_help(msg!(
+        "rewrite its content in the issue file as the items or counters it states",
+        "请在生成的周报文件中按表格内容改写为相应的条目或统计数据"
+    ))
 }
 
 /// A Word document's paragraphs one a line, as the text findings point into.

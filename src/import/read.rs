@@ -7,8 +7,9 @@ use std::ops::Range;
 use chrono::Datelike;
 
 use super::frame::{footer, masthead, warn};
+use super::numbering::{self, Heading};
 use super::sentences::{self, ProgressRead};
-use super::source::{self, Heading, Para};
+use super::source::{self, Para};
 use crate::diag::{Code, Diagnostic};
 use crate::i18n::Msg;
 use crate::issue_file::draft::{Body, Content, Draft, Item, Progress, Section};
@@ -27,7 +28,7 @@ pub const STRAY: &str = "导入时未识别的内容";
 pub fn read(paras: &[Para], bold: bool, findings: &mut Vec<Diagnostic>) -> Option<Draft> {
     let first_heading = paras
         .iter()
-        .position(|p| source::heading_kind(&p.text()) == Some(Heading::Section))
+        .position(|p| numbering::heading_kind(&p.text()) == Some(Heading::Section))
         .unwrap_or(paras.len());
     let closing = paras
         .iter()
@@ -90,14 +91,14 @@ impl Reader<'_> {
     fn sections(&mut self, body: &[Para]) -> Vec<Section> {
         let mut out = Vec::new();
         let starts: Vec<usize> = (0..body.len())
-            .filter(|i| source::heading_kind(&body[*i].text()) == Some(Heading::Section))
+            .filter(|i| numbering::heading_kind(&body[*i].text()) == Some(Heading::Section))
             .collect();
         for (k, &at) in starts.iter().enumerate() {
             let end = starts.get(k + 1).copied().unwrap_or(body.len());
             let title = heading_title(&body[at].text());
             let inside = &body[at + 1..end];
             let subsection_at =
-                |p: &Para| source::heading_kind(&p.text()) == Some(Heading::Subsection);
+                |p: &Para| numbering::heading_kind(&p.text()) == Some(Heading::Subsection);
             let body = if inside.first().is_some_and(subsection_at) {
                 let heads: Vec<usize> = (0..inside.len())
                     .filter(|i| subsection_at(&inside[*i]))
@@ -146,6 +147,7 @@ impl Reader<'_> {
         }
         if let ([t], true) = (texts.as_slice(), plain) {
             if let Some(cs) = sentences::counters(t) {
+                self.reworded(t, &counters_sentence(&cs), &paras[0].1.span);
                 return Content::Counters(cs);
             }
             if let Some(p) = sentences::progress(t) {
@@ -167,6 +169,27 @@ impl Reader<'_> {
             .map(|((runs, p), t)| self.item(runs, t, &p.span))
             .collect();
         Content::Items(items)
+    }
+
+    /// W032 where a sentence read as data is in other words than weekly's, which the issue
+    /// file will print: its spaces aside, as a PDF's text may add or lose them.
+    fn reworded(&mut self, found: &str, built: &str, span: &Range<usize>) {
+        let bare = |s: &str| s.chars().filter(|c| *c != ' ').collect::<String>();
+        if bare(found) == bare(built) {
+            return;
+        }
+        self.findings.push(warn(
+            Code::W032,
+            span,
+            msg!(
+                "read as the counters it states, which weekly prints in its own words: {built}",
+                "已按其中的数字读作办件统计，weekly 将按自己的句式印出：{built}"
+            ),
+            msg!(
+                "nothing to do if the wording may change; to keep the original words, make the section an item of text in the issue file",
+                "如可以改用 weekly 的句式，无需处理；如须保留原来的措辞，请在生成的周报文件中把这一栏改为文字条目"
+            ),
+        ));
     }
 
     /// W023, once, at the first items of a source without bold.
@@ -217,15 +240,26 @@ impl Reader<'_> {
 
     fn progress(&mut self, p: ProgressRead, span: &Range<usize>) -> Progress {
         let share = &p.share;
+        // weekly prints a share to two decimals: one printed to fewer prints differently.
+        let places = sentences::share_scaled(share).map_or(2, |(_, places)| places);
         let total = match sentences::total_for_share(p.done, share) {
-            Some((total, lo, hi)) if lo < hi => {
-                self.findings.push(warn(
-                    Code::W022,
-                    span,
+            Some((total, lo, hi)) if lo < hi || places < 2 => {
+                let message = if places < 2 {
+                    let now = crate::text::percent(p.done, total);
+                    msg!(
+                        "every total from {lo} to {hi} gives {share}%: {total} was taken, which weekly prints to two decimals as {now}%",
+                        "总数取 {lo} 至 {hi} 中任一数，占比都为 {share}%：已暂填 {total}，weekly 按两位小数印出为 {now}%"
+                    )
+                } else {
                     msg!(
                         "every total from {lo} to {hi} gives {share}%: {total} was taken",
                         "总数取 {lo} 至 {hi} 中任一数，占比都为 {share}%：已暂填 {total}"
-                    ),
+                    )
+                };
+                self.findings.push(warn(
+                    Code::W022,
+                    span,
+                    message,
                     msg!(
                         "write the real total in the imported file",
                         "请在生成的周报文件中填入实际总数"
@@ -268,6 +302,21 @@ impl Reader<'_> {
         if let Some(item) = departments(runs) {
             return item;
         }
+        if table_cells(t) {
+            self.findings.push(warn(
+                Code::W020,
+                span,
+                msg!(
+                    "this reads like the cells of a table run together (figures with units and no sentence): imported as a text item",
+                    "这一段像是表格的各个单元格连在了一起（只有带单位的数字，不成句子）：已作为文字条目导入"
+                ),
+                msg!(
+                    "pdftotext without -layout takes a table apart; take the text out again with `pdftotext -layout` and import that, or import the Word version",
+                    "不带 -layout 的 pdftotext 会把表格拆散；请改用 `pdftotext -layout` 重新提取文字再导入，或导入同一期的 Word 版本"
+                ),
+            ));
+            return Item::Text(t.to_owned());
+        }
         let like = if t.contains(DIRECTED) && sentences::directive(t, self.year).is_none() {
             Some(msg!("a directive", "领导批示"))
         } else if t
@@ -299,15 +348,30 @@ impl Reader<'_> {
     }
 }
 
+/// Figures with units and nothing a sentence has: the cells of a table that the text of a PDF
+/// ran together (`咨询1757 人次受理457 件`).
+fn table_cells(t: &str) -> bool {
+    let figures = t
+        .split(|c: char| !c.is_ascii_digit())
+        .filter(|d| !d.is_empty())
+        .count();
+    figures >= 2 && !t.contains(['，', '。', '；', '：', ',', ';'])
+}
+
+/// The counters' sentence weekly prints for `counters`.
+fn counters_sentence(counters: &[crate::issue_file::draft::Counter]) -> String {
+    crate::text::phrases::counters_sentence(
+        counters
+            .iter()
+            .map(|c| (c.name.as_str(), c.unit.as_str(), c.week, c.year_to_date)),
+    )
+}
+
 /// `一、领导批示` → `领导批示`; `（一）…` likewise.
 fn heading_title(s: &str) -> String {
-    let after = s
-        .split_once('、')
-        .filter(|(n, _)| !n.starts_with('（'))
-        .map(|(_, t)| t)
-        .or_else(|| s.split_once('）').map(|(_, t)| t))
-        .unwrap_or(s);
-    after.trim().to_owned()
+    numbering::heading(s)
+        .map_or(s, |(_, title)| title)
+        .to_owned()
 }
 
 /// The paragraphs of one section or subsection, without their item numbers when they are
@@ -317,30 +381,47 @@ fn unnumbered(paras: &[Para]) -> Vec<(Vec<Run>, &Para)> {
         && paras
             .iter()
             .enumerate()
-            .all(|(i, p)| source::item_number(&p.text()) == Some(i + 1));
+            .all(|(i, p)| numbering::item_number(&p.text()) == Some(i + 1));
     paras
         .iter()
         .map(|p| {
             let mut runs = p.runs.clone();
-            if numbered && let Some(first) = runs.first_mut() {
-                let digits = first.text.bytes().take_while(u8::is_ascii_digit).count();
-                let mark = first.text[digits..]
-                    .chars()
-                    .next()
-                    .map_or(0, char::len_utf8);
-                first.text.replace_range(..digits + mark, "");
-                if first.text.is_empty() {
-                    runs.remove(0);
-                }
+            if numbered {
+                strip_label(&mut runs);
             }
             (runs, p)
         })
         .collect()
 }
 
+/// The runs without the typed item number they begin with, which may span runs (a bold `1.`).
+fn strip_label(runs: &mut Vec<Run>) {
+    let text: String = runs.iter().map(|r| r.text.as_str()).collect();
+    let Some((_, mut len)) = numbering::item_label(&text) else {
+        return;
+    };
+    while len > 0 && !runs.is_empty() {
+        let first = &mut runs[0];
+        if first.text.len() <= len {
+            len -= first.text.len();
+            runs.remove(0);
+        } else {
+            first.text.replace_range(..len, "");
+            len = 0;
+        }
+    }
+}
+
 /// Runs with bold department names: the lead-in before the first, then each name with the
-/// text after it.
+/// text after it. Spaces typed beside or inside the bold (`本周， **水利厅 **为…`) are not
+/// part of the name or the text: the bulletin prints none there.
 fn departments(runs: &[Run]) -> Option<Item> {
+    // Runs of spaces alone go with the text beside them, whatever their weight.
+    let runs: Vec<Run> = runs.iter().fold(Vec::new(), |mut out, r| {
+        let strong = r.strong && !r.text.trim().is_empty();
+        source::push(&mut out, &r.text, strong);
+        out
+    });
     let first = runs.iter().position(|r| r.strong)?;
     let lead = runs[..first]
         .iter()
@@ -353,13 +434,13 @@ fn departments(runs: &[Run]) -> Option<Item> {
     let entries = rest
         .chunks(2)
         .map(|pair| {
-            let ok = pair[0].strong && !pair[1].strong;
-            let clean = |s: &str| !s.trim().is_empty() && s.trim() == s;
-            (ok && clean(&pair[0].text) && clean(&pair[1].text))
-                .then(|| (pair[0].text.clone(), pair[1].text.clone()))
+            let (name, text) = (pair[0].text.trim(), pair[1].text.trim());
+            let ok = pair[0].strong && !pair[1].strong && !name.is_empty() && !text.is_empty();
+            ok.then(|| (name.to_owned(), text.to_owned()))
         })
         .collect::<Option<Vec<_>>>()?;
-    let lead = (!lead.is_empty()).then_some(lead);
+    let lead = lead.trim_end();
+    let lead = (!lead.is_empty()).then(|| lead.to_owned());
     Some(Item::Departments { lead, entries })
 }
 
@@ -412,6 +493,67 @@ mod tests {
             ]
         );
         assert_eq!(codes, [Code::W020, Code::W020]);
+    }
+
+    fn run(text: &str, strong: bool) -> Run {
+        Run {
+            text: text.into(),
+            strong,
+        }
+    }
+
+    /// Spaces typed inside or beside a bold name, or a bold space alone, are not part of the
+    /// names or the text.
+    #[test]
+    fn departments_with_stray_spaces_beside_the_bold() {
+        let expected = Item::Departments {
+            lead: Some("本周，".into()),
+            entries: vec![
+                ("水利厅".into(), "召开会议。".into()),
+                ("省药监局".into(), "出台措施。".into()),
+            ],
+        };
+        let typed = [
+            vec![
+                run("本周， ", false),
+                run("水利厅 ", true),
+                run("召开会议。 ", false),
+                run(" 省药监局", true),
+                run("出台措施。", false),
+            ],
+            vec![
+                run("本周，", false),
+                run("水利", true),
+                run("厅", true),
+                run(" ", true),
+                run("召开会议。", false),
+                run("省药监局", true),
+                run("出台措施。", false),
+            ],
+        ];
+        for runs in typed {
+            assert_eq!(departments(&runs).as_ref(), Some(&expected), "{runs:?}");
+        }
+        assert_eq!(departments(&[run(" ", true), run("本周。", false)]), None);
+        assert_eq!(departments(&[run("水利厅", true)]), None);
+    }
+
+    /// A typed label goes whole, across the runs it spans, and only it.
+    #[test]
+    fn a_typed_label_is_taken_off_across_runs() {
+        let mut runs = vec![run("（1", true), run("）　本周，", false), run("甲", true)];
+        strip_label(&mut runs);
+        assert_eq!(runs, [run("本周，", false), run("甲", true)]);
+        let mut runs = vec![run("本周，1.5 亿元。", false)];
+        strip_label(&mut runs);
+        assert_eq!(runs, [run("本周，1.5 亿元。", false)]);
+    }
+
+    #[test]
+    fn table_cells_run_together_are_told_from_text() {
+        assert!(table_cells("咨询1757 人次受理457 件颁发9387 件"));
+        assert!(!table_cells("本周，咨询 1757 人次。"));
+        assert!(!table_cells("2023 年工作要点"));
     }
 
     #[test]

@@ -5,7 +5,6 @@
 use chrono::NaiveDate;
 
 use crate::issue_file::draft::{Counter, Directive, Visit, Visits};
-use crate::text;
 use crate::text::phrases::{
     DEFAULT_VISIT_PURPOSE, DIRECTED, DIRECTED_IN, DONE_SO_FAR, EACH, NONE_THIS_WEEK, SHARE,
     SINCE_NEW_YEAR, SO_FAR, THIS_WEEK, WEEK_DONE, WEEK_TOTAL, YEAR_TOTAL,
@@ -82,22 +81,37 @@ impl<'a> Scan<'a> {
     }
 }
 
-/// `2023 年第 39 期（总第 459 期）` → year, number, running total.
-pub fn issue_line(s: &str) -> Option<(i32, u64, u64)> {
+/// `2023 年第 39 期（总第 459 期）` → year, number, running total; `2023 年第 39 期`, as
+/// some bulletins print it, without the running total.
+pub fn issue_line(s: &str) -> Option<(i32, u64, Option<u64>)> {
     let mut c = Scan::new(s.trim());
     let year = i32::try_from(c.number()?).ok()?;
-    let ok = c.eat("年") && c.eat("第");
+    if !(c.eat("年") && c.eat("第")) {
+        return None;
+    }
     let number = c.number()?;
-    let ok = ok && c.eat("期") && c.eat("（") && c.eat("总第");
+    if !c.eat("期") {
+        return None;
+    }
+    if c.done() {
+        return Some((year, number, None));
+    }
+    let open = ["（", "("].iter().any(|b| c.eat(b));
+    let ok = open && c.eat("总第");
     let total = c.number()?;
-    (ok && c.eat("期") && c.eat("）") && c.done()).then_some((year, number, total))
+    let close = c.eat("期") && ["）", ")"].iter().any(|b| c.eat(b));
+    (ok && close && c.done()).then_some((year, number, Some(total)))
 }
 
 /// `（10 月 7 日—10 月 13 日）`: a week within `year`, or with the years written when it
 /// spans two.
 pub fn period(s: &str, year: i32) -> Option<(NaiveDate, NaiveDate)> {
-    let mut c = Scan::new(s.trim());
-    if !c.eat("（") {
+    if s.trim().len() > 128 {
+        return None;
+    }
+    let digits = in_digits(s.trim());
+    let mut c = Scan::new(&digits);
+    if !(c.eat("（") || c.eat("(")) {
         return None;
     }
     let start = c.date(year)?;
@@ -105,15 +119,64 @@ pub fn period(s: &str, year: i32) -> Option<(NaiveDate, NaiveDate)> {
         .iter()
         .any(|d| c.eat(d));
     let end = c.date(year)?;
-    (dash && c.eat("）") && c.done()).then_some((start, end))
+    (dash && (c.eat("）") || c.eat(")")) && c.done()).then_some((start, end))
 }
 
-/// `2023 年 10 月 20 日`.
+/// `2023 年 10 月 20 日`, or in Chinese numerals, `二〇二三年十月二十日`.
 pub fn full_date(s: &str) -> Option<NaiveDate> {
-    let mut c = Scan::new(s.trim());
+    // A date is a few characters long: a longer text (a line tried at each of its figures) is
+    // not one, and is not copied to find out.
+    if s.trim().len() > 64 {
+        return None;
+    }
+    let digits = in_digits(s.trim());
+    let mut c = Scan::new(&digits);
     // No date exists in the year i32::MIN: a date without its year is not read.
     let d = c.date(i32::MIN)?;
     c.done().then_some(d)
+}
+
+/// `二〇二三年十月二十日` → `2023年10月20日`: each run of Chinese numerals as the figure it
+/// writes, a year digit by digit (〇 or ○ for nought), a month or day with 十.
+pub fn in_digits(s: &str) -> String {
+    const DIGITS: &str = "〇一二三四五六七八九";
+    let digit = |c: char| match c {
+        '○' | '零' | 'Ｏ' => Some(0),
+        _ => DIGITS.chars().position(|d| d == c),
+    };
+    let mut out = String::with_capacity(s.len());
+    let mut chars = s.chars().peekable();
+    while let Some(&c) = chars.peek() {
+        if digit(c).is_none() && c != '十' {
+            out.push(c);
+            chars.next();
+            continue;
+        }
+        let mut run = Vec::new();
+        while let Some(&c) = chars.peek().filter(|c| digit(**c).is_some() || **c == '十') {
+            run.push(c);
+            chars.next();
+        }
+        match run.iter().position(|c| *c == '十') {
+            // 十 = 10, 十五 = 15, 二十 = 20, 三十一 = 31.
+            Some(at)
+                if at <= 1
+                    && run.len() <= at + 2
+                    && run.iter().filter(|c| **c == '十').count() == 1 =>
+            {
+                let tens = run[..at].first().and_then(|c| digit(*c)).unwrap_or(1);
+                let ones = run.get(at + 1).and_then(|c| digit(*c)).unwrap_or(0);
+                out.push_str(&(tens * 10 + ones).to_string());
+            }
+            Some(_) => out.extend(run),
+            None => out.extend(
+                run.iter()
+                    .filter_map(|c| digit(*c))
+                    .map(|d| char::from(b'0' + d as u8)),
+            ),
+        }
+    }
+    out
 }
 
 /// `10 月 9 日，杨兴平副省长在《…》上批示：…`. The leader ends at the first `在`, the source
@@ -148,16 +211,23 @@ fn named_figure(s: &str) -> Option<(String, u64, String)> {
     (!name.is_empty() && !unit.is_empty()).then(|| (name.to_owned(), figure, unit.to_owned()))
 }
 
-/// `本周，共计咨询 2881 人次、受理 540 件；今年以来，累计咨询 59029 人次、受理 15288 件。`
+/// `本周，共计咨询 2881 人次、受理 540 件；今年以来，累计咨询 59029 人次、受理 15288 件。`,
+/// or the same figures as clerks write them in their own words: `本周咨询2881人次，受理540件。
+/// 今年以来累计咨询59029人次，受理15288件。` The two lists must name the same counters in the
+/// same units, in one order.
 pub fn counters(s: &str) -> Option<Vec<Counter>> {
-    let mut c = Scan::new(s);
-    if !(c.eat(THIS_WEEK) && c.eat(WEEK_TOTAL)) {
-        return None;
-    }
-    let week = c.until(&format!("；{SINCE_NEW_YEAR}，{YEAR_TOTAL}"))?;
-    let ytd = c.rest.strip_suffix('。')?;
-    let week: Vec<_> = week.split('、').map(named_figure).collect::<Option<_>>()?;
-    let ytd: Vec<_> = ytd.split('、').map(named_figure).collect::<Option<_>>()?;
+    let rest = s.trim().strip_prefix(THIS_WEEK.trim_end_matches('，'))?;
+    let rest = rest.strip_prefix('，').unwrap_or(rest);
+    let rest = rest.strip_prefix(WEEK_TOTAL).unwrap_or(rest);
+    let (week, year) = rest.split_once(SINCE_NEW_YEAR)?;
+    let week = week.trim_end_matches(['；', '。', '，', ' ']);
+    let year = year.strip_prefix('，').unwrap_or(year);
+    let year = year.strip_prefix(YEAR_TOTAL).unwrap_or(year);
+    let year = year.trim_end().strip_suffix('。')?;
+    let list = |s: &str| -> Option<Vec<(String, u64, String)>> {
+        s.split(['、', '，']).map(named_figure).collect()
+    };
+    let (week, ytd) = (list(week)?, list(year)?);
     let same =
         week.len() == ytd.len() && week.iter().zip(&ytd).all(|(w, y)| w.0 == y.0 && w.2 == y.2);
     same.then(|| {
@@ -198,9 +268,7 @@ pub fn progress(s: &str) -> Option<ProgressRead> {
     let unit_work = c.until(&format!("，{SHARE}"))?.trim();
     c.spaces();
     let share = c.rest.strip_suffix("%。")?.trim();
-    let digits = share.split_once('.').is_some_and(|(a, b)| {
-        !a.is_empty() && b.len() == 2 && (a.to_owned() + b).bytes().all(|b| b.is_ascii_digit())
-    });
+    let digits = share_scaled(share).is_some();
     let mut units = unit_work.chars();
     let unit = units.next()?.to_string();
     let work = units.as_str().to_owned();
@@ -230,19 +298,37 @@ pub fn progress(s: &str) -> Option<ProgressRead> {
     })
 }
 
-/// The totals that give `done` the printed share: the lowest, the highest, and the one
-/// nearest `done ÷ share` taken as the total. `None` when no whole total gives it.
+/// `61.76` → (6176, 2), `61.8` → (618, 1), `62` → (62, 0): a share as a whole number of its
+/// last decimal place, and how many places it has (two at most).
+pub fn share_scaled(share: &str) -> Option<(u128, u32)> {
+    let (whole, decimals) = share.split_once('.').unwrap_or((share, ""));
+    let all_digits = |s: &str| s.bytes().all(|b| b.is_ascii_digit());
+    if whole.is_empty() || whole.len() > 3 || decimals.len() > 2 || !all_digits(whole) {
+        return None;
+    }
+    if share.contains('.') && decimals.is_empty() || !all_digits(decimals) {
+        return None;
+    }
+    let places = decimals.len() as u32;
+    Some((format!("{whole}{decimals}").parse().ok()?, places))
+}
+
+/// The totals that give `done` the printed share, rounded half up at the places it was printed
+/// to: the lowest, the highest, and the one nearest `done ÷ share` taken as the total. `None`
+/// when no whole total gives it.
 pub fn total_for_share(done: u64, share: &str) -> Option<(u64, u64, u64)> {
-    let hundredths: u128 = share.replace('.', "").parse().ok().filter(|h| *h > 0)?;
-    // text::percent rounds 10000·done/total to the nearest hundredth, halves up: it prints h
-    // for every total in (20000·done/(2h+1), 20000·done/(2h−1)].
-    let scaled = 20_000 * u128::from(done);
-    let lo = scaled / (2 * hundredths + 1) + 1;
-    let hi = scaled / (2 * hundredths - 1);
-    let centre = (scaled / 2 / hundredths).clamp(lo, hi.max(lo));
+    let (units, places) = share_scaled(share).filter(|(u, _)| *u > 0)?;
+    // Rounded half up, `units` is printed for every total in
+    // (2·scale·done/(2·units+1), 2·scale·done/(2·units−1)], scale the units in a whole.
+    let scale = 10u128.pow(places + 2);
+    let scaled = 2 * scale * u128::from(done);
+    let lo = scaled / (2 * units + 1) + 1;
+    let hi = scaled / (2 * units - 1);
+    let centre = ((scaled / 2 + units / 2) / units).clamp(lo, hi.max(lo));
+    let printed = |total: u128| (2 * scale * u128::from(done) + total) / (2 * total);
     let [lo, hi, centre] = [lo, hi, centre].map(|t| u64::try_from(t).ok());
     let (lo, hi, centre) = (lo?, hi?, centre?);
-    (lo <= hi && text::percent(done, centre) == share).then_some((centre, lo, hi))
+    (lo <= hi && centre > 0 && printed(u128::from(centre)) == units).then_some((centre, lo, hi))
 }
 
 /// Characters a title ends with: 长, 员, 任, 记 …
@@ -354,13 +440,24 @@ mod tests {
     fn masthead_lines() {
         assert_eq!(
             issue_line("2023 年第 39 期（总第 459 期）"),
-            Some((2023, 39, 459))
+            Some((2023, 39, Some(459)))
         );
         assert_eq!(
-            issue_line("2023年第39期（总第459期）"),
-            Some((2023, 39, 459))
+            issue_line("2023年第39期(总第459期)"),
+            Some((2023, 39, Some(459)))
         );
-        assert_eq!(issue_line("2023 年第 39 期"), None);
+        assert_eq!(issue_line("2023 年第 39 期"), Some((2023, 39, None)));
+        assert_eq!(issue_line("2023 年第 39 期（459）"), None);
+        assert_eq!(issue_line("2023 年第 39 期简报"), None);
+        assert_eq!(full_date("二〇二三年十月二十日"), Some(d(2023, 10, 20)));
+        assert_eq!(full_date("二○二四年一月五日"), Some(d(2024, 1, 5)));
+        assert_eq!(full_date("二〇二三年十二月三十一日"), Some(d(2023, 12, 31)));
+        assert_eq!(full_date("二〇二三年十十月一日"), None);
+        assert_eq!(
+            period("（十月七日—十月十三日）", 2023),
+            Some((d(2023, 10, 7), d(2023, 10, 13)))
+        );
+        assert_eq!(in_digits("十五、二十、三十一、百"), "15、20、31、百");
         assert_eq!(
             period("（10 月 7 日—10 月 13 日）", 2023),
             Some((d(2023, 10, 7), d(2023, 10, 13)))
@@ -408,6 +505,14 @@ mod tests {
         assert_eq!((got[0].name.as_str(), got[0].week), ("12345热线", 2));
         let mismatched = "本周，共计咨询 1 人次；今年以来，累计受理 2 件。";
         assert_eq!(counters(mismatched), None);
+        let prose = "本周咨询2881人次，受理540件。今年以来累计咨询59029人次，受理15288件。";
+        let got = counters(prose).unwrap();
+        assert_eq!(
+            (got[1].name.as_str(), got[1].week, got[1].year_to_date),
+            ("受理", 540, 15288)
+        );
+        let unlike = "本周咨询2881人次，受理540件。今年以来受理15288件，咨询59029人次。";
+        assert_eq!(counters(unlike), None);
     }
 
     #[test]
@@ -430,6 +535,13 @@ mod tests {
         // Every total from 953 to 1052 prints 0.10% of 1.
         assert_eq!(total_for_share(1, "0.10"), Some((1000, 953, 1052)));
         assert_eq!(total_for_share(u64::MAX, "0.01"), None);
+        // A share typed to one decimal or none: every total that rounds to it.
+        assert_eq!(total_for_share(1019, "61.8"), Some((1649, 1648, 1650)));
+        assert_eq!(total_for_share(1, "50"), Some((2, 2, 2)));
+        assert_eq!(share_scaled("68.1"), Some((681, 1)));
+        for bad in ["68.", ".5", "1.234", "6a", "1000"] {
+            assert_eq!(share_scaled(bad), None, "{bad}");
+        }
     }
 
     #[test]

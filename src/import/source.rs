@@ -4,6 +4,9 @@
 
 use std::ops::Range;
 
+use super::numbering::{heading_kind, item_number};
+use super::pages::{Line, lines};
+use super::table::{cells, is_row};
 use crate::diag::{Code, Diagnostic};
 use crate::model::Run;
 use crate::msg;
@@ -37,29 +40,25 @@ pub enum Layout {
     Flow,
 }
 
-/// One line of the input, with where it is.
-#[derive(Debug, Clone)]
-struct Line<'a> {
-    text: &'a str,
-    span: Range<usize>,
-    /// A page ended just before this line.
-    after_page_break: bool,
-}
-
 /// The paragraphs of `text`, and warnings about page breaks that could not be mended
 /// with certainty. Markdown's `**bold**` becomes strong runs and its escapes are undone.
 pub fn paragraphs(text: &str, markdown: bool) -> (Vec<Para>, Vec<Diagnostic>) {
     let lines = lines(text);
     let layout = layout(&lines);
     let mut findings = Vec::new();
-    let groups = match layout {
-        Layout::Blank => blank_separated(&lines),
-        Layout::Flow => flowing(&lines, &mut findings),
+    let (groups, tables) = match layout {
+        Layout::Blank => {
+            let groups = blank_separated(&lines);
+            let none = vec![None; groups.len()];
+            (groups, none)
+        }
+        Layout::Flow => table_of_counters(flowing(&lines, &mut findings)),
     };
     let paras = groups
         .into_iter()
-        .map(|group| {
-            let joined = join(group.iter().map(|l| l.text), layout);
+        .zip(tables)
+        .map(|(group, table)| {
+            let joined = table.unwrap_or_else(|| join(group.iter().map(|l| l.text), layout));
             let span = group[0].span.start..group[group.len() - 1].span.end;
             let runs = if markdown {
                 markdown_runs(&joined)
@@ -84,55 +83,6 @@ pub fn paragraphs(text: &str, markdown: bool) -> (Vec<Para>, Vec<Diagnostic>) {
         })
         .collect();
     (paras, findings)
-}
-
-/// The lines of `text` without their line ends, page numbers and form feeds taken out (the
-/// line after one marked).
-fn lines(text: &str) -> Vec<Line<'_>> {
-    let mut out = Vec::new();
-    let mut page_break = false;
-    let mut start = 0;
-    // A line ends at LF, CRLF, a lone CR (old Mac files) or a form feed, which also ends a page.
-    loop {
-        let end = text[start..]
-            .find(['\n', '\r', '\u{c}'])
-            .map_or(text.len(), |i| start + i);
-        let line = &text[start..end];
-        if is_page_number(line) {
-            page_break = true;
-        } else {
-            let blank = line.trim().is_empty();
-            out.push(Line {
-                text: line,
-                span: start..end,
-                after_page_break: page_break && !blank,
-            });
-            page_break &= blank;
-        }
-        let Some(sep) = text[end..].chars().next() else {
-            break;
-        };
-        page_break |= sep == '\u{c}';
-        start = end
-            + if text[end..].starts_with("\r\n") {
-                2
-            } else {
-                1
-            };
-    }
-    out
-}
-
-/// `— 2 —`, `- 2 -`, `—2—`: a page number on a line of its own.
-fn is_page_number(line: &str) -> bool {
-    let t = line.trim();
-    let dashes = |c: char| matches!(c, '—' | '-' | '－' | '–' | '―');
-    let inner = t.trim_start_matches(dashes).trim_end_matches(dashes);
-    inner.len() < t.len()
-        && t.starts_with(dashes)
-        && t.ends_with(dashes)
-        && !inner.trim().is_empty()
-        && inner.trim().chars().all(|c| c.is_ascii_digit())
 }
 
 /// Flow when the text has pages, or when a heading follows a line without a blank line
@@ -177,9 +127,33 @@ fn flowing<'a, 'b>(
     let mut masthead = true;
     let mut after_heading = false;
     let mut item = 0;
+    // The width of a full printed line of the body (the masthead is set larger): a heading
+    // that fills it may have wrapped.
+    let width = lines
+        .iter()
+        .skip_while(|l| heading_kind(l.text.trim()).is_none())
+        .filter(|l| !is_row(l.text))
+        .map(|l| display_width(l.text.trim()))
+        .max()
+        .unwrap_or(0);
     for line in lines.iter().filter(|l| !l.text.trim().is_empty()) {
         let t = line.text.trim();
         let last = groups.last().and_then(|g| g.last()).map(|l| l.text.trim());
+        // A heading too long for its line runs on to the next, a few characters without a
+        // full stop (`（二）事项授权及受理手册编制推进情` / `况`); a printed line is 15
+        // characters or more even in the largest print.
+        let wrapped_heading = after_heading
+            && groups.last().is_some_and(|g| g.len() == 1)
+            && width >= 30
+            && last.is_some_and(|l| display_width(l) + 4 >= width)
+            && !ends_sentence(t)
+            && t.chars().count() <= 10
+            && heading_kind(t).is_none()
+            && item_number(t).is_none();
+        if wrapped_heading && let Some(group) = groups.last_mut() {
+            group.push(line);
+            continue;
+        }
         let ended = last.is_none_or(ends_sentence);
         let next_item = if after_heading {
             Some(1)
@@ -194,9 +168,13 @@ fn flowing<'a, 'b>(
         }
         // The line of copies is the closing block's last: what follows it is apart.
         let after_copies = last.is_some_and(|l| l.starts_with("（共印") && l.ends_with('）'));
+        // The rows of a table laid out in columns (`pdftotext -layout`) are a paragraph of
+        // their own.
+        let row_edge = last.is_some_and(|l| is_row(l) != is_row(t));
         let begins = masthead
             || after_heading
             || after_copies
+            || row_edge
             || groups.is_empty()
             || heading.is_some()
             || starts_paragraph(t, next_item);
@@ -234,44 +212,39 @@ fn flowing<'a, 'b>(
     groups
 }
 
-/// A heading line: `一、…` or `（一）…`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Heading {
-    Section,
-    Subsection,
-}
-
-/// Whether `line` is a section or subsection heading: a Chinese numeral with `、`, or in
-/// full-width brackets, then a short title without a full stop.
-pub fn heading_kind(line: &str) -> Option<Heading> {
-    let short = |title: &str| {
-        !title.trim().is_empty() && title.chars().count() <= 40 && !title.contains('。')
-    };
-    let numeral_len = |s: &str| {
-        s.chars()
-            .take_while(|c| "一二三四五六七八九十百零".contains(*c))
-            .map(char::len_utf8)
-            .sum::<usize>()
-    };
-    let n = numeral_len(line);
-    if n > 0 && line[n..].starts_with('、') {
-        return short(&line[n + '、'.len_utf8()..]).then_some(Heading::Section);
+/// The counters' sentence a paragraph of table rows states, taking in the table's caption, a
+/// short line without figures just before it (`省本级综窗办件统计`).
+fn table_of_counters<'a, 'b>(
+    groups: Vec<Vec<&'b Line<'a>>>,
+) -> (Vec<Vec<&'b Line<'a>>>, Vec<Option<String>>) {
+    let mut out: Vec<(Vec<&Line>, Option<String>)> = Vec::with_capacity(groups.len());
+    for group in groups {
+        let rows: Vec<Vec<String>> = group
+            .iter()
+            .map(|l| cells(l.text).into_iter().map(str::to_owned).collect())
+            .collect();
+        let sentence = group
+            .iter()
+            .all(|l| is_row(l.text))
+            .then(|| super::table::counters(&rows))
+            .flatten();
+        let caption = |g: &Vec<&Line>| {
+            let t = g[0].text.trim();
+            g.len() == 1
+                && t.chars().count() <= 20
+                && !t.chars().any(|c| c.is_ascii_digit())
+                && heading_kind(t).is_none()
+                && !ends_sentence(t)
+        };
+        match out.last_mut() {
+            Some(last) if last.1.is_none() && sentence.is_some() && caption(&last.0) => {
+                last.0.extend(group);
+                last.1 = sentence;
+            }
+            _ => out.push((group, sentence)),
+        }
     }
-    let inner = line.strip_prefix('（')?;
-    let n = numeral_len(inner);
-    let title = inner[n..].strip_prefix('）')?;
-    (n > 0 && short(title)).then_some(Heading::Subsection)
-}
-
-/// `12.` at the start of a line (full-width `．` and `、` too, as typed by hand).
-pub fn item_number(line: &str) -> Option<usize> {
-    let digits = line.bytes().take_while(u8::is_ascii_digit).count();
-    let rest = &line[digits..];
-    if digits == 0 || !(rest.starts_with('.') || rest.starts_with('．') || rest.starts_with('、'))
-    {
-        return None;
-    }
-    line[..digits].parse().ok()
+    out.into_iter().unzip()
 }
 
 /// Lines only a new paragraph begins with: headings, the closing block, and the item number
@@ -287,6 +260,11 @@ fn starts_paragraph(line: &str, next_item: Option<usize>) -> bool {
 /// A line that may end a paragraph: it ends a sentence or a bracket.
 fn ends_sentence(line: &str) -> bool {
     line.ends_with(['。', '！', '？', '；', '”', '）', '》', '…', '：'])
+}
+
+/// Columns `s` takes printed: two for a Chinese character or full-width mark, one otherwise.
+fn display_width(s: &str) -> usize {
+    s.chars().map(|c| if is_wide(c) { 2 } else { 1 }).sum()
 }
 
 /// A Chinese character or full-width mark.
@@ -420,6 +398,18 @@ fn markdown_runs(s: &str) -> Vec<Run> {
     runs
 }
 
+/// Text joined to the run before when both are bold or both are not.
+pub fn push(runs: &mut Vec<Run>, text: &str, strong: bool) {
+    match runs.last_mut() {
+        _ if text.is_empty() => {}
+        Some(last) if last.strong == strong => last.text.push_str(text),
+        _ => runs.push(Run {
+            text: text.to_owned(),
+            strong,
+        }),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -513,21 +503,6 @@ mod tests {
     }
 
     #[test]
-    fn a_lone_carriage_return_and_a_form_feed_end_lines() {
-        let s = "一、资讯\r\r本周，甲。\r\n\r\n二、其他\u{c}本周，乙。\n";
-        assert_eq!(
-            texts(s, false),
-            ["一、资讯", "本周，甲。", "二、其他", "本周，乙。"]
-        );
-        let lines = lines(s);
-        assert!(
-            lines
-                .iter()
-                .any(|l| l.text == "本周，乙。" && l.after_page_break)
-        );
-    }
-
-    #[test]
     fn spaces_between_chinese_and_figures_in_printed_lines_are_noted() {
         let s = "一、资讯\n1.本周，首批 50  个事项，\n 涉及 APP 和 x y 与 ⼯ 作 2 。\n2.次条。\n二、其他\n";
         let (paras, _) = paragraphs(s, false);
@@ -551,19 +526,30 @@ mod tests {
         assert!(built.iter().all(|p| p.gaps.is_empty()));
     }
 
+    /// A heading that fills its printed line and runs on to a few characters of the next is
+    /// one heading; a heading shorter than the line, or a line after it that ends a sentence,
+    /// is not joined.
     #[test]
-    fn kangxi_radicals_read_as_ideographs() {
-        assert_eq!(texts("⼯作\u{2f08}员", false), ["工作人员"]);
+    fn a_heading_wrapped_at_the_end_of_its_line_is_joined() {
+        let body = "完成省市场监管局 18 个办理项的受\n理工作手册编制。\n";
+        let s = format!("一、综窗\n（二）事项授权及受理手册编制推进情\n况\n{body}");
+        assert_eq!(
+            texts(&s, false),
+            [
+                "一、综窗",
+                "（二）事项授权及受理手册编制推进情况",
+                "完成省市场监管局 18 个办理项的受理工作手册编制。"
+            ]
+        );
+        let s = format!("一、综窗\n（二）推进情况\n况\n{body}");
+        assert_eq!(texts(&s, false)[1], "（二）推进情况");
+        let s = "一、综窗\n（二）事项授权及受理手册编制推进情况\n本周无新增。\n";
+        assert_eq!(texts(s, false)[2], "本周无新增。");
     }
 
     #[test]
-    fn page_numbers_are_recognised() {
-        for s in ["—1—", "— 12 —", "- 3 -", "－4－"] {
-            assert!(is_page_number(s), "{s}");
-        }
-        for s in ["——", "1", "—甲—", "-1"] {
-            assert!(!is_page_number(s), "{s}");
-        }
+    fn kangxi_radicals_read_as_ideographs() {
+        assert_eq!(texts("⼯作\u{2f08}员", false), ["工作人员"]);
     }
 
     #[test]
@@ -577,17 +563,36 @@ mod tests {
     }
 
     #[test]
-    fn headings() {
-        assert_eq!(heading_kind("一、领导批示"), Some(Heading::Section));
-        assert_eq!(heading_kind("十二、政务资讯"), Some(Heading::Section));
+    fn a_lone_carriage_return_and_a_form_feed_end_lines() {
+        let s = "一、资讯\r\r本周，甲。\r\n\r\n二、其他\u{c}本周，乙。\n";
         assert_eq!(
-            heading_kind("（三）其它工作开展情况"),
-            Some(Heading::Subsection)
+            texts(s, false),
+            ["一、资讯", "本周，甲。", "二、其他", "本周，乙。"]
         );
-        assert_eq!(heading_kind("（共印91份）"), None);
-        assert_eq!(heading_kind("一、本周工作很多。还有更多。"), None);
-        assert_eq!(item_number("12.本周"), Some(12));
-        assert_eq!(item_number("3、本周"), Some(3));
-        assert_eq!(item_number("2023 年"), None);
+        let lines = super::super::pages::lines(s);
+        assert!(
+            lines
+                .iter()
+                .any(|l| l.text == "本周，乙。" && l.after_page_break)
+        );
+    }
+
+    /// The title a Word document's header prints atop every page is taken out, and the
+    /// paragraph it cut joined across the break, on the first page too.
+    #[test]
+    fn a_running_head_is_taken_out() {
+        let s = "窗口工作周报\n2023 年第 39 期（总第 459 期）\n窗口工作周报\n一、资讯\n本周，推动\n—1—\n\u{c}窗口工作周报\n\n经济发展。\n";
+        assert_eq!(
+            texts(s, false),
+            [
+                "2023 年第 39 期（总第 459 期）",
+                "窗口工作周报",
+                "一、资讯",
+                "本周，推动经济发展。"
+            ]
+        );
+        // A heading that begins one page only stays.
+        let s = "窗口工作周报\n一、资讯\n本周，甲。\n\u{c}二、其他\n本周，乙。\n";
+        assert_eq!(texts(s, false)[0], "窗口工作周报");
     }
 }

@@ -15,7 +15,8 @@ pub struct Masthead {
     pub title: String,
     pub year: i32,
     pub number: u64,
-    pub total: u64,
+    /// The running number (总第 N 期), `None` when the bulletin did not print it.
+    pub total: Option<u64>,
     pub start: NaiveDate,
     pub end: NaiveDate,
     pub publisher: String,

@@ -19,15 +19,26 @@ pub fn previous_key(out: &mut String, previous: &str, lang: Lang) {
     let _ = writeln!(out, "{}\nprevious: {}\n", link.get(lang), scalar(previous));
 }
 
-/// The `masthead:` mapping of an issue file.
-pub fn masthead(out: &mut String, m: &Masthead) {
+/// The `masthead:` mapping of an issue file; a running total not known is left blank, with a
+/// comment that asks for it.
+pub fn masthead(out: &mut String, lang: Lang, m: &Masthead) {
+    let total = match m.total {
+        Some(total) => total.to_string(),
+        None => {
+            let ask = msg!(
+                "          # 总第 … 期: not printed in the bulletin; write it (last week's + 1)",
+                "          # 总第……期：原周报未印，请填写（上一期的加 1）"
+            );
+            ask.get(lang).to_owned()
+        }
+    };
     let _ = writeln!(
         out,
         "masthead:\n  title: {}\n  year: {}\n  number: {}\n  total: {}\n  period:\n    start: {}\n    end: {}\n  publisher: {}\n  published: {}\n",
         scalar(&m.title),
         m.year,
         m.number,
-        m.total,
+        total,
         m.start,
         m.end,
         scalar(&m.publisher),

@@ -28,7 +28,7 @@ pub fn issue_file(draft: &Draft, from: &str, previous: Option<&str>, lang: Lang)
     if let Some(previous) = previous {
         frame::previous_key(&mut out, previous, lang);
     }
-    frame::masthead(&mut out, &draft.masthead);
+    frame::masthead(&mut out, lang, &draft.masthead);
     let walked = draft.sections.iter().map(|s| frame::Section {
         title: &s.title,
         body: match &s.body {
@@ -164,7 +164,7 @@ mod tests {
                 title: "周\r报".to_owned(),
                 year: 2023,
                 number: 39,
-                total: 459,
+                total: Some(459),
                 start: date(7),
                 end: date(13),
                 publisher: "中心".to_owned(),

@@ -90,11 +90,12 @@ pub fn next_issue(prev: &Issue, previous: &str, next: &Next, lang: Lang) -> Stri
     frame::previous_key(&mut out, previous, lang);
     frame::masthead(
         &mut out,
+        lang,
         &Masthead {
             title: m.title.value.clone(),
             year: next.year,
             number: next.number,
-            total: next.total,
+            total: Some(next.total),
             start: next.start,
             end: next.end,
             publisher: m.publisher.value.clone(),

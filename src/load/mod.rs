@@ -30,8 +30,7 @@ mod printed;
 mod read;
 
 use failure::Failure;
-use read::check;
-pub use read::{Unreadable, beside, followed, shown_name, too_large};
+pub use read::{Unreadable, beside, check, followed, shown_name, too_large};
 
 /// One file read and checked.
 #[derive(Debug)]

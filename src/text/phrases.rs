@@ -34,6 +34,23 @@ pub fn issue_line(year: i32, number: u64, total: u64) -> String {
     format!("{year} 年第 {number} 期（总第 {total} 期）")
 }
 
+/// `本周，共计咨询 2881 人次、受理 540 件；今年以来，累计咨询 59029 人次、受理 15288 件。`
+/// from each counter's name, unit, week and year to date.
+pub fn counters_sentence<'a>(
+    counters: impl Iterator<Item = (&'a str, &'a str, u64, u64)>,
+) -> String {
+    let (mut week, mut year) = (Vec::new(), Vec::new());
+    for (name, unit, w, y) in counters {
+        week.push(format!("{name} {w} {unit}"));
+        year.push(format!("{name} {y} {unit}"));
+    }
+    format!(
+        "{THIS_WEEK}{WEEK_TOTAL}{}；{SINCE_NEW_YEAR}，{YEAR_TOTAL}{}。",
+        week.join("、"),
+        year.join("、")
+    )
+}
+
 /// The last line of the closing block: `（共印91份）`.
 pub fn copies_line(copies: u64) -> String {
     format!("（共印{copies}份）")
@@ -47,5 +64,10 @@ mod tests {
     fn the_masthead_and_closing_lines() {
         assert_eq!(issue_line(2023, 39, 459), "2023 年第 39 期（总第 459 期）");
         assert_eq!(copies_line(91), "（共印91份）");
+        let counters = [("咨询", "人次", 2881, 59029), ("受理", "件", 540, 15288)];
+        assert_eq!(
+            counters_sentence(counters.into_iter()),
+            "本周，共计咨询 2881 人次、受理 540 件；今年以来，累计咨询 59029 人次、受理 15288 件。"
+        );
     }
 }

@@ -561,15 +561,80 @@ fn a_batch_imports_what_it_can() {
     fs::write(&bad, "关于做好元旦春节期间有关工作的通知\n").unwrap();
     let dir = tmp.path().join("issues");
     let out = weekly()
-        .arg("import")
+        .args(["import", "--lang", "en"])
         .arg(&bad)
         .arg(&good)
         .arg("--dir")
         .arg(&dir)
         .run();
     out.code(1);
-    assert!(out.stderr_text().contains("[E030]"));
+    let said = out.stderr_text();
+    assert!(said.contains("[E030]"));
     assert!(dir.join("2023-39.yaml").is_file());
+    // The summary names the bulletin left out, after those written.
+    let left_out = format!("`{}` was not imported: see its errors above", bad.display());
+    let written = said.find("imported `").unwrap();
+    assert!(said[written..].contains(&left_out), "{said}");
+}
+
+/// A bulletin that printed no running total (总第 … 期) takes it from the week before: from
+/// the batch, or from the folder, where an earlier run wrote it; each issue names last week's
+/// file, whichever run wrote it, and the folder then checks clean. Alone, the total is left
+/// blank and W030 says so.
+#[test]
+fn running_totals_and_links_come_from_the_batch_and_the_folder() {
+    let tmp = scratch();
+    let md = |n: u32| build(&root().join(format!("examples/2023-{n}.yaml")), "md");
+    let (week_38, week_39) = (tmp.path().join("38.md"), tmp.path().join("39.md"));
+    fs::write(&week_38, md(38)).unwrap();
+    fs::write(&week_39, text(&md(39)).replace("（总第 459 期）", "")).unwrap();
+    let import = |files: &[&Path], dir: &Path| {
+        let out = weekly()
+            .args(["import", "--lang", "en", "--force", "--dir"])
+            .arg(dir)
+            .args(files)
+            .run();
+        out.success();
+        out.stderr_text()
+    };
+    let masthead = |dir: &Path| {
+        let file = fs::read_to_string(dir.join("2023-39.yaml")).unwrap();
+        let total = file
+            .lines()
+            .find(|l| l.starts_with("  total:"))
+            .unwrap()
+            .to_owned();
+        let previous = file
+            .lines()
+            .find(|l| l.starts_with("previous:"))
+            .map(str::to_owned);
+        (total, previous)
+    };
+
+    let alone = tmp.path().join("alone");
+    assert!(import(&[&week_39], &alone).contains("[W030]"));
+    let (total, previous) = masthead(&alone);
+    assert!(
+        total.starts_with("  total:  ") && total.contains("# 总第"),
+        "{total}"
+    );
+    assert_eq!(previous, None);
+
+    let batch = tmp.path().join("batch");
+    import(&[&week_39, &week_38], &batch);
+    assert_eq!(
+        masthead(&batch),
+        ("  total: 459".into(), Some("previous: 2023-38.yaml".into()))
+    );
+
+    let runs = tmp.path().join("runs");
+    import(&[&week_38], &runs);
+    assert!(import(&[&week_39], &runs).contains("（总第 459 期）"));
+    assert_eq!(
+        masthead(&runs),
+        ("  total: 459".into(), Some("previous: 2023-38.yaml".into()))
+    );
+    weekly().arg("check").arg(&runs).run().success();
 }
 
 /// `s` without the spaces between a Chinese character and a Latin letter or digit.

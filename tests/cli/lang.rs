@@ -40,7 +40,7 @@ fn findings(lang: &str) -> BTreeMap<String, Vec<(String, String, String)>> {
         let inputs: Vec<String> = words[1..]
             .iter()
             .filter(|w| {
-                w.ends_with(".yaml") || case.join(w).is_dir() || import && !w.starts_with('-')
+                w.ends_with(".yaml") || case.join(w).is_dir() || import && case.join(w).is_file()
             })
             .cloned()
             .collect();

@@ -205,7 +205,7 @@ fn docx_fuzz_corpus_replays_without_a_panic() {
         let read = weekly::import::docx::paragraphs(bytes);
         let text: String = read
             .iter()
-            .flatten()
+            .flat_map(|read| read.paragraphs.iter())
             .flatten()
             .map(|run| run.text.as_str())
             .collect();

@@ -1,0 +1,240 @@
+//! A table of counters (each row a name, this week's figure and the year's), in a Word document
+//! or in the columns of a PDF's text, read as the counters' sentence it stands for.
+
+use crate::text::phrases;
+
+/// The counters' sentence a table's rows (each a list of its cells' texts) state, when every
+/// row below its headings is a counter: a name, then this week's figure and the year's, each
+/// with its unit (`2881人次`), or the unit in a cell of its own before or after them. A
+/// heading row has no figure; one naming the year's column first (`今年以来累计`, `本周`)
+/// says the figures come in that order.
+pub fn counters(rows: &[Vec<String>]) -> Option<String> {
+    let first = rows.iter().position(|r| r.iter().any(|c| has_digit(c)))?;
+    let (headings, body) = rows.split_at(first);
+    let year_first = headings.iter().any(|row| {
+        let week = row.iter().position(|c| c.contains("本周"));
+        let year = row
+            .iter()
+            .position(|c| c.contains("累计") || c.contains("今年") || c.contains("年度"));
+        matches!((year, week), (Some(y), Some(w)) if y < w)
+    });
+    let counters: Vec<(String, String, u64, u64)> = body
+        .iter()
+        .map(|row| {
+            let (name, unit, a, b) = counter(row)?;
+            let (week, year) = if year_first { (b, a) } else { (a, b) };
+            Some((name, unit, week, year))
+        })
+        .collect::<Option<_>>()?;
+    (!counters.is_empty()).then(|| {
+        phrases::counters_sentence(
+            counters
+                .iter()
+                .map(|(name, unit, w, y)| (name.as_str(), unit.as_str(), *w, *y)),
+        )
+    })
+}
+
+fn has_digit(s: &str) -> bool {
+    s.chars().any(|c| c.is_ascii_digit())
+}
+
+/// One row: its name, unit and two figures, in the order the columns give them.
+fn counter(row: &[String]) -> Option<(String, String, u64, u64)> {
+    let cells: Vec<&str> = row
+        .iter()
+        .map(|c| c.trim())
+        .filter(|c| !c.is_empty())
+        .collect();
+    let (name, rest) = cells.split_first()?;
+    if name.is_empty() || has_digit(name) || name.chars().count() > 20 {
+        return None;
+    }
+    let (unit, a, b) = match rest {
+        [a, b] => {
+            let (a, unit) = figure(a)?;
+            let (b, unit_b) = figure(b)?;
+            (unit == unit_b && !unit.is_empty()).then_some((unit, a, b))?
+        }
+        [unit, a, b] | [a, b, unit] if !has_digit(unit) => {
+            let ((a, ua), (b, ub)) = (figure(a)?, figure(b)?);
+            (ua.is_empty() && ub.is_empty()).then_some((unit.to_string(), a, b))?
+        }
+        _ => return None,
+    };
+    Some((name.to_string(), unit, a, b))
+}
+
+/// `2881人次`, `2,881 人次`, `2881` → the figure and the unit after it (maybe empty).
+fn figure(cell: &str) -> Option<(u64, String)> {
+    let end = cell
+        .find(|c: char| !(c.is_ascii_digit() || c == ',' || c == '，' || c == ' '))
+        .unwrap_or(cell.len());
+    let digits: String = cell[..end].chars().filter(char::is_ascii_digit).collect();
+    let unit = cell[end..].trim();
+    if digits.is_empty() || has_digit(unit) || unit.chars().count() > 4 {
+        return None;
+    }
+    Some((digits.parse().ok()?, unit.to_owned()))
+}
+
+/// The cells of a line of a table laid out in columns: its pieces set apart by two spaces or
+/// more, and figures with their units where the columns came closer (`1868 人次 52529 人次`,
+/// as `pdftotext -layout` sets a row of large print).
+pub fn cells(line: &str) -> Vec<&str> {
+    line.split("  ")
+        .flat_map(|piece| piece.split('\u{3000}'))
+        .map(str::trim)
+        .filter(|c| !c.is_empty())
+        .flat_map(figures_apart)
+        .collect()
+}
+
+/// `1868 人次 52529 人次` → `1868 人次`, `52529 人次`, and with a name before them,
+/// `咨询 1868 人次 52529 人次` → `咨询` and the two; any other piece as it is.
+fn figures_apart(piece: &str) -> Vec<&str> {
+    if let Some((name, rest)) = piece.split_once(' ')
+        && !name.is_empty()
+        && name.chars().all(char::is_alphabetic)
+    {
+        let figures = figures_only(rest);
+        if figures.len() >= 2 {
+            return [name].into_iter().chain(figures).collect();
+        }
+    }
+    let figures = figures_only(piece);
+    if figures.len() >= 2 {
+        figures
+    } else {
+        vec![piece]
+    }
+}
+
+/// A piece made only of figures and their units, a cell each; else empty.
+fn figures_only(piece: &str) -> Vec<&str> {
+    let figure = |t: &str| t.starts_with(|c: char| c.is_ascii_digit());
+    let unit =
+        |t: &str| !t.is_empty() && t.chars().count() <= 4 && t.chars().all(|c| c.is_alphabetic());
+    // Where each figure begins, in a piece made only of figures and their units.
+    let mut starts = Vec::new();
+    let mut at = 0;
+    let mut after_figure = false;
+    for token in piece.split(' ') {
+        if figure(token)
+            && token
+                .trim_start_matches(|c: char| c.is_ascii_digit())
+                .chars()
+                .all(|c| c.is_alphabetic())
+        {
+            starts.push(at);
+            after_figure = token.bytes().all(|b| b.is_ascii_digit());
+        } else if !(after_figure && unit(token)) {
+            return Vec::new();
+        } else {
+            after_figure = false;
+        }
+        at += token.len() + 1;
+    }
+    if starts.len() < 2 {
+        return Vec::new();
+    }
+    let ends = starts.iter().skip(1).map(|s| s - 1).chain([piece.len()]);
+    starts
+        .iter()
+        .zip(ends)
+        .map(|(&s, e)| &piece[s..e])
+        .collect()
+}
+
+/// A line of three columns or more: a row of a table, as `pdftotext -layout` prints one.
+pub fn is_row(line: &str) -> bool {
+    cells(line).len() >= 3
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn rows(rows: &[&[&str]]) -> Vec<Vec<String>> {
+        rows.iter()
+            .map(|r| r.iter().map(|c| c.to_string()).collect())
+            .collect()
+    }
+
+    const SENTENCE: &str =
+        "本周，共计咨询 2881 人次、受理 540 件；今年以来，累计咨询 59029 人次、受理 15288 件。";
+
+    #[test]
+    fn tables_of_counters_in_the_forms_they_are_typed() {
+        let tables: [&[&[&str]]; 5] = [
+            &[
+                &["咨询", "2881人次", "59029人次"],
+                &["受理", "540件", "15288件"],
+            ],
+            &[
+                &["省本级综窗办件统计"],
+                &["事项", "本周", "今年以来累计"],
+                &["咨询", "2,881 人次", "59,029 人次"],
+                &["受理", "540件", "15288件"],
+            ],
+            &[
+                &["事项", "单位", "本周", "累计"],
+                &["咨询", "人次", "2881", "59029"],
+                &["受理", "件", "540", "15288"],
+            ],
+            &[
+                &["事项", "今年以来累计", "本周"],
+                &["咨询", "59029人次", "2881人次"],
+                &["受理", "15288件", "540件"],
+            ],
+            &[
+                &["咨询", "2881", "59029", "人次"],
+                &["受理", "540", "15288", "件"],
+            ],
+        ];
+        for table in tables {
+            assert_eq!(
+                counters(&rows(table)).as_deref(),
+                Some(SENTENCE),
+                "{table:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn other_tables_are_not_counters() {
+        let tables: [&[&[&str]]; 5] = [
+            &[&["事项", "本周", "累计"]],
+            &[&["咨询", "2881人次", "59029件"]],
+            &[
+                &["咨询", "2881人次", "59029人次"],
+                &["备注：数据来自一体化平台"],
+            ],
+            &[&["1", "水利厅", "王华"]],
+            &[&["咨询", "2881人次"]],
+        ];
+        for table in tables {
+            assert_eq!(counters(&rows(table)), None, "{table:?}");
+        }
+    }
+
+    #[test]
+    fn a_row_of_large_print_keeps_its_cells() {
+        assert_eq!(
+            cells("咨询      1868 人次 52529 人次"),
+            ["咨询", "1868 人次", "52529 人次"]
+        );
+        assert_eq!(cells("受理  359件 13889件"), ["受理", "359件", "13889件"]);
+        assert_eq!(
+            cells("事项   本周   今年以来累计"),
+            ["事项", "本周", "今年以来累计"]
+        );
+        assert_eq!(cells("共 50 个事项  办结"), ["共 50 个事项", "办结"]);
+        assert_eq!(cells("2881 人次、受理"), ["2881 人次、受理"]);
+        assert_eq!(
+            cells("颁发 10191 件 110975 件"),
+            ["颁发", "10191 件", "110975 件"]
+        );
+        assert_eq!(cells("本周 共计 2881 人次"), ["本周 共计 2881 人次"]);
+    }
+}
