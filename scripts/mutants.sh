@@ -42,10 +42,16 @@ for area in "${areas[@]}"; do
   args=(--test-tool nextest --profile mutants --jobs 2 --timeout 300 --copy-target=false --output "mutants.out/$area")
   [ -n "${features[$area]+set}" ] || args+=(--no-default-features)
   for f in ${files[$area]}; do args+=(--file "$f"); done
-  # First the area's own tests; a mutant they miss is only a candidate.
-  cargo mutants "${args[@]}" -- -E "${tests[$area]}" || true
+  # First the area's own tests; a mutant they miss is only a candidate. cargo-mutants exits
+  # 2 for mutants missed and 3 for timeouts, which are results; 4 when the tests fail on the
+  # code unmutated, which leaves nothing tested, and stops the script.
+  rc=0
+  cargo mutants "${args[@]}" -- -E "${tests[$area]}" || rc=$?
+  [ "$rc" -ne 4 ] || { echo "$area: the tests fail on the unmutated code" >&2; exit 1; }
   # Then every test, on the candidates alone.
-  cargo mutants "${args[@]}" --iterate || true
+  rc=0
+  cargo mutants "${args[@]}" --iterate || rc=$?
+  [ "$rc" -ne 4 ] || { echo "$area: the whole suite fails on the unmutated code" >&2; exit 1; }
   # The second run lists what the first caught or found unviable as previously caught.
   out="mutants.out/$area/mutants.out"
   unviable=$(cat "$out.old/unviable.txt" "$out/unviable.txt" | wc -l)

@@ -2,12 +2,17 @@
 //! bytes from two builds, text typed in an issue never read as markup, and a clear error
 //! without a Chinese font.
 
+#[cfg(feature = "pdf")]
 use std::fs;
+#[cfg(feature = "pdf")]
 use std::path::Path;
 
-use crate::util::{TestOutput, assert_golden, in_ci, notice, root, series_copy, weekly};
+#[cfg(feature = "pdf")]
+use crate::util::{TestOutput, in_ci, notice, series_copy};
+use crate::util::{assert_golden, root, weekly};
 
 /// Whether this machine has a Chinese font for the PDF; in CI it must.
+#[cfg(feature = "pdf")]
 fn chinese_fonts() -> bool {
     let found = std::process::Command::new("fc-list")
         .arg(":lang=zh")
@@ -23,6 +28,7 @@ fn chinese_fonts() -> bool {
     found
 }
 
+#[cfg(feature = "pdf")]
 fn build(dir: &Path, args: &[&str]) -> TestOutput {
     weekly()
         .current_dir(dir)
@@ -42,6 +48,8 @@ fn the_typst_source_is_the_template_filled_in() {
     assert_golden(&root().join("tests/golden/2023-39.typ"), &out.stdout_text());
 }
 
+// The PDF is typeset only with the `pdf` feature (scripts/mutants.sh builds without it).
+#[cfg(feature = "pdf")]
 #[test]
 fn a_pdf_is_typeset_and_two_builds_are_the_same_bytes() {
     if !chinese_fonts() {
@@ -70,6 +78,8 @@ fn a_pdf_is_typeset_and_two_builds_are_the_same_bytes() {
 
 /// Text with Typst's markup characters prints as typed: the source holds it as strings, and
 /// Typst compiles it.
+// The PDF is typeset only with the `pdf` feature (scripts/mutants.sh builds without it).
+#[cfg(feature = "pdf")]
 #[test]
 fn markup_typed_in_an_issue_stays_text() {
     let tmp = series_copy();
@@ -100,6 +110,8 @@ fn markup_typed_in_an_issue_stays_text() {
     }
 }
 
+// The PDF is typeset only with the `pdf` feature (scripts/mutants.sh builds without it).
+#[cfg(feature = "pdf")]
 #[test]
 fn without_a_chinese_font_the_error_says_what_to_install() {
     let tmp = series_copy();
@@ -127,6 +139,8 @@ fn without_a_chinese_font_the_error_says_what_to_install() {
 
 /// A Typst error in a custom template names the line of the template it is on, exactly: on
 /// the first line, and further down below lines with values filled in.
+// The PDF is typeset only with the `pdf` feature (scripts/mutants.sh builds without it).
+#[cfg(feature = "pdf")]
 #[test]
 fn a_typst_error_in_a_template_names_its_line() {
     if !chinese_fonts() {
@@ -205,6 +219,8 @@ fn a_typst_error_in_a_template_names_its_line() {
 /// in a warning, and the PDF is set in the fonts that remain: a face whose character map's
 /// 60 000 groups each claim all of Unicode, a collection claiming 2³²−1 faces, a file cut
 /// short.
+// The PDF is typeset only with the `pdf` feature (scripts/mutants.sh builds without it).
+#[cfg(feature = "pdf")]
 #[test]
 fn crafted_fonts_are_left_out_with_a_warning() {
     if !chinese_fonts() {
