@@ -31,7 +31,7 @@ from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.shared import Pt
+from docx.shared import Mm, Pt
 
 OUT = "tests/import-corpus"
 WEEKLY = sys.argv[1] if len(sys.argv) > 1 else "target/release/weekly"
@@ -41,8 +41,10 @@ SOURCES = (
     + [f"examples/archive/2023-{n}.yaml" for n in range(30, 38)]
 )
 CASES = 44
-# Cases also printed to PDF, their text taken out both ways.
-PDF_CASES = range(0, CASES, 3)
+# Cases also printed to PDF, their text taken out both ways: every third, and every one of
+# the three rich issues (directives, departments, visits), whose sections the pages then
+# break in.
+PDF_CASES = [case for case in range(CASES) if case % 3 == 0 or case % len(SOURCES) < 3]
 
 CN = "〇一二三四五六七八九"
 CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
@@ -134,6 +136,7 @@ def style_of(case):
         "font": pick(["仿宋_GB2312", "仿宋", "FangSong", "宋体", "楷体_GB2312", "方正仿宋_GBK"], 1),
         # The size of the text: larger, the pages break in other places, in every section.
         "size": pick([16, 22, 18, 26, 15, 20, 24], 2),
+        "page": pick([297, 150, 210, 120, 180, 135], 1),
     }
 
 
@@ -345,6 +348,9 @@ def write_case(case, source, st, path):
     dept = doc.styles.add_style("Dept", WD_STYLE_TYPE.CHARACTER)
     dept.font.bold = True
     doc.sections[0].left_margin = doc.sections[0].right_margin = Pt(75)
+    # Pages shorter than A4 in some cases, so that their PDFs break pages inside the
+    # paragraphs of every section, as a long issue's do.
+    doc.sections[0].page_height = Mm(st["page"])
     if "header-footer" in st["extras"]:
         hp = doc.sections[0].header.paragraphs[0]
         hp.text = "窗口工作周报"

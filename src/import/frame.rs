@@ -25,7 +25,7 @@ pub(super) fn masthead(
     let whole = head.first().map_or(0..0, |p| p.span.start..p.span.start);
     // The publisher and the date often share a printed line, set apart by a tab or a wide
     // gap: each side is a line of the masthead.
-    let (lines, spans): (Vec<String>, Vec<&Range<usize>>) = head
+    let (mut lines, spans): (Vec<String>, Vec<&Range<usize>>) = head
         .iter()
         .flat_map(|p| {
             let t = p.text();
@@ -89,7 +89,11 @@ pub(super) fn masthead(
     let period_at = lines
         .iter()
         .position(|l| sentences::period(l, year).is_some());
-    let Some(date_at) = lines.iter().position(|l| sentences::full_date(l).is_some()) else {
+    let whole_date = lines
+        .iter()
+        .position(|l| sentences::full_date(l).is_some())
+        .and_then(|at| Some((sentences::full_date(&lines[at])?, at, None)));
+    let Some((published, date_at, year_at)) = whole_date.or_else(|| split_date(&mut lines)) else {
         findings.push(Diagnostic::new(
             Code::E030,
             whole,
@@ -100,8 +104,7 @@ pub(super) fn masthead(
         ));
         return None;
     };
-    let published = sentences::full_date(&lines[date_at])?;
-    let known = [number, period_at, Some(date_at)];
+    let known = [number, period_at, Some(date_at), year_at];
     let others: Vec<usize> = (0..lines.len())
         .filter(|i| !known.contains(&Some(*i)))
         .collect();
@@ -196,6 +199,30 @@ pub(super) fn masthead(
     Some((masthead, extra))
 }
 
+/// A date a PDF's text split where a tab set it beside the publisher: its year at the end of a
+/// line, alone or after the publisher (`四川省政务服务中心 2023`), and the rest on another
+/// (`年 10 月 20 日`). The date, the line of the rest, and the year's line when the year was
+/// alone on it; a publisher before the year keeps its line, the year taken off.
+fn split_date(lines: &mut [String]) -> Option<(NaiveDate, usize, Option<usize>)> {
+    let rest = lines.iter().position(|l| l.starts_with('年'))?;
+    for i in (0..lines.len()).filter(|i| *i != rest) {
+        let (before, year) = lines[i].rsplit_once(' ').unwrap_or(("", &lines[i]));
+        if year.len() != 4 || !year.bytes().all(|b| b.is_ascii_digit()) {
+            continue;
+        }
+        let Some(date) = sentences::full_date(&format!("{year}{}", lines[rest])) else {
+            continue;
+        };
+        let before = before.trim().to_owned();
+        if before.is_empty() {
+            return Some((date, rest, Some(i)));
+        }
+        lines[i] = before;
+        return Some((date, rest, None));
+    }
+    None
+}
+
 /// The week an issue published on `published` reports on, as `weekly new` drafts it: the
 /// seven days ending a week before.
 fn week_before(published: NaiveDate) -> Option<(NaiveDate, NaiveDate)> {
@@ -279,6 +306,18 @@ pub(super) fn footer(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_date_split_from_its_year_is_put_together() {
+        let d = NaiveDate::from_ymd_opt(2023, 10, 20);
+        let mut lines = ["中心", "年 10 月 20 日", "2023"].map(String::from);
+        assert_eq!(split_date(&mut lines), Some((d.unwrap(), 1, Some(2))));
+        let mut lines = ["四川省中心 2023", "年 10 月 20 日"].map(String::from);
+        assert_eq!(split_date(&mut lines), Some((d.unwrap(), 1, None)));
+        assert_eq!(lines[0], "四川省中心");
+        let mut lines = ["中心", "年 13 月 20 日", "2023"].map(String::from);
+        assert_eq!(split_date(&mut lines), None);
+    }
 
     #[test]
     fn a_week_not_printed_is_the_week_before_publication() {

@@ -118,6 +118,11 @@ fn is_page_number(line: &str) -> bool {
         && inner.trim().chars().all(|c| c.is_ascii_digit())
 }
 
+/// A line that may end a paragraph: it ends a sentence or a bracket.
+pub(super) fn ends_sentence(line: &str) -> bool {
+    line.ends_with(['。', '！', '？', '；', '”', '）', '》', '…', '：'])
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

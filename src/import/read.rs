@@ -302,7 +302,7 @@ impl Reader<'_> {
         if let Some(item) = departments(runs) {
             return item;
         }
-        if table_cells(t) {
+        if super::table::run_together(t) {
             self.findings.push(warn(
                 Code::W020,
                 span,
@@ -346,16 +346,6 @@ impl Reader<'_> {
         }
         Item::Text(t.to_owned())
     }
-}
-
-/// Figures with units and nothing a sentence has: the cells of a table that the text of a PDF
-/// ran together (`咨询1757 人次受理457 件`).
-fn table_cells(t: &str) -> bool {
-    let figures = t
-        .split(|c: char| !c.is_ascii_digit())
-        .filter(|d| !d.is_empty())
-        .count();
-    figures >= 2 && !t.contains(['，', '。', '；', '：', ',', ';'])
 }
 
 /// The counters' sentence weekly prints for `counters`.
@@ -547,13 +537,6 @@ mod tests {
         let mut runs = vec![run("本周，1.5 亿元。", false)];
         strip_label(&mut runs);
         assert_eq!(runs, [run("本周，1.5 亿元。", false)]);
-    }
-
-    #[test]
-    fn table_cells_run_together_are_told_from_text() {
-        assert!(table_cells("咨询1757 人次受理457 件颁发9387 件"));
-        assert!(!table_cells("本周，咨询 1757 人次。"));
-        assert!(!table_cells("2023 年工作要点"));
     }
 
     #[test]

@@ -5,8 +5,8 @@
 use std::ops::Range;
 
 use super::numbering::{heading_kind, item_number};
-use super::pages::{Line, lines};
-use super::table::{cells, is_row};
+use super::pages::{Line, ends_sentence, lines};
+use super::table::{is_row, table_of_counters};
 use crate::diag::{Code, Diagnostic};
 use crate::model::Run;
 use crate::msg;
@@ -212,41 +212,6 @@ fn flowing<'a, 'b>(
     groups
 }
 
-/// The counters' sentence a paragraph of table rows states, taking in the table's caption, a
-/// short line without figures just before it (`省本级综窗办件统计`).
-fn table_of_counters<'a, 'b>(
-    groups: Vec<Vec<&'b Line<'a>>>,
-) -> (Vec<Vec<&'b Line<'a>>>, Vec<Option<String>>) {
-    let mut out: Vec<(Vec<&Line>, Option<String>)> = Vec::with_capacity(groups.len());
-    for group in groups {
-        let rows: Vec<Vec<String>> = group
-            .iter()
-            .map(|l| cells(l.text).into_iter().map(str::to_owned).collect())
-            .collect();
-        let sentence = group
-            .iter()
-            .all(|l| is_row(l.text))
-            .then(|| super::table::counters(&rows))
-            .flatten();
-        let caption = |g: &Vec<&Line>| {
-            let t = g[0].text.trim();
-            g.len() == 1
-                && t.chars().count() <= 20
-                && !t.chars().any(|c| c.is_ascii_digit())
-                && heading_kind(t).is_none()
-                && !ends_sentence(t)
-        };
-        match out.last_mut() {
-            Some(last) if last.1.is_none() && sentence.is_some() && caption(&last.0) => {
-                last.0.extend(group);
-                last.1 = sentence;
-            }
-            _ => out.push((group, sentence)),
-        }
-    }
-    out.into_iter().unzip()
-}
-
 /// Lines only a new paragraph begins with: headings, the closing block, and the item number
 /// that comes next (when one is expected).
 fn starts_paragraph(line: &str, next_item: Option<usize>) -> bool {
@@ -255,11 +220,6 @@ fn starts_paragraph(line: &str, next_item: Option<usize>) -> bool {
         || line.starts_with("发：")
         || line.starts_with("（共印")
         || (next_item.is_some() && item_number(line) == next_item)
-}
-
-/// A line that may end a paragraph: it ends a sentence or a bracket.
-fn ends_sentence(line: &str) -> bool {
-    line.ends_with(['。', '！', '？', '；', '”', '）', '》', '…', '：'])
 }
 
 /// Columns `s` takes printed: two for a Chinese character or full-width mark, one otherwise.

@@ -1,6 +1,8 @@
 //! A table of counters (each row a name, this week's figure and the year's), in a Word document
 //! or in the columns of a PDF's text, read as the counters' sentence it stands for.
 
+use super::numbering::heading_kind;
+use super::pages::{Line, ends_sentence};
 use crate::text::phrases;
 
 /// The counters' sentence a table's rows (each a list of its cells' texts) state, when every
@@ -151,6 +153,67 @@ pub fn is_row(line: &str) -> bool {
     cells(line).len() >= 3
 }
 
+/// The counters' sentence a paragraph of table rows states, taking in the lines of the
+/// table's head just before it, short and without figures: its caption
+/// (`省本级综窗办件统计`), its heading row, and a heading cell's last characters wrapped to a
+/// line of their own (`今年以来累` / `计`).
+pub(super) fn table_of_counters<'a, 'b>(
+    groups: Vec<Vec<&'b Line<'a>>>,
+) -> (Vec<Vec<&'b Line<'a>>>, Vec<Option<String>>) {
+    const HEAD_LINES: usize = 3;
+    let head = |g: &Vec<&Line>| {
+        let t: String = g[0].text.split_whitespace().collect();
+        g.len() == 1
+            && t.chars().count() <= 20
+            && !t.chars().any(|c| c.is_ascii_digit())
+            && heading_kind(&t).is_none()
+            && !ends_sentence(&t)
+    };
+    let mut out: Vec<(Vec<&Line>, Option<String>)> = Vec::with_capacity(groups.len());
+    for mut group in groups {
+        let rows: Vec<Vec<String>> = group
+            .iter()
+            .map(|l| cells(l.text).into_iter().map(str::to_owned).collect())
+            .collect();
+        let sentence = group
+            .iter()
+            .all(|l| is_row(l.text))
+            .then(|| counters(&rows))
+            .flatten();
+        if sentence.is_some() {
+            // The head lines, if any, stand between the table and the heading above it: text
+            // of the section before them is never taken in.
+            let heads = out
+                .iter()
+                .rev()
+                .take(HEAD_LINES)
+                .take_while(|(g, sentence)| sentence.is_none() && head(g))
+                .count();
+            let under_heading = out
+                .len()
+                .checked_sub(heads + 1)
+                .is_none_or(|i| heading_kind(out[i].0[0].text.trim()).is_some());
+            if under_heading {
+                for (before, _) in out.drain(out.len() - heads..).rev() {
+                    group.splice(0..0, before);
+                }
+            }
+        }
+        out.push((group, sentence));
+    }
+    out.into_iter().unzip()
+}
+
+/// Figures with units and nothing a sentence has: the cells of a table that the text of a PDF
+/// ran together (`咨询1757 人次受理457 件`).
+pub fn run_together(t: &str) -> bool {
+    let figures = t
+        .split(|c: char| !c.is_ascii_digit())
+        .filter(|d| !d.is_empty())
+        .count();
+    figures >= 2 && !t.contains(['，', '。', '；', '：', ',', ';'])
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -236,5 +299,32 @@ mod tests {
             ["颁发", "10191 件", "110975 件"]
         );
         assert_eq!(cells("本周 共计 2881 人次"), ["本周 共计 2881 人次"]);
+    }
+
+    fn texts(s: &str) -> Vec<String> {
+        let (paras, _) = crate::import::source::paragraphs(s, false);
+        paras.iter().map(|p| p.text()).collect()
+    }
+
+    /// A table laid out in columns reads as counters with its caption, its heading row and a
+    /// heading cell wrapped to a line of its own; a short line of the section's text before it
+    /// stays.
+    #[test]
+    fn a_table_in_columns_takes_in_its_head_under_a_heading_only() {
+        let table = "省本级综窗办件统计\n事项    本周        今年以来累\n                计\n\
+                     咨询    2750 人次   61779 人次\n受理    512 件   15800 件\n";
+        let sentence =
+            "本周，共计咨询 2750 人次、受理 512 件；今年以来，累计咨询 61779 人次、受理 15800 件。";
+        let s = format!("一、综窗\n（一）办件\n{table}");
+        assert_eq!(texts(&s), ["一、综窗", "（一）办件", sentence]);
+        let s = format!("一、综窗\n（一）办件\n本周办件如下\n{table}");
+        assert_eq!(texts(&s)[2], "本周办件如下省本级综窗办件统计");
+    }
+
+    #[test]
+    fn table_cells_run_together_are_told_from_text() {
+        assert!(run_together("咨询1757 人次受理457 件颁发9387 件"));
+        assert!(!run_together("本周，咨询 1757 人次。"));
+        assert!(!run_together("2023 年工作要点"));
     }
 }
