@@ -143,7 +143,7 @@ enum Command {
         #[arg(short, long, value_name = "OUT", conflicts_with = "dir")]
         output: Option<PathBuf>,
         /// Write each issue into this folder as YEAR-NN.yaml, each naming last week's with
-        /// `previous:` when it is imported too
+        /// `previous:` when it is imported too or is already in the folder
         #[arg(long, value_name = "DIR")]
         dir: Option<PathBuf>,
         /// What the files are [default: from their content and extension]
