@@ -53,11 +53,11 @@ pub(super) fn masthead(
                 spans[i].clone(),
                 msg!(
                     "a supplement (增刊), numbered apart from the weekly issues: weekly keeps the weekly series, whose numbers and figures follow on week to week",
-                    "这是增刊，与每周的周报分开编号；weekly 只管理逐周相接的周报（期号和累计数一周接一周），不导入增刊"
+                    "这是增刊，与周报分开编号；weekly 只管理期号连续、累计数逐周衔接的周报，不导入增刊"
                 ),
             ).with_help(msg!(
                 "keep the supplement as it is; import the weekly issues",
-                "增刊请另行保存；只导入每周的周报"
+                "增刊请另行存档；只导入每周的周报"
             )));
             return None;
         }
@@ -78,11 +78,11 @@ pub(super) fn masthead(
             spans[issue_at],
             msg!(
                 "the issue line has no running total (总第 … 期): taken from an issue of the week before or after when one is imported with it or is in the folder, else left blank to write",
-                "期号行没有总期号（总第……期）：如一同导入的或文件夹中已有的周报里有前一周或后一周的那一期，据其推算；否则留空，请填写"
+                "期号行未印总期号（总第……期）：如同批导入或文件夹中已有前一周或后一周的那一期，已据此推算；否则留空，请填写"
             ),
             msg!(
                 "write `total:` in the issue file as last week's plus one if it is left blank",
-                "如生成的周报文件中 `total:` 为空，请按上一期的总期号加一填写"
+                "如生成的周报文件中 `total:` 为空，请按上一期总期号加 1 填写"
             ),
         ));
     }
@@ -132,8 +132,8 @@ pub(super) fn masthead(
                 Code::W031,
                 spans[issue_at],
                 msg!(
-                    "the masthead prints no week: taken as the seven days ending a week before it was published, （{week}）",
-                    "报头没有印周期：按印发日期前一周的七天计，即（{week}）"
+                    "the masthead prints no week: taken as the seven days ending a week before it was published, {week}",
+                    "报头未印周期（统计起止日期）：已按印发日期的前一周计，即 {week}"
                 ),
                 msg!(
                     "check `period:` in the issue file against the records of that week",

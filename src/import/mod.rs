@@ -188,7 +188,7 @@ fn cell_by_cell(span: &std::ops::Range<usize>) -> Diagnostic {
         span.start..span.start,
         msg!(
             "a table that is not one of counters (a name, this week's figure and the year's in each row): each cell is imported as a paragraph of its own",
-            "这个表格不是办件统计表（每行依次为名称、本周数、今年以来累计数）：每个单元格已分别作为一段导入"
+            "这个表格不是办件统计表（每行依次为名称、本周数、今年以来累计数）：已将各单元格逐个作为文字段落导入"
         ),
     )
     .with_help(msg!(

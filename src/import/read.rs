@@ -183,11 +183,11 @@ impl Reader<'_> {
             span,
             msg!(
                 "read as the counters it states, which weekly prints in its own words: {built}",
-                "已按其中的数字读作办件统计，weekly 将按自己的句式印出：{built}"
+                "已取这句话中的数字作为办件统计导入；weekly 将改用固定句式印出：{built}"
             ),
             msg!(
                 "nothing to do if the wording may change; to keep the original words, make the section an item of text in the issue file",
-                "如可以改用 weekly 的句式，无需处理；如须保留原来的措辞，请在生成的周报文件中把这一栏改为文字条目"
+                "如接受 weekly 的句式，无需处理；如须保留原措辞，请在生成的周报文件中把这一项改为文字条目"
             ),
         ));
     }
@@ -248,7 +248,7 @@ impl Reader<'_> {
                     let now = crate::text::percent(p.done, total);
                     msg!(
                         "every total from {lo} to {hi} gives {share}%: {total} was taken, which weekly prints to two decimals as {now}%",
-                        "总数取 {lo} 至 {hi} 中任一数，占比都为 {share}%：已暂填 {total}，weekly 按两位小数印出为 {now}%"
+                        "总数为 {lo} 至 {hi} 之间任一数时，占比都是 {share}%：总数已暂填 {total}，weekly 保留两位小数印为 {now}%"
                     )
                 } else {
                     msg!(
@@ -308,11 +308,11 @@ impl Reader<'_> {
                 span,
                 msg!(
                     "this reads like the cells of a table run together (figures with units and no sentence): imported as a text item",
-                    "这一段像是表格的各个单元格连在了一起（只有带单位的数字，不成句子）：已作为文字条目导入"
+                    "这一段疑似表格各单元格连成了一段（只有带单位的数字，不成句）：已暂作文字条目导入"
                 ),
                 msg!(
                     "pdftotext without -layout takes a table apart; take the text out again with `pdftotext -layout` and import that, or import the Word version",
-                    "不带 -layout 的 pdftotext 会把表格拆散；请改用 `pdftotext -layout` 重新提取文字再导入，或导入同一期的 Word 版本"
+                    "不带 `-layout` 参数的 `pdftotext` 会把表格拆散；请改用 `pdftotext -layout` 重新提取文字再导入，或导入同一期的 Word 版本"
                 ),
             ));
             return Item::Text(t.to_owned());

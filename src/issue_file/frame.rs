@@ -27,7 +27,7 @@ pub fn masthead(out: &mut String, lang: Lang, m: &Masthead) {
         None => {
             let ask = msg!(
                 "          # 总第 … 期: not printed in the bulletin; write it (last week's + 1)",
-                "          # 总第……期：原周报未印，请填写（上一期的加 1）"
+                "          # 总期号：原周报未印，请按上一期总期号加 1 填写"
             );
             ask.get(lang).to_owned()
         }

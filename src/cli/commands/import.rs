@@ -78,7 +78,7 @@ pub fn import(out: &mut Reporter, settings: &Import) -> anyhow::Result<Status> {
     for name in failed.iter().filter(|_| settings.files.len() > 1) {
         out.note(msg!(
             "`{name}` was not imported: see its errors above",
-            "`{name}` 未导入：原因见上方的错误信息"
+            "`{name}` 未导入：原因见上方错误信息"
         ));
     }
     Ok(status)
@@ -270,7 +270,7 @@ fn write_folder(
             ),
             None => msg!(
                 "imported `{from}` into `{shown}`: {year} 年第 {number} 期, its running total left blank to write",
-                "已将 `{from}` 导入为 `{shown}`：{year} 年第 {number} 期，总期号留空待填"
+                "已将 `{from}` 导入为 `{shown}`：{year} 年第 {number} 期，总期号空缺，请填写"
             ),
         });
     }
