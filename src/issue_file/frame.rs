@@ -143,3 +143,70 @@ pub fn scalar(s: &str) -> String {
     quoted.push('"');
     quoted
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::input::yaml::{Value, parse};
+
+    /// Text that YAML (1.2, or 1.1 as other tools read it) would take for a number, a date, a
+    /// boolean or null is quoted, and reads back as the same text; so is text with a control
+    /// character or a byte-order mark, written as an escape (which `weekly check` then asks to
+    /// remove, E016).
+    #[test]
+    fn text_that_yaml_would_read_as_something_else_is_quoted() {
+        let quoted = [
+            "459",
+            "1_000",
+            "0x1F",
+            "0o17",
+            "0b101",
+            ".5",
+            "-.5",
+            ".inf",
+            "-.INF",
+            ".nan",
+            "2023-10-20",
+            "yes",
+            "Off",
+            "null",
+            "甲\u{7}乙",
+            "\u{feff}甲",
+            "- 甲",
+            "甲: 乙",
+            "甲 #乙",
+            " 甲",
+            "",
+        ];
+        for s in quoted {
+            assert!(scalar(s).starts_with('"'), "{s:?} is written {}", scalar(s));
+        }
+        let plain = [
+            "窗口工作周报",
+            "2023-13-45",
+            "第 36 期",
+            "1.5 亿元",
+            "o17",
+            "x1F",
+            "yesterday",
+        ];
+        for s in plain {
+            assert_eq!(scalar(s), s, "{s:?}");
+        }
+        for s in ["甲\u{7}乙", "\u{feff}甲"] {
+            assert!(
+                !scalar(s).chars().any(|c| c.is_control() || c == '\u{feff}'),
+                "{s:?}"
+            );
+        }
+        let readable = |s: &&&str| !s.chars().any(|c| c.is_control() || c == '\u{feff}');
+        for s in quoted.iter().filter(readable).chain(&plain) {
+            let doc = format!("key: {}\n", scalar(s));
+            let root = parse(&doc).unwrap();
+            let Value::Map(entries) = root.value else {
+                panic!("{doc}")
+            };
+            assert_eq!(entries[0].1.value, Value::Str((*s).into()), "{doc}");
+        }
+    }
+}
