@@ -232,6 +232,27 @@ footer: { send: 甲, distribute: 乙, copies: 91 }
         assert_eq!(freeze(&frozen.text, &checked(&frozen.text)), Ok(None));
     }
 
+    /// What the freeze checks its result against: the running figures of an issue in order
+    /// (counters' year-to-date figures, then work done), and those a text writes, only when
+    /// it writes every one.
+    #[test]
+    fn the_running_figures_an_issue_has_and_a_text_writes() {
+        let figures = [Some(61779), Some(15800), Some(158327), Some(1039)];
+        assert_eq!(running_figures(&computed(SHORT)), figures);
+        assert_eq!(
+            running_figures(&checked(SHORT)),
+            [None, None, Some(158327), None]
+        );
+        let frozen = freeze(SHORT, &computed(SHORT)).unwrap().unwrap();
+        assert_eq!(written_figures(&frozen.text).as_deref(), Some(&figures[..]));
+        // A counter, or the work done, left to compute: the text does not write them all.
+        let no_done = frozen.text.replace("      done: 1039\n", "");
+        assert_eq!(written_figures(&no_done), None);
+        let no_year = frozen.text.replace(", year_to_date: 61779", "");
+        assert_eq!(written_figures(&no_year), None);
+        assert_eq!(written_figures("not: [an issue"), None);
+    }
+
     #[test]
     fn line_ends_are_kept_and_a_last_line_is_ended() {
         let crlf = SHORT.replace('\n', "\r\n");

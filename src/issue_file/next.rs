@@ -292,6 +292,17 @@ mod tests {
             Some("2024-01.yml".into())
         );
         assert_eq!(next.file_name(Path::new("week39.yaml")), None);
+        // A name that is not `YEAR-NUMBER` gives none: a year of other than four figures, a
+        // year or a number with other characters.
+        for name in [
+            "23-39.yaml",
+            "20231-39.yaml",
+            "abcd-39.yaml",
+            "2023-x9.yaml",
+            "2023-.yaml",
+        ] {
+            assert_eq!(next.file_name(Path::new(name)), None, "{name}");
+        }
     }
 
     #[test]
