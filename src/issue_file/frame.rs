@@ -95,13 +95,13 @@ pub fn footer(out: &mut String, send: &str, distribute: &str, copies: u64) {
     );
 }
 
-/// Text YAML would read as a number or a date if it were not quoted.
+/// Text YAML would read as a number or a date if it were not quoted. Rust reads `.5`, `+.5`
+/// and `1e3` as numbers as YAML does.
 fn looks_like_a_number_or_date(s: &str) -> bool {
     let t = s.replace('_', "").to_ascii_lowercase();
     let unsigned = t.trim_start_matches(['+', '-']);
     t.parse::<f64>().is_ok()
         || matches!(unsigned, ".inf" | ".nan")
-        || (unsigned.starts_with('.') && unsigned[1..].parse::<f64>().is_ok())
         || unsigned.starts_with("0x")
         || unsigned.starts_with("0o")
         || unsigned.starts_with("0b")
