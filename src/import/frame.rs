@@ -23,52 +23,13 @@ pub(super) fn masthead(
     findings: &mut Vec<Diagnostic>,
 ) -> Option<(Masthead, Vec<String>)> {
     let whole = head.first().map_or(0..0, |p| p.span.start..p.span.start);
-    // The publisher and the date often share a printed line, set apart by a tab or a wide
-    // gap: each side is a line of the masthead.
-    let (mut lines, spans): (Vec<String>, Vec<&Range<usize>>) = head
-        .iter()
-        .flat_map(|p| {
-            let t = p.text();
-            let sides: Vec<String> = t
-                .split(['\t', '\u{3000}'])
-                .flat_map(|side| side.split("  "))
-                .flat_map(split_off_date)
-                .map(str::trim)
-                .filter(|side| !side.is_empty())
-                .map(str::to_owned)
-                .collect();
-            sides.into_iter().map(move |side| (side, &p.span))
-        })
-        .unzip();
+    let (mut lines, spans) = sides(head);
     let number = lines
         .iter()
         .position(|l| sentences::issue_line(l).is_some());
     let Some((year, number_in_year, total)) = number.and_then(|i| sentences::issue_line(&lines[i]))
     else {
-        // A supplement (增刊) is numbered apart from the weekly issues, and has no place in
-        // their series.
-        if let Some(i) = lines.iter().position(|l| l.contains("增刊")) {
-            findings.push(Diagnostic::new(
-                Code::E030,
-                spans[i].clone(),
-                msg!(
-                    "a supplement (增刊), numbered apart from the weekly issues: weekly keeps the weekly series, whose numbers and figures follow on week to week",
-                    "这是增刊，与周报分开编号；weekly 只管理期号连续、累计数逐周衔接的周报，不导入增刊"
-                ),
-            ).with_help(msg!(
-                "keep the supplement as it is; import the weekly issues",
-                "增刊请另行存档；只导入每周的周报"
-            )));
-            return None;
-        }
-        findings.push(Diagnostic::new(
-            Code::E030,
-            whole,
-            msg!(
-                "no line `2023 年第 39 期（总第 459 期）` before the first section: not a bulletin weekly can read",
-                "第一个栏目之前没有“2023 年第 39 期（总第 459 期）”这样的期号行：weekly 无法读取这份周报"
-            ),
-        ));
+        findings.push(no_issue_line(&lines, &spans, whole));
         return None;
     };
     let issue_at = number.unwrap_or_default();
@@ -154,21 +115,88 @@ pub(super) fn masthead(
         ));
         return None;
     };
-    // One line of the source may hold several unknown sides (`内部资料　注意保存`): one text
-    // item and one finding for it.
-    let mut extra: Vec<(&Range<usize>, Vec<&str>)> = Vec::new();
     // The title once more (a one-page PDF's running head, printed above the masthead) is
     // the title: nothing of it is lost.
-    for i in others
+    let unknown: Vec<usize> = others
         .into_iter()
         .filter(|i| ![title, publisher].contains(i) && lines[*i] != lines[title])
-    {
+        .collect();
+    let extra = unknown_lines(&unknown, &lines, &spans, findings);
+    let masthead = Masthead {
+        title: lines[title].clone(),
+        year,
+        number: number_in_year,
+        total,
+        start,
+        end,
+        publisher: lines[publisher].clone(),
+        published,
+    };
+    Some((masthead, extra))
+}
+
+/// The lines of the masthead: the publisher and the date often share a printed line, set
+/// apart by a tab or a wide gap, and each side is a line. Each with its paragraph's span.
+fn sides(head: &[Para]) -> (Vec<String>, Vec<&Range<usize>>) {
+    head.iter()
+        .flat_map(|p| {
+            let t = p.text();
+            let sides: Vec<String> = t
+                .split(['\t', '\u{3000}'])
+                .flat_map(|side| side.split("  "))
+                .flat_map(split_off_date)
+                .map(str::trim)
+                .filter(|side| !side.is_empty())
+                .map(str::to_owned)
+                .collect();
+            sides.into_iter().map(move |side| (side, &p.span))
+        })
+        .unzip()
+}
+
+/// E030 for a masthead without an issue line: a supplement (增刊), numbered apart from the
+/// weekly issues and with no place in their series, is told as one.
+fn no_issue_line(lines: &[String], spans: &[&Range<usize>], whole: Range<usize>) -> Diagnostic {
+    if let Some(i) = lines.iter().position(|l| l.contains("增刊")) {
+        return Diagnostic::new(
+            Code::E030,
+            spans[i].clone(),
+            msg!(
+                "a supplement (增刊), numbered apart from the weekly issues: weekly keeps the weekly series, whose numbers and figures follow on week to week",
+                "这是增刊，与周报分开编号；weekly 只管理期号连续、累计数逐周衔接的周报，不导入增刊"
+            ),
+        )
+        .with_help(msg!(
+            "keep the supplement as it is; import the weekly issues",
+            "增刊请另行存档；只导入每周的周报"
+        ));
+    }
+    Diagnostic::new(
+        Code::E030,
+        whole,
+        msg!(
+            "no line `2023 年第 39 期（总第 459 期）` before the first section: not a bulletin weekly can read",
+            "第一个栏目之前没有“2023 年第 39 期（总第 459 期）”这样的期号行：weekly 无法读取这份周报"
+        ),
+    )
+}
+
+/// The masthead's lines at `unknown` as text items, with W020 at each. One line of the source
+/// may hold several unknown sides (`内部资料　注意保存`): one text item and one finding for it.
+fn unknown_lines(
+    unknown: &[usize],
+    lines: &[String],
+    spans: &[&Range<usize>],
+    findings: &mut Vec<Diagnostic>,
+) -> Vec<String> {
+    let mut extra: Vec<(&Range<usize>, Vec<&str>)> = Vec::new();
+    for &i in unknown {
         match extra.last_mut() {
             Some((span, sides)) if *span == spans[i] => sides.push(&lines[i]),
             _ => extra.push((spans[i], vec![&lines[i]])),
         }
     }
-    let extra: Vec<String> = extra
+    extra
         .into_iter()
         .map(|(span, sides)| {
             findings.push(warn(
@@ -185,18 +213,7 @@ pub(super) fn masthead(
             ));
             sides.join("　")
         })
-        .collect();
-    let masthead = Masthead {
-        title: lines[title].clone(),
-        year,
-        number: number_in_year,
-        total,
-        start,
-        end,
-        publisher: lines[publisher].clone(),
-        published,
-    };
-    Some((masthead, extra))
+        .collect()
 }
 
 /// A date a PDF's text split where a tab set it beside the publisher: its year at the end of a
