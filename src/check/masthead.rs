@@ -22,7 +22,7 @@ pub fn stale_link(m: &Masthead, prev: &Previous) -> Option<i64> {
 /// three are off by the same weeks, one finding at the link says so instead.
 pub fn continuity(m: &Masthead, link: Option<&Text>, prev: &Previous, found: &mut Vec<Diagnostic>) {
     if let (Some(link), Some(weeks)) = (link, stale_link(m, prev)) {
-        let (off, off_zh) = if weeks > 0 {
+        let (off, off_zh) = if weeks.is_positive() {
             let n = weeks.unsigned_abs();
             (
                 format!("{n} week{} before", if n == 1 { "" } else { "s" }),
@@ -99,7 +99,7 @@ pub fn continuity(m: &Masthead, link: Option<&Text>, prev: &Previous, found: &mu
     if start.value != next_day {
         let days = (start.value - next_day).num_days();
         let (english, n) = (text::days(days.abs()), days.abs());
-        let off = if days > 0 {
+        let off = if days.is_positive() {
             msg!("{english} late", "晚了 {n} 天")
         } else {
             msg!("{english} early", "早了 {n} 天")

@@ -245,12 +245,12 @@ fn continuity_of_counter(written: u64, carried: u64, week: u64) -> Msg {
 
 /// `10 more`, `多 10`: how far a written figure is from the one computed.
 fn off_by(written: u64, computed: u64) -> Msg {
-    if written > computed {
-        let n = written - computed;
-        msg!("{n} more", "多 {n}")
-    } else {
-        let n = computed - written;
-        msg!("{n} less", "少 {n}")
+    match written.checked_sub(computed) {
+        Some(n) => msg!("{n} more", "多 {n}"),
+        None => {
+            let n = computed - written;
+            msg!("{n} less", "少 {n}")
+        }
     }
 }
 
