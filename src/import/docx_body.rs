@@ -1,6 +1,8 @@
 //! The body of a Word document read as paragraphs of runs: paragraphs, tables, content
 //! controls and text boxes in the order they are read, bold runs marked strong.
 
+use std::ops::Range;
+
 use docx_rs::{
     Bold, Document, DocumentChild, DrawingData, InsertChild, MoveToChild, Paragraph,
     ParagraphChild, RunChild, StructuredDataTagChild, Table, TableCellContent, TableChild,
@@ -8,7 +10,7 @@ use docx_rs::{
 };
 
 use super::lists::Lists;
-use super::source::push;
+use super::source::{drop_front, push};
 use super::styles::Styles;
 use crate::model::Run;
 
@@ -110,14 +112,8 @@ fn paragraph(p: &Paragraph, body: &mut Body, out: &mut Vec<Vec<Run>>) {
 /// A paragraph without the spaces it begins and ends with: an indent typed as `　　` or as
 /// spaces is layout, as a first-line indent set on the paragraph is.
 fn trim(runs: &mut Vec<Run>) {
-    while let Some(first) = runs.first_mut() {
-        let kept = first.text.trim_start().len();
-        first.text.replace_range(..first.text.len() - kept, "");
-        if !first.text.is_empty() {
-            break;
-        }
-        runs.remove(0);
-    }
+    let text: String = runs.iter().map(|r| r.text.as_str()).collect();
+    drop_front(runs, text.len() - text.trim_start().len());
     while let Some(last) = runs.last_mut() {
         let kept = last.text.trim_end().len();
         last.text.truncate(kept);
@@ -135,14 +131,14 @@ const MAX_COUNTER_ROWS: usize = 200;
 /// The paragraphs go straight into `out`; each cell is where its first one is.
 fn table(t: &Table, body: &mut Body, out: &mut Vec<Vec<Run>>) {
     let first = out.len();
-    let mut rows: Vec<Vec<usize>> = Vec::new();
+    let mut rows: Vec<Vec<Range<usize>>> = Vec::new();
     // A table in a table is not one of counters, and its text is not gathered again at each
     // level it is nested in.
     let mut nested = false;
     for TableChild::TableRow(row) in &t.rows {
         let mut cells = Vec::new();
         for TableRowChild::TableCell(cell) in &row.cells {
-            cells.push(out.len());
+            let start = out.len();
             for content in &cell.children {
                 match content {
                     TableCellContent::Paragraph(p) => paragraph(p, body, out),
@@ -156,27 +152,10 @@ fn table(t: &Table, body: &mut Body, out: &mut Vec<Vec<Run>>) {
                     TableCellContent::TableOfContents(_) => {}
                 }
             }
+            cells.push(start..out.len());
         }
         rows.push(cells);
     }
-    // Each cell's paragraphs: from where it begins to where the next one does.
-    let ends: Vec<usize> = rows
-        .iter()
-        .flatten()
-        .skip(1)
-        .copied()
-        .chain([out.len()])
-        .collect();
-    let mut end = ends.iter();
-    let rows: Vec<Vec<std::ops::Range<usize>>> = rows
-        .iter()
-        .map(|cells| {
-            cells
-                .iter()
-                .map(|&at| at..*end.next().unwrap_or(&at))
-                .collect()
-        })
-        .collect();
     // A bulletin counts a handful of counters: a longer table is not looked at as one, and
     // its text is not copied to find out.
     if !nested && rows.len() <= MAX_COUNTER_ROWS {

@@ -47,13 +47,15 @@ pub(super) fn masthead(
             ),
         ));
     }
-    let period_at = lines
+    let period = lines
         .iter()
-        .position(|l| sentences::period(l, year).is_some());
+        .enumerate()
+        .find_map(|(at, l)| Some((at, sentences::period(l, year)?)));
+    let period_at = period.map(|(at, _)| at);
     let whole_date = lines
         .iter()
-        .position(|l| sentences::full_date(l).is_some())
-        .and_then(|at| Some((sentences::full_date(&lines[at])?, at, None)));
+        .enumerate()
+        .find_map(|(at, l)| Some((sentences::full_date(l)?, at, None)));
     let Some((published, date_at, year_at)) = whole_date.or_else(|| split_date(&mut lines)) else {
         findings.push(Diagnostic::new(
             Code::E030,
@@ -73,9 +75,8 @@ pub(super) fn masthead(
     // the date (or else the first after the week): a line such as 内部资料 elsewhere is extra.
     // Without the week, the publisher is the line nearest before the date, and the title the
     // one nearest before that.
-    let (start, end, title, publisher) = match period_at {
-        Some(at) => {
-            let (start, end) = sentences::period(&lines[at], year)?;
+    let (start, end, title, publisher) = match period {
+        Some((at, (start, end))) => {
             let title = others.iter().copied().rfind(|i| *i < at);
             let publisher = others
                 .iter()

@@ -387,18 +387,8 @@ fn unnumbered(paras: &[Para]) -> Vec<(Vec<Run>, &Para)> {
 /// The runs without the typed item number they begin with, which may span runs (a bold `1.`).
 fn strip_label(runs: &mut Vec<Run>) {
     let text: String = runs.iter().map(|r| r.text.as_str()).collect();
-    let Some((_, mut len)) = numbering::item_label(&text) else {
-        return;
-    };
-    while len > 0 && !runs.is_empty() {
-        let first = &mut runs[0];
-        if first.text.len() <= len {
-            len -= first.text.len();
-            runs.remove(0);
-        } else {
-            first.text.replace_range(..len, "");
-            len = 0;
-        }
+    if let Some((_, len)) = numbering::item_label(&text) {
+        source::drop_front(runs, len);
     }
 }
 

@@ -10,6 +10,7 @@ use super::table::{is_row, table_of_counters};
 use crate::diag::{Code, Diagnostic};
 use crate::model::Run;
 use crate::msg;
+use crate::text::display_width;
 
 /// One paragraph of a bulletin: its runs, and where it is in the text findings point into.
 #[derive(Debug, Clone, PartialEq)]
@@ -136,8 +137,11 @@ fn flowing<'a, 'b>(
         .map(|l| display_width(l.text.trim()))
         .max()
         .unwrap_or(0);
+    // Whether the last line taken was a row of a table.
+    let mut last_row = false;
     for line in lines.iter().filter(|l| !l.text.trim().is_empty()) {
         let t = line.text.trim();
+        let row = is_row(t);
         let last = groups.last().and_then(|g| g.last()).map(|l| l.text.trim());
         // A heading too long for its line runs on to the next, a few characters without a
         // full stop (`（二）事项授权及受理手册编制推进情` / `况`); a printed line is 15
@@ -152,6 +156,7 @@ fn flowing<'a, 'b>(
             && item_number(t).is_none();
         if wrapped_heading && let Some(group) = groups.last_mut() {
             group.push(line);
+            last_row = row;
             continue;
         }
         let ended = last.is_none_or(ends_sentence);
@@ -170,7 +175,8 @@ fn flowing<'a, 'b>(
         let after_copies = last.is_some_and(|l| l.starts_with("（共印") && l.ends_with('）'));
         // The rows of a table laid out in columns (`pdftotext -layout`) are a paragraph of
         // their own.
-        let row_edge = last.is_some_and(|l| is_row(l) != is_row(t));
+        let row_edge = last.is_some() && last_row != row;
+        last_row = row;
         let begins = masthead
             || after_heading
             || after_copies
@@ -220,11 +226,6 @@ fn starts_paragraph(line: &str, next_item: Option<usize>) -> bool {
         || line.starts_with("发：")
         || line.starts_with("（共印")
         || (next_item.is_some() && item_number(line) == next_item)
-}
-
-/// Columns `s` takes printed: two for a Chinese character or full-width mark, one otherwise.
-fn display_width(s: &str) -> usize {
-    s.chars().map(|c| if is_wide(c) { 2 } else { 1 }).sum()
 }
 
 /// A Chinese character or full-width mark.
@@ -356,6 +357,20 @@ fn markdown_runs(s: &str) -> Vec<Run> {
         runs.push(Run { text, strong });
     }
     runs
+}
+
+/// The runs without their first `bytes` bytes of text, which may span several runs.
+pub fn drop_front(runs: &mut Vec<Run>, mut bytes: usize) {
+    while bytes > 0 && !runs.is_empty() {
+        let first = &mut runs[0];
+        if first.text.len() <= bytes {
+            bytes -= first.text.len();
+            runs.remove(0);
+        } else {
+            first.text.replace_range(..bytes, "");
+            bytes = 0;
+        }
+    }
 }
 
 /// Text joined to the run before when both are bold or both are not.

@@ -93,6 +93,13 @@ struct Week {
     end: chrono::NaiveDate,
 }
 
+impl Week {
+    /// Whether this week begins the day after `before` ends.
+    fn follows(&self, before: &Week) -> bool {
+        before.end.checked_add_days(chrono::Days::new(1)) == Some(self.start)
+    }
+}
+
 /// The issues already in `dir` that the batch does not replace: each regular `.yaml` file
 /// there that reads as an issue. What does not read is left alone (`weekly check` tells of it).
 fn already_in(dir: &Path, replaced: &[String], disk: &Disk) -> Vec<Week> {
@@ -140,13 +147,8 @@ fn fill_totals(batch: &mut [Week], folder: &[Week]) {
             .collect();
         let mut filled = false;
         for w in batch.iter_mut().filter(|w| w.total.is_none()) {
-            let day = chrono::Days::new(1);
-            let before = known
-                .iter()
-                .find(|k| k.end.checked_add_days(day) == Some(w.start));
-            let after = known
-                .iter()
-                .find(|k| w.end.checked_add_days(day) == Some(k.start));
+            let before = known.iter().find(|k| w.follows(k));
+            let after = known.iter().find(|k| k.follows(w));
             w.total = before
                 .and_then(|k| k.total?.checked_add(1))
                 .or_else(|| after.and_then(|k| k.total?.checked_sub(1)));
@@ -161,11 +163,10 @@ fn fill_totals(batch: &mut [Week], folder: &[Week]) {
 /// The file an issue names as last week's: the issue of the batch or the folder one before it
 /// by the running total, or, a total not known, the one whose week ends the day before.
 fn previous_of<'a>(w: &Week, all: &'a [Week]) -> Option<&'a str> {
-    let day = chrono::Days::new(1);
     all.iter()
         .find(|k| match (k.total, w.total) {
             (Some(a), Some(b)) => a.checked_add(1) == Some(b),
-            _ => k.end.checked_add_days(day) == Some(w.start),
+            _ => w.follows(k),
         })
         .map(|k| k.file.as_str())
 }
