@@ -305,6 +305,9 @@ fn fill_in(name: &str, source: &str, context: &Context) -> Result<String, Filled
         text::markdown_escape(s)
     });
     tera.register_filter("typ", |s: &str, _: Kwargs, _: &State| text::typst_string(s));
+    tera.register_filter("typ_text", |s: &str, _: Kwargs, _: &State| {
+        text::typst_text(s)
+    });
     tera.add_raw_template(name, source)
         .map_err(Filled::Failed)?;
     let mut out = Capped(Vec::new());

@@ -98,7 +98,7 @@ fn markup_typed_in_an_issue_stays_text() {
     .unwrap();
     let out = build(dir, &["--format", "typst"]);
     out.success();
-    let expected = format!("#par[#\"1.\"#{}]", weekly::text::typst_string(typed));
+    let expected = format!("#par[#\"1.\"#{}]", weekly::text::typst_text(typed));
     assert!(
         out.stdout_text().contains(&expected),
         "{}",
@@ -108,6 +108,34 @@ fn markup_typed_in_an_issue_stays_text() {
         let out = build(dir, &["-o", "a.pdf"]);
         out.success();
     }
+}
+
+/// A paragraph of thousands of punctuation marks, of every kind the template sets in a cell
+/// of its own, is typeset: a show rule matching them stopped at 512 in one paragraph.
+// The PDF is typeset only with the `pdf` feature (scripts/mutants.sh builds without it).
+#[cfg(feature = "pdf")]
+#[test]
+fn a_paragraph_of_thousands_of_marks_is_typeset() {
+    if !chinese_fonts() {
+        return;
+    }
+    let tmp = series_copy();
+    let dir = tmp.path();
+    let source = fs::read_to_string(dir.join("2023-39.yaml")).unwrap();
+    let marks = "办，件。项、；：？！“省”‘市’（县）《文》〈章〉【号】……";
+    let item = format!("        items:\n          - '{}完。'\n", marks.repeat(130));
+    fs::write(
+        dir.join("2023-39.yaml"),
+        source.replacen("        items:\n", &item, 1),
+    )
+    .unwrap();
+    weekly()
+        .current_dir(dir)
+        .args(["check", "2023-39.yaml"])
+        .run()
+        .success();
+    build(dir, &["-o", "a.pdf"]).success();
+    assert!(fs::read(dir.join("a.pdf")).unwrap().starts_with(b"%PDF-"));
 }
 
 // The PDF is typeset only with the `pdf` feature (scripts/mutants.sh builds without it).
