@@ -96,8 +96,8 @@ pub fn build(out: &mut Reporter, settings: &Build) -> anyhow::Result<Status> {
         staged.push((output, ready));
     }
     let mut status = Status::Success;
-    for (output, ready) in staged {
-        if let Err(e) = ready.commit(true).said(|| cannot_write(output)) {
+    for (output, done) in write::commit_all(staged, true) {
+        if let Err(e) = done.said(|| cannot_write(output)) {
             out.error(&e.into());
             status = Status::Error;
         }

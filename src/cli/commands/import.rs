@@ -258,10 +258,16 @@ fn write_folder(
                     "所有周报文件均未写入"
                 )))
             })?;
-        staged.push((path, ready, r));
+        staged.push(((path, r), ready));
     }
-    for (path, ready, r) in staged {
-        ready.commit(force).said(|| write::cannot_write(&path))?;
+    let mut failed = None;
+    for ((path, r), done) in write::commit_all(staged, force) {
+        if let Err(e) = done.said(|| write::cannot_write(&path)) {
+            if let Some(first) = failed.replace(e) {
+                out.error(&first.into());
+            }
+            continue;
+        }
         let (shown, from, m) = (crate::text::quote::path(&path), &r.name, &r.draft.masthead);
         let (year, number) = (m.year, m.number);
         out.note(match m.total {
@@ -275,5 +281,5 @@ fn write_folder(
             ),
         });
     }
-    Ok(())
+    failed.map_or(Ok(()), |e| Err(e.into()))
 }
