@@ -69,7 +69,11 @@ enum Command {
         /// With PDF output: use only the fonts of --font-path, not the system's
         #[arg(long)]
         ignore_system_fonts: bool,
-        /// Say what was done: for a PDF, the fonts it was set in
+        /// With PDF output: read every font file, neither reading nor writing the index of
+        /// fonts kept in the user's cache folder
+        #[arg(long)]
+        no_font_cache: bool,
+        /// Say what was done: for a PDF, the fonts it was set in and the font files read
         #[arg(short, long)]
         verbose: bool,
         #[command(flatten)]
@@ -275,6 +279,7 @@ pub struct Build {
     pub width: Option<usize>,
     pub font_path: Vec<PathBuf>,
     pub system_fonts: bool,
+    pub font_cache: bool,
     pub verbose: bool,
 }
 
@@ -336,6 +341,7 @@ impl Cli {
                 width,
                 font_path,
                 ignore_system_fonts,
+                no_font_cache,
                 verbose,
                 findings,
             } => {
@@ -368,6 +374,7 @@ impl Cli {
                     width: width.map(usize::from),
                     font_path,
                     system_fonts: !ignore_system_fonts,
+                    font_cache: !no_font_cache,
                     verbose,
                 };
                 (Settings::Build(build), report(findings))

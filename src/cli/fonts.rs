@@ -1,47 +1,163 @@
 //! The fonts a PDF may use, found on disk: the font files of the folders `--font-path` names,
 //! then of the system's font folders (those fontconfig names on Linux, the usual ones
 //! elsewhere). Each file is looked over before the typesetter reads it, and one that is not
-//! fit is left out with a warning that names it.
+//! fit is left out with a warning that names it; what a file holds is kept in an index in the
+//! user's cache folder, so that the next run reads only the fonts a bulletin uses.
 
 use std::collections::HashSet;
 use std::fs;
+use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 
-use crate::render::Fonts;
 use crate::render::font_check::{MAX_FONT_BYTES, Problem};
+use crate::render::{FontFile, FontIndex, Fonts, MAX_INDEX_BYTES, Stamp};
 
 /// Folders below a font folder that are looked into: system font trees are three or four
 /// deep.
 const MAX_DEPTH: usize = 16;
 
-/// The fonts of `folders`, then, with `system`, the system's; and the font files left out,
-/// with why.
-pub fn fonts(folders: &[PathBuf], system: bool) -> (Fonts, Vec<(PathBuf, Problem)>) {
+/// The fonts found, the font files left out with why, and how many files were read rather
+/// than known from the index.
+pub struct Found {
+    pub fonts: Fonts,
+    pub refused: Vec<(PathBuf, Problem)>,
+    pub files: usize,
+    pub read: usize,
+}
+
+/// Files an index keeps, those of this run first: enough for every font folder a machine has.
+const MAX_INDEXED_FILES: usize = 4096;
+
+/// The fonts of `folders`, then, with `system`, the system's. With `index`, the file where
+/// the faces of font files are kept between runs: a file it knows at its length and time is
+/// not read, and it is written again when what it knows has changed. An index that cannot be
+/// read is read no further, and one that cannot be written is left as it was: either way the
+/// fonts are those on disk.
+pub fn fonts(folders: &[PathBuf], system: bool, index: Option<&Path>) -> Found {
     let mut seen = HashSet::new();
-    let mut files = Vec::new();
+    let mut paths = Vec::new();
     let system_folders = if system { system_folders() } else { Vec::new() };
     for folder in folders.iter().chain(&system_folders) {
-        font_files(folder, 0, &mut seen, &mut files);
+        font_files(folder, 0, &mut seen, &mut paths);
     }
+    let walked: HashSet<PathBuf> = paths.iter().cloned().collect();
+    let known = index.and_then(read_index).unwrap_or_default();
     let mut refused = Vec::new();
-    let readable = files
-        .into_iter()
-        .filter_map(|path| match fs::metadata(&path) {
+    let mut files = Vec::new();
+    let mut read = 0;
+    for path in paths {
+        let meta = match fs::metadata(&path) {
             Ok(meta) if !meta.is_file() => {
                 refused.push((path, Problem::NotAFont));
-                None
+                continue;
             }
             Ok(meta) if meta.len() > MAX_FONT_BYTES as u64 => {
                 refused.push((path, Problem::TooLarge));
-                None
+                continue;
             }
-            Ok(_) => fs::read(&path).ok().map(|bytes| (path, bytes)),
-            Err(_) => None,
-        });
-    let (fonts, mut bad) = Fonts::collect(readable);
-    refused.append(&mut bad);
+            Ok(meta) => meta,
+            Err(_) => continue,
+        };
+        let stamp = stamp(&meta);
+        if let Some(file) = known.get(&path, stamp) {
+            files.push(file.clone());
+            continue;
+        }
+        let Ok(data) = fs::read(&path) else {
+            continue;
+        };
+        read += 1;
+        match FontFile::read(path.clone(), stamp, &data) {
+            Ok(file) => files.push(file),
+            Err(problem) => refused.push((path, problem)),
+        }
+    }
     refused.sort_by(|a, b| a.0.cmp(&b.0));
-    (fonts, refused)
+    let fonts = Fonts::new(&files);
+    let count = files.len() + refused.len();
+    if let Some(index) = index {
+        let others = known
+            .files()
+            .iter()
+            .filter(|f| !walked.contains(&f.path))
+            .cloned();
+        let mut kept = files.clone();
+        kept.extend(others);
+        kept.truncate(MAX_INDEXED_FILES);
+        let kept = FontIndex::new(kept);
+        if kept != known {
+            write_index(index, &kept);
+        }
+    }
+    Found {
+        fonts,
+        refused,
+        files: count,
+        read,
+    }
+}
+
+/// A font file's length and time of last writing.
+fn stamp(meta: &fs::Metadata) -> Stamp {
+    let modified = meta
+        .modified()
+        .ok()
+        .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
+        .map_or(0, |d| d.as_nanos());
+    Stamp {
+        len: meta.len(),
+        modified,
+    }
+}
+
+/// The index at `path`, if it is one weekly wrote and no larger than any real one.
+fn read_index(path: &Path) -> Option<FontIndex> {
+    let meta = fs::symlink_metadata(path).ok()?;
+    if !meta.is_file() || meta.len() > MAX_INDEX_BYTES {
+        return None;
+    }
+    let mut bytes = Vec::new();
+    fs::File::open(path)
+        .ok()?
+        .take(MAX_INDEX_BYTES)
+        .read_to_end(&mut bytes)
+        .ok()?;
+    FontIndex::parse(&bytes)
+}
+
+/// Writes the index whole or not at all: a temporary file beside it, renamed over it. What
+/// is at its path and is not a regular file (a link, a folder) is left alone.
+fn write_index(path: &Path, index: &FontIndex) {
+    let Some(folder) = path.parent() else {
+        return;
+    };
+    if fs::symlink_metadata(path).is_ok_and(|m| !m.is_file()) || fs::create_dir_all(folder).is_err()
+    {
+        return;
+    }
+    let Ok(mut file) = tempfile::NamedTempFile::new_in(folder) else {
+        return;
+    };
+    if file.write_all(&index.to_bytes()).is_ok() {
+        let _ = file.persist(path);
+    }
+}
+
+/// Where the font index is kept: the user's cache folder, as each system names it.
+pub fn index_path() -> Option<PathBuf> {
+    let env = |name| {
+        std::env::var_os(name)
+            .map(PathBuf::from)
+            .filter(|p| p.is_absolute())
+    };
+    let folder = if cfg!(windows) {
+        env("LOCALAPPDATA")?
+    } else if cfg!(target_os = "macos") {
+        env("HOME")?.join("Library/Caches")
+    } else {
+        env("XDG_CACHE_HOME").or_else(|| env("HOME").map(|h| h.join(".cache")))?
+    };
+    Some(folder.join("weekly").join("fonts.json"))
 }
 
 /// The font files below `folder`, each once however it is reached: links are followed, and a
@@ -181,7 +297,7 @@ mod tests {
         ttc.extend(u32::MAX.to_be_bytes());
         fs::write(fonts.join("sub/many.TTC"), ttc).unwrap();
         std::os::unix::fs::symlink("..", fonts.join("sub/up")).unwrap();
-        let (_, refused) = super::fonts(std::slice::from_ref(&fonts), false);
+        let refused = super::fonts(std::slice::from_ref(&fonts), false, None).refused;
         let named: Vec<(String, Problem)> = refused
             .into_iter()
             .map(|(p, why)| (p.strip_prefix(&fonts).unwrap().display().to_string(), why))

@@ -4,9 +4,11 @@
 mod docx;
 pub mod font_check;
 #[cfg(feature = "pdf")]
+mod fonts;
+#[cfg(feature = "pdf")]
 mod pdf;
 #[cfg(feature = "pdf")]
-pub use pdf::Fonts;
+pub use fonts::{FontFile, FontIndex, Fonts, MAX_INDEX_BYTES, Stamp};
 
 /// Without the `pdf` feature there are no fonts to find: a PDF build says so.
 #[cfg(not(feature = "pdf"))]

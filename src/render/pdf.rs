@@ -2,20 +2,17 @@
 //! world of that one file and the fonts the caller found.
 
 use std::collections::BTreeSet;
-use std::path::PathBuf;
-use std::sync::Arc;
 
 use typst::diag::{FileError, FileResult, SourceDiagnostic};
 use typst::foundations::{Bytes, Datetime, Duration, Smart};
 use typst::layout::{Frame, FrameItem};
 use typst::syntax::{FileId, RootedPath, Source, VirtualPath, VirtualRoot};
-use typst::text::{Font, FontBook, FontInfo, FontStyle, FontVariant, FontWeight};
+use typst::text::{Font, FontBook};
 use typst::utils::LazyHash;
 use typst::{Library, LibraryExt, World, WorldExt};
-use typst_kit::fonts::{FontPath, FontStore};
-
-use super::font_check::{self, Problem};
 use typst_layout::PagedDocument;
+
+use super::fonts::Fonts;
 
 /// Why no PDF was made.
 #[derive(Debug)]
@@ -23,55 +20,6 @@ pub enum Failure {
     NoChineseFont,
     /// Typst's errors, each with its line in the source.
     Typst(String),
-}
-
-/// The fonts a PDF may use, found by the caller (the system's, and folders the user names).
-/// Font files are read only when a document needs them.
-#[derive(Clone, Default)]
-pub struct Fonts(Arc<FontStore>);
-
-impl Fonts {
-    /// The faces of the font files given (each its path and its bytes, read as they are
-    /// asked for), each file looked over first ([`font_check`]): the fonts, and the files
-    /// refused with why. Typst reads a face again from its path only when a document uses it.
-    pub fn collect(
-        files: impl IntoIterator<Item = (PathBuf, Vec<u8>)>,
-    ) -> (Fonts, Vec<(PathBuf, Problem)>) {
-        let mut store = FontStore::new();
-        let mut refused = Vec::new();
-        for (path, data) in files {
-            match font_check::faces(&data) {
-                Ok(faces) => {
-                    for index in 0..faces {
-                        if let Some(info) = FontInfo::new(&data, index) {
-                            let at = FontPath {
-                                path: path.clone(),
-                                index,
-                            };
-                            store.push((at, info));
-                        }
-                    }
-                }
-                Err(problem) => refused.push((path, problem)),
-            }
-        }
-        (Fonts(Arc::new(store)), refused)
-    }
-
-    /// Whether any font covers Chinese: without one, a bulletin cannot be typeset.
-    fn has_chinese(&self) -> bool {
-        let variant = FontVariant::new(FontStyle::Normal, FontWeight::REGULAR, Default::default());
-        self.0
-            .book()
-            .select_fallback(None, variant, "周报")
-            .is_some()
-    }
-}
-
-impl std::fmt::Debug for Fonts {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "Fonts({} faces)", self.0.book().families().count())
-    }
 }
 
 /// A typeset bulletin, and the font families it was set in.
@@ -168,7 +116,7 @@ impl World for Bulletin<'_> {
     }
 
     fn book(&self) -> &LazyHash<FontBook> {
-        self.fonts.0.book()
+        self.fonts.store().book()
     }
 
     fn main(&self) -> FileId {
@@ -189,7 +137,7 @@ impl World for Bulletin<'_> {
     }
 
     fn font(&self, index: usize) -> Option<Font> {
-        self.fonts.0.font(index)
+        self.fonts.store().font(index)
     }
 
     fn today(&self, _: Option<Duration>) -> Option<Datetime> {
@@ -203,8 +151,7 @@ mod tests {
 
     #[test]
     fn without_a_chinese_font_nothing_is_compiled() {
-        let (empty, refused) = Fonts::collect([]);
-        assert!(refused.is_empty());
+        let empty = Fonts::new([]);
         let result = typeset("#\"周报\"", &empty, (2023, 10, 20));
         assert!(matches!(result, Err(Failure::NoChineseFont)));
     }

@@ -70,10 +70,96 @@ fn a_pdf_is_typeset_and_two_builds_are_the_same_bytes() {
         says(b"/Creator(weekly)"),
         "the PDF names weekly as its creator"
     );
-    // The fonts it was set in are named, a line per output.
+    // The font files are counted, and the fonts it was set in named, a line per output.
     let stderr = out.stderr_text();
-    assert!(stderr.starts_with("a.pdf: set in "), "{stderr}");
-    assert!(stderr.contains("CJK"), "{stderr}");
+    let lines: Vec<&str> = stderr.lines().collect();
+    assert!(lines[0].starts_with("fonts: "), "{stderr}");
+    assert!(lines[1].starts_with("a.pdf: set in "), "{stderr}");
+    assert!(lines[1].contains("CJK"), "{stderr}");
+}
+
+/// The font index: a second build reads no font file to know what the fonts hold, one
+/// written since is read again, a damaged index is read no further and written anew, and
+/// `--no-font-cache` neither reads nor writes one. The PDF is the same bytes each time.
+// The PDF is typeset only with the `pdf` feature (scripts/mutants.sh builds without it).
+#[cfg(feature = "pdf")]
+#[test]
+fn the_font_index_spares_reading_fonts_and_follows_their_changes() {
+    if !chinese_fonts() {
+        return;
+    }
+    let tmp = series_copy();
+    let dir = tmp.path();
+    // The smallest Chinese font of the machine, copied so that the test may change it.
+    let listed = std::process::Command::new("fc-list")
+        .args(["--format", "%{file}\n", ":lang=zh"])
+        .output()
+        .unwrap();
+    let smallest = String::from_utf8(listed.stdout)
+        .unwrap()
+        .lines()
+        .map(str::to_owned)
+        .min_by_key(|f| fs::metadata(f).map_or(u64::MAX, |m| m.len()))
+        .unwrap();
+    fs::create_dir(dir.join("fonts")).unwrap();
+    let font = dir
+        .join("fonts")
+        .join(Path::new(&smallest).file_name().unwrap());
+    fs::copy(&smallest, &font).unwrap();
+    fs::write(dir.join("fonts/cut.ttf"), [0, 1, 0, 0, 0]).unwrap();
+    let cache = dir.join("cache");
+    let index = cache.join("weekly/fonts.json");
+    let run = |pdf: &str, extra: &[&str]| {
+        let mut args = vec![
+            "-o",
+            pdf,
+            "-v",
+            "--ignore-system-fonts",
+            "--font-path",
+            "fonts",
+        ];
+        args.extend(extra);
+        let out = weekly()
+            .current_dir(dir)
+            .args(["build", "2023-39.yaml"])
+            .args(&args)
+            .env("XDG_CACHE_HOME", &cache)
+            .run();
+        out.success();
+        let stderr = out.stderr_text();
+        let line = stderr
+            .lines()
+            .find(|l| l.starts_with("fonts: "))
+            .unwrap_or_default();
+        let bytes = fs::read(dir.join(pdf)).unwrap();
+        (line.to_owned(), bytes)
+    };
+    let shown = weekly::text::quote::path(&index);
+    let indexed = |read: usize| {
+        format!("fonts: 2 font files, {read} of them read, the others known from `{shown}`")
+    };
+    let (said, first) = run("a.pdf", &[]);
+    assert_eq!(said, indexed(2));
+    assert!(index.is_file());
+    // The damaged font is read every time, to be named every time.
+    let (said, again) = run("b.pdf", &[]);
+    assert_eq!(said, indexed(1));
+    assert!(first == again, "the PDF changed with the index");
+    let file = fs::File::options().write(true).open(&font).unwrap();
+    file.set_modified(std::time::SystemTime::UNIX_EPOCH + std::time::Duration::from_secs(1 << 30))
+        .unwrap();
+    drop(file);
+    assert_eq!(run("c.pdf", &[]).0, indexed(2));
+    assert_eq!(run("d.pdf", &[]).0, indexed(1));
+    let good = fs::read(&index).unwrap();
+    fs::write(&index, &good[..good.len() / 2]).unwrap();
+    assert_eq!(run("e.pdf", &[]).0, indexed(2));
+    assert_eq!(fs::read(&index).unwrap(), good, "the index written anew");
+    fs::remove_file(&index).unwrap();
+    let (said, bypassed) = run("f.pdf", &["--no-font-cache"]);
+    assert_eq!(said, "fonts: 2 font files, 2 of them read (no font index)");
+    assert!(!index.exists(), "--no-font-cache wrote an index");
+    assert!(first == bypassed, "the PDF changed without the index");
 }
 
 /// Text with Typst's markup characters prints as typed: the source holds it as strings, and

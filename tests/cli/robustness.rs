@@ -183,7 +183,17 @@ fn font_fuzz_corpus_replays_without_a_panic() {
             refused.push((name.rsplit('/').next().unwrap().to_owned(), problem));
         }
         #[cfg(feature = "pdf")]
-        let _ = weekly::render::Fonts::collect([(std::path::PathBuf::from(name), bytes.clone())]);
+        {
+            use weekly::render::{FontFile, FontIndex, Stamp};
+            let stamp = Stamp {
+                len: 0,
+                modified: 0,
+            };
+            if let Ok(file) = FontFile::read(name.into(), stamp, bytes) {
+                let index = FontIndex::new(vec![file]);
+                assert_eq!(FontIndex::parse(&index.to_bytes()).as_ref(), Some(&index));
+            }
+        }
     }
     assert!(refused.contains(&("everything.ttf".to_owned(), Problem::TooManyCodePoints)));
     assert!(refused.contains(&("many-faces.ttc".to_owned(), Problem::TooManyFaces(u32::MAX))));

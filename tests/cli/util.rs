@@ -15,8 +15,14 @@ pub fn weekly() -> TestCommand {
     cmd.env_remove("NO_COLOR")
         .env_remove("LC_ALL")
         .env_remove("LC_MESSAGES")
-        .env("LANG", "C");
+        .env("LANG", "C")
+        .env("XDG_CACHE_HOME", cache_home());
     cmd
+}
+
+/// The cache folder of the runs of the tests (the font index), not the user's.
+pub fn cache_home() -> PathBuf {
+    Path::new(env!("CARGO_TARGET_TMPDIR")).join("cache")
 }
 
 /// A program run by a test, built up like `std::process::Command`: arguments, folder,

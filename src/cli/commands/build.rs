@@ -27,6 +27,7 @@ pub fn build(out: &mut Reporter, settings: &Build) -> anyhow::Result<Status> {
         width,
         font_path,
         system_fonts,
+        font_cache,
         verbose,
     } = settings;
     let mut targets: Vec<(&Output, Target)> = Vec::new();
@@ -51,7 +52,7 @@ pub fn build(out: &mut Reporter, settings: &Build) -> anyhow::Result<Status> {
     };
     let bulletin = Bulletin::new(&issue);
     let fonts = if outputs.iter().any(|o| o.format == Format::Pdf) {
-        fonts(out, font_path, *system_fonts)
+        fonts(out, font_path, *system_fonts, *font_cache, *verbose)
     } else {
         Default::default()
     };
@@ -105,22 +106,46 @@ pub fn build(out: &mut Reporter, settings: &Build) -> anyhow::Result<Status> {
     Ok(status)
 }
 
-/// The fonts a PDF may use; each font file left out is a warning that names it.
+/// The fonts a PDF may use; each font file left out is a warning that names it, and with
+/// `verbose` a note says how many font files there were and how many were read.
 #[cfg(feature = "pdf")]
-fn fonts(out: &mut Reporter, folders: &[std::path::PathBuf], system: bool) -> render::Fonts {
-    let (fonts, refused) = crate::cli::fonts::fonts(folders, system);
-    for (path, why) in refused {
+fn fonts(
+    out: &mut Reporter,
+    folders: &[std::path::PathBuf],
+    system: bool,
+    cache: bool,
+    verbose: bool,
+) -> render::Fonts {
+    let index = cache.then(crate::cli::fonts::index_path).flatten();
+    let found = crate::cli::fonts::fonts(folders, system, index.as_deref());
+    for (path, why) in found.refused {
         let (path, Msg { en, zh }) = (crate::text::quote::path(&path), why.message());
         out.note(msg!(
             "warning: the font `{path}` is left out: {en}",
             "警告：字体 `{path}` 未使用：{zh}"
         ));
     }
-    fonts
+    if verbose {
+        let (files, read) = (found.files, found.read);
+        out.note(match index {
+            Some(index) => {
+                let index = crate::text::quote::path(&index);
+                msg!(
+                    "fonts: {files} font files, {read} of them read, the others known from `{index}`",
+                    "字体：共 {files} 个字体文件，读取了其中 {read} 个，其余的信息取自 `{index}`"
+                )
+            }
+            None => msg!(
+                "fonts: {files} font files, {read} of them read (no font index)",
+                "字体：共 {files} 个字体文件，读取了其中 {read} 个（未用字体索引）"
+            ),
+        });
+    }
+    found.fonts
 }
 
 #[cfg(not(feature = "pdf"))]
-fn fonts(_: &mut Reporter, _: &[std::path::PathBuf], _: bool) -> render::Fonts {
+fn fonts(_: &mut Reporter, _: &[std::path::PathBuf], _: bool, _: bool, _: bool) -> render::Fonts {
     render::Fonts
 }
 

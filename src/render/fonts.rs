@@ -1,0 +1,309 @@
+//! The fonts a PDF may use: each font file's faces as Typst describes them, kept in an index
+//! that the next run reads instead of the font files, and a face read from its file only when
+//! a document uses it, looked over again before Typst parses it.
+
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use serde::{Deserialize, Serialize};
+use typst::foundations::Bytes;
+use typst::text::{
+    Coverage, Font, FontAxis, FontFlags, FontInfo, FontStyle, FontVariant, FontWeight,
+};
+use typst_kit::fonts::{FontSource, FontStore};
+
+use super::font_check::{self, Problem};
+
+/// Which version of a font file a description is of: its length and when it was last
+/// written, to the nanosecond. A font replaced or edited in place changes one or the other.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Stamp {
+    pub len: u64,
+    pub modified: u128,
+}
+
+/// One font file and the faces it holds.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FontFile {
+    pub path: PathBuf,
+    pub stamp: Stamp,
+    faces: Vec<(u32, FontInfo)>,
+}
+
+impl FontFile {
+    /// The faces of the font file `data`, read at `path`, looked over first ([`font_check`]).
+    pub fn read(path: PathBuf, stamp: Stamp, data: &[u8]) -> Result<FontFile, Problem> {
+        let count = font_check::faces(data)?;
+        let faces = (0..count)
+            .filter_map(|index| FontInfo::new(data, index).map(|info| (index, info)))
+            .collect();
+        Ok(FontFile { path, stamp, faces })
+    }
+}
+
+/// Font files a run read before, as the index on disk holds them. It is read as untrusted
+/// input: a damaged one is not read at all, and a face is looked over before Typst parses
+/// it, whatever an index says of its file.
+#[derive(Debug, Default, PartialEq)]
+pub struct FontIndex {
+    files: Vec<FontFile>,
+}
+
+/// The index's format: another weekly, or another Typst describing faces differently,
+/// starts a new one.
+const INDEX_FORMAT: &str = concat!("weekly ", env!("CARGO_PKG_VERSION"), ", font index 1");
+
+/// An index larger than this is not read: one of a thousand CJK collections is some 30 MB.
+pub const MAX_INDEX_BYTES: u64 = 64 * 1024 * 1024;
+
+/// The index as JSON: `faces` of each file as Typst's `FontInfo`, whose `coverage` is the
+/// run lengths of the code points covered.
+#[derive(Serialize, Deserialize)]
+struct Stored<F> {
+    format: String,
+    files: Vec<StoredFile<F>>,
+}
+
+#[derive(Serialize, Deserialize)]
+struct StoredFile<F> {
+    path: PathBuf,
+    stamp: Stamp,
+    faces: Vec<(u32, F)>,
+}
+
+/// A face as read back: `FontInfo` with its coverage as plain runs, checked before they
+/// become a `Coverage` (whose lookups add the runs up).
+#[derive(Deserialize)]
+struct StoredInfo {
+    family: String,
+    variant: FontVariant,
+    flags: FontFlags,
+    #[serde(default)]
+    axes: Vec<FontAxis>,
+    coverage: Vec<u32>,
+}
+
+impl StoredInfo {
+    fn info(self) -> Option<FontInfo> {
+        let mut sum: u32 = 0;
+        for &run in &self.coverage {
+            sum = sum.checked_add(run).filter(|&s| s <= 0x11_0000)?;
+        }
+        let runs = serde::de::value::SeqDeserializer::<_, serde::de::value::Error>::new(
+            self.coverage.into_iter(),
+        );
+        Some(FontInfo {
+            family: self.family,
+            variant: self.variant,
+            flags: self.flags,
+            axes: self.axes,
+            coverage: Coverage::deserialize(runs).ok()?,
+        })
+    }
+}
+
+impl FontIndex {
+    pub fn new(files: Vec<FontFile>) -> FontIndex {
+        FontIndex { files }
+    }
+
+    /// The index written by [`FontIndex::to_bytes`]; `None` for one of another format,
+    /// damaged, or not an index at all.
+    pub fn parse(bytes: &[u8]) -> Option<FontIndex> {
+        let stored: Stored<StoredInfo> = serde_json::from_slice(bytes).ok()?;
+        if stored.format != INDEX_FORMAT {
+            return None;
+        }
+        let files = stored
+            .files
+            .into_iter()
+            .map(|file| {
+                let faces = file
+                    .faces
+                    .into_iter()
+                    .map(|(index, info)| Some((index, info.info()?)))
+                    .collect::<Option<_>>()?;
+                Some(FontFile {
+                    path: file.path,
+                    stamp: file.stamp,
+                    faces,
+                })
+            })
+            .collect::<Option<_>>()?;
+        Some(FontIndex { files })
+    }
+
+    pub fn to_bytes(&self) -> Vec<u8> {
+        let stored = Stored {
+            format: INDEX_FORMAT.to_owned(),
+            files: self
+                .files
+                .iter()
+                .map(|f| StoredFile {
+                    path: f.path.clone(),
+                    stamp: f.stamp,
+                    faces: f.faces.iter().map(|(i, info)| (*i, info)).collect(),
+                })
+                .collect(),
+        };
+        serde_json::to_vec(&stored).expect("an index is plain data")
+    }
+
+    /// The file at `path` as the index knows it, if it is still that version.
+    pub fn get(&self, path: &std::path::Path, stamp: Stamp) -> Option<&FontFile> {
+        self.files
+            .iter()
+            .find(|f| f.path == path && f.stamp == stamp)
+    }
+
+    pub fn files(&self) -> &[FontFile] {
+        &self.files
+    }
+}
+
+/// The fonts a PDF may use, found by the caller (the system's, and folders the user names).
+/// Font files are read only when a document needs them.
+#[derive(Clone, Default)]
+pub struct Fonts(Arc<FontStore>);
+
+impl Fonts {
+    /// The faces of `files`, in their order: the first of two faces that match is used.
+    pub fn new<'a>(files: impl IntoIterator<Item = &'a FontFile>) -> Fonts {
+        let mut store = FontStore::new();
+        for file in files {
+            for (index, info) in &file.faces {
+                let face = Face {
+                    path: file.path.clone(),
+                    index: *index,
+                };
+                store.push((face, info.clone()));
+            }
+        }
+        Fonts(Arc::new(store))
+    }
+
+    /// Whether any font covers Chinese: without one, a bulletin cannot be typeset.
+    pub(super) fn has_chinese(&self) -> bool {
+        let variant = FontVariant::new(FontStyle::Normal, FontWeight::REGULAR, Default::default());
+        self.0
+            .book()
+            .select_fallback(None, variant, "周报")
+            .is_some()
+    }
+
+    pub(super) fn store(&self) -> &FontStore {
+        &self.0
+    }
+}
+
+impl std::fmt::Debug for Fonts {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "Fonts({} faces)", self.0.book().families().count())
+    }
+}
+
+/// A face of a font file, read when a document first uses it. The file is looked over again
+/// as it is read: it may have changed since it was indexed, or the index may not be ours.
+struct Face {
+    path: PathBuf,
+    index: u32,
+}
+
+impl FontSource for Face {
+    fn load(&self) -> Option<Font> {
+        let len = std::fs::metadata(&self.path).ok()?.len();
+        if len > font_check::MAX_FONT_BYTES as u64 {
+            return None;
+        }
+        let data = std::fs::read(&self.path).ok()?;
+        font_check::faces(&data).ok()?;
+        Font::new(Bytes::new(data), self.index)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn stamp() -> Stamp {
+        Stamp {
+            len: 10,
+            modified: 1_700_000_000_000_000_000,
+        }
+    }
+
+    fn info(family: &str, coverage: Vec<u32>) -> FontInfo {
+        FontInfo {
+            family: family.to_owned(),
+            variant: FontVariant::default(),
+            flags: FontFlags::SERIF,
+            axes: Vec::new(),
+            coverage: Coverage::from_vec(coverage),
+        }
+    }
+
+    fn index() -> FontIndex {
+        FontIndex::new(vec![FontFile {
+            path: PathBuf::from("/fonts/a.ttc"),
+            stamp: stamp(),
+            faces: vec![
+                (0, info("Noto Serif CJK JP", vec![0x5468, 0x62A5])),
+                (2, info("Noto Serif CJK SC", vec![0x41, 0x42, 0x5468])),
+            ],
+        }])
+    }
+
+    #[test]
+    fn an_index_reads_back_as_written() {
+        let index = index();
+        assert_eq!(FontIndex::parse(&index.to_bytes()), Some(index));
+    }
+
+    #[test]
+    fn a_file_is_found_only_at_its_version() {
+        let index = index();
+        let path = std::path::Path::new("/fonts/a.ttc");
+        assert!(index.get(path, stamp()).is_some());
+        let edited = Stamp {
+            modified: stamp().modified + 1,
+            ..stamp()
+        };
+        assert!(index.get(path, edited).is_none());
+        let cut = Stamp { len: 9, ..stamp() };
+        assert!(index.get(path, cut).is_none());
+        assert!(
+            index
+                .get(std::path::Path::new("/fonts/b.ttc"), stamp())
+                .is_none()
+        );
+    }
+
+    #[test]
+    fn a_damaged_or_foreign_index_is_not_read() {
+        let good = String::from_utf8(index().to_bytes()).unwrap();
+        let other = good.replace(INDEX_FORMAT, "weekly 0.0.0, font index 1");
+        let past_unicode = good.replacen("\"coverage\":[65", "\"coverage\":[4294967200", 1);
+        assert_ne!(past_unicode, good);
+        for bad in [
+            "",
+            "{}",
+            "null",
+            &good[..good.len() / 2],
+            &other,
+            &past_unicode,
+            &"[".repeat(100_000),
+        ] {
+            assert_eq!(FontIndex::parse(bad.as_bytes()), None, "{bad:.80}");
+        }
+    }
+
+    #[test]
+    fn a_face_that_is_gone_or_not_a_font_is_not_loaded() {
+        let dir = tempfile::tempdir().unwrap();
+        let bad = dir.path().join("bad.ttf");
+        std::fs::write(&bad, [0, 1, 0, 0, 0]).unwrap();
+        for path in [bad, dir.path().join("gone.ttf")] {
+            assert!(Face { path, index: 0 }.load().is_none());
+        }
+    }
+}
