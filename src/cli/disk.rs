@@ -1,7 +1,7 @@
 //! The file system as the library reads it: issue files with the size cap, standard input,
 //! the issue files below a folder, and the user's templates.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::fs;
 use std::io::{self, Read};
 use std::path::{Path, PathBuf};
@@ -20,6 +20,10 @@ use crate::render::{Format, Templates};
 #[derive(Default)]
 pub struct Disk {
     read: Mutex<HashSet<FileId>>,
+    /// The real path of each path resolved, and of each folder a file was resolved in: an
+    /// archive's history is resolved issue by issue back along `previous:`, each path many
+    /// times, and the system resolves a path by reading each of its folders as a link.
+    resolved: Mutex<HashMap<PathBuf, PathBuf>>,
 }
 
 /// One file, however it is named: its device and inode where there are such, else the one
@@ -52,6 +56,17 @@ impl Disk {
         self.read
             .lock()
             .is_ok_and(|read| read.contains(&FileId::of(path, &meta)))
+    }
+
+    fn known(&self, path: &Path) -> Option<PathBuf> {
+        self.resolved.lock().ok()?.get(path).cloned()
+    }
+
+    fn remember(&self, path: &Path, real: PathBuf) -> PathBuf {
+        if let Ok(mut resolved) = self.resolved.lock() {
+            resolved.insert(path.to_owned(), real.clone());
+        }
+        real
     }
 
     fn note(&self, path: &Path, meta: &fs::Metadata) {
@@ -99,7 +114,27 @@ impl Files for Disk {
     }
 
     fn resolve(&self, path: &Path) -> io::Result<PathBuf> {
-        fs::canonicalize(path)
+        if let Some(real) = self.known(path) {
+            return Ok(real);
+        }
+        // A regular file is not a link: its real path is its folder's and its name.
+        let meta = fs::symlink_metadata(path)?;
+        let real = match (path.parent(), path.file_name()) {
+            (Some(folder), Some(name)) if meta.is_file() => {
+                let folder = if folder.as_os_str().is_empty() {
+                    Path::new(".")
+                } else {
+                    folder
+                };
+                let real = match self.known(folder) {
+                    Some(real) => real,
+                    None => self.remember(folder, fs::canonicalize(folder)?),
+                };
+                real.join(name)
+            }
+            _ => fs::canonicalize(path)?,
+        };
+        Ok(self.remember(path, real))
     }
 
     fn list(&self, dir: &Path) -> io::Result<Vec<PathBuf>> {
@@ -274,4 +309,43 @@ pub fn templates(disk: &Disk, format: Format, dir: Option<&Path>) -> anyhow::Res
 fn cannot_read_template(path: &Path) -> crate::i18n::Msg {
     let path = crate::text::quote::path(path);
     msg!("cannot read the template `{path}`", "无法读取模板 `{path}`")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A path resolves to what the system says it does, through links to files and to
+    /// folders, asked once or again; one that leads nowhere is an error.
+    #[cfg(unix)]
+    #[test]
+    fn a_path_resolves_as_the_system_resolves_it() {
+        let dir = tempfile::tempdir().unwrap();
+        let at = |p: &str| dir.path().join(p);
+        fs::create_dir(at("real")).unwrap();
+        fs::write(at("real/a.yaml"), "").unwrap();
+        std::os::unix::fs::symlink("real", at("folder")).unwrap();
+        std::os::unix::fs::symlink("real/a.yaml", at("file.yaml")).unwrap();
+        std::os::unix::fs::symlink("gone.yaml", at("dangling.yaml")).unwrap();
+        let disk = Disk::default();
+        let paths = [
+            "real/a.yaml",
+            "folder/a.yaml",
+            "file.yaml",
+            "real/../folder/./a.yaml",
+            "real",
+            "folder",
+        ];
+        for _ in 0..2 {
+            for p in paths {
+                assert_eq!(
+                    disk.resolve(&at(p)).unwrap(),
+                    fs::canonicalize(at(p)).unwrap(),
+                    "{p}"
+                );
+            }
+        }
+        assert!(disk.resolve(&at("dangling.yaml")).is_err());
+        assert!(disk.resolve(&at("real/b.yaml")).is_err());
+    }
 }
