@@ -81,10 +81,27 @@ fn u32_at(data: &[u8], at: usize) -> Result<u32, Problem> {
 
 /// How many faces `data` holds, once each is found within bounds; why it is refused if not.
 pub fn faces(data: &[u8]) -> Result<u32, Problem> {
+    let offsets = offsets(data)?;
+    for &at in &offsets {
+        face(data, at)?;
+    }
+    Ok(offsets.len() as u32)
+}
+
+/// Whether the face at `index` of `data` is within bounds: what reading that face alone
+/// needs.
+pub fn face_at(data: &[u8], index: u32) -> Result<(), Problem> {
+    let offsets = offsets(data)?;
+    let at = usize::try_from(index).ok().and_then(|i| offsets.get(i));
+    face(data, *at.ok_or(Problem::Damaged)?)
+}
+
+/// Where each face of `data` begins: one for a font, each of a collection's.
+fn offsets(data: &[u8]) -> Result<Vec<usize>, Problem> {
     if data.len() > MAX_FONT_BYTES {
         return Err(Problem::TooLarge);
     }
-    let offsets: Vec<usize> = match &u32_at(data, 0)?.to_be_bytes() {
+    Ok(match &u32_at(data, 0)?.to_be_bytes() {
         b"ttcf" => {
             let n = u32_at(data, 8)?;
             if n == 0 {
@@ -99,11 +116,7 @@ pub fn faces(data: &[u8]) -> Result<u32, Problem> {
         }
         [0, 1, 0, 0] | b"OTTO" | b"true" | b"typ1" => vec![0],
         _ => return Err(Problem::NotAFont),
-    };
-    for &at in &offsets {
-        face(data, at)?;
-    }
-    Ok(offsets.len() as u32)
+    })
 }
 
 /// One face's table directory: every table within the file, its character map bounded.
@@ -274,6 +287,35 @@ mod tests {
         };
         two.extend(shifted);
         assert_eq!(faces(&two), Ok(2));
+    }
+
+    /// A face is looked over alone: a collection whose other face claims too much still
+    /// gives its good one, and a face past its end is refused.
+    #[test]
+    fn a_face_is_looked_over_alone() {
+        let good = font(&[(b"cmap", cmap_12(&[(0x20, 0x7E)]))]);
+        let bad = font(&[(b"cmap", cmap_12(&vec![(0, 0x10FFFF); 2]))]);
+        let shift = |f: &[u8], by: u32| {
+            let mut f = f.to_vec();
+            let at = 12 + 8;
+            let o = u32::from_be_bytes(f[at..at + 4].try_into().unwrap()) + by;
+            f[at..at + 4].copy_from_slice(&o.to_be_bytes());
+            f
+        };
+        let mut ttc = b"ttcf".to_vec();
+        ttc.extend([0, 1, 0, 0]);
+        ttc.extend(2u32.to_be_bytes());
+        let (first, second) = (20u32, 20 + good.len() as u32);
+        ttc.extend(first.to_be_bytes());
+        ttc.extend(second.to_be_bytes());
+        ttc.extend(shift(&good, first));
+        ttc.extend(shift(&bad, second));
+        assert_eq!(face_at(&ttc, 0), Ok(()));
+        assert_eq!(face_at(&ttc, 1), Err(Problem::TooManyCodePoints));
+        assert_eq!(face_at(&ttc, 2), Err(Problem::Damaged));
+        assert_eq!(faces(&ttc), Err(Problem::TooManyCodePoints));
+        assert_eq!(face_at(&good, 0), Ok(()));
+        assert_eq!(face_at(&good, 1), Err(Problem::Damaged));
     }
 
     #[test]
