@@ -294,7 +294,7 @@ mod tests {
     #[test]
     fn a_face_is_looked_over_alone() {
         let good = font(&[(b"cmap", cmap_12(&[(0x20, 0x7E)]))]);
-        let bad = font(&[(b"cmap", cmap_12(&vec![(0, 0x10FFFF); 2]))]);
+        let bad = font(&[(b"cmap", cmap_12(&[(0, 0x10FFFF); 2]))]);
         let shift = |f: &[u8], by: u32| {
             let mut f = f.to_vec();
             let at = 12 + 8;
