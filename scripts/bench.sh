@@ -6,7 +6,8 @@
 #
 #   scripts/bench.sh            RUNS=20 pairs per figure; BENCH=path/to/shared/bench
 #
-# Needs python3 (a venv is made under target/bench), pandoc, GNU time and valgrind; on Debian:
+# Needs python3 (a venv is made under target/bench, with PyPI typst for the PDF's peer), pandoc,
+# GNU time and valgrind, and a Chinese font for the PDF (fonts-noto-cjk); on Debian:
 # apt-get install -y pandoc time valgrind. It is a benchmark, not a test: nothing here passes
 # or fails on speed.
 set -euo pipefail
@@ -82,6 +83,7 @@ instructions() {
   valgrind --tool=callgrind --callgrind-out-file=/dev/null "$weekly" "$@" 2>&1 >/dev/null \
     | sed -n 's/.*Collected : //p'
 }
+echo "instructions (callgrind) of weekly --version: $(instructions --version)"
 i1=$(instructions build "$work/1/2023-39.yaml")
 i10=$(instructions build "$work/10/2023-39.yaml")
 i100=$(instructions build "$work/100/2023-39.yaml")
@@ -109,7 +111,7 @@ PY
 cp examples/2023-38.yaml "$work/cap/"
 for input in lists items; do
   echo "at the size cap, $input ($(stat -c %s "$work/cap/$input.yaml") bytes):"
-  for format in md text html docx; do
+  for format in md text html docx pdf; do
     /usr/bin/time -f "  $format: wall %e s, peak %M KB" \
       "$weekly" build "$work/cap/$input.yaml" --format "$format" -o /dev/null
   done
@@ -275,6 +277,17 @@ echo "small inputs made to cost (each refused or done):"
   costly history check history39.yaml
   costly chain check chain39.yaml
 )
+echo
+
+# The PDF against the Typst CLI's compile (PyPI typst, the same Typst) of the source weekly
+# writes, with the same fonts, warm and with the fonts out of the page cache; 1x, 10x, 60x.
+"$work/venv/bin/pip" install --quiet typst==0.15.2
+mkdir -p "$work/60"
+"$py" scripts/scale.py 60 examples/2023-39.yaml "$work/60/2023-39.yaml"
+cp examples/2023-38.yaml "$work/60/"
+"$py" scripts/bench-pdf.py "$weekly" "$py" "$((runs < 10 ? runs : 10))" \
+  "$work/1/2023-39.yaml" "$work/10/2023-39.yaml" "$work/60/2023-39.yaml"
+echo "(medians of alternating pairs; ratio = weekly / typst wall time, pair by pair)"
 echo
 
 # A PDF of the example: weekly typesetting it with Typst against Chromium printing the HTML

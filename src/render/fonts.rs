@@ -234,6 +234,28 @@ impl Fonts {
     pub(super) fn store(&self) -> &FontStore {
         &self.0
     }
+
+    /// Reads, in threads of their own, the regular face of each family that `source` names
+    /// in quotes, while Typst compiles: a CJK face is some 20 MB, which Typst hashes whole
+    /// when it first uses it, and would otherwise read and hash one after another as it
+    /// meets them. A thread still at work when the run ends is not waited for.
+    pub(super) fn prefetch(&self, source: &str) {
+        let variant = FontVariant::new(FontStyle::Normal, FontWeight::REGULAR, Default::default());
+        let book = self.0.book();
+        let named: Vec<usize> = book
+            .families()
+            .filter(|(family, _)| source.contains(&format!("\"{family}\"")))
+            .filter_map(|(family, _)| book.select(&family.to_lowercase(), variant))
+            .collect();
+        for index in named {
+            let store = Arc::clone(&self.0);
+            std::thread::spawn(move || {
+                if let Some(font) = store.font(index) {
+                    typst::utils::hash128(&font);
+                }
+            });
+        }
+    }
 }
 
 impl std::fmt::Debug for Fonts {
