@@ -23,6 +23,8 @@ pub struct Found {
     pub refused: Vec<(PathBuf, Problem)>,
     pub files: usize,
     pub read: usize,
+    /// Whether the index holds what the run knows: it did, or it was written.
+    pub kept: bool,
 }
 
 /// Files an index keeps, those of this run first: enough for every font folder a machine has.
@@ -75,25 +77,25 @@ pub fn fonts(folders: &[PathBuf], system: bool, index: Option<&Path>) -> Found {
     refused.sort_by(|a, b| a.0.cmp(&b.0));
     let fonts = Fonts::new(&files);
     let count = files.len() + refused.len();
+    let mut kept = false;
     if let Some(index) = index {
         let others = known
             .files()
             .iter()
             .filter(|f| !walked.contains(&f.path))
             .cloned();
-        let mut kept = files.clone();
-        kept.extend(others);
-        kept.truncate(MAX_INDEXED_FILES);
-        let kept = FontIndex::new(kept);
-        if kept != known {
-            write_index(index, &kept);
-        }
+        let mut kept_files = files.clone();
+        kept_files.extend(others);
+        kept_files.truncate(MAX_INDEXED_FILES);
+        let now = FontIndex::new(kept_files);
+        kept = now == known || write_index(index, &now);
     }
     Found {
         fonts,
         refused,
         files: count,
         read,
+        kept,
     }
 }
 
@@ -126,21 +128,20 @@ fn read_index(path: &Path) -> Option<FontIndex> {
 }
 
 /// Writes the index whole or not at all: a temporary file beside it, renamed over it. What
-/// is at its path and is not a regular file (a link, a folder) is left alone.
-fn write_index(path: &Path, index: &FontIndex) {
+/// is at its path and is not a regular file (a link, a folder) is left alone. Whether it was
+/// written.
+fn write_index(path: &Path, index: &FontIndex) -> bool {
     let Some(folder) = path.parent() else {
-        return;
+        return false;
     };
     if fs::symlink_metadata(path).is_ok_and(|m| !m.is_file()) || fs::create_dir_all(folder).is_err()
     {
-        return;
+        return false;
     }
     let Ok(mut file) = tempfile::NamedTempFile::new_in(folder) else {
-        return;
+        return false;
     };
-    if file.write_all(&index.to_bytes()).is_ok() {
-        let _ = file.persist(path);
-    }
+    file.write_all(&index.to_bytes()).is_ok() && file.persist(path).is_ok()
 }
 
 /// Where the font index is kept: the user's cache folder, as each system names it.

@@ -79,8 +79,9 @@ fn a_pdf_is_typeset_and_two_builds_are_the_same_bytes() {
 }
 
 /// The font index: a second build reads no font file to know what the fonts hold, one
-/// written since is read again, a damaged index is read no further and written anew, and
-/// `--no-font-cache` neither reads nor writes one. The PDF is the same bytes each time.
+/// written since is read again, a damaged index is read no further and written anew, a
+/// folder in its place is left alone, and `--no-font-cache` neither reads nor writes one.
+/// `--verbose` says which, and the PDF is the same bytes each time.
 // The PDF is typeset only with the `pdf` feature (scripts/mutants.sh builds without it).
 #[cfg(feature = "pdf")]
 #[test]
@@ -135,8 +136,10 @@ fn the_font_index_spares_reading_fonts_and_follows_their_changes() {
         (line.to_owned(), bytes)
     };
     let shown = weekly::text::quote::path(&index);
-    let indexed = |read: usize| {
-        format!("fonts: 2 font files, {read} of them read, the others known from `{shown}`")
+    let indexed = |read: usize| match read {
+        0 => format!("fonts: 2 font files, all known from `{shown}`"),
+        2 => format!("fonts: 2 font files, all read, and kept in `{shown}`"),
+        _ => format!("fonts: 2 font files, {read} of them read, the others known from `{shown}`"),
     };
     let (said, first) = run("a.pdf", &[]);
     assert_eq!(said, indexed(2));
@@ -155,11 +158,29 @@ fn the_font_index_spares_reading_fonts_and_follows_their_changes() {
     fs::write(&index, &good[..good.len() / 2]).unwrap();
     assert_eq!(run("e.pdf", &[]).0, indexed(2));
     assert_eq!(fs::read(&index).unwrap(), good, "the index written anew");
+    // A folder where the index belongs is left alone, and the note says so.
     fs::remove_file(&index).unwrap();
+    fs::create_dir(&index).unwrap();
+    let (said, _) = run("i.pdf", &[]);
+    assert_eq!(
+        said,
+        format!("fonts: 2 font files, all read; the font index `{shown}` could not be written")
+    );
+    assert!(index.is_dir());
+    fs::remove_dir(&index).unwrap();
     let (said, bypassed) = run("f.pdf", &["--no-font-cache"]);
-    assert_eq!(said, "fonts: 2 font files, 2 of them read (no font index)");
+    assert_eq!(said, "fonts: 2 font files, all read (no font index)");
     assert!(!index.exists(), "--no-font-cache wrote an index");
     assert!(first == bypassed, "the PDF changed without the index");
+    // Without the damaged font, every file is known from the index.
+    fs::remove_file(dir.join("fonts/cut.ttf")).unwrap();
+    run("g.pdf", &[]);
+    let (said, last) = run("h.pdf", &[]);
+    assert_eq!(
+        said,
+        format!("fonts: 1 font file, all known from `{shown}`")
+    );
+    assert!(first == last, "the PDF changed with the index");
 }
 
 /// Text with Typst's markup characters prints as typed: the source holds it as strings, and

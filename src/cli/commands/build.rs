@@ -126,22 +126,53 @@ fn fonts(
         ));
     }
     if verbose {
-        let (files, read) = (found.files, found.read);
-        out.note(match index {
-            Some(index) => {
-                let index = crate::text::quote::path(&index);
-                msg!(
-                    "fonts: {files} font files, {read} of them read, the others known from `{index}`",
-                    "字体：共 {files} 个字体文件，读取了其中 {read} 个，其余的信息取自 `{index}`"
-                )
-            }
-            None => msg!(
-                "fonts: {files} font files, {read} of them read (no font index)",
-                "字体：共 {files} 个字体文件，读取了其中 {read} 个（未用字体索引）"
-            ),
-        });
+        out.note(fonts_read(
+            found.files,
+            found.read,
+            index.as_deref(),
+            found.kept,
+        ));
     }
     found.fonts
+}
+
+/// How many font files there were, and how many were read rather than known from `index`;
+/// `kept`, whether the index holds what they hold now.
+#[cfg(feature = "pdf")]
+fn fonts_read(files: usize, read: usize, index: Option<&std::path::Path>, kept: bool) -> Msg {
+    let some = if files == 1 {
+        "1 font file".to_owned()
+    } else {
+        format!("{files} font files")
+    };
+    let Some(index) = index else {
+        return msg!(
+            "fonts: {some}, all read (no font index)",
+            "字体：共 {files} 个字体文件，均已读取（未用字体索引）"
+        );
+    };
+    let index = crate::text::quote::path(index);
+    let Msg { en, zh } = if read == files {
+        msg!("all read", "均已读取")
+    } else if read == 0 {
+        msg!("all known from `{index}`", "信息均取自 `{index}`")
+    } else {
+        msg!(
+            "{read} of them read, the others known from `{index}`",
+            "读取了其中 {read} 个，其余的信息取自 `{index}`"
+        )
+    };
+    match (kept, read == files) {
+        (true, true) => msg!(
+            "fonts: {some}, {en}, and kept in `{index}`",
+            "字体：共 {files} 个字体文件，{zh}，其信息已存入 `{index}`"
+        ),
+        (true, false) => msg!("fonts: {some}, {en}", "字体：共 {files} 个字体文件，{zh}"),
+        (false, _) => msg!(
+            "fonts: {some}, {en}; the font index `{index}` could not be written",
+            "字体：共 {files} 个字体文件，{zh}；字体索引 `{index}` 无法写入"
+        ),
+    }
 }
 
 #[cfg(not(feature = "pdf"))]
