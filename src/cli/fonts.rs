@@ -10,7 +10,7 @@ use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 
 use crate::render::font_check::{MAX_FONT_BYTES, Problem};
-use crate::render::{FontFile, FontIndex, Fonts, MAX_INDEX_BYTES, Stamp};
+use crate::render::{FontFile, FontIndex, Fonts, MAX_INDEX_BYTES, MAX_INDEXED_FILES, Stamp};
 
 /// Folders below a font folder that are looked into: system font trees are three or four
 /// deep.
@@ -26,9 +26,6 @@ pub struct Found {
     /// Whether the index holds what the run knows: it did, or it was written.
     pub kept: bool,
 }
-
-/// Files an index keeps, those of this run first: enough for every font folder a machine has.
-const MAX_INDEXED_FILES: usize = 4096;
 
 /// The fonts of `folders`, then, with `system`, the system's. With `index`, the file where
 /// the faces of font files are kept between runs: a file it knows at its length and time is
@@ -86,6 +83,7 @@ pub fn fonts(folders: &[PathBuf], system: bool, index: Option<&Path>) -> Found {
             .cloned();
         let mut kept_files = files.clone();
         kept_files.extend(others);
+        // Those of this run first: past the bound, files no run has walked since go.
         kept_files.truncate(MAX_INDEXED_FILES);
         let now = FontIndex::new(kept_files);
         kept = now == known || write_index(index, &now);

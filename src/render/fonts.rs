@@ -53,8 +53,13 @@ pub struct FontIndex {
 /// starts a new one.
 const INDEX_FORMAT: &str = concat!("weekly ", env!("CARGO_PKG_VERSION"), ", font index 2");
 
-/// An index larger than this is not read: one of a thousand CJK collections is some 30 MB.
-pub const MAX_INDEX_BYTES: u64 = 64 * 1024 * 1024;
+/// An index larger than this is not read: the index of 43 font files, four of them CJK
+/// collections of 5 faces, is 325 KB.
+pub const MAX_INDEX_BYTES: u64 = 16 * 1024 * 1024;
+
+/// Font files an index holds at most: enough for every font folder a machine has. One that
+/// claims more is not read.
+pub const MAX_INDEXED_FILES: usize = 4096;
 
 /// The index as JSON: the `faces` of each file as Typst's `FontInfo` describes them, but for
 /// the characters covered: the lengths of the runs of code points in and out of the face, in
@@ -147,7 +152,7 @@ impl FontIndex {
     /// damaged, or not an index at all.
     pub fn parse(bytes: &[u8]) -> Option<FontIndex> {
         let stored: Stored = serde_json::from_slice(bytes).ok()?;
-        if stored.format != INDEX_FORMAT {
+        if stored.format != INDEX_FORMAT || stored.files.len() > MAX_INDEXED_FILES {
             return None;
         }
         let files = stored
@@ -358,6 +363,15 @@ mod tests {
                 .get(std::path::Path::new("/fonts/b.ttc"), stamp())
                 .is_none()
         );
+    }
+
+    #[test]
+    fn an_index_of_too_many_files_is_not_read() {
+        let file = index().files[0].clone();
+        let many = FontIndex::new(vec![file; MAX_INDEXED_FILES + 1]);
+        assert_eq!(FontIndex::parse(&many.to_bytes()), None);
+        let most = FontIndex::new(many.files[1..].to_vec());
+        assert_eq!(FontIndex::parse(&most.to_bytes()), Some(most));
     }
 
     #[test]
