@@ -236,23 +236,28 @@ impl Fonts {
             .is_some()
     }
 
+    /// The regular face of each family `template` names in quotes.
+    fn named(&self, template: &str) -> Vec<usize> {
+        let variant = FontVariant::new(FontStyle::Normal, FontWeight::REGULAR, Default::default());
+        let book = self.0.book();
+        book.families()
+            .filter(|(family, _)| template.contains(&format!("\"{family}\"")))
+            .filter_map(|(family, _)| book.select(&family.to_lowercase(), variant))
+            .collect()
+    }
+
     pub(super) fn store(&self) -> &FontStore {
         &self.0
     }
 
-    /// Reads, in threads of their own, the regular face of each family that `source` names
-    /// in quotes, while Typst compiles: a CJK face is some 20 MB, which Typst hashes whole
-    /// when it first uses it, and would otherwise read and hash one after another as it
-    /// meets them. A thread still at work when the run ends is not waited for.
-    pub(super) fn prefetch(&self, source: &str) {
-        let variant = FontVariant::new(FontStyle::Normal, FontWeight::REGULAR, Default::default());
-        let book = self.0.book();
-        let named: Vec<usize> = book
-            .families()
-            .filter(|(family, _)| source.contains(&format!("\"{family}\"")))
-            .filter_map(|(family, _)| book.select(&family.to_lowercase(), variant))
-            .collect();
-        for index in named {
+    /// Reads, in threads of their own, the regular face of each family that `template` names
+    /// in quotes, while it is filled in and Typst compiles: a CJK face is some 20 MB, which
+    /// Typst hashes whole when it first uses it, and would otherwise read and hash one after
+    /// another as it meets them. The template, not the Typst source it makes: a family named
+    /// in an issue's text is not read for it. A thread still at work when the run ends is not
+    /// waited for.
+    pub(super) fn prefetch(&self, template: &str) {
+        for index in self.named(template) {
             let store = Arc::clone(&self.0);
             std::thread::spawn(move || {
                 if let Some(font) = store.font(index) {
@@ -394,6 +399,32 @@ mod tests {
         ] {
             assert_eq!(FontIndex::parse(bad.as_bytes()), None, "{bad:.80}");
         }
+    }
+
+    /// The faces read ahead are the regular ones of the families the template names, not
+    /// those of a family an issue's text names (the template's output is not looked at).
+    #[test]
+    fn the_families_a_template_names_are_read_ahead() {
+        let bold = FontInfo {
+            variant: FontVariant::new(FontStyle::Normal, FontWeight::BOLD, Default::default()),
+            ..info("Noto Serif CJK SC", vec![0x5468])
+        };
+        let fonts = Fonts::new(&[FontFile {
+            path: PathBuf::from("/fonts/a.ttc"),
+            stamp: stamp(),
+            faces: vec![
+                (0, info("Noto Serif CJK JP", vec![0x5468])),
+                (1, bold),
+                (2, info("Noto Serif CJK SC", vec![0x5468])),
+                (3, info("Noto Sans CJK SC", vec![0x5468])),
+            ],
+        }]);
+        let template = r#"#let song = ("SimSun", "Noto Serif CJK SC", "Noto Sans CJK SC")"#;
+        let mut named = fonts.named(template);
+        named.sort();
+        assert_eq!(named, [2, 3]);
+        assert_eq!(fonts.named("#par[{{ text | typ_text }}]"), [] as [usize; 0]);
+        assert_eq!(fonts.named("Noto Serif CJK JP"), [] as [usize; 0]);
     }
 
     #[test]

@@ -210,6 +210,11 @@ pub fn typeset(
             families: Vec::new(),
         });
     };
+    // The fonts the template names are read while it is filled in and typeset.
+    #[cfg(feature = "pdf")]
+    if format == Format::Pdf {
+        options.fonts.prefetch(source);
+    }
     let text = if users {
         render_template(bulletin, name, source)?
     } else {

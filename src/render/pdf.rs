@@ -34,7 +34,6 @@ pub fn typeset(source: &str, fonts: &Fonts, date: (i32, u8, u8)) -> Result<Types
     if !fonts.has_chinese() {
         return Err(Failure::NoChineseFont);
     }
-    fonts.prefetch(source);
     let world = Bulletin::new(source, fonts, date);
     let compiled = typst::compile::<PagedDocument>(&world);
     let document = compiled
