@@ -10,7 +10,7 @@ use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 
 use crate::render::font_check::{MAX_FONT_BYTES, Problem};
-use crate::render::{FontFile, FontIndex, Fonts, MAX_INDEX_BYTES, MAX_INDEXED_FILES, Stamp};
+use crate::render::{FontFile, FontIndex, Fonts, MAX_INDEX_BYTES, Stamp};
 
 /// Folders below a font folder that are looked into: system font trees are three or four
 /// deep.
@@ -74,20 +74,10 @@ pub fn fonts(folders: &[PathBuf], system: bool, index: Option<&Path>) -> Found {
     refused.sort_by(|a, b| a.0.cmp(&b.0));
     let fonts = Fonts::new(&files);
     let count = files.len() + refused.len();
-    let mut kept = false;
-    if let Some(index) = index {
-        let others = known
-            .files()
-            .iter()
-            .filter(|f| !walked.contains(&f.path))
-            .cloned();
-        let mut kept_files = files.clone();
-        kept_files.extend(others);
-        // Those of this run first: past the bound, files no run has walked since go.
-        kept_files.truncate(MAX_INDEXED_FILES);
-        let now = FontIndex::new(kept_files);
-        kept = now == known || write_index(index, &now);
-    }
+    let kept = index.is_some_and(|index| {
+        let now = known.after(&files, &walked);
+        now == known || write_index(index, &now)
+    });
     Found {
         fonts,
         refused,

@@ -2,7 +2,8 @@
 //! that the next run reads instead of the font files, and a face read from its file only when
 //! a document uses it, looked over again before Typst parses it.
 
-use std::path::PathBuf;
+use std::collections::{BTreeMap, HashSet};
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
@@ -46,7 +47,7 @@ impl FontFile {
 /// it, whatever an index says of its file.
 #[derive(Debug, Default, PartialEq)]
 pub struct FontIndex {
-    files: Vec<FontFile>,
+    files: BTreeMap<PathBuf, FontFile>,
 }
 
 /// The index's format: another weekly, or another Typst describing faces differently,
@@ -144,8 +145,29 @@ fn runs(text: &str) -> Option<Vec<u32>> {
 }
 
 impl FontIndex {
-    pub fn new(files: Vec<FontFile>) -> FontIndex {
+    pub fn new(files: impl IntoIterator<Item = FontFile>) -> FontIndex {
+        let files = files.into_iter().map(|f| (f.path.clone(), f)).collect();
         FontIndex { files }
+    }
+
+    /// The index after a run that walked the paths `walked` and found `files` among them:
+    /// those files, and the files this index knew at paths the run did not walk (another
+    /// `--font-path`), up to [`MAX_INDEXED_FILES`], this run's first.
+    pub fn after(&self, files: &[FontFile], walked: &HashSet<PathBuf>) -> FontIndex {
+        let mut kept: BTreeMap<PathBuf, FontFile> = files
+            .iter()
+            .take(MAX_INDEXED_FILES)
+            .map(|f| (f.path.clone(), f.clone()))
+            .collect();
+        for (path, file) in &self.files {
+            if kept.len() >= MAX_INDEXED_FILES {
+                break;
+            }
+            if !walked.contains(path) {
+                kept.insert(path.clone(), file.clone());
+            }
+        }
+        FontIndex { files: kept }
     }
 
     /// The index written by [`FontIndex::to_bytes`]; `None` for one of another format,
@@ -170,8 +192,8 @@ impl FontIndex {
                     faces,
                 })
             })
-            .collect::<Option<_>>()?;
-        Some(FontIndex { files })
+            .collect::<Option<Vec<_>>>()?;
+        Some(FontIndex::new(files))
     }
 
     pub fn to_bytes(&self) -> Vec<u8> {
@@ -179,7 +201,7 @@ impl FontIndex {
             format: INDEX_FORMAT.to_owned(),
             files: self
                 .files
-                .iter()
+                .values()
                 .map(|f| StoredFile {
                     path: f.path.clone(),
                     stamp: f.stamp,
@@ -195,14 +217,8 @@ impl FontIndex {
     }
 
     /// The file at `path` as the index knows it, if it is still that version.
-    pub fn get(&self, path: &std::path::Path, stamp: Stamp) -> Option<&FontFile> {
-        self.files
-            .iter()
-            .find(|f| f.path == path && f.stamp == stamp)
-    }
-
-    pub fn files(&self) -> &[FontFile] {
-        &self.files
+    pub fn get(&self, path: &Path, stamp: Stamp) -> Option<&FontFile> {
+        self.files.get(path).filter(|f| f.stamp == stamp)
     }
 }
 
@@ -314,15 +330,19 @@ mod tests {
         }
     }
 
-    fn index() -> FontIndex {
-        FontIndex::new(vec![FontFile {
-            path: PathBuf::from("/fonts/a.ttc"),
+    fn file(path: &str) -> FontFile {
+        FontFile {
+            path: PathBuf::from(path),
             stamp: stamp(),
             faces: vec![
                 (0, info("Noto Serif CJK JP", vec![0x5468, 0x62A5])),
                 (2, info("Noto Serif CJK SC", vec![0x41, 0x42, 0x5468])),
             ],
-        }])
+        }
+    }
+
+    fn index() -> FontIndex {
+        FontIndex::new([file("/fonts/a.ttc")])
     }
 
     #[test]
@@ -372,11 +392,30 @@ mod tests {
 
     #[test]
     fn an_index_of_too_many_files_is_not_read() {
-        let file = index().files[0].clone();
-        let many = FontIndex::new(vec![file; MAX_INDEXED_FILES + 1]);
+        let files = |n| (0..n).map(|i| file(&format!("/fonts/{i}.ttc")));
+        let many = FontIndex::new(files(MAX_INDEXED_FILES + 1));
         assert_eq!(FontIndex::parse(&many.to_bytes()), None);
-        let most = FontIndex::new(many.files[1..].to_vec());
+        let most = FontIndex::new(files(MAX_INDEXED_FILES));
         assert_eq!(FontIndex::parse(&most.to_bytes()), Some(most));
+    }
+
+    /// After a run: the files it found, the files of paths it did not walk, not those of
+    /// paths it walked and found no more (a font removed, or refused); this run's first.
+    #[test]
+    fn an_index_keeps_what_a_run_did_not_walk() {
+        let known = FontIndex::new(["/a.ttc", "/b.ttc", "/other/c.ttc"].map(file));
+        let walked: HashSet<PathBuf> = ["/a.ttc", "/b.ttc", "/d.ttc"].map(PathBuf::from).into();
+        let found = [file("/a.ttc"), file("/d.ttc")];
+        let after = known.after(&found, &walked);
+        assert_eq!(
+            after,
+            FontIndex::new(["/a.ttc", "/d.ttc", "/other/c.ttc"].map(file))
+        );
+        let full: Vec<FontFile> = (0..MAX_INDEXED_FILES)
+            .map(|i| file(&format!("/fonts/{i}.ttc")))
+            .collect();
+        let walked: HashSet<PathBuf> = full.iter().map(|f| f.path.clone()).collect();
+        assert_eq!(known.after(&full, &walked), FontIndex::new(full));
     }
 
     #[test]

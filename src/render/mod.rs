@@ -8,7 +8,7 @@ mod fonts;
 #[cfg(feature = "pdf")]
 mod pdf;
 #[cfg(feature = "pdf")]
-pub use fonts::{FontFile, FontIndex, Fonts, MAX_INDEX_BYTES, MAX_INDEXED_FILES, Stamp};
+pub use fonts::{FontFile, FontIndex, Fonts, MAX_INDEX_BYTES, Stamp};
 
 /// Without the `pdf` feature there are no fonts to find: a PDF build says so.
 #[cfg(not(feature = "pdf"))]
