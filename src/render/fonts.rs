@@ -275,7 +275,8 @@ impl Fonts {
     pub(super) fn prefetch(&self, template: &str) {
         for index in self.named(template) {
             let store = Arc::clone(&self.0);
-            std::thread::spawn(move || {
+            // A thread the system will not give is only a face read later, when it is used.
+            let _ = std::thread::Builder::new().spawn(move || {
                 if let Some(font) = store.font(index) {
                     typst::utils::hash128(&font);
                 }
