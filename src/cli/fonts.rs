@@ -273,7 +273,8 @@ mod tests {
     use super::*;
 
     /// A font folder with a damaged font, a font that claims too much, a FIFO named like a
-    /// font and a link back up: the walk ends, and each bad file is named with why.
+    /// font, files past the size bound and at it, and a link back up: the walk ends, and each
+    /// bad file is named with why.
     #[test]
     fn bad_font_files_are_left_out_and_named() {
         let dir = tempfile::tempdir().unwrap();
@@ -286,6 +287,17 @@ mod tests {
         ttc.extend(u32::MAX.to_be_bytes());
         fs::write(fonts.join("sub/many.TTC"), ttc).unwrap();
         std::os::unix::fs::symlink("..", fonts.join("sub/up")).unwrap();
+        // A FIFO is never opened: reading one nobody writes to would wait for ever.
+        let fifo = fonts.join("pipe.otf");
+        let mode = rustix::fs::Mode::from_raw_mode(0o644);
+        rustix::fs::mknodat(rustix::fs::CWD, &fifo, rustix::fs::FileType::Fifo, mode, 0).unwrap();
+        // Past the bound, a file is refused unread; at it exactly, read and looked over.
+        let sparse = |name: &str, len: usize| {
+            let file = fs::File::create(fonts.join(name)).unwrap();
+            file.set_len(len as u64).unwrap();
+        };
+        sparse("huge.ttf", MAX_FONT_BYTES + 1);
+        sparse("large.ttf", MAX_FONT_BYTES);
         let refused = super::fonts(std::slice::from_ref(&fonts), false, None).refused;
         let named: Vec<(String, Problem)> = refused
             .into_iter()
@@ -295,8 +307,29 @@ mod tests {
             named,
             [
                 ("cut.ttf".to_owned(), Problem::Damaged),
+                ("huge.ttf".to_owned(), Problem::TooLarge),
+                ("large.ttf".to_owned(), Problem::NotAFont),
+                ("pipe.otf".to_owned(), Problem::NotAFont),
                 ("sub/many.TTC".to_owned(), Problem::TooManyFaces(u32::MAX)),
             ]
         );
+    }
+
+    /// An index is read only as a regular file within the bound: one padded past it is not
+    /// read, though what comes before the bound would read as an index.
+    #[test]
+    fn an_index_past_the_bound_or_not_a_file_is_not_read() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("fonts.json");
+        let index = FontIndex::new([]);
+        fs::write(&path, index.to_bytes()).unwrap();
+        assert_eq!(read_index(&path), Some(FontIndex::new([])));
+        let mut padded = index.to_bytes();
+        padded.resize(MAX_INDEX_BYTES as usize + 1, b' ');
+        fs::write(&path, padded).unwrap();
+        assert_eq!(read_index(&path), None);
+        fs::remove_file(&path).unwrap();
+        fs::create_dir(&path).unwrap();
+        assert_eq!(read_index(&path), None);
     }
 }
