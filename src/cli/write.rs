@@ -585,6 +585,25 @@ mod tests {
         assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 3);
     }
 
+    /// Where the system has no unnamed files, a named temporary file is put in place: kept
+    /// from a file that is there without `replace`, renamed over it with.
+    #[test]
+    fn a_named_temporary_file_is_put_in_place() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("a.yaml");
+        let staged = |bytes: &[u8]| Staged {
+            target: Target::File(path.clone()),
+            how: named(dir.path(), bytes, &kept(&path).unwrap()).unwrap(),
+        };
+        staged(b"first").commit(false).unwrap();
+        assert_eq!(fs::read(&path).unwrap(), b"first");
+        assert!(staged(b"second").commit(false).is_err());
+        assert_eq!(fs::read(&path).unwrap(), b"first");
+        staged(b"third").commit(true).unwrap();
+        assert_eq!(fs::read(&path).unwrap(), b"third");
+        assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 1);
+    }
+
     #[test]
     fn a_link_is_followed_to_the_file_it_names_even_before_it_exists() {
         let dir = tempfile::tempdir().unwrap();
