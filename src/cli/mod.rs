@@ -10,6 +10,7 @@ mod fonts;
 mod outputs;
 mod report;
 mod said;
+mod target;
 mod write;
 
 use std::io::Write;
