@@ -20,11 +20,17 @@ impl Lang {
         }
     }
 
-    /// Chinese when the locale (`LC_ALL`, else `LC_MESSAGES`, else `LANG`) begins with `zh`.
-    pub fn from_locale(lookup: impl Fn(&str) -> Option<String>) -> Lang {
+    /// Chinese when the locale (`LC_ALL`, else `LC_MESSAGES`, else `LANG`) begins with `zh`;
+    /// where none is set, as on Windows, when the system's language (`system`, e.g. `zh-CN`)
+    /// does.
+    pub fn from_locale(
+        lookup: impl Fn(&str) -> Option<String>,
+        system: impl FnOnce() -> Option<String>,
+    ) -> Lang {
         let locale = ["LC_ALL", "LC_MESSAGES", "LANG"]
             .iter()
-            .find_map(|v| lookup(v).filter(|s| !s.is_empty()));
+            .find_map(|v| lookup(v).filter(|s| !s.is_empty()))
+            .or_else(system);
         match locale {
             Some(l) if l.starts_with("zh") => Lang::Zh,
             _ => Lang::En,
@@ -123,18 +129,18 @@ pub fn io_message(e: &std::io::Error) -> Msg {
     if let Some(m) = e.get_ref().and_then(|inner| inner.downcast_ref::<Msg>()) {
         return m.clone();
     }
-    let zh = match e.kind() {
-        K::NotFound => "找不到该文件或文件夹",
-        K::PermissionDenied => "没有权限",
-        K::AlreadyExists => "已经存在",
-        K::StorageFull => "磁盘空间已满",
-        K::FileTooLarge => "文件超过了允许的大小",
-        K::IsADirectory => "这是一个文件夹",
-        K::NotADirectory => "路径中有一段不是文件夹",
-        K::ReadOnlyFilesystem => "文件系统只读",
-        K::BrokenPipe => "管道已关闭",
-        K::InvalidData => "内容不是有效的文字",
-        K::Interrupted => "操作被中断",
+    let (en, zh) = match e.kind() {
+        K::NotFound => ("No such file or directory", "找不到该文件或文件夹"),
+        K::PermissionDenied => ("Permission denied", "没有权限"),
+        K::AlreadyExists => ("File exists", "已经存在"),
+        K::StorageFull => ("No space left on device", "磁盘空间已满"),
+        K::FileTooLarge => ("File too large", "文件超过了允许的大小"),
+        K::IsADirectory => ("Is a directory", "这是一个文件夹"),
+        K::NotADirectory => ("Not a directory", "路径中有一段不是文件夹"),
+        K::ReadOnlyFilesystem => ("Read-only file system", "文件系统只读"),
+        K::BrokenPipe => ("Broken pipe", "管道已关闭"),
+        K::InvalidData => ("", "内容不是有效的文字"),
+        K::Interrupted => ("", "操作被中断"),
         _ => {
             return Msg {
                 en: e.to_string(),
@@ -142,13 +148,20 @@ pub fn io_message(e: &std::io::Error) -> Msg {
             };
         }
     };
-    let zh = match e.raw_os_error() {
-        Some(n) => format!("{zh}（os error {n}）"),
-        None => zh.to_owned(),
-    };
-    Msg {
-        en: e.to_string(),
-        zh,
+    match e.raw_os_error() {
+        // Unix says these as the texts above; Windows in words of its own, and in the
+        // system's language: the same English everywhere keeps messages and docs alike.
+        Some(n) => Msg {
+            en: match cfg!(unix) || en.is_empty() {
+                true => e.to_string(),
+                false => format!("{en} (os error {n})"),
+            },
+            zh: format!("{zh}（os error {n}）"),
+        },
+        None => Msg {
+            en: e.to_string(),
+            zh: zh.to_owned(),
+        },
     }
 }
 
@@ -163,9 +176,46 @@ macro_rules! msg {
     };
 }
 
+/// The system's code for a full disk: ENOSPC, or Windows' ERROR_DISK_FULL.
+#[cfg(test)]
+pub const DISK_FULL: i32 = if cfg!(windows) { 112 } else { 28 };
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_locale_set_decides_and_else_the_system_language() {
+        let env = |vars: &'static [(&'static str, &'static str)]| {
+            move |v: &str| {
+                vars.iter()
+                    .find(|(k, _)| *k == v)
+                    .map(|(_, x)| x.to_string())
+            }
+        };
+        let zh = || Some("zh-CN".to_string());
+        let en = || Some("en-US".to_string());
+        assert_eq!(Lang::from_locale(env(&[]), zh), Lang::Zh);
+        assert_eq!(Lang::from_locale(env(&[]), en), Lang::En);
+        assert_eq!(Lang::from_locale(env(&[]), || None), Lang::En);
+        assert_eq!(Lang::from_locale(env(&[("LANG", "")]), zh), Lang::Zh);
+        assert_eq!(Lang::from_locale(env(&[("LANG", "C")]), zh), Lang::En);
+        assert_eq!(
+            Lang::from_locale(env(&[("LANG", "zh_CN.UTF-8")]), en),
+            Lang::Zh
+        );
+        assert_eq!(
+            Lang::from_locale(
+                env(&[("LANG", "zh_CN.UTF-8"), ("LC_MESSAGES", "en_US.UTF-8")]),
+                zh
+            ),
+            Lang::En
+        );
+        assert_eq!(
+            Lang::from_locale(env(&[("LC_MESSAGES", "en"), ("LC_ALL", "zh_TW")]), en),
+            Lang::Zh
+        );
+    }
 
     #[test]
     fn io_errors_read_in_both_languages() {
@@ -173,8 +223,12 @@ mod tests {
         let m = io_message(&gone);
         assert_eq!(m.en, "No such file or directory (os error 2)");
         assert_eq!(m.zh, "找不到该文件或文件夹（os error 2）");
-        let full = io_message(&std::io::Error::from_raw_os_error(28));
-        assert_eq!(full.zh, "磁盘空间已满（os error 28）");
+        let full = io_message(&std::io::Error::from_raw_os_error(DISK_FULL));
+        assert_eq!(
+            full.en,
+            format!("No space left on device (os error {DISK_FULL})")
+        );
+        assert_eq!(full.zh, format!("磁盘空间已满（os error {DISK_FULL}）"));
         let ours = std::io::Error::new(
             std::io::ErrorKind::InvalidInput,
             Msg {

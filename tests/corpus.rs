@@ -25,7 +25,7 @@ use std::path::{Path, PathBuf};
 
 use libtest_mimic::{Arguments, Failed, Trial};
 
-use util::{blessing, diff, root, weekly};
+use util::{blessing, diff, root, unix_paths, weekly};
 
 fn main() {
     let arguments = Arguments::from_args();
@@ -99,9 +99,10 @@ fn run(case: &Path) -> Result<(), String> {
         .current_dir(case)
         .run();
     // The findings name the bulletin by the path given, which is the case's own.
-    let findings = import
-        .stderr_text()
-        .replace(&format!("{}/", case.display()), "");
+    let findings = unix_paths(import.stderr_text()).replace(
+        &unix_paths(format!("{}{}", case.display(), std::path::MAIN_SEPARATOR)),
+        "",
+    );
     let truth = read(&case.join("truth.md"));
     let hand_edits = fill_in_the_total(&issue, &truth)?;
     let (built, build_stderr) = if issue.exists() {

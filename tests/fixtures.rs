@@ -6,6 +6,7 @@
 //! cargo test --test fixtures -- number-slips             # those whose name holds number-slips
 //! cargo test --test fixtures -- --exact number-slips     # that one alone
 //! WEEKLY_BLESS=1 cargo test --test fixtures -- --exact number-slips   # rewrite what it expects
+//! WEEKLY_TEST_BIN=path/to/weekly cargo test --test fixtures              # test another build
 //! ```
 //!
 //! A fixture folder holds:
@@ -18,6 +19,8 @@
 //!   to the fixture's folder. The file or folder SOURCE is copied to COPY, which names a place
 //!   in the fixture's folder, or beside it (`../other/archive`) where the expected output
 //!   names such a path;
+//! - `unix-only` (if any): why the fixture runs on Unix alone (symbolic links, say); elsewhere
+//!   it is listed as ignored;
 //! - `code`, `stdout` and `stderr`: the exit code and what `weekly` must print; a missing
 //!   file means empty (blessing removes the file of an empty output);
 //! - the inputs: every other file and folder.
@@ -43,7 +46,7 @@ use std::io::ErrorKind;
 use libtest_mimic::{Arguments, Failed, Trial};
 
 use fixture::Fixture;
-use util::{blessing, diff, weekly};
+use util::{blessing, diff, unix_paths, weekly};
 
 fn main() {
     let arguments = Arguments::from_args();
@@ -51,7 +54,12 @@ fn main() {
     assert!(fixtures.len() >= 10, "fixtures are missing");
     let trials = fixtures
         .into_iter()
-        .map(|f| Trial::test(f.name.clone(), move || run(&f).map_err(Failed::from)))
+        .map(|f| {
+            // A fixture of what only Unix has (symbolic links) says why in `unix-only`.
+            let ignored = cfg!(not(unix)) && f.dir.join("unix-only").exists();
+            Trial::test(f.name.clone(), move || run(&f).map_err(Failed::from))
+                .with_ignored_flag(ignored)
+        })
         .collect();
     libtest_mimic::run(&arguments, trials).exit();
 }
@@ -71,8 +79,8 @@ fn run(fixture: &Fixture) -> Result<(), String> {
     };
     let actual = [
         ("code", format!("{}\n", out.status.code().unwrap_or(-1))),
-        ("stdout", utf8(out.stdout, "stdout")?),
-        ("stderr", utf8(out.stderr, "stderr")?),
+        ("stdout", unix_paths(utf8(out.stdout, "stdout")?)),
+        ("stderr", unix_paths(utf8(out.stderr, "stderr")?)),
     ];
     if blessing() {
         for (file, actual) in &actual {

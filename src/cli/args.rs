@@ -17,9 +17,14 @@ use crate::msg;
 use crate::render::Format;
 use crate::stats::{self, Selection};
 
+/// What separates the folders of a list in an environment variable, as in `PATH`: a
+/// Windows path holds `:` after its drive letter.
+const PATH_LIST_SEPARATOR: char = if cfg!(windows) { ';' } else { ':' };
+
 #[derive(Parser)]
 #[command(
     name = "weekly",
+    bin_name = "weekly",
     version,
     about = "Typeset the 窗口工作周报 weekly bulletin from one YAML file"
 )]
@@ -27,7 +32,8 @@ pub struct Cli {
     #[command(subcommand)]
     command: Command,
     /// Language of messages, notes and `weekly new`'s comments (default: Chinese when
-    /// LC_ALL, LC_MESSAGES or LANG begins with zh); clap's own usage errors stay English
+    /// LC_ALL, LC_MESSAGES or LANG begins with zh, or, where none is set, as on Windows, when
+    /// the system's language is Chinese); clap's own usage errors stay English
     #[arg(long, global = true, value_name = "LANG", value_parser = lang_parser())]
     lang: Option<Lang>,
 }
@@ -58,12 +64,12 @@ enum Command {
         #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(20..))]
         width: Option<u16>,
         /// With PDF output: a folder of fonts to use before the system's (may be repeated;
-        /// the environment variable holds folders separated by `:`)
+        /// the environment variable holds folders separated by `:`, on Windows by `;`)
         #[arg(
             long,
             value_name = "DIR",
             env = "WEEKLY_FONT_PATH",
-            value_delimiter = ':'
+            value_delimiter = PATH_LIST_SEPARATOR
         )]
         font_path: Vec<PathBuf>,
         /// With PDF output: use only the fonts of --font-path, not the system's
@@ -317,9 +323,12 @@ impl Cli {
     pub fn settings(
         self,
         locale: impl Fn(&str) -> Option<String>,
+        system_locale: impl FnOnce() -> Option<String>,
         not_a_file: impl Fn(&std::path::Path) -> bool,
     ) -> Result<(Settings, ReportOptions), clap::Error> {
-        let lang = self.lang.unwrap_or_else(|| Lang::from_locale(&locale));
+        let lang = self
+            .lang
+            .unwrap_or_else(|| Lang::from_locale(&locale, system_locale));
         let report = |f: FindingsArgs| ReportOptions {
             format: f.message_format,
             deny_warnings: f.deny_warnings,
@@ -478,4 +487,33 @@ impl Cli {
 /// The clap command, for completions and the manual page.
 pub fn command() -> clap::Command {
     Cli::command()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The folders of `--font-path` and of `WEEKLY_FONT_PATH` are split as `PATH` is: a
+    /// Windows folder keeps the `:` after its drive letter.
+    #[test]
+    fn font_folders_are_split_as_the_system_splits_a_path() {
+        let folders = |arg: &str| {
+            let cli = Cli::try_parse_from(["weekly", "build", "a.yaml", "--font-path", arg]);
+            let settings = cli.unwrap().settings(|_| None, || None, |_| false);
+            match settings.unwrap().0 {
+                Settings::Build(build) => build.font_path,
+                _ => unreachable!("a build"),
+            }
+        };
+        let expected = |list: &[&str]| list.iter().map(PathBuf::from).collect::<Vec<_>>();
+        if cfg!(windows) {
+            assert_eq!(
+                folders(r"C:\Windows\Fonts"),
+                expected(&[r"C:\Windows\Fonts"])
+            );
+            assert_eq!(folders(r"C:\a;D:\b"), expected(&[r"C:\a", r"D:\b"]));
+        } else {
+            assert_eq!(folders("/a/b:/c"), expected(&["/a/b", "/c"]));
+        }
+    }
 }

@@ -24,8 +24,8 @@ use report::{Reporter, Status};
 /// Runs the command line and returns the exit code: 0 success, 1 an invalid input, 2 a usage,
 /// I/O or template error.
 pub fn main() -> ExitCode {
-    let settings =
-        Cli::try_parse().and_then(|cli| cli.settings(|v| std::env::var(v).ok(), write::not_a_file));
+    let settings = Cli::try_parse()
+        .and_then(|cli| cli.settings(|v| std::env::var(v).ok(), system_locale, write::not_a_file));
     let (settings, options) = match settings {
         Ok(settings) => settings,
         Err(e) => {
@@ -69,4 +69,13 @@ pub fn main() -> ExitCode {
         Status::Error
     });
     out.finish().max(status).into()
+}
+
+/// The user's language where the environment names none: Windows and macOS set no `LANG` of
+/// their own; elsewhere `LANG` is the system's language.
+fn system_locale() -> Option<String> {
+    #[cfg(any(windows, target_os = "macos"))]
+    return sys_locale::get_locale();
+    #[cfg(not(any(windows, target_os = "macos")))]
+    None
 }

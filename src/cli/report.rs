@@ -160,6 +160,28 @@ pub struct Reporter {
     lost: Option<io::Error>,
 }
 
+/// Whether the terminal behind stderr shows colors given as ANSI escapes. A Windows console
+/// does once asked to (Windows 10 and later); an older one would print the escapes as text.
+#[cfg(windows)]
+fn console_takes_colors() -> bool {
+    use windows_sys::Win32::System::Console::{
+        ENABLE_VIRTUAL_TERMINAL_PROCESSING, GetConsoleMode, GetStdHandle, STD_ERROR_HANDLE,
+        SetConsoleMode,
+    };
+    let mut mode = 0;
+    // SAFETY: the handle is the process's own stderr, and `mode` outlives the calls.
+    unsafe {
+        let stderr = GetStdHandle(STD_ERROR_HANDLE);
+        GetConsoleMode(stderr, &mut mode) != 0
+            && SetConsoleMode(stderr, mode | ENABLE_VIRTUAL_TERMINAL_PROCESSING) != 0
+    }
+}
+
+#[cfg(not(windows))]
+fn console_takes_colors() -> bool {
+    true
+}
+
 impl Reporter {
     /// `machine_on_stdout`: with `check`, where no document is written, the machine formats
     /// go to stdout.
@@ -168,7 +190,7 @@ impl Reporter {
         Reporter {
             format: options.format,
             lang: options.lang,
-            color: io::stderr().is_terminal() && !no_color,
+            color: io::stderr().is_terminal() && !no_color && console_takes_colors(),
             deny_warnings: options.deny_warnings,
             allow: options.allow.into_iter().collect(),
             machine_on_stdout: machine_on_stdout && options.format.is_machine(),
@@ -402,18 +424,19 @@ mod tests {
 
     #[test]
     fn each_link_of_a_chain_in_the_users_language() {
-        let full = io::Error::from_raw_os_error(28);
+        let full = io::Error::from_raw_os_error(crate::i18n::DISK_FULL);
         let error = anyhow::Error::from(Said::because(
             crate::msg!("cannot write `a.md`", "无法写入 `a.md`"),
             full,
         ));
+        let code = crate::i18n::DISK_FULL;
         assert_eq!(
             error_text(&error, Lang::Zh),
-            "错误：无法写入 `a.md`：磁盘空间已满（os error 28）"
+            format!("错误：无法写入 `a.md`：磁盘空间已满（os error {code}）")
         );
         assert_eq!(
             error_text(&error, Lang::En),
-            "error: cannot write `a.md`: No space left on device (os error 28)"
+            format!("error: cannot write `a.md`: No space left on device (os error {code})")
         );
         let stats = anyhow::Error::from(crate::stats::error::StatsError::Json(
             serde_json::from_str::<u8>("x").unwrap_err(),

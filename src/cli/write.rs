@@ -132,6 +132,9 @@ impl Staged {
                     link(&file, &path)
                 }
             }
+            #[cfg(windows)]
+            (Target::File(path), Staging::Named(tmp)) => move_into_place(tmp, &path, replace),
+            #[cfg(not(windows))]
             (Target::File(path), Staging::Named(tmp)) => {
                 if replace {
                     tmp.persist(&path).map_err(|e| e.error)?;
@@ -220,6 +223,13 @@ pub fn output(path: &Path, bytes: &[u8], replace: bool, disk: &Disk) -> anyhow::
 
 /// What a file that replaces another keeps of it: its permissions, and its owner where that
 /// is not the one who writes.
+#[cfg_attr(
+    not(unix),
+    expect(
+        dead_code,
+        reason = "Windows files have neither mode nor owner to keep"
+    )
+)]
 struct Kept {
     mode: u32,
     owner: Option<(u32, u32)>,
@@ -373,6 +383,58 @@ fn unnamed_error(e: io::Error) -> io::Error {
 }
 
 /// Makes a rename durable; a file system that cannot sync a folder loses nothing by it.
+/// Renames the temporary file over `path` on Windows, the rename itself on disk before it
+/// returns (write-through), which tempfile's `persist` does not ask for. A file another
+/// program holds open (a bulletin open in WPS or Word) cannot be replaced, and says so.
+#[cfg(windows)]
+fn move_into_place(tmp: tempfile::NamedTempFile, path: &Path, replace: bool) -> io::Result<()> {
+    use std::os::windows::ffi::OsStrExt;
+    use windows_sys::Win32::Storage::FileSystem::{
+        FILE_ATTRIBUTE_NORMAL, MOVEFILE_REPLACE_EXISTING, MOVEFILE_WRITE_THROUGH, MoveFileExW,
+        SetFileAttributesW,
+    };
+    let wide = |p: &Path| -> Vec<u16> { p.as_os_str().encode_wide().chain([0]).collect() };
+    let mut temp = tmp.into_temp_path();
+    let (from, to) = (wide(&temp), wide(path));
+    let flags = MOVEFILE_WRITE_THROUGH
+        | if replace {
+            MOVEFILE_REPLACE_EXISTING
+        } else {
+            0
+        };
+    // SAFETY: both are NUL-terminated wide strings that outlive the calls.
+    let moved = unsafe {
+        SetFileAttributesW(from.as_ptr(), FILE_ATTRIBUTE_NORMAL) != 0
+            && MoveFileExW(from.as_ptr(), to.as_ptr(), flags) != 0
+    };
+    if !moved {
+        return Err(in_use(io::Error::last_os_error()));
+    }
+    // The temporary name is gone with the rename: nothing is left to remove.
+    temp.disable_cleanup(true);
+    Ok(())
+}
+
+/// Windows refuses to replace a file another program holds open: the error says what to do.
+#[cfg(windows)]
+fn in_use(e: io::Error) -> io::Error {
+    use windows_sys::Win32::Foundation::{
+        ERROR_ACCESS_DENIED, ERROR_LOCK_VIOLATION, ERROR_SHARING_VIOLATION, ERROR_USER_MAPPED_FILE,
+    };
+    let msg = match e.raw_os_error().map(|code| code as u32) {
+        Some(ERROR_SHARING_VIOLATION | ERROR_LOCK_VIOLATION | ERROR_USER_MAPPED_FILE) => msg!(
+            "another program has it open (WPS, Word or a PDF reader): close it there, then run weekly again",
+            "另一个程序（WPS、Word 或 PDF 阅读器等）正打开着这个文件：请先在那个程序中关闭它，再重新运行 weekly"
+        ),
+        Some(ERROR_ACCESS_DENIED) => msg!(
+            "Windows refused to replace it: another program (WPS, Word or a PDF reader) may have it open, or you may not write in its folder; close it there, then run weekly again",
+            "Windows 拒绝替换这个文件：可能另一个程序（WPS、Word 或 PDF 阅读器等）正打开着它，或者你无权写入它所在的文件夹；请先在那个程序中关闭它，再重新运行 weekly"
+        ),
+        _ => return e,
+    };
+    io::Error::new(e.kind(), msg)
+}
+
 fn sync_folder(folder: &Path) {
     if let Ok(dir) = File::open(folder) {
         let _ = dir.sync_all();
@@ -435,6 +497,7 @@ mod tests {
         assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 1);
     }
 
+    #[cfg(unix)]
     #[test]
     fn a_link_is_followed_to_the_file_it_names_even_before_it_exists() {
         let dir = tempfile::tempdir().unwrap();
@@ -496,11 +559,12 @@ mod tests {
     /// A read-only file is not replaced, by root neither: its mode says it is not to change.
     #[test]
     fn a_read_only_file_is_kept() {
-        use std::os::unix::fs::PermissionsExt;
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("2023-39.yaml");
         fs::write(&path, "old").unwrap();
-        fs::set_permissions(&path, fs::Permissions::from_mode(0o444)).unwrap();
+        let mut read_only = fs::metadata(&path).unwrap().permissions();
+        read_only.set_readonly(true);
+        fs::set_permissions(&path, read_only).unwrap();
         let e = output(&path, b"new", true, &Disk::default()).unwrap_err();
         assert!(format!("{e:#}").contains("read-only"), "{e:#}");
         assert_eq!(fs::read(&path).unwrap(), b"old");

@@ -1,11 +1,14 @@
 //! `weekly build`: the example against the reference issue, every example against its golden,
 //! output files, pipes, templates, completions and wrapped text.
 
+#[cfg(unix)]
+use crate::util::{TestCommand, TestOutput};
 use crate::util::{
-    TestCommand, TestOutput, assert_golden, assert_same_bytes, assert_same_text, bulletin_examples,
-    example, examples, files_in, in_ci, notice, root, scratch, series_copy, weekly,
+    assert_golden, assert_same_bytes, assert_same_text, bulletin_examples, example, examples,
+    files_in, in_ci, notice, root, scratch, series_copy, weekly,
 };
 use std::fs;
+#[cfg(unix)]
 use std::path::Path;
 
 // ---- the example against the reference issue ----------------------------------------------

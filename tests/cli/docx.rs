@@ -2,9 +2,12 @@
 //! masthead and rule, the page numbers, and every line of the reference issue.
 
 use std::io::Read;
+#[cfg(unix)]
 use std::process::Command;
 
-use crate::util::{TestCommand, assert_golden, example, root, weekly};
+#[cfg(unix)]
+use crate::util::TestCommand;
+use crate::util::{assert_golden, example, root, weekly};
 
 /// Builds the example to a .docx and returns its parts by name.
 fn parts() -> std::collections::BTreeMap<String, String> {
@@ -181,6 +184,7 @@ fn a_word_document_is_not_written_to_a_terminal_but_goes_down_a_pipe() {
 
 /// On a terminal (made with util-linux `script`, which Debian always has), the document is
 /// refused rather than printed.
+#[cfg(unix)]
 #[test]
 fn a_word_document_is_refused_on_a_terminal() {
     assert!(

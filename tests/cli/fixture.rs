@@ -9,7 +9,15 @@ use crate::util::{root, yaml_files};
 
 /// The files of a fixture folder that say how to run it and what it must print; all its
 /// other files are inputs.
-pub const FIXTURE_FILES: [&str; 6] = ["args", "shared", "stdin", "code", "stdout", "stderr"];
+pub const FIXTURE_FILES: [&str; 7] = [
+    "args",
+    "shared",
+    "stdin",
+    "code",
+    "stdout",
+    "stderr",
+    "unix-only",
+];
 
 /// The folder of inputs that several fixtures share: not a fixture itself.
 pub const SHARED: &str = "_shared";
@@ -148,7 +156,7 @@ pub fn yaml_inputs() -> (Vec<Prepared>, Vec<PathBuf>) {
 /// Copies a file, or a folder with all it holds; a symbolic link stays a link.
 fn copy(from: &Path, to: &Path) {
     if fs::symlink_metadata(from).is_ok_and(|m| m.file_type().is_symlink()) {
-        std::os::unix::fs::symlink(fs::read_link(from).unwrap(), to).unwrap();
+        crate::util::symlink(fs::read_link(from).unwrap(), to).unwrap();
     } else if from.is_dir() {
         crate::util::copy_dir(from, to);
     } else {

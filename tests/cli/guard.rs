@@ -4,7 +4,6 @@
 //! only once the new one is in place, and never into a file its user may not write.
 
 use std::fs;
-use std::os::unix::fs::PermissionsExt;
 use std::path::Path;
 
 use crate::util::{files_in, root, scratch, weekly};
@@ -52,6 +51,7 @@ fn new_never_writes_over_the_issue_it_begins_from_or_the_one_before() {
 }
 
 /// The draft goes out first: when it cannot be written, the previous issue is as it was.
+#[cfg(unix)]
 #[test]
 fn new_writes_into_the_previous_issue_only_after_the_draft() {
     let tmp = three_weeks();
@@ -81,7 +81,11 @@ fn new_leaves_a_read_only_previous_issue_alone() {
     let tmp = three_weeks();
     let dir = tmp.path();
     let before = bytes(dir, "2023-40.yaml");
-    fs::set_permissions(dir.join("2023-40.yaml"), fs::Permissions::from_mode(0o444)).unwrap();
+    let mut read_only = fs::metadata(dir.join("2023-40.yaml"))
+        .unwrap()
+        .permissions();
+    read_only.set_readonly(true);
+    fs::set_permissions(dir.join("2023-40.yaml"), read_only).unwrap();
     let out = weekly()
         .current_dir(dir)
         .args(["new", "2023-40.yaml"])
@@ -220,6 +224,7 @@ fn import_never_writes_over_its_own_source() {
 }
 
 /// A link in the folder a batch is written into is not written through, dangling or not.
+#[cfg(unix)]
 #[test]
 fn import_never_writes_through_a_link_in_its_folder() {
     let tmp = scratch();
@@ -227,7 +232,7 @@ fn import_never_writes_through_a_link_in_its_folder() {
     two_of_one_name(dir);
     fs::create_dir(dir.join("out")).unwrap();
     let elsewhere = dir.join("elsewhere.yaml");
-    std::os::unix::fs::symlink(&elsewhere, dir.join("out/2023-39.yaml")).unwrap();
+    crate::util::symlink(&elsewhere, dir.join("out/2023-39.yaml")).unwrap();
     let out = weekly()
         .current_dir(dir)
         .args(["import", "a.md", "--dir", "out", "--force"])

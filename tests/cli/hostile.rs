@@ -4,6 +4,7 @@
 use std::fs;
 use std::io::Read;
 use std::path::{Path, PathBuf};
+#[cfg(unix)]
 use std::process::Command;
 use std::time::{Duration, Instant};
 
@@ -143,6 +144,7 @@ fn a_file_over_the_size_cap_is_refused_unread() {
 }
 
 #[cfg(unix)]
+#[cfg(unix)]
 #[test]
 fn devices_and_fifos_are_refused_without_blocking() {
     let dir = tempfile::tempdir().unwrap();
@@ -169,6 +171,7 @@ fn a_folder_without_issues_is_an_error() {
 
 /// A file's name is shown with its control characters written as escapes, whatever the
 /// command and the message format: a name cannot drive the terminal or break a line.
+#[cfg(unix)]
 #[test]
 fn file_names_with_control_characters_are_shown_escaped() {
     let tmp = crate::util::scratch();
@@ -201,6 +204,7 @@ fn file_names_with_control_characters_are_shown_escaped() {
 /// A folder's links are read only when they lead to a file inside it: a link to a secret
 /// elsewhere, a device or nothing is a finding (W025), and what it points at is never read
 /// or printed.
+#[cfg(unix)]
 #[test]
 fn links_out_of_a_checked_folder_are_not_followed() {
     use std::os::unix::fs::symlink;
@@ -268,6 +272,7 @@ fn a_tree_too_deep_is_cut_short_and_the_rest_checked() {
 
 /// A template is read as an issue file is, a regular file under the cap, and filled in for
 /// at most half a second: a FIFO, `/dev/zero` or a loop that runs away is an error, not a wait.
+#[cfg(unix)]
 #[test]
 fn templates_that_block_or_run_away_are_stopped() {
     let tmp = crate::util::series_copy();
@@ -294,7 +299,7 @@ fn templates_that_block_or_run_away_are_stopped() {
     );
     assert!(took < Duration::from_secs(5));
     fs::remove_file(&template).unwrap();
-    std::os::unix::fs::symlink("/dev/zero", &template).unwrap();
+    crate::util::symlink("/dev/zero", &template).unwrap();
     let (out, took) = build();
     out.code(2);
     assert!(took < Duration::from_secs(5));

@@ -93,6 +93,10 @@ fn every_code_is_written_in_both_languages() {
     let en = findings("en");
     let zh = findings("zh");
     for code in weekly::diag::Code::ALL {
+        // Symbolic links (W025) are in the fixtures on Unix only (CONTRIBUTING.md, Windows).
+        if cfg!(not(unix)) && code.as_str() == "W025" {
+            continue;
+        }
         assert!(en.contains_key(code.as_str()), "no fixture produces {code}");
     }
     assert_eq!(en.keys().collect::<Vec<_>>(), zh.keys().collect::<Vec<_>>());

@@ -4,13 +4,17 @@
 
 use std::fs;
 use std::io::Read;
-use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
+use std::path::Path;
+#[cfg(unix)]
+use std::path::PathBuf;
+#[cfg(unix)]
+use std::process::Command;
+use std::process::Stdio;
 use std::time::Duration;
 
-use crate::util::{
-    TestCommand, TestOutput, assert_same_bytes, files_in, notice, root, series_copy, weekly,
-};
+#[cfg(unix)]
+use crate::util::{TestCommand, notice};
+use crate::util::{TestOutput, assert_same_bytes, files_in, root, series_copy, weekly};
 
 fn golden(name: &str) -> Vec<u8> {
     fs::read(root().join("tests/golden").join(name)).unwrap()
@@ -36,6 +40,7 @@ fn build(dir: &Path, args: &[&str]) -> TestOutput {
         .run()
 }
 
+#[cfg(unix)]
 fn is_char_device(path: &Path) -> bool {
     use std::os::unix::fs::FileTypeExt;
     fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_char_device())
@@ -43,6 +48,7 @@ fn is_char_device(path: &Path) -> bool {
 
 /// A device node in a scratch folder with the numbers of `/dev/null` (1, 3) or `/dev/full`
 /// (1, 7); `None`, with a notice, where this user may not make one.
+#[cfg(unix)]
 fn device(dir: &Path, name: &str, minor: u32) -> Option<PathBuf> {
     let path = dir.join(name);
     let made = Command::new("mknod")
@@ -59,6 +65,7 @@ fn device(dir: &Path, name: &str, minor: u32) -> Option<PathBuf> {
     }
 }
 
+#[cfg(unix)]
 #[test]
 fn a_device_is_written_into_and_stays_a_device() {
     let tmp = series_copy();
@@ -84,6 +91,7 @@ fn a_device_is_written_into_and_stays_a_device() {
     );
 }
 
+#[cfg(unix)]
 fn mkfifo(path: &Path) {
     let made = Command::new("mkfifo").arg(path).status().unwrap();
     assert!(made.success());
@@ -91,6 +99,7 @@ fn mkfifo(path: &Path) {
 
 /// A FIFO with a reader gets the document; one without a reader is an error at once, not a
 /// wait; either way it stays a FIFO.
+#[cfg(unix)]
 #[test]
 fn a_fifo_is_written_into_and_one_without_a_reader_is_an_error() {
     use std::os::unix::fs::FileTypeExt;
@@ -137,14 +146,15 @@ fn a_fifo_is_written_into_and_one_without_a_reader_is_an_error() {
 
 /// A symbolic link is followed: its target is replaced, in the target's folder, and the link
 /// stays a link; a link to a file not yet made makes it.
+#[cfg(unix)]
 #[test]
 fn a_symbolic_link_is_followed_to_its_target() {
     let tmp = series_copy();
     let dir = tmp.path();
     fs::create_dir(dir.join("print")).unwrap();
     fs::write(dir.join("print/bulletin.md"), "old\n").unwrap();
-    std::os::unix::fs::symlink("print/bulletin.md", dir.join("latest.md")).unwrap();
-    std::os::unix::fs::symlink("print/new.html", dir.join("new.html")).unwrap();
+    crate::util::symlink("print/bulletin.md", dir.join("latest.md")).unwrap();
+    crate::util::symlink("print/new.html", dir.join("new.html")).unwrap();
     let out = build(dir, &["-o", "latest.md", "-o", "new.html"]);
     out.success();
     assert!(
@@ -168,6 +178,7 @@ fn a_symbolic_link_is_followed_to_its_target() {
     assert_eq!(files_in(&dir.join("print")), ["bulletin.md", "new.html"]);
 }
 
+#[cfg(unix)]
 #[test]
 fn dev_stdout_is_stdout() {
     let tmp = series_copy();
@@ -210,6 +221,7 @@ fn folders_and_missing_folders_are_refused_with_what_they_are() {
     assert!(files_in(&dir.join("out")).is_empty());
 }
 
+#[cfg(unix)]
 #[test]
 fn a_read_only_folder_is_an_io_error_and_left_as_it_was() {
     use std::os::unix::fs::PermissionsExt;
@@ -303,6 +315,44 @@ fn templates_for_word_alone_is_a_usage_error() {
     );
 }
 
+/// On Windows a bulletin open in WPS or Word cannot be replaced: the build says so in the
+/// user's language, exits 2, and leaves the file and its folder as they were; closed, the
+/// file is replaced.
+#[cfg(windows)]
+#[test]
+fn a_file_another_program_has_open_is_left_and_said_so() {
+    use std::os::windows::fs::OpenOptionsExt;
+    let tmp = series_copy();
+    let dir = tmp.path();
+    fs::write(dir.join("a.docx"), "old").unwrap();
+    let before = files_in(dir);
+    // As WPS and Word open a document: others may read it, not write or delete it.
+    let open = fs::OpenOptions::new()
+        .read(true)
+        .share_mode(1)
+        .open(dir.join("a.docx"))
+        .unwrap();
+    let out = build(dir, &["-o", "a.docx"]);
+    out.code(2);
+    assert!(
+        out.stderr_text().contains("another program") && out.stderr_text().contains("a.docx"),
+        "{}",
+        out.stderr_text()
+    );
+    let zh = build(dir, &["-o", "a.docx", "--lang", "zh"]);
+    zh.code(2);
+    assert!(
+        zh.stderr_text().contains("请先在那个程序中关闭它"),
+        "{}",
+        zh.stderr_text()
+    );
+    assert_eq!(fs::read(dir.join("a.docx")).unwrap(), b"old");
+    assert_eq!(files_in(dir), before);
+    drop(open);
+    build(dir, &["-o", "a.docx"]).success();
+    assert_ne!(fs::read(dir.join("a.docx")).unwrap(), b"old");
+}
+
 // ---- several outputs in one run -------------------------------------------------------
 
 #[test]
@@ -330,6 +380,7 @@ fn several_outputs_equal_separate_builds() {
 
 /// An output that cannot be prepared (here: larger than the file-size limit) stops the run
 /// before any old output is replaced.
+#[cfg(unix)]
 #[test]
 fn one_output_that_cannot_be_written_leaves_every_old_output() {
     let tmp = series_copy();
@@ -370,6 +421,7 @@ fn one_output_that_cannot_be_written_leaves_every_old_output() {
 
 /// An output that fails as it is put in place (here a FIFO nobody reads) is named, and the
 /// exit code is 2; the others are written.
+#[cfg(unix)]
 #[test]
 fn an_output_that_fails_last_is_named() {
     let tmp = series_copy();
@@ -400,6 +452,7 @@ fn one_output_named_twice_is_refused() {
 
 /// A full disk behind stdout fails every command that writes there, findings included, so
 /// that CI never takes an empty report for a clean one.
+#[cfg(unix)]
 #[test]
 fn a_full_stdout_is_an_error_for_every_command() {
     let tmp = series_copy();
@@ -433,6 +486,7 @@ fn a_full_stdout_is_an_error_for_every_command() {
 
 /// Whatever stdout and stderr are, no command panics: with both on a full disk, a run ends
 /// with 0, 1 or 2 as it would have, never with a panic's 101.
+#[cfg(unix)]
 #[test]
 fn no_command_panics_when_stdout_and_stderr_are_full() {
     let tmp = series_copy();
@@ -561,6 +615,7 @@ fn rebuilds_are_byte_identical() {
 
 /// A name saved in GBK (from a Windows zip) reads and writes like any other, and is shown
 /// with the undecodable bytes replaced.
+#[cfg(unix)]
 #[test]
 fn file_names_that_are_not_utf8_are_taken_as_they_are() {
     use std::ffi::OsStr;

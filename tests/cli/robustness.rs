@@ -180,7 +180,7 @@ fn font_fuzz_corpus_replays_without_a_panic() {
     let mut refused = Vec::new();
     for (name, bytes) in &files {
         if let Err(problem) = font_check::faces(bytes) {
-            refused.push((name.rsplit('/').next().unwrap().to_owned(), problem));
+            refused.push((name.rsplit(['/', '\\']).next().unwrap().to_owned(), problem));
         }
         #[cfg(feature = "pdf")]
         {
@@ -220,7 +220,7 @@ fn docx_fuzz_corpus_replays_without_a_panic() {
             .map(|run| run.text.as_str())
             .collect();
         if text.contains("窗口工作周报") {
-            titled.push(name.rsplit('/').next().unwrap().to_owned());
+            titled.push(name.rsplit(['/', '\\']).next().unwrap().to_owned());
         }
     }
     for seed in ["weekly-2023-39.docx", "libreoffice-from-html.docx"] {

@@ -56,6 +56,7 @@ fn the_archive_as_csv_json_and_svg_is_its_golden() {
 
 /// On a terminal (util-linux `script` makes one), a workbook is refused rather than printed,
 /// and a format of text is printed.
+#[cfg(unix)]
 #[test]
 fn a_workbook_is_refused_on_a_terminal_and_text_is_not() {
     let weekly = env!("CARGO_BIN_EXE_weekly");

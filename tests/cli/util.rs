@@ -9,9 +9,19 @@ use std::path::{Path, PathBuf};
 use std::process::{Child, Command, ExitStatus, Stdio};
 
 /// The real `weekly` binary, with findings in English (the goldens are English) unless a
-/// test sets the locale.
+/// test sets the locale. `WEEKLY_TEST_BIN` names another build of it to test instead (a
+/// release artefact), run by `WEEKLY_TEST_RUNNER` where one is given (`qemu-aarch64`).
 pub fn weekly() -> TestCommand {
-    let mut cmd = TestCommand::new(env!("CARGO_BIN_EXE_weekly"));
+    let bin =
+        std::env::var_os("WEEKLY_TEST_BIN").unwrap_or_else(|| env!("CARGO_BIN_EXE_weekly").into());
+    let mut cmd = match std::env::var_os("WEEKLY_TEST_RUNNER") {
+        Some(runner) => {
+            let mut cmd = TestCommand::new(runner);
+            cmd.arg(bin);
+            cmd
+        }
+        None => TestCommand::new(bin),
+    };
     cmd.env_remove("NO_COLOR")
         .env_remove("LC_ALL")
         .env_remove("LC_MESSAGES")
@@ -82,6 +92,7 @@ impl TestCommand {
     }
 
     /// Stdout sent elsewhere (a file such as `/dev/full`) rather than captured.
+    #[cfg(unix)]
     pub fn stdout(&mut self, to: impl Into<Stdio>) -> &mut Self {
         self.command.stdout(to);
         self.stdout_set = true;
@@ -201,8 +212,9 @@ impl TestOutput {
         text(&self.stdout)
     }
 
+    /// What weekly said on stderr, its paths written with `/` as the goldens have them.
     pub fn stderr_text(&self) -> String {
-        text(&self.stderr)
+        unix_paths(text(&self.stderr))
     }
 }
 
@@ -339,6 +351,34 @@ pub fn series_copy() -> tempfile::TempDir {
     tmp
 }
 
+/// What weekly printed, its paths written with `/`: on Windows it shows them the Windows way
+/// (`issues\2023-39.yaml`, in JSON `"issues\\2023-39.yaml"`), where the goldens, written
+/// once for every system, have `/`. No golden holds a backslash of its own.
+pub fn unix_paths(text: String) -> String {
+    if cfg!(windows) {
+        text.replace("\\\\", "/").replace('\\', "/")
+    } else {
+        text
+    }
+}
+
+/// A symbolic link at `link` to `to` (relative to the link's folder, as the system reads it).
+/// Windows makes a link to a file and one to a folder differently.
+pub fn symlink(to: impl AsRef<Path>, link: impl AsRef<Path>) -> std::io::Result<()> {
+    #[cfg(unix)]
+    return std::os::unix::fs::symlink(to, link);
+    #[cfg(windows)]
+    {
+        let (to, link) = (to.as_ref(), link.as_ref());
+        let folder = link.parent().unwrap_or(Path::new("."));
+        if folder.join(to).is_dir() {
+            std::os::windows::fs::symlink_dir(to, link)
+        } else {
+            std::os::windows::fs::symlink_file(to, link)
+        }
+    }
+}
+
 /// Copies what the folder `from` holds into `to`, made if missing: files and folders, all
 /// the way down; a symbolic link stays a link.
 pub fn copy_dir(from: &Path, to: &Path) {
@@ -347,7 +387,7 @@ pub fn copy_dir(from: &Path, to: &Path) {
         let entry = entry.unwrap();
         let target = to.join(entry.file_name());
         if entry.file_type().unwrap().is_symlink() {
-            std::os::unix::fs::symlink(fs::read_link(entry.path()).unwrap(), &target).unwrap();
+            crate::util::symlink(fs::read_link(entry.path()).unwrap(), &target).unwrap();
         } else if entry.file_type().unwrap().is_dir() {
             copy_dir(&entry.path(), &target);
         } else if entry.file_type().unwrap().is_file() {
