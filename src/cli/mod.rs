@@ -11,6 +11,8 @@ mod outputs;
 mod report;
 mod said;
 mod target;
+#[cfg(windows)]
+mod windows;
 mod write;
 
 use std::io::Write;

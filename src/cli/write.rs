@@ -41,6 +41,10 @@ enum Staging {
     /// before it is linked into place, nothing is left behind.
     #[cfg(target_os = "linux")]
     Unnamed(File),
+    /// A named file marked for deletion (Windows): if the process dies before it is renamed
+    /// into place, Windows removes it.
+    #[cfg(windows)]
+    Pending(super::windows::Pending),
     /// A named temporary file, removed on drop. One a killed process leaves is never removed
     /// by a later run, which cannot know that weekly made it: it is named
     /// `.weekly-<process>-…`, for the user to see and remove.
@@ -111,6 +115,8 @@ impl Staged {
         match &self.how {
             #[cfg(target_os = "linux")]
             Staging::Unnamed(file) => Some(file),
+            #[cfg(windows)]
+            Staging::Pending(pending) => Some(&pending.file),
             Staging::Named(tmp) => Some(tmp.as_file()),
             Staging::Bytes(_) => None,
         }
@@ -133,8 +139,9 @@ impl Staged {
                 }
             }
             #[cfg(windows)]
-            (Target::File(path), Staging::Named(tmp)) => move_into_place(tmp, &path, replace),
-            #[cfg(not(windows))]
+            (Target::File(path), Staging::Pending(pending)) => {
+                super::windows::place(pending, &path, replace)
+            }
             (Target::File(path), Staging::Named(tmp)) => {
                 if replace {
                     tmp.persist(&path).map_err(|e| e.error)?;
@@ -339,7 +346,16 @@ fn unnamed(folder: &Path, bytes: &[u8], kept: &Kept) -> Option<Staging> {
     Some(Staging::Unnamed(file))
 }
 
-#[cfg(not(target_os = "linux"))]
+/// A file in `folder` holding `bytes` that Windows deletes unless it is put in place; `None`
+/// where the file system cannot mark a file so.
+#[cfg(windows)]
+fn unnamed(folder: &Path, bytes: &[u8], kept: &Kept) -> Option<Staging> {
+    let mut pending = super::windows::pending(folder, &prefix())?;
+    fill(&mut pending.file, bytes, kept).ok()?;
+    Some(Staging::Pending(pending))
+}
+
+#[cfg(not(any(target_os = "linux", windows)))]
 fn unnamed(_: &Path, _: &[u8], _: &Kept) -> Option<Staging> {
     None
 }
@@ -383,58 +399,6 @@ fn unnamed_error(e: io::Error) -> io::Error {
 }
 
 /// Makes a rename durable; a file system that cannot sync a folder loses nothing by it.
-/// Renames the temporary file over `path` on Windows, the rename itself on disk before it
-/// returns (write-through), which tempfile's `persist` does not ask for. A file another
-/// program holds open (a bulletin open in WPS or Word) cannot be replaced, and says so.
-#[cfg(windows)]
-fn move_into_place(tmp: tempfile::NamedTempFile, path: &Path, replace: bool) -> io::Result<()> {
-    use std::os::windows::ffi::OsStrExt;
-    use windows_sys::Win32::Storage::FileSystem::{
-        FILE_ATTRIBUTE_NORMAL, MOVEFILE_REPLACE_EXISTING, MOVEFILE_WRITE_THROUGH, MoveFileExW,
-        SetFileAttributesW,
-    };
-    let wide = |p: &Path| -> Vec<u16> { p.as_os_str().encode_wide().chain([0]).collect() };
-    let mut temp = tmp.into_temp_path();
-    let (from, to) = (wide(&temp), wide(path));
-    let flags = MOVEFILE_WRITE_THROUGH
-        | if replace {
-            MOVEFILE_REPLACE_EXISTING
-        } else {
-            0
-        };
-    // SAFETY: both are NUL-terminated wide strings that outlive the calls.
-    let moved = unsafe {
-        SetFileAttributesW(from.as_ptr(), FILE_ATTRIBUTE_NORMAL) != 0
-            && MoveFileExW(from.as_ptr(), to.as_ptr(), flags) != 0
-    };
-    if !moved {
-        return Err(in_use(io::Error::last_os_error()));
-    }
-    // The temporary name is gone with the rename: nothing is left to remove.
-    temp.disable_cleanup(true);
-    Ok(())
-}
-
-/// Windows refuses to replace a file another program holds open: the error says what to do.
-#[cfg(windows)]
-fn in_use(e: io::Error) -> io::Error {
-    use windows_sys::Win32::Foundation::{
-        ERROR_ACCESS_DENIED, ERROR_LOCK_VIOLATION, ERROR_SHARING_VIOLATION, ERROR_USER_MAPPED_FILE,
-    };
-    let msg = match e.raw_os_error().map(|code| code as u32) {
-        Some(ERROR_SHARING_VIOLATION | ERROR_LOCK_VIOLATION | ERROR_USER_MAPPED_FILE) => msg!(
-            "another program has it open (WPS, Word or a PDF reader): close it there, then run weekly again",
-            "另一个程序（WPS、Word 或 PDF 阅读器等）正打开着这个文件：请先在那个程序中关闭它，再重新运行 weekly"
-        ),
-        Some(ERROR_ACCESS_DENIED) => msg!(
-            "Windows refused to replace it: another program (WPS, Word or a PDF reader) may have it open, or you may not write in its folder; close it there, then run weekly again",
-            "Windows 拒绝替换这个文件：可能另一个程序（WPS、Word 或 PDF 阅读器等）正打开着它，或者你无权写入它所在的文件夹；请先在那个程序中关闭它，再重新运行 weekly"
-        ),
-        _ => return e,
-    };
-    io::Error::new(e.kind(), msg)
-}
-
 fn sync_folder(folder: &Path) {
     if let Ok(dir) = File::open(folder) {
         let _ = dir.sync_all();

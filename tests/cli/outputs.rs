@@ -548,9 +548,10 @@ fn killed_builds_leave_nothing_behind() {
         let now = fs::read(dir.join("a.docx")).unwrap();
         assert!(now == old || now == new, "a.docx is neither old nor new");
     }
-    // The new file is written unnamed and given its name at once; only a kill between the
-    // link that names it and the rename that puts it in place (microseconds) can leave a
-    // `.weekly-<process>-…` file, which no later run removes: it cannot know weekly made it.
+    // The new file is written unnamed (Linux) or marked for deletion (Windows) and given
+    // its name at once; only a kill between the link or mark that names it and the rename
+    // that puts it in place (microseconds) can leave a `.weekly-<process>-…` file, which no
+    // later run removes: it cannot know weekly made it.
     let left: Vec<String> = files_in(dir)
         .into_iter()
         .filter(|n| n.starts_with(".weekly-"))
