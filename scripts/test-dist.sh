@@ -55,6 +55,9 @@ pdf_fonts=(--ignore-system-fonts --no-font-cache --font-path "$fonts")
 reference=../shared/reference/2023-39.md
 
 # ---- Linux, x86-64 --------------------------------------------------------------------
+echo "x86-64: README's first command, in the unpacked folder"
+(cd "$(dirname "$x86")" && ./weekly build examples/2023-39.yaml 2>/dev/null) |
+  cmp -s - "$reference" || fail "the x86-64 archive does not build its example"
 echo "x86-64: goldens"
 WEEKLY_TEST_BIN=$x86 cargo test --locked --quiet --test fixtures --test corpus
 echo "x86-64: an empty root"
@@ -80,6 +83,9 @@ same "the ARM64 PDF" "$work/arm.pdf" "$work/x86.pdf"
 wine_prefix "$PWD/target/wine"
 # Wine reads the arguments in the Unix locale: Chinese file names need a UTF-8 one.
 export LC_ALL=C.UTF-8 LANG=C.UTF-8
+echo "Windows: README's first command, in the unpacked folder"
+(cd "$(dirname "$exe")" && wine weekly.exe build 'examples\2023-39.yaml' 2>/dev/null) |
+  cmp -s - "$reference" || fail "the Windows archive does not build its example"
 echo "Windows: the test suite under Wine"
 CARGO_TARGET_X86_64_PC_WINDOWS_GNU_RUNNER=wine \
   cargo test --locked --quiet --target x86_64-pc-windows-gnu --no-default-features
