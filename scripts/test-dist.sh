@@ -35,6 +35,7 @@ same() { # WHAT A B
 same_parts() { # WHAT A B
   [ "$(unzip -Z1 "$2")" = "$(unzip -Z1 "$3")" ] || fail "$1: the parts of $2 and $3 differ"
   rm -rf "$work/parts"
+  mkdir -p "$work/parts"
   unzip -q "$2" -d "$work/parts/a" && unzip -q "$3" -d "$work/parts/b" ||
     fail "$1: cannot unpack $2 or $3"
   diff -r "$work/parts/a" "$work/parts/b" >/dev/null || fail "$1: a part of $2 and $3 differs"
