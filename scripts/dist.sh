@@ -86,24 +86,23 @@ tarball() { # FOLDER -> FOLDER.tar.gz
     --mtime="@$SOURCE_DATE_EPOCH" -cf - "$(basename "$1")" | gzip -9n >"$1.tar.gz"
 }
 
-deb() { # TARGET ARCH
-  local root="$dist/deb-$2" name="weekly_${version}-1_$2.deb"
+deb() { # FOLDER ARCH: the unpacked archive's files where Debian keeps them
+  local from=$1 root="$dist/deb-$2" name="weekly_${version}-1_$2.deb"
   rm -rf "$root"
-  install -Dm755 "$(built "$1")" "$root/usr/bin/weekly"
+  install -Dm755 "$from/weekly" "$root/usr/bin/weekly"
   mkdir -p "$root/usr/share/man/man1"
-  "$host_bin" man | gzip -9n >"$root/usr/share/man/man1/weekly.1.gz"
-  install -d "$root/usr/share/bash-completion/completions" \
-    "$root/usr/share/zsh/vendor-completions" "$root/usr/share/fish/vendor_completions.d"
-  "$host_bin" completions bash >"$root/usr/share/bash-completion/completions/weekly"
-  "$host_bin" completions zsh >"$root/usr/share/zsh/vendor-completions/_weekly"
-  "$host_bin" completions fish >"$root/usr/share/fish/vendor_completions.d/weekly.fish"
+  gzip -9n <"$from/weekly.1" >"$root/usr/share/man/man1/weekly.1.gz"
+  install -Dm644 "$from/completions/weekly.bash" \
+    "$root/usr/share/bash-completion/completions/weekly"
+  install -Dm644 "$from/completions/_weekly" "$root/usr/share/zsh/vendor-completions/_weekly"
+  install -Dm644 "$from/completions/weekly.fish" \
+    "$root/usr/share/fish/vendor_completions.d/weekly.fish"
   # The fontconfig file is offered as Debian's font packages offer theirs, in conf.avail; it
   # takes effect for every program once linked into /etc/fonts/conf.d (docs/print.md).
-  install -Dm644 docs/60-weekly-fonts.conf \
+  install -Dm644 "$from/60-weekly-fonts.conf" \
     "$root/usr/share/fontconfig/conf.avail/60-weekly-fonts.conf"
-  install -Dm644 README.md "$root/usr/share/doc/weekly/README.md"
-  install -d "$root/usr/share/doc/weekly/examples"
-  cp examples/2023-3[89].yaml examples/2023-40.yaml "$root/usr/share/doc/weekly/examples/"
+  install -Dm644 "$from/README.md" "$root/usr/share/doc/weekly/README.md"
+  cp -r "$from/examples" "$root/usr/share/doc/weekly/"
   mkdir -p "$root/DEBIAN"
   cat >"$root/DEBIAN/control" <<EOF
 Package: weekly
@@ -141,8 +140,8 @@ for target in "${targets[@]}"; do
       (cd "$dist" && find "$(basename "$folder")" | LC_ALL=C sort |
         zip -q -X -9 "$(basename "$folder").zip" -@)
       ;;
-    x86_64-unknown-linux-musl) docs "$folder" unix; tarball "$folder"; deb "$target" amd64 ;;
-    aarch64-unknown-linux-musl) docs "$folder" unix; tarball "$folder"; deb "$target" arm64 ;;
+    x86_64-unknown-linux-musl) docs "$folder" unix; tarball "$folder"; deb "$folder" amd64 ;;
+    aarch64-unknown-linux-musl) docs "$folder" unix; tarball "$folder"; deb "$folder" arm64 ;;
   esac
   rm -rf "$folder"
 done
