@@ -132,3 +132,34 @@ fn render_html(bencher: divan::Bencher, n: usize) {
 fn render_docx(bencher: divan::Bencher, n: usize) {
     render(bencher, n, Format::Docx);
 }
+
+/// `weekly lsp`: an edit to the open issue, to the diagnostics published for it (the whole
+/// check, its previous issue read again, and the answer made).
+#[divan::bench(args = [1, 100])]
+fn lsp_edit(bencher: divan::Bencher, n: usize) {
+    use lsp_server::{Message, Notification, Request, RequestId};
+    use serde_json::json;
+    let mut server = weekly::lsp::Server::new(files(n), weekly::i18n::Lang::Zh);
+    let uri = "file:///2023-39.yaml";
+    let text = input(n);
+    let request = Request::new(
+        RequestId::from(1),
+        "initialize".into(),
+        json!({ "capabilities": {} }),
+    );
+    server.handle(Message::Request(request));
+    let note =
+        |method: &str, params| Message::Notification(Notification::new(method.into(), params));
+    let doc = json!({ "uri": uri, "languageId": "yaml", "version": 1, "text": text });
+    server.handle(note("initialized", json!({})));
+    server.handle(note("textDocument/didOpen", json!({ "textDocument": doc })));
+    let change = note(
+        "textDocument/didChange",
+        json!({ "textDocument": { "uri": uri, "version": 2 }, "contentChanges": [{ "text": text }] }),
+    );
+    bencher.bench_local(|| {
+        let out = server.handle(divan::black_box(change.clone()));
+        assert_eq!(out.len(), 1);
+        out
+    });
+}

@@ -15,6 +15,7 @@ pub mod input;
 pub mod issue;
 pub mod issue_file;
 pub mod load;
+pub mod lsp;
 pub mod model;
 pub mod render;
 pub mod stats;

@@ -5,7 +5,7 @@
 use std::collections::{HashMap, HashSet};
 use std::rc::Rc;
 
-use crate::diag::{Code, Diagnostic};
+use crate::diag::{Code, Diagnostic, Fix};
 use crate::issue::{Content, Counter, Issue, Item, Text};
 use crate::msg;
 use crate::text::quote::excerpt;
@@ -133,6 +133,8 @@ pub fn unusual(issue: &Issue, before: &[Rc<Printed>]) -> Vec<Diagnostic> {
             continue;
         };
         told.insert(typed);
+        // The name's value replaced whole, quotes and all: a department's name needs none.
+        let fix = Fix::offered(name.span.clone(), meant);
         let (typed, meant, n) = (excerpt(typed), excerpt(meant), before.len());
         let label = printed_in.label();
         found.push(
@@ -147,7 +149,8 @@ pub fn unusual(issue: &Issue, before: &[Rc<Printed>]) -> Vec<Diagnostic> {
             .with_help(msg!(
                 "correct the name; if it is another department, `lint: {{ allow: [W029 {typed}] }}` accepts it",
                 "请改正名称；如确是另一个单位，可在本期加上 `lint: {{ allow: [W029 {typed}] }}` 予以认可"
-            )),
+            ))
+            .with_fix(fix),
         );
     }
     found
@@ -350,20 +353,24 @@ mod tests {
 
     /// An issue of two counters and two departments, with `allow` as its lint list.
     fn issue(allow: &str) -> Issue {
-        let src = format!(
-            "lint: {{ allow: [{allow}] }}\n\
-             masthead: {{ title: 周报, year: 2023, number: 40, total: 460, period: {{ start: 2023-10-14, end: 2023-10-20 }}, publisher: 中心, published: 2023-10-27 }}\n\
-             sections:\n\
-             - {{ title: 统计, counters: [{{ name: 咨询, unit: 人次, week: 298 }}, {{ name: 受理, unit: 件, week: 500 }}] }}\n\
-             - {{ title: 来访, visits: [{{ dept: 自然资源听, people: [{{ title: 厅长, name: 张某 }}] }}, {{ dept: 省水利厅, people: [{{ title: 厅长, name: 李某 }}] }}] }}\n\
-             footer: {{ send: 甲, distribute: 乙, copies: 1 }}\n"
-        );
+        let src = issue_text(allow);
         let root = crate::input::yaml::parse(&src).unwrap();
         let checked =
             crate::check::validate::validate(&root, &src, crate::check::validate::Lints::Off);
         checked
             .issue
             .unwrap_or_else(|| panic!("{:#?}", checked.diagnostics))
+    }
+
+    fn issue_text(allow: &str) -> String {
+        format!(
+            "lint: {{ allow: [{allow}] }}\n\
+             masthead: {{ title: 周报, year: 2023, number: 40, total: 460, period: {{ start: 2023-10-14, end: 2023-10-20 }}, publisher: 中心, published: 2023-10-27 }}\n\
+             sections:\n\
+             - {{ title: 统计, counters: [{{ name: 咨询, unit: 人次, week: 298 }}, {{ name: 受理, unit: 件, week: 500 }}] }}\n\
+             - {{ title: 来访, visits: [{{ dept: 自然资源听, people: [{{ title: 厅长, name: 张某 }}] }}, {{ dept: 省水利厅, people: [{{ title: 厅长, name: 李某 }}] }}] }}\n\
+             footer: {{ send: 甲, distribute: 乙, copies: 1 }}\n"
+        )
     }
 
     fn week(n: u64, consulted: u64) -> Printed {
@@ -399,6 +406,16 @@ mod tests {
                     "the 5 issues before did not print `自然资源听`: did you mean `自然资源厅` (printed in 2023 年第 39 期)?".to_owned()
                 ),
             ]
+        );
+        let offered = unusual(&issue("W012"), &before)
+            .into_iter()
+            .find_map(|d| d.fix)
+            .unwrap();
+        assert_eq!((offered.with.as_str(), offered.safe), ("自然资源厅", false));
+        assert_eq!(
+            &issue_text("W012")[offered.span],
+            "自然资源听",
+            "the fix replaces the name where it stands"
         );
         assert_eq!(codes("W028 咨询, W029 自然资源听"), []);
         assert_eq!(codes("W028 受理, W029 水利厅").len(), 2);

@@ -179,6 +179,10 @@ enum Command {
     },
     /// Print the JSON Schema of the input format, for completion and hover in editors
     Schema,
+    /// Run the language server on stdin and stdout, for editors: the findings of `weekly
+    /// check` as you type, their fixes, completion of keys, hovers, and the way to the
+    /// previous issue
+    Lsp,
     /// Print a shell completion script
     Completions {
         /// The shell
@@ -272,6 +276,7 @@ pub enum Settings {
     ExportTemplates { dir: PathBuf, force: bool },
     Explain(Option<Code>),
     Schema,
+    Lsp,
     Completions(clap_complete::Shell),
     Man,
 }
@@ -478,6 +483,7 @@ impl Cli {
             } => (Settings::ExportTemplates { dir, force }, plain()),
             Command::Explain { code } => (Settings::Explain(code), plain()),
             Command::Schema => (Settings::Schema, plain()),
+            Command::Lsp => (Settings::Lsp, plain()),
             Command::Completions { shell } => (Settings::Completions(shell), plain()),
             Command::Man => (Settings::Man, plain()),
         })

@@ -63,6 +63,7 @@ pub fn main() -> ExitCode {
         }
         Settings::Explain(code) => commands::explain(*code, out.lang()),
         Settings::Schema => commands::schema(),
+        Settings::Lsp => commands::lsp(&mut out),
         Settings::Completions(shell) => commands::completions(*shell),
         Settings::Man => commands::man(),
     };

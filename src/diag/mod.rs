@@ -22,12 +22,32 @@ pub use lines::Lines;
 
 use crate::i18n::Msg;
 
-/// An edit that mends what a finding reports, where one is safe (`weekly check --fix`): the
-/// `span` of the source text replaced by `with`.
+/// An edit that mends what a finding reports: the `span` of the source text replaced by
+/// `with`. A safe one changes nothing but what the finding reports, and `weekly check --fix`
+/// makes it; the others are offered in the editor (`weekly lsp`), for the clerk to choose.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Fix {
     pub span: Range<usize>,
     pub with: String,
+    pub safe: bool,
+}
+
+impl Fix {
+    pub fn safe(span: Range<usize>, with: impl Into<String>) -> Fix {
+        Fix {
+            span,
+            with: with.into(),
+            safe: true,
+        }
+    }
+
+    pub fn offered(span: Range<usize>, with: impl Into<String>) -> Fix {
+        Fix {
+            span,
+            with: with.into(),
+            safe: false,
+        }
+    }
 }
 
 /// One finding, located by a byte span of the source text it was found in.

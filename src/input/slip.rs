@@ -5,7 +5,7 @@
 
 use std::ops::Range;
 
-use crate::diag::{Code, Diagnostic, Lines};
+use crate::diag::{Code, Diagnostic, Fix, Lines};
 
 use crate::i18n::Msg;
 use crate::input::schema;
@@ -88,27 +88,39 @@ fn slip(line: &str, base: usize) -> Option<Diagnostic> {
     }
     let indent = &line[..indent_len];
     if let Some(i) = indent.find('\t') {
-        return Some(finding(
-            base + i..base + i + 1,
-            msg!("a tab (⇥) in the indentation", "缩进中有 Tab 字符（⇥）"),
-            msg!(
-                "indent with spaces only: YAML does not allow tabs or full-width spaces there",
-                "缩进只能用半角空格，不能用 Tab 或全角空格"
-            ),
-        ));
+        // Issue files are indented two spaces a level, as `weekly new` writes them.
+        let span = base + i..base + i + 1;
+        let fix = Fix::offered(span.clone(), "  ");
+        return Some(
+            finding(
+                span,
+                msg!("a tab (⇥) in the indentation", "缩进中有 Tab 字符（⇥）"),
+                msg!(
+                    "indent with spaces only: YAML does not allow tabs or full-width spaces there",
+                    "缩进只能用半角空格，不能用 Tab 或全角空格"
+                ),
+            )
+            .with_fix(fix),
+        );
     }
     if let Some(i) = indent.find('\u{3000}') {
-        return Some(finding(
-            base + i..base + i + '\u{3000}'.len_utf8(),
-            msg!(
-                "a full-width space (□, U+3000) in the indentation",
-                "缩进中有全角空格（□，U+3000）"
-            ),
-            msg!(
-                "indent with half-width spaces only; switch the input method to half-width",
-                "缩进只能用半角空格；请把输入法切换到半角状态"
-            ),
-        ));
+        // The space bar types one in full-width mode, where a half-width one was meant.
+        let span = base + i..base + i + '\u{3000}'.len_utf8();
+        let fix = Fix::offered(span.clone(), " ");
+        return Some(
+            finding(
+                span,
+                msg!(
+                    "a full-width space (□, U+3000) in the indentation",
+                    "缩进中有全角空格（□，U+3000）"
+                ),
+                msg!(
+                    "indent with half-width spaces only; switch the input method to half-width",
+                    "缩进只能用半角空格；请把输入法切换到半角状态"
+                ),
+            )
+            .with_fix(fix),
+        );
     }
     let body = &line[indent_len..];
     let body_at = base + indent_len;
@@ -137,7 +149,7 @@ fn slip(line: &str, base: usize) -> Option<Diagnostic> {
     let after_trimmed = after.trim_start_matches([' ', '\u{3000}']);
     if after_trimmed.starts_with('：') && schema::is_key(key) {
         let at = entry_at + key_len + (after.len() - after_trimmed.len());
-        return Some(full_width_colon(key, at));
+        return Some(full_width_colon(key, at, &after_trimmed['：'.len_utf8()..]));
     }
     if let Some(value) = after.strip_prefix(": ") {
         return colon_in_text(value, entry_at + key_len + 2);
@@ -164,9 +176,18 @@ fn slip(line: &str, base: usize) -> Option<Diagnostic> {
     None
 }
 
-fn full_width_colon(key: &str, at: usize) -> Diagnostic {
+/// The finding for `：` at `at` after `key`, with the colon and space that mend it (`rest`
+/// follows it).
+fn full_width_colon(key: &str, at: usize, rest: &str) -> Diagnostic {
+    let span = at..at + '：'.len_utf8();
+    let with = if rest.starts_with(' ') || rest.trim_end().is_empty() {
+        ":"
+    } else {
+        ": "
+    };
+    let fix = Fix::offered(span.clone(), with);
     finding(
-        at..at + '：'.len_utf8(),
+        span,
         msg!(
             "a full-width colon `：` after the key `{key}`",
             "字段 `{key}` 后面用了全角冒号“：”"
@@ -176,6 +197,7 @@ fn full_width_colon(key: &str, at: usize) -> Diagnostic {
             "请改用半角冒号加空格：`{key}: …`"
         ),
     )
+    .with_fix(fix)
 }
 
 /// `{ name：受理, … }`: a known key and a full-width colon inside a flow mapping.
@@ -191,7 +213,11 @@ fn flow_full_width_colon(line: &str, base: usize) -> Option<Diagnostic> {
         let key = &before[key_start..];
         let lead = before[..key_start].trim_end();
         if !key.is_empty() && schema::is_key(key) && (lead.ends_with('{') || lead.ends_with(',')) {
-            return Some(full_width_colon(key, base + i));
+            return Some(full_width_colon(
+                key,
+                base + i,
+                &line[i + '：'.len_utf8()..],
+            ));
         }
     }
     None
@@ -267,18 +293,22 @@ pub fn text_with_a_mark_first(value: &str, at: usize) -> Option<Diagnostic> {
         return None;
     }
     let text = value.split(" #").next().unwrap_or(value).trim_end();
+    let fix = quoted(text, at);
     let quoted = excerpt(&text.replace('\'', "''")).into_owned();
-    Some(finding(
-        at..at + mark.len_utf8(),
-        msg!(
-            "the text starts with `{mark}`, which YAML reads as {what} at the start of a value",
-            "文字以“{mark}”开头，YAML 把值开头的“{mark}”当作{what_zh}"
-        ),
-        msg!(
-            "put the whole text in quotes: `'{quoted}'`",
-            "请给整段文字加上引号：`'{quoted}'`"
-        ),
-    ))
+    Some(
+        finding(
+            at..at + mark.len_utf8(),
+            msg!(
+                "the text starts with `{mark}`, which YAML reads as {what} at the start of a value",
+                "文字以“{mark}”开头，YAML 把值开头的“{mark}”当作{what_zh}"
+            ),
+            msg!(
+                "put the whole text in quotes: `'{quoted}'`",
+                "请给整段文字加上引号：`'{quoted}'`"
+            ),
+        )
+        .with_fix(fix),
+    )
 }
 
 /// The finding for a mark at the start of the text on the line holding byte `at`, if any.
@@ -303,18 +333,30 @@ fn colon_in_text(value: &str, at: usize) -> Option<Diagnostic> {
     let i = text
         .find(": ")
         .or_else(|| text.strip_suffix(':').map(str::len))?;
+    let quoted = quoted(text.trim_end(), at + lead);
     let at = at + lead + i;
-    Some(finding(
-        at..at + 1,
-        msg!(
-            "the text holds `: `, which YAML reads as the start of a key",
-            "文字中含有半角冒号加空格“: ”，程序会把冒号前的部分当作字段名"
-        ),
-        msg!(
-            "put the whole text in quotes, or type the full-width colon `：`",
-            "请给整段文字加引号，或改用全角冒号“：”"
-        ),
-    ))
+    Some(
+        finding(
+            at..at + 1,
+            msg!(
+                "the text holds `: `, which YAML reads as the start of a key",
+                "文字中含有半角冒号加空格“: ”，程序会把冒号前的部分当作字段名"
+            ),
+            msg!(
+                "put the whole text in quotes, or type the full-width colon `：`",
+                "请给整段文字加引号，或改用全角冒号“：”"
+            ),
+        )
+        .with_fix(quoted),
+    )
+}
+
+/// The fix that puts `text`, at `at` of the source, in single quotes.
+fn quoted(text: &str, at: usize) -> Fix {
+    Fix::offered(
+        at..at + text.len(),
+        format!("'{}'", text.replace('\'', "''")),
+    )
 }
 
 fn finding(span: Range<usize>, message: Msg, help: Msg) -> Diagnostic {
@@ -428,6 +470,54 @@ mod tests {
         let index = Lines::new(source);
         let (l, c) = index.line_col(d.span.start);
         (l, c, d.message.zh.clone())
+    }
+
+    /// `source` with the fix offered for the slip at line `line` made.
+    fn mended(source: &str, line: usize) -> String {
+        let at = Lines::new(source).line(line).start;
+        let d = explain(source, at, "mapping values are not allowed in this context");
+        let fix = d
+            .fix
+            .unwrap_or_else(|| panic!("no fix for {source:?}: {}", d.message.en));
+        assert!(!fix.safe, "`weekly check --fix` leaves slips to the clerk");
+        let mut out = source.to_owned();
+        out.replace_range(fix.span, &fix.with);
+        out
+    }
+
+    #[test]
+    fn the_slips_of_an_input_method_are_offered_their_fix() {
+        let cases = [
+            (
+                "masthead:\n  publisher：中心\n",
+                "masthead:\n  publisher: 中心\n",
+            ),
+            (
+                "masthead:\n  publisher： 中心\n",
+                "masthead:\n  publisher: 中心\n",
+            ),
+            (
+                "f: { send：甲, copies: 1 }\n",
+                "f: { send: 甲, copies: 1 }\n",
+            ),
+            (
+                "masthead:\n\u{3000}\u{3000}year: 2023\n",
+                "masthead:\n \u{3000}year: 2023\n",
+            ),
+            ("masthead:\n\tyear: 2023\n", "masthead:\n  year: 2023\n"),
+            (
+                "sections:\n  - title: 主题: 优化营商环境 # 注\n",
+                "sections:\n  - title: '主题: 优化营商环境' # 注\n",
+            ),
+            (
+                "items:\n  - *重要*本周完成 it's\n",
+                "items:\n  - '*重要*本周完成 it''s'\n",
+            ),
+        ];
+        for (typed, fixed) in cases {
+            let line = typed.lines().count();
+            assert_eq!(mended(typed, line), fixed, "{typed:?}");
+        }
     }
 
     #[test]

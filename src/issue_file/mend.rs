@@ -28,7 +28,7 @@ pub fn mend(text: &str, allowed: &Allowed) -> Mend {
         .diagnostics
         .iter()
         .filter(|d| !allowed.allows(d.code, None))
-        .filter_map(|d| Some((d.code, d.fix.as_ref()?)))
+        .filter_map(|d| Some((d.code, d.fix.as_ref().filter(|f| f.safe)?)))
         .collect();
     if fixes.is_empty() {
         return Mend::Nothing;
@@ -52,10 +52,9 @@ pub fn mend(text: &str, allowed: &Allowed) -> Mend {
     match checked(&out) {
         Some(after)
             if errors(&after) <= errors(&before)
-                && !after
-                    .diagnostics
-                    .iter()
-                    .any(|d| d.fix.is_some() && !allowed.allows(d.code, None)) =>
+                && !after.diagnostics.iter().any(|d| {
+                    d.fix.as_ref().is_some_and(|f| f.safe) && !allowed.allows(d.code, None)
+                }) =>
         {
             Mend::Mended { text: out, fixed }
         }
@@ -134,5 +133,59 @@ mod tests {
             mend(&with("\u{3000}本周，完成轮训。"), &allowed),
             Mend::Nothing
         );
+    }
+
+    #[test]
+    fn fixes_offered_in_the_editor_are_left_by_check_fix() {
+        let text = with("1. 本周完成轮训。。等等...");
+        assert_eq!(mend(&text, &Allowed::default()), Mend::Nothing);
+        let checked = checked(&text).unwrap();
+        let offered: Vec<(Code, String)> = checked
+            .diagnostics
+            .iter()
+            .filter_map(|d| {
+                let fix = d.fix.as_ref()?;
+                assert!(!fix.safe, "{d:?}");
+                let mut mended = text.clone();
+                mended.replace_range(fix.span.clone(), &fix.with);
+                let item = mended.lines().find(|l| l.starts_with("    - "))?;
+                Some((d.code, item.trim_start_matches("    - ").to_owned()))
+            })
+            .collect();
+        assert_eq!(
+            offered,
+            [
+                (Code::W017, "本周完成轮训。。等等...".to_owned()),
+                (Code::W012, "1. 本周完成轮训。等等...".to_owned()),
+                (Code::W013, "1. 本周完成轮训。。等等……".to_owned()),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_mistyped_key_is_offered_the_key_meant() {
+        let issue = with("本周完成轮训。");
+        for typed in [
+            issue.replace("publisher:", "publsher:"),
+            issue.replace("send: 甲", "send：甲"),
+            issue.replace("send: 甲", "send： 甲"),
+            issue.replace("copies:", "copeis:"),
+        ] {
+            let checked = checked(&typed).unwrap();
+            let fixes: Vec<&Fix> = checked
+                .diagnostics
+                .iter()
+                .filter_map(|d| d.fix.as_ref())
+                .collect();
+            assert_eq!(fixes.len(), 1, "{typed}");
+            let mut mended = typed.clone();
+            mended.replace_range(fixes[0].span.clone(), &fixes[0].with);
+            assert_eq!(mended, issue.replace("send： 甲", "send: 甲"));
+            assert!(!fixes[0].safe);
+        }
+        // A quoted key is not where the name stands: no fix is offered.
+        let quoted = issue.replace("publisher:", "\"publsher\":");
+        let checked = checked(&quoted).unwrap();
+        assert!(checked.diagnostics.iter().all(|d| d.fix.is_none()));
     }
 }

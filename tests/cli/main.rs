@@ -11,6 +11,7 @@ mod guard;
 mod hostile;
 mod import;
 mod lang;
+mod lsp;
 mod new;
 mod outputs;
 mod pdf;

@@ -42,6 +42,8 @@ pub fn cache_home() -> PathBuf {
 pub struct TestCommand {
     command: Command,
     stdin: Option<Vec<u8>>,
+    /// Whether stdin is a pipe left open for the test to write (`talk`).
+    talking: bool,
     stdout_set: bool,
     stderr_set: bool,
 }
@@ -51,6 +53,7 @@ impl TestCommand {
         TestCommand {
             command: Command::new(program),
             stdin: None,
+            talking: false,
             stdout_set: false,
             stderr_set: false,
         }
@@ -124,6 +127,7 @@ impl TestCommand {
         }
         self.command.stdin(match self.stdin {
             Some(_) => Stdio::piped(),
+            None if self.talking => Stdio::piped(),
             None => Stdio::null(),
         });
         let mut child =
@@ -137,6 +141,14 @@ impl TestCommand {
             });
         }
         child
+    }
+
+    /// Starts the program with its stdin a pipe the test writes to as it goes, and its stdout
+    /// a pipe: a conversation (`weekly lsp`).
+    #[allow(dead_code, reason = "for tests/cli/lsp.rs")]
+    pub fn talk(&mut self) -> Child {
+        self.talking = true;
+        self.spawn()
     }
 
     /// Waits for a program `spawn` started, and reads what it wrote to its pipes.

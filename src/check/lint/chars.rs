@@ -16,8 +16,9 @@ pub struct Lint {
     pub range: Range<usize>,
     pub message: Msg,
     pub help: Msg,
-    /// What replaces the range to mend it, where that is safe.
-    pub fix: Option<String>,
+    /// What replaces the range to mend it, and whether `weekly check --fix` may (see
+    /// [`crate::diag::Fix`]).
+    pub fix: Option<(String, bool)>,
 }
 
 pub(super) fn lint(code: Code, range: Range<usize>, message: Msg, help: Msg) -> Lint {
@@ -31,10 +32,18 @@ pub(super) fn lint(code: Code, range: Range<usize>, message: Msg, help: Msg) -> 
 }
 
 impl Lint {
-    /// Mended by removing what it reports.
+    /// Mended by removing what it reports, safely.
     pub(super) fn removed(self) -> Lint {
         Lint {
-            fix: Some(String::new()),
+            fix: Some((String::new(), true)),
+            ..self
+        }
+    }
+
+    /// Mended by `with` in place of what it reports, as the clerk chooses in the editor.
+    pub(super) fn offering(self, with: impl Into<String>) -> Lint {
+        Lint {
+            fix: Some((with.into(), false)),
             ..self
         }
     }

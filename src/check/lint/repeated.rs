@@ -17,19 +17,25 @@ fn repeated(t: &Chars, out: &mut Vec<Lint>) {
         let run = t.run(i, |d| d == c);
         let text = crate::text::quote::excerpt(t.slice(i, run));
         if matches!(c, '.' | '。') && run >= 3 {
-            out.push(lint(
-                Code::W013,
-                t.span(i, run),
-                msg!("`{text}` for an ellipsis", "省略号写成了 `{text}`"),
-                msg!("write the ellipsis as `……`", "省略号应写作 `……`"),
-            ));
+            out.push(
+                lint(
+                    Code::W013,
+                    t.span(i, run),
+                    msg!("`{text}` for an ellipsis", "省略号写成了 `{text}`"),
+                    msg!("write the ellipsis as `……`", "省略号应写作 `……`"),
+                )
+                .offering("……"),
+            );
         } else if matches!(c, '。' | '，' | '、' | '；' | '：' | '？' | '！') && run >= 2 {
-            out.push(lint(
-                Code::W012,
-                t.span(i, run),
-                msg!("doubled punctuation `{text}`", "标点重复 `{text}`"),
-                msg!("keep one `{c}`", "请只保留一个 `{c}`"),
-            ));
+            out.push(
+                lint(
+                    Code::W012,
+                    t.span(i, run),
+                    msg!("doubled punctuation `{text}`", "标点重复 `{text}`"),
+                    msg!("keep one `{c}`", "请只保留一个 `{c}`"),
+                )
+                .offering(c),
+            );
         }
         i += run;
     }

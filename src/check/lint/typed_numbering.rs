@@ -20,18 +20,21 @@ pub fn typed_numbering(s: &str) -> Option<Lint> {
             .take_while(|c| matches!(c, ' ' | '\u{3000}'))
             .count();
     let typed: String = chars[..len].iter().collect();
-    Some(lint(
-        Code::W017,
-        indent..indent + typed.len(),
-        msg!(
-            "numbering `{typed}` typed into the text",
-            "开头手工输入了编号 `{typed}`"
-        ),
-        msg!(
-            "remove it: weekly numbers sections, subsections and items itself",
-            "请删去：weekly 会自动为栏目、子栏目和条目编号"
-        ),
-    ))
+    Some(
+        lint(
+            Code::W017,
+            indent..indent + typed.len(),
+            msg!(
+                "numbering `{typed}` typed into the text",
+                "开头手工输入了编号 `{typed}`"
+            ),
+            msg!(
+                "remove it: weekly numbers sections, subsections and items itself",
+                "请删去：weekly 会自动为栏目、子栏目和条目编号"
+            ),
+        )
+        .offering(""),
+    )
 }
 
 /// `1、` `2.` `12．` `106.`, and the levels of `4.2.3　`, `4.2　` or `4.2.`: numbers of up to

@@ -90,6 +90,16 @@ impl<'s> Checker<'s> {
         self.diags.push(Diagnostic::new(code, span, message));
     }
 
+    /// Offers `fix` for the finding just reported, where the value at `span` stands in the
+    /// source as `typed` (not quoted or escaped), so that the fix's place is exact.
+    fn offer(&mut self, fix: Fix, span: &Range<usize>, typed: &str) {
+        if self.source.get(span.clone()) == Some(typed)
+            && let Some(d) = self.diags.last_mut()
+        {
+            d.fix = Some(fix);
+        }
+    }
+
     pub(super) fn report_with_help(
         &mut self,
         code: Code,
@@ -179,12 +189,19 @@ impl<'s> Checker<'s> {
                         "请改用半角冒号加空格：`{key}: {value}`"
                     ),
                 );
+                let with = if name[at - k.span.start + '：'.len_utf8()..].starts_with(' ') {
+                    ":"
+                } else {
+                    ": "
+                };
+                self.offer(Fix::offered(at..at + '：'.len_utf8(), with), &k.span, name);
             } else {
                 unknown = true;
                 let shown = excerpt(name);
                 let keys = shape.names();
                 let list = keys.join(", ");
-                let help = match suggest(name, &keys) {
+                let suggestion = suggest(name, &keys);
+                let help = match suggestion {
                     Some(s) => {
                         suggested.push(s);
                         msg!("did you mean `{s}`?", "是不是 `{s}`？")
@@ -203,6 +220,9 @@ impl<'s> Checker<'s> {
                     ),
                     help,
                 );
+                if let Some(s) = suggestion {
+                    self.offer(Fix::offered(k.span.clone(), s), &k.span, name);
+                }
             }
         }
         let missing: Vec<String> = shape
@@ -342,7 +362,9 @@ impl<'s> Checker<'s> {
                         let found = Diagnostic::new(l.code, span.clone(), message).with_help(help);
                         // A fix is exact only where the text is the source as typed.
                         self.diags.push(match (l.fix, start) {
-                            (Some(with), Some(_)) => found.with_fix(Fix { span, with }),
+                            (Some((with, safe)), Some(_)) => {
+                                found.with_fix(Fix { span, with, safe })
+                            }
                             _ => found,
                         });
                     }
@@ -428,7 +450,12 @@ impl<'s> Checker<'s> {
 
     fn lint_at(&mut self, text: &Text, start: Option<usize>, l: Lint) {
         let span = lint_span(text, start, &l);
-        self.report_with_help(l.code, span, l.message, l.help);
+        let found = Diagnostic::new(l.code, span.clone(), l.message).with_help(l.help);
+        // A fix is exact only where the text is the source as typed.
+        self.diags.push(match (l.fix, start) {
+            (Some((with, safe)), Some(_)) => found.with_fix(Fix { span, with, safe }),
+            _ => found,
+        });
     }
 
     /// A title or the first words of a paragraph: numbering is weekly's job.
