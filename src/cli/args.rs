@@ -1,7 +1,7 @@
 //! The command line as clap reads it, and the settings it comes to once its arguments are
 //! checked against each other: nothing after this module sees an unchecked argument.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
 use clap::builder::{PossibleValue, PossibleValuesParser, TypedValueParser};
@@ -82,6 +82,36 @@ enum Command {
         /// Say what was done: for a PDF, the fonts it was set in and the font files read
         #[arg(short, long)]
         verbose: bool,
+        /// Build, then build again on every save of the issue or of the issues beside it
+        /// (needs -o), until stopped with Ctrl-C
+        #[arg(long)]
+        watch: bool,
+        #[command(flatten)]
+        findings: FindingsArgs,
+    },
+    /// Show the issue as its HTML print in the browser, on this computer only, again on every
+    /// save; the findings of an issue with errors above the last page built
+    Preview {
+        /// The issue's YAML file
+        file: PathBuf,
+        /// The port to serve on [default: a free one, printed]
+        #[arg(long)]
+        port: Option<u16>,
+        /// The address to serve on (0.0.0.0 lets other computers of the network see it)
+        #[arg(long, value_name = "IP", default_value = "127.0.0.1")]
+        address: std::net::IpAddr,
+        /// Open the preview in the default browser
+        #[arg(long)]
+        open: bool,
+        /// Build the PDF too, at /bulletin.pdf and linked from the page
+        #[arg(long)]
+        pdf: bool,
+        /// A folder of templates, as for build
+        #[arg(long, value_name = "DIR")]
+        templates: Option<PathBuf>,
+        /// With --pdf: a folder of fonts to use before the system's, as for build
+        #[arg(long, value_name = "DIR", env = "WEEKLY_FONT_PATH", value_delimiter = PATH_LIST_SEPARATOR)]
+        font_path: Vec<PathBuf>,
         #[command(flatten)]
         findings: FindingsArgs,
     },
@@ -269,6 +299,7 @@ fn date(s: &str) -> Result<NaiveDate, String> {
 /// A command with its arguments checked.
 pub enum Settings {
     Build(Build),
+    Preview(Preview),
     Check { paths: Vec<PathBuf>, fix: bool },
     New(New),
     Import(Import),
@@ -292,6 +323,17 @@ pub struct Build {
     pub system_fonts: bool,
     pub font_cache: bool,
     pub verbose: bool,
+    pub watch: bool,
+}
+
+/// `weekly preview`.
+pub struct Preview {
+    pub file: PathBuf,
+    pub address: std::net::SocketAddr,
+    pub open: bool,
+    pub pdf: bool,
+    pub templates: Option<PathBuf>,
+    pub font_path: Vec<PathBuf>,
 }
 
 /// `weekly stats`.
@@ -357,6 +399,7 @@ impl Cli {
                 ignore_system_fonts,
                 no_font_cache,
                 verbose,
+                watch,
                 findings,
             } => {
                 let usage = |kind, message: Msg| Cli::command().error(kind, message.get(lang));
@@ -381,6 +424,15 @@ impl Cli {
                         ),
                     ));
                 }
+                if watch && (file == Path::new("-") || outputs.iter().any(|o| o.path.is_none())) {
+                    return Err(usage(
+                        clap::error::ErrorKind::ArgumentConflict,
+                        msg!(
+                            "--watch builds a file into files: give the issue's path and -o FILE for each output",
+                            "--watch 从文件生成文件：请给出周报文件的路径，并为每个输出用 -o 指定文件"
+                        ),
+                    ));
+                }
                 let build = Build {
                     file,
                     outputs,
@@ -390,8 +442,29 @@ impl Cli {
                     system_fonts: !ignore_system_fonts,
                     font_cache: !no_font_cache,
                     verbose,
+                    watch,
                 };
                 (Settings::Build(build), report(findings))
+            }
+            Command::Preview {
+                file,
+                port,
+                address,
+                open,
+                pdf,
+                templates,
+                font_path,
+                findings,
+            } => {
+                let preview = Preview {
+                    file,
+                    address: std::net::SocketAddr::new(address, port.unwrap_or(0)),
+                    open,
+                    pdf,
+                    templates,
+                    font_path,
+                };
+                (Settings::Preview(preview), report(findings))
             }
             Command::Check {
                 paths,

@@ -11,6 +11,7 @@ mod outputs;
 mod report;
 mod said;
 mod target;
+mod watch;
 #[cfg(windows)]
 mod windows;
 mod write;
@@ -53,7 +54,9 @@ pub fn main() -> ExitCode {
     };
     let mut out = Reporter::new(options, matches!(settings, Settings::Check { .. }));
     let ran = match &settings {
+        Settings::Build(build) if build.watch => commands::build_watching(&mut out, build),
         Settings::Build(build) => commands::build(&mut out, build),
+        Settings::Preview(preview) => commands::preview(&mut out, preview),
         Settings::Check { paths, fix } => commands::check(&mut out, paths, *fix),
         Settings::New(new) => commands::begin_next(&mut out, new),
         Settings::Import(settings) => commands::import(&mut out, settings),

@@ -6,6 +6,7 @@ pub mod allow;
 pub mod codes;
 pub mod finding;
 pub mod github;
+pub mod html;
 pub mod human;
 pub mod json;
 pub mod lines;

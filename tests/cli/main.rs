@@ -15,6 +15,7 @@ mod lsp;
 mod new;
 mod outputs;
 mod pdf;
+mod preview;
 mod robustness;
 mod schema;
 mod stats;

@@ -9,6 +9,7 @@ use crate::cli::args::Build;
 use crate::cli::disk::{self, Disk};
 use crate::cli::outputs::Output;
 use crate::cli::report::{Reporter, Said, Saying, Status};
+use crate::cli::watch;
 use crate::cli::write::{self, Target};
 use crate::formats::Choice;
 use crate::i18n::Msg;
@@ -29,6 +30,7 @@ pub fn build(out: &mut Reporter, settings: &Build) -> anyhow::Result<Status> {
         system_fonts,
         font_cache,
         verbose,
+        watch: _,
     } = settings;
     let mut targets: Vec<(&Output, Target)> = Vec::new();
     for output in outputs {
@@ -106,10 +108,35 @@ pub fn build(out: &mut Reporter, settings: &Build) -> anyhow::Result<Status> {
     Ok(status)
 }
 
+/// `weekly build --watch`: a build, then another on every save of the issue's folder's issue
+/// files (the issue before this one changes its figures) or of a template, until stopped.
+/// A build that fails is reported and the watch goes on.
+pub fn build_watching(out: &mut Reporter, settings: &Build) -> anyhow::Result<Status> {
+    let mut folders = vec![watch::folder_of(&settings.file)];
+    folders.extend(settings.templates.clone());
+    let watching = watch::start(&folders)?;
+    let run = |out: &mut Reporter| {
+        if let Err(e) = build(out, settings) {
+            out.error(&e);
+        }
+    };
+    run(out);
+    let file = crate::text::quote::path(&settings.file);
+    out.note(msg!(
+        "watching `{file}` for changes; Ctrl-C stops",
+        "正在监视 `{file}` 的修改；按 Ctrl-C 结束"
+    ));
+    watching.each(watch::wanted(settings.templates.as_deref()), || {
+        run(out);
+        true
+    });
+    Ok(Status::Success)
+}
+
 /// The fonts a PDF may use; each font file left out is a warning that names it, and with
 /// `verbose` a note says how many font files there were and how many were read.
 #[cfg(feature = "pdf")]
-fn fonts(
+pub(super) fn fonts(
     out: &mut Reporter,
     folders: &[std::path::PathBuf],
     system: bool,
@@ -176,7 +203,13 @@ fn fonts_read(files: usize, read: usize, index: Option<&std::path::Path>, kept: 
 }
 
 #[cfg(not(feature = "pdf"))]
-fn fonts(_: &mut Reporter, _: &[std::path::PathBuf], _: bool, _: bool, _: bool) -> render::Fonts {
+pub(super) fn fonts(
+    _: &mut Reporter,
+    _: &[std::path::PathBuf],
+    _: bool,
+    _: bool,
+    _: bool,
+) -> render::Fonts {
     render::Fonts
 }
 

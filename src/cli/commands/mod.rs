@@ -10,15 +10,17 @@ mod generated;
 mod import;
 mod lsp;
 mod new;
+mod preview;
 mod stats;
 mod templates;
 
-pub use build::build;
+pub use build::{build, build_watching};
 pub use check::check;
 pub use explain::explain;
 pub use generated::{completions, man, schema};
 pub use import::import;
 pub use lsp::lsp;
 pub use new::begin_next;
+pub use preview::preview;
 pub use stats::stats;
 pub use templates::export_templates;

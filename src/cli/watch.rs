@@ -1,0 +1,90 @@
+//! Watching files for saves (`weekly build --watch`, `weekly preview`): each folder is watched,
+//! not the file, since editors save by writing another file and renaming it over the first.
+
+use std::path::{Path, PathBuf};
+use std::sync::mpsc::{self, RecvTimeoutError};
+use std::time::{Duration, Instant};
+
+use notify::{EventKind, RecursiveMode, Watcher};
+
+use crate::cli::report::Saying;
+use crate::msg;
+
+/// How long the files must rest after a change before it is acted on: an editor's save is a
+/// few events (a temporary file written, the old one renamed, the new one renamed in).
+const QUIET: Duration = Duration::from_millis(100);
+
+/// The folder a file is in, `.` for a bare name.
+pub fn folder_of(file: &Path) -> PathBuf {
+    match file.parent() {
+        Some(dir) if !dir.as_os_str().is_empty() => dir.to_path_buf(),
+        _ => PathBuf::from("."),
+    }
+}
+
+/// What a build from an issue file reads: the issue files of its folder (the issue before
+/// it gives this one's figures), and the files of the templates folder if there is one.
+pub fn wanted(templates: Option<&Path>) -> impl Fn(&Path) -> bool + '_ {
+    move |p| crate::input::files::is_issue_file(p) || templates.is_some_and(|t| p.starts_with(t))
+}
+
+/// Folders being watched: the events of their files since the watch began.
+pub struct Watching {
+    /// Kept for as long as the events are wanted: dropped, it stops watching.
+    _watcher: notify::RecommendedWatcher,
+    events: mpsc::Receiver<notify::Result<notify::Event>>,
+}
+
+/// Begins to watch `folders`, before what is built from them is first built, so that no
+/// save in between is missed.
+pub fn start(folders: &[PathBuf]) -> anyhow::Result<Watching> {
+    let (send, events) = mpsc::channel();
+    let mut watcher = notify::recommended_watcher(move |e| {
+        let _ = send.send(e);
+    })
+    .said(|| msg!("cannot watch for changes", "无法监视文件的修改"))?;
+    for folder in folders {
+        let shown = crate::text::quote::path(folder);
+        watcher
+            .watch(folder, RecursiveMode::NonRecursive)
+            .said(|| msg!("cannot watch `{shown}`", "无法监视 `{shown}`"))?;
+    }
+    Ok(Watching {
+        _watcher: watcher,
+        events,
+    })
+}
+
+impl Watching {
+    /// Calls `changed` after each change to a file that `wanted` takes, once the files have
+    /// rested, until it returns `false`.
+    pub fn each(self, wanted: impl Fn(&Path) -> bool, mut changed: impl FnMut() -> bool) {
+        let matters = |e: &notify::Result<notify::Event>| match e {
+            Ok(e) => !matches!(e.kind, EventKind::Access(_)) && e.paths.iter().any(|p| wanted(p)),
+            // An error of the watcher (events lost) may hide a save.
+            Err(_) => true,
+        };
+        while let Ok(event) = self.events.recv() {
+            if !matters(&event) {
+                continue;
+            }
+            // Rested: no change that matters for a while, whatever else happens in the
+            // folder (a viewer reading the output, say).
+            let mut rest = Instant::now() + QUIET;
+            loop {
+                match self
+                    .events
+                    .recv_timeout(rest.saturating_duration_since(Instant::now()))
+                {
+                    Ok(e) if matters(&e) => rest = Instant::now() + QUIET,
+                    Ok(_) => {}
+                    Err(RecvTimeoutError::Timeout) => break,
+                    Err(RecvTimeoutError::Disconnected) => return,
+                }
+            }
+            if !changed() {
+                break;
+            }
+        }
+    }
+}
