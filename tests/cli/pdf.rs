@@ -13,7 +13,7 @@ use crate::util::{assert_golden, root, weekly};
 
 /// Whether this machine has a Chinese font for the PDF; in CI it must.
 #[cfg(feature = "pdf")]
-fn chinese_fonts() -> bool {
+pub fn chinese_fonts() -> bool {
     let found = std::process::Command::new("fc-list")
         .arg(":lang=zh")
         .output()

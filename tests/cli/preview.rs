@@ -26,9 +26,10 @@ impl Drop for Running {
 
 /// Starts `weekly preview` on `file` in `dir`; the program and the address it serves on, read
 /// from the line it prints on stderr.
-fn preview(dir: &Path, file: &str) -> (Running, String) {
+fn preview(dir: &Path, file: &str, extra: &[&str]) -> (Running, String) {
     let mut child = weekly()
         .args(["preview", file])
+        .args(extra)
         .current_dir(dir)
         .env("LANG", "zh_CN.UTF-8")
         .spawn();
@@ -47,19 +48,21 @@ fn preview(dir: &Path, file: &str) -> (Running, String) {
     (Running(child), address)
 }
 
-/// The body of `GET path` from `address`.
-fn get(address: &str, path: &str) -> (String, String) {
+/// The head and body of `GET path` from `address`, asked in HTTP/1.0 so that the body comes
+/// whole rather than in chunks.
+fn get_bytes(address: &str, path: &str) -> (String, Vec<u8>) {
     let mut stream = TcpStream::connect(address).unwrap();
-    write!(
-        stream,
-        "GET {path} HTTP/1.1\r\nHost: {address}\r\nConnection: close\r\n\r\n"
-    )
-    .unwrap();
+    write!(stream, "GET {path} HTTP/1.0\r\nHost: {address}\r\n\r\n").unwrap();
     let mut response = Vec::new();
     stream.read_to_end(&mut response).unwrap();
-    let response = String::from_utf8_lossy(&response).into_owned();
-    let (head, body) = response.split_once("\r\n\r\n").unwrap();
-    (head.to_owned(), body.to_owned())
+    let end = response.windows(4).position(|w| w == b"\r\n\r\n").unwrap();
+    let head = String::from_utf8_lossy(&response[..end]).into_owned();
+    (head, response[end + 4..].to_vec())
+}
+
+fn get(address: &str, path: &str) -> (String, String) {
+    let (head, body) = get_bytes(address, path);
+    (head, String::from_utf8(body).unwrap())
 }
 
 /// Waits until `done` holds, or fails the test saying `what`.
@@ -77,10 +80,10 @@ fn the_preview_follows_the_saves_and_shows_the_findings() {
     let path = dir.path().join("2023-40.yaml");
     let issue = fs::read_to_string(root().join("examples/2023-40.yaml")).unwrap();
     fs::write(&path, &issue).unwrap();
-    let (_running, address) = preview(dir.path(), "2023-40.yaml");
+    let (_running, address) = preview(dir.path(), "2023-40.yaml", &[]);
     assert!(address.starts_with("127.0.0.1:"), "{address}");
     let (head, page) = get(&address, "/");
-    assert!(head.starts_with("HTTP/1.1 200"), "{head}");
+    assert!(head.starts_with("HTTP/1.0 200"), "{head}");
     assert!(page.contains("受理 512 件"), "{page}");
     assert!(!page.contains("weekly-findings\">"));
     // The events say the build now shown, then each new one.
@@ -119,9 +122,9 @@ fn the_preview_follows_the_saves_and_shows_the_findings() {
     );
     assert!(page.find("weekly-findings\">").unwrap() < page.find("受理 513 件").unwrap());
     let (head, _) = get(&address, "/elsewhere");
-    assert!(head.starts_with("HTTP/1.1 404"), "{head}");
+    assert!(head.starts_with("HTTP/1.0 404"), "{head}");
     let (head, _) = get(&address, "/bulletin.pdf");
-    assert!(head.starts_with("HTTP/1.1 404"), "without --pdf: {head}");
+    assert!(head.starts_with("HTTP/1.0 404"), "without --pdf: {head}");
 }
 
 #[test]
@@ -177,5 +180,34 @@ fn watch_needs_files_to_build_into() {
             .contains("--watch builds a file into files"),
         "{}",
         run.stderr_text()
+    );
+}
+
+#[cfg(feature = "pdf")]
+#[test]
+fn with_pdf_the_preview_serves_the_pdf_the_build_makes() {
+    if !crate::pdf::chinese_fonts() {
+        return;
+    }
+    let dir = series_copy();
+    let issue = fs::read_to_string(root().join("examples/2023-40.yaml")).unwrap();
+    fs::write(dir.path().join("2023-40.yaml"), &issue).unwrap();
+    let (_running, address) = preview(dir.path(), "2023-40.yaml", &["--pdf"]);
+    let (_, page) = get(&address, "/");
+    assert!(
+        page.contains("<a href=\"/bulletin.pdf\">PDF 版</a>"),
+        "{page}"
+    );
+    let (head, served) = get_bytes(&address, "/bulletin.pdf");
+    assert!(head.contains("application/pdf"), "{head}");
+    weekly()
+        .args(["build", "2023-40.yaml", "-o", "built.pdf"])
+        .current_dir(dir.path())
+        .run()
+        .success();
+    let built = fs::read(dir.path().join("built.pdf")).unwrap();
+    assert!(
+        served == built,
+        "the PDF served is not the one weekly build makes"
     );
 }
