@@ -117,6 +117,71 @@ proptest! {
     }
 }
 
+/// The language server, on a mutation of the example: every request at any place, and an
+/// edit of any range, answered without a panic; each answer to a request is one response.
+fn language_server(text: &str, places: &[(u32, u32, u32, u32)], insert: &str) {
+    use lsp_server::{Message, Notification, Request, RequestId};
+    use serde_json::json;
+    let files = Memory::default().with(
+        "/2023-38.yaml",
+        include_bytes!("../../examples/2023-38.yaml"),
+    );
+    let mut server = weekly::lsp::Server::new(files, weekly::i18n::Lang::Zh);
+    let mut id = 0;
+    let mut request = |server: &mut weekly::lsp::Server<Memory>, method: &str, params| {
+        id += 1;
+        let r = Request::new(RequestId::from(id), method.to_owned(), params);
+        let out = server.handle(Message::Request(r));
+        assert!(matches!(out.as_slice(), [Message::Response(r)] if r.id == RequestId::from(id)));
+    };
+    let note = |server: &mut weekly::lsp::Server<Memory>, method: &str, params| {
+        server.handle(Message::Notification(Notification::new(
+            method.to_owned(),
+            params,
+        )))
+    };
+    request(&mut server, "initialize", json!({ "capabilities": {} }));
+    let uri = "file:///2023-39.yaml";
+    let doc = json!({ "uri": uri, "languageId": "yaml", "version": 1, "text": text });
+    note(
+        &mut server,
+        "textDocument/didOpen",
+        json!({ "textDocument": doc }),
+    );
+    for &(line, character, line2, character2) in places {
+        let at = json!({ "line": line, "character": character });
+        let to = json!({ "line": line2, "character": character2 });
+        let spot = json!({ "textDocument": { "uri": uri }, "position": at });
+        request(&mut server, "textDocument/hover", spot.clone());
+        request(&mut server, "textDocument/completion", spot.clone());
+        request(&mut server, "textDocument/definition", spot);
+        let range = json!({ "start": at, "end": to });
+        let asked = json!({ "textDocument": { "uri": uri }, "range": range, "context": { "diagnostics": [] } });
+        request(&mut server, "textDocument/codeAction", asked);
+        let change = json!({
+            "textDocument": { "uri": uri, "version": 2 },
+            "contentChanges": [{ "range": range, "text": insert }],
+        });
+        let published = note(&mut server, "textDocument/didChange", change);
+        assert_eq!(published.len(), 1);
+    }
+}
+
+proptest! {
+    #[test]
+    fn the_language_server_never_panics(
+        edits in prop::collection::vec(edit(), 0..4),
+        places in prop::collection::vec((0u32..120, 0u32..60, 0u32..120, 0u32..60), 1..4),
+        insert in "[a-z：:　\t\n 周报-]{0,6}",
+    ) {
+        let mut bytes = EXAMPLE.to_vec();
+        for e in &edits {
+            apply(&mut bytes, e);
+        }
+        language_server(&String::from_utf8_lossy(&bytes), &places, &insert);
+    }
+}
+
 #[test]
 fn the_example_goes_through_the_whole_pipeline() {
     let files = Memory::default().with("2023-39.yaml", EXAMPLE).with(
