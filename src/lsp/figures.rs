@@ -30,7 +30,7 @@ fn running(figure: &Figure, week: u64) -> Option<(u64, Msg)> {
                 *n,
                 msg!(
                     "computed: {before} before this week and {week} this week",
-                    "由上一期推算：此前 {before}，加本周 {week}"
+                    "由上一期推算：此前累计 {before}，加本周 {week}"
                 ),
             )
         }

@@ -400,7 +400,7 @@ fn hovers_completions_and_the_previous_issue() {
     assert_eq!(
         shown,
         format!(
-            "印出：{printed}\n\n今年以来累计受理 15800 件（由上一期推算：此前 15288，加本周 512）"
+            "印出：{printed}\n\n今年以来累计受理 15800 件（由上一期推算：此前累计 15288，加本周 512）"
         )
     );
     // The keys a mapping lacks: the period's end, the issue's `lint`.

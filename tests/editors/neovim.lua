@@ -88,6 +88,34 @@ fix(publisher, { 'quickfix' })
 check(codes_after(seen) == '', 'nothing left after the colon fix: ' .. vim.inspect(last))
 check(vim.api.nvim_buf_get_lines(buf, publisher, publisher + 1, false)[1] == text, 'the colon mended')
 
+-- Numbering typed into a paragraph, which weekly numbers itself.
+seen = published
+vim.api.nvim_buf_set_lines(buf, news + 1, news + 2, false, { '      - 1. 本周，大厅共接待群众咨询。' })
+check(codes_after(seen) == 'W017', 'W017 for the numbering: ' .. vim.inspect(last))
+seen = published
+fix(news + 1, { 'quickfix' })
+check(codes_after(seen) == '', 'nothing left after the numbering fix: ' .. vim.inspect(last))
+check(vim.api.nvim_buf_get_lines(buf, news + 1, news + 2, false)[1] == '      - 本周，大厅共接待群众咨询。',
+  'the numbering removed')
+
+-- A tab typed into the indentation of a key.
+local year = line_of('  year: ')
+local year_text = vim.api.nvim_buf_get_lines(buf, year, year + 1, false)[1]
+seen = published
+vim.api.nvim_buf_set_lines(buf, year, year + 1, false, { '\tyear: 2023' })
+check(codes_after(seen) == 'E001', 'E001 for the tab: ' .. vim.inspect(last))
+seen = published
+fix(year, { 'quickfix' })
+check(codes_after(seen) == '', 'nothing left after the tab fix: ' .. vim.inspect(last))
+check(vim.api.nvim_buf_get_lines(buf, year, year + 1, false)[1] == year_text, 'the tab made two spaces')
+
+-- Hover on a counter: the sentence it prints.
+local counter = line_of('name: 受理')
+local hover = vim.lsp.buf_request_sync(buf, 'textDocument/hover',
+  { textDocument = { uri = uri }, position = { line = counter, character = 14 } }, 10000)
+local shown = hover and hover[client] and hover[client].result and hover[client].result.contents.value or ''
+check(shown:find('印出：本周，共计咨询 2750 人次、受理 512 件', 1, true) ~= nil, 'hover on a counter: ' .. shown)
+
 -- Completion of the key a mapping lacks.
 local done = line_of('    end: ')
 seen = published

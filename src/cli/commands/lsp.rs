@@ -30,7 +30,7 @@ pub fn lsp(out: &mut Reporter) -> anyhow::Result<Status> {
     let mut server = Server::new(&disk, out.lang());
     let mut input = io::stdin().lock();
     let mut output = io::stdout().lock();
-    let cannot_write = || msg!("cannot write to the editor", "无法向编辑器写出消息");
+    let cannot_write = || msg!("cannot write to the editor", "无法向编辑器发送消息");
     loop {
         let incoming = read(&mut input).said(|| {
             msg!(
