@@ -324,11 +324,27 @@ fn the_clerks_language_is_spoken() {
     let path = dir.path().join("2023-40.yaml");
     let uri = uri(&path);
     let typed = issue_with("\u{3000}\u{3000}本周，完成轮训。");
-    for (options, message) in [
-        (json!({ "lang": "zh" }), "会印成多余的缩进"),
-        (json!({ "lang": "en" }), "begins with"),
+    for (params, message) in [
+        (
+            json!({ "initializationOptions": { "lang": "zh" } }),
+            "会印成多余的缩进",
+        ),
+        (
+            json!({ "initializationOptions": { "lang": "en" } }),
+            "begins with",
+        ),
+        // The editor's own locale, where no option says otherwise.
+        (json!({ "locale": "zh-cn" }), "会印成多余的缩进"),
+        (
+            json!({ "locale": "zh-cn", "initializationOptions": { "lang": "en" } }),
+            "begins with",
+        ),
     ] {
-        let mut c = Client::initialized(options, json!({}));
+        let mut c = Client::start();
+        let mut params = params;
+        params["capabilities"] = json!({});
+        c.request("initialize", params);
+        c.notify("initialized", json!({}));
         let found = c.open(&uri, &typed);
         let said = found[0]["message"].as_str().unwrap();
         assert!(said.contains(message), "{said}");
