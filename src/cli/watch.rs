@@ -15,7 +15,7 @@ use crate::msg;
 const QUIET: Duration = Duration::from_millis(100);
 
 /// The folder a file is in, `.` for a bare name.
-pub fn folder_of(file: &Path) -> PathBuf {
+fn folder_of(file: &Path) -> PathBuf {
     match file.parent() {
         Some(dir) if !dir.as_os_str().is_empty() => dir.to_path_buf(),
         _ => PathBuf::from("."),
@@ -35,9 +35,17 @@ pub struct Watching {
     events: mpsc::Receiver<notify::Result<notify::Event>>,
 }
 
+/// Begins to watch what a build of the issue `file` reads: its folder, and the templates
+/// folder if there is one.
+pub fn start_for(file: &Path, templates: Option<&Path>) -> anyhow::Result<Watching> {
+    let mut folders = vec![folder_of(file)];
+    folders.extend(templates.map(Path::to_path_buf));
+    start(&folders)
+}
+
 /// Begins to watch `folders`, before what is built from them is first built, so that no
 /// save in between is missed.
-pub fn start(folders: &[PathBuf]) -> anyhow::Result<Watching> {
+fn start(folders: &[PathBuf]) -> anyhow::Result<Watching> {
     let (send, events) = mpsc::channel();
     let mut watcher = notify::recommended_watcher(move |e| {
         let _ = send.send(e);

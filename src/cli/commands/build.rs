@@ -112,9 +112,7 @@ pub fn build(out: &mut Reporter, settings: &Build) -> anyhow::Result<Status> {
 /// files (the issue before this one changes its figures) or of a template, until stopped.
 /// A build that fails is reported and the watch goes on.
 pub fn build_watching(out: &mut Reporter, settings: &Build) -> anyhow::Result<Status> {
-    let mut folders = vec![watch::folder_of(&settings.file)];
-    folders.extend(settings.templates.clone());
-    let watching = watch::start(&folders)?;
+    let watching = watch::start_for(&settings.file, settings.templates.as_deref())?;
     let run = |out: &mut Reporter| {
         if let Err(e) = build(out, settings) {
             out.error(&e);

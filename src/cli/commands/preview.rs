@@ -42,9 +42,7 @@ pub fn preview(out: &mut Reporter, settings: &Preview) -> anyhow::Result<Status>
         Some(a) => format!("http://{a}/"),
         None => String::new(),
     };
-    let mut folders = vec![watch::folder_of(&settings.file)];
-    folders.extend(settings.templates.clone());
-    let watching = watch::start(&folders)?;
+    let watching = watch::start_for(&settings.file, settings.templates.as_deref())?;
     let shown: Shared = Arc::default();
     let mut last_print = None;
     let fonts = if settings.pdf {
