@@ -22,36 +22,27 @@ fn folder_of(file: &Path) -> PathBuf {
     }
 }
 
-/// What a build from an issue file reads: the issue files of its folder (the issue before
-/// it gives this one's figures), and the files of the templates folder if there is one.
-pub fn wanted(templates: Option<&Path>) -> impl Fn(&Path) -> bool + '_ {
-    move |p| crate::input::files::is_issue_file(p) || templates.is_some_and(|t| p.starts_with(t))
-}
-
-/// Folders being watched: the events of their files since the watch began.
+/// What a build of an issue reads, being watched: the events of its folders since the watch
+/// began.
 pub struct Watching {
     /// Kept for as long as the events are wanted: dropped, it stops watching.
     _watcher: notify::RecommendedWatcher,
     events: mpsc::Receiver<notify::Result<notify::Event>>,
+    templates: Option<PathBuf>,
 }
 
 /// Begins to watch what a build of the issue `file` reads: its folder, and the templates
-/// folder if there is one.
+/// folder if there is one. It begins before the first build, so that no save in between is
+/// missed.
 pub fn start_for(file: &Path, templates: Option<&Path>) -> anyhow::Result<Watching> {
     let mut folders = vec![folder_of(file)];
     folders.extend(templates.map(Path::to_path_buf));
-    start(&folders)
-}
-
-/// Begins to watch `folders`, before what is built from them is first built, so that no
-/// save in between is missed.
-fn start(folders: &[PathBuf]) -> anyhow::Result<Watching> {
     let (send, events) = mpsc::channel();
     let mut watcher = notify::recommended_watcher(move |e| {
         let _ = send.send(e);
     })
     .said(|| msg!("cannot watch for changes", "无法监视文件的修改"))?;
-    for folder in folders {
+    for folder in &folders {
         let shown = crate::text::quote::path(folder);
         watcher
             .watch(folder, RecursiveMode::NonRecursive)
@@ -60,13 +51,22 @@ fn start(folders: &[PathBuf]) -> anyhow::Result<Watching> {
     Ok(Watching {
         _watcher: watcher,
         events,
+        templates: templates.map(Path::to_path_buf),
     })
 }
 
 impl Watching {
-    /// Calls `changed` after each change to a file that `wanted` takes, once the files have
-    /// rested, until it returns `false`.
-    pub fn each(self, wanted: impl Fn(&Path) -> bool, mut changed: impl FnMut() -> bool) {
+    /// Whether the build reads `p`: an issue file of its folder (the issue before this one
+    /// gives its figures), or a template.
+    fn reads(&self, p: &Path) -> bool {
+        crate::input::files::is_issue_file(p)
+            || self.templates.as_deref().is_some_and(|t| p.starts_with(t))
+    }
+
+    /// Calls `changed` after each change to what the build reads, once the files have
+    /// rested, for as long as the watch lasts.
+    pub fn each(self, mut changed: impl FnMut()) {
+        let wanted = |p: &Path| self.reads(p);
         let matters = |e: &notify::Result<notify::Event>| match e {
             Ok(e) => !matches!(e.kind, EventKind::Access(_)) && e.paths.iter().any(|p| wanted(p)),
             // An error of the watcher (events lost) may hide a save.
@@ -90,9 +90,7 @@ impl Watching {
                     Err(RecvTimeoutError::Disconnected) => return,
                 }
             }
-            if !changed() {
-                break;
-            }
+            changed();
         }
     }
 }

@@ -54,6 +54,14 @@ pub fn findings(name: &str, text: &str, found: &[Diagnostic], lang: Lang) -> Str
     out
 }
 
+/// The panel for a file that could not be read: what stopped it, as the command line says it.
+pub fn failure(said: &str) -> String {
+    format!(
+        "<aside id=\"weekly-findings\"><pre>{}</pre></aside>\n",
+        escaped(said)
+    )
+}
+
 /// How the panel looks; it is not printed with the page.
 const STYLE: &str = "<style>#weekly-findings{font:14px/1.5 sans-serif;background:#fff8e6;\
 border-bottom:2px solid #c60;padding:8px 16px;margin:0 0 16px}#weekly-findings h2{font-size:14px;\
@@ -122,6 +130,10 @@ mod tests {
              </ol></aside>\n"
         );
         assert_eq!(findings("a.yaml", "", &[], Lang::En), "");
+        assert_eq!(
+            failure("error: cannot read `<a>`"),
+            "<aside id=\"weekly-findings\"><pre>error: cannot read `&lt;a&gt;`</pre></aside>\n"
+        );
         let print = "<html><body class=\"x\"><p>本周</p></body></html>";
         let shown = page(Some(print), &panel, 7, false, Lang::Zh);
         let at = |s: &str| shown.find(s).unwrap();

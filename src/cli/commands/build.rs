@@ -124,10 +124,7 @@ pub fn build_watching(out: &mut Reporter, settings: &Build) -> anyhow::Result<St
         "watching `{file}` for changes; Ctrl-C stops",
         "正在监视 `{file}` 的修改；按 Ctrl-C 结束"
     ));
-    watching.each(watch::wanted(settings.templates.as_deref()), || {
-        run(out);
-        true
-    });
+    watching.each(|| run(out));
     Ok(Status::Success)
 }
 

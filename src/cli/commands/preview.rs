@@ -51,13 +51,13 @@ pub fn preview(out: &mut Reporter, settings: &Preview) -> anyhow::Result<Status>
         Default::default()
     };
     let mut rebuild = |out: &mut Reporter| {
-        let (page, pdf) = build(out, settings, &fonts, &mut last_print);
+        let (panel, pdf) = build(out, settings, &fonts, &mut last_print);
         let (lock, changed) = &*shown;
         let mut s = lock.lock().unwrap_or_else(|e| e.into_inner());
         s.build += 1;
         s.page = html::page(
-            Some(&page.0).filter(|p| !p.is_empty()).map(String::as_str),
-            &page.1,
+            last_print.as_deref(),
+            &panel,
             s.build,
             settings.pdf,
             out.lang(),
@@ -81,21 +81,18 @@ pub fn preview(out: &mut Reporter, settings: &Preview) -> anyhow::Result<Status>
             std::thread::spawn(move || answer(request, &shown));
         }
     });
-    watching.each(watch::wanted(settings.templates.as_deref()), || {
-        rebuild(out);
-        true
-    });
+    watching.each(|| rebuild(out));
     Ok(Status::Success)
 }
 
-/// Builds the issue: its findings reported, the HTML print (the last good one kept in
-/// `last` when this one has errors) and its findings panel, and the PDF if asked for.
+/// Builds the issue: its findings reported and made a panel, its HTML print put in `last`
+/// (left as it was when this build has errors), and the PDF if asked for.
 fn build(
     out: &mut Reporter,
     settings: &Preview,
     fonts: &render::Fonts,
     last: &mut Option<String>,
-) -> ((String, String), Option<Vec<u8>>) {
+) -> (String, Option<Vec<u8>>) {
     let disk = Disk::default();
     let loaded = match Loader::new(&disk).load(&settings.file) {
         Ok(loaded) => loaded,
@@ -103,11 +100,7 @@ fn build(
             let e = anyhow::Error::from(e);
             out.error(&e);
             let said = crate::cli::report::error_text(&e, out.lang());
-            let panel = format!(
-                "<aside id=\"weekly-findings\"><pre>{}</pre></aside>",
-                said.replace('&', "&amp;").replace('<', "&lt;")
-            );
-            return ((last.clone().unwrap_or_default(), panel), None);
+            return (html::failure(&said), None);
         }
     };
     let shown: Vec<_> = loaded
@@ -140,7 +133,7 @@ fn build(
             }
         }
     }
-    ((last.clone().unwrap_or_default(), panel), pdf)
+    (panel, pdf)
 }
 
 /// Answers one request: the page, its events, the PDF.
