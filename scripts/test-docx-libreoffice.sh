@@ -6,16 +6,17 @@
 # masthead on page 1, and the fonts LibreOffice put in place of the official ones.
 #
 # LibreOffice runs with docs/60-weekly-fonts.conf, the fontconfig recipe of docs/print.md for a machine
-# without the official fonts; the PDF must then set 黑体 in a sans and the rest in a serif.
+# without the official fonts; the PDF must then set each face in its stand-in: 黑体 in Noto Sans
+# CJK SC, 楷体 in LXGW WenKai, 仿宋 in FandolFang, 小标宋 in Noto Serif CJK SC.
 #
-# Installs LibreOffice 24 or later (scripts/libreoffice.sh), a CJK font and poppler-utils when
-# missing.
+# Installs LibreOffice 24 or later (scripts/libreoffice.sh), Noto CJK, the free 楷体 and 仿宋
+# and poppler-utils when missing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/libreoffice.sh
 need_libreoffice
 source scripts/packages.sh
-need_packages pdftotext=poppler-utils cjk-fonts
+need_packages pdftotext=poppler-utils cjk-fonts free-fonts
 echo "$(soffice --version)"
 
 out=target/docx-print
@@ -75,6 +76,21 @@ while read -r number issue; do
 done < "$out/all/names.txt"
 echo "word: $(wc -l < "$out/all/names.txt") issue files measured, $failed with problems"
 [ "$failed" -eq 0 ]
+# The same number of pages as the PDF and the HTML print of each issue, which
+# scripts/test-print.sh kept (CI runs it first).
+printed=target/print/all/pages.txt
+if [ -s "$printed" ]; then
+  while read -r number issue; do
+    word=$(pdfinfo "$out/all/$number.pdf" | sed -n 's/^Pages: *//p')
+    pdf=$(awk -v issue="$issue" '$1 == issue {print $2}' "$printed")
+    [ "$word" = "$pdf" ] || { echo "$issue: $word pages in the Word print, ${pdf:-no} PDF pages"; failed=$((failed + 1)); }
+  done < "$out/all/names.txt"
+  echo "word: page counts compared with $printed, $failed different"
+  [ "$failed" -eq 0 ]
+elif [ -n "${CI:-}" ]; then
+  echo "docx-print: no $printed: scripts/test-print.sh runs first" >&2
+  exit 1
+fi
 
 # The masthead is red: page 1 has a good number of strongly red pixels.
 pdftoppm -r 40 -f 1 -l 1 -singlefile "$out/bulletin.pdf" "$out/page-1"
@@ -92,25 +108,32 @@ PY
 pdftoppm -png -r 60 -f 1 -l 1 -singlefile "$out/bulletin.pdf" "$out/word-page-1"
 echo "fonts the PDF uses (仿宋_GB2312 and the others are requested; LibreOffice substitutes):"
 pdffonts "$out/bulletin.pdf" | tail -n +3 | awk '{print "  " $1}' | sort -u
-# Which font each piece of text is in: headings 一、… in the sans, everything else in the serif.
+# Which font each piece of text is in: the fontconfig file sets each official name in its
+# stand-in, 黑体 in Noto Sans CJK SC, 楷体_GB2312 in LXGW WenKai, 仿宋_GB2312 in FandolFang and
+# 方正小标宋简体 in Noto Serif CJK SC.
 pdftohtml -xml -i -stdout "$out/bulletin.pdf" > "$out/fonts.xml" 2>/dev/null
 python3 - "$out/fonts.xml" <<'PY'
 import re, sys, xml.etree.ElementTree as ET
 root = ET.fromstring(re.sub(r"<!DOCTYPE[^>]*>", "", open(sys.argv[1], encoding="utf-8").read()))
 family = {f.get("id"): f.get("family") for f in root.iter("fontspec")}
-wrong, seen = [], {"sans": 0, "serif": 0}
+kinds = [
+    ("一、", re.compile(r"^[一二三四五六七八九十]+、"), "NotoSansCJK"),
+    ("（一）", re.compile(r"^（[一二三四五六七八九十]+）"), "LXGWWenKai"),
+    ("title", re.compile(r"^窗口工作周报$"), "NotoSerifCJK"),
+    ("body", re.compile(r""), "FandolFang"),
+]
+wrong, seen = [], {name: 0 for name, _, _ in kinds}
 for text in root.iter("text"):
     words = "".join(text.itertext()).strip()
     if not re.search(r"[\u4e00-\u9fff]", words):
         continue
     font = family[text.get("font")]
-    heading = re.match(r"^[一二三四五六七八九十]+、", words)
-    want = "NotoSansCJK" if heading else "NotoSerifCJK"
-    seen["sans" if heading else "serif"] += 1
+    name, _, want = next(k for k in kinds if k[1].match(words))
+    seen[name] += 1
     if want not in font:
-        wrong.append(f"{words[:20]} in {font}")
-print(f"fonts: {seen['sans']} pieces of heading text in the sans, {seen['serif']} others in the serif; {len(wrong)} wrong")
+        wrong.append(f"{words[:20]} ({name}) in {font}, not {want}")
+print("fonts: " + ", ".join(f"{n} {seen[n]} pieces" for n in seen) + f"; {len(wrong)} wrong")
 for w in wrong[:10]:
     print("  " + w)
-sys.exit(1 if wrong or not seen["sans"] else 0)
+sys.exit(1 if wrong or not all(seen.values()) else 0)
 PY

@@ -233,7 +233,8 @@ fn inline<'d>(children: &'d [ParagraphChild], held: &mut Inline<'d, '_>) {
     }
 }
 
-/// A run's text, a tab as `\t`, and its text boxes; breaks are layout. A run is bold by its
+/// A run's text, a tab as `\t`, and its text boxes; breaks are layout, and so is a zero-width
+/// space (weekly's own Word documents put one where a web address may break). A run is bold by its
 /// own `w:b` (docx-rs reads `w:val` 0, false or off as off, and as on otherwise), or else by
 /// its character style.
 fn run<'d>(r: &'d docx_rs::Run, held: &mut Inline<'d, '_>) {
@@ -247,7 +248,10 @@ fn run<'d>(r: &'d docx_rs::Run, held: &mut Inline<'d, '_>) {
     };
     for child in &r.children {
         match child {
-            RunChild::Text(t) => push(&mut held.runs, &t.text.replace('\t', " "), strong),
+            RunChild::Text(t) => {
+                let text = t.text.replace('\t', " ").replace('\u{200B}', "");
+                push(&mut held.runs, &text, strong);
+            }
             RunChild::Tab(_) => push(&mut held.runs, "\t", strong),
             RunChild::Drawing(d) => {
                 if let Some(DrawingData::TextBox(text_box)) = &d.data {

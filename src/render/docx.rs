@@ -7,13 +7,14 @@ use docx_rs::{
     ParagraphBorderPosition, ParagraphBorders, Run, RunFonts, SpecialIndentType, Tab, TabValueType,
 };
 
+use super::faces::{self, FACES};
 use crate::model::{Bulletin, Paragraph as Para};
 
-const FANGSONG: &str = "仿宋_GB2312";
-const HEITI: &str = "黑体";
-const KAITI: &str = "楷体_GB2312";
-const XIAOBIAOSONG: &str = "方正小标宋简体";
-const SONG: &str = "宋体";
+const FANGSONG: &str = faces::FANGSONG.word();
+const HEITI: &str = faces::HEITI.word();
+const KAITI: &str = faces::KAITI.word();
+const XIAOBIAOSONG: &str = faces::XIAOBIAOSONG.word();
+const SONG: &str = faces::SONG.word();
 const RED: &str = "E60012";
 
 /// The page number's paragraph style, 宋体 四号: LibreOffice sets a field's result in its
@@ -116,10 +117,13 @@ fn body_paragraph(p: &Para) -> Paragraph {
         out = out.add_run(body(&format!("{n}.")));
     }
     for r in &p.runs {
+        // A zero-width space where a web address may break: Word, WPS and LibreOffice break
+        // a run of Latin only at spaces.
+        let text = crate::text::address::marked(&r.text, "\u{200B}");
         out = out.add_run(if r.strong {
-            body(&r.text).bold()
+            body(&text).bold()
         } else {
-            body(&r.text)
+            body(&text)
         });
     }
     out
@@ -189,7 +193,7 @@ pub fn document(b: &Bulletin) -> Result<Vec<u8>, String> {
                 .left(mm(28.0))
                 .right(mm(26.0))
                 .header(mm(15.0))
-                .footer(mm(21.3)),
+                .footer(mm(22.9)),
         )
         .footer(page_number(&mut ids, AlignmentType::Right))
         .even_footer(page_number(&mut ids, AlignmentType::Left));
@@ -205,7 +209,13 @@ pub fn document(b: &Bulletin) -> Result<Vec<u8>, String> {
     let masthead = [
         off_grid(Paragraph::new())
             .align(AlignmentType::Center)
-            .add_run(run(&b.title, XIAOBIAOSONG, 84).color(RED)),
+            // 0.12 em between the title's characters, as the PDF and the HTML set it: 5 pt
+            // of 42, in twentieths of a point.
+            .add_run(
+                run(&b.title, XIAOBIAOSONG, 84)
+                    .color(RED)
+                    .character_spacing(101),
+            ),
         paragraph()
             .align(AlignmentType::Center)
             .add_run(body(&b.issue_line)),
@@ -285,10 +295,25 @@ pub fn document(b: &Bulletin) -> Result<Vec<u8>, String> {
 fn closing_block(b: &Bulletin, ids: &mut Ids) -> Vec<u8> {
     let f = &b.footer;
     let line = |text: String| off_grid(paragraph()).add_run(run(&text, FANGSONG, SIHAO));
+    // One character (四号, 14 pt) in from each side; a 送 or 发 line that wraps goes on under
+    // the text after its colon, two characters further in.
+    let (one, two) = (280, 560);
     let lines = [
-        line(format!("送：{}", f.send)),
-        line(format!("发：{}", f.distribute)),
-        line(f.copies_line.clone()).align(AlignmentType::Right),
+        line(format!("送：{}", f.send)).indent(
+            Some(one + two),
+            Some(SpecialIndentType::Hanging(two)),
+            None,
+            None,
+        ),
+        line(format!("发：{}", f.distribute)).indent(
+            Some(one + two),
+            Some(SpecialIndentType::Hanging(two)),
+            None,
+            None,
+        ),
+        line(f.copies_line.clone())
+            .align(AlignmentType::Right)
+            .indent(None, None, Some(one), None),
     ];
     let rule = |side: &str| {
         format!(r#"<w:{side} w:val="single" w:sz="8" w:space="0" w:color="000000" />"#)
@@ -321,24 +346,15 @@ fn closing_block(b: &Bulletin, ids: &mut Ids) -> Vec<u8> {
 /// PANOSE and Latin name, so that Word, WPS and LibreOffice put a serif in place of a
 /// missing 仿宋, 楷体, 小标宋 or 宋体 and a sans in place of a missing 黑体.
 fn font_table() -> String {
-    let fonts = [
-        (FANGSONG, "FangSong_GB2312", "roman", "02010609030101010101"),
-        (HEITI, "SimHei", "swiss", "02010609060101010101"),
-        (KAITI, "KaiTi_GB2312", "roman", "02010609030101010101"),
-        (
-            XIAOBIAOSONG,
-            "FZXiaoBiaoSong-B05S",
-            "roman",
-            "02000000000000000000",
-        ),
-        (SONG, "SimSun", "roman", "02010600030101010101"),
-    ];
     let mut xml = String::from(concat!(
         r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>"#,
         r#"<w:fonts xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" "#,
         r#"xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">"#,
     ));
-    for (name, latin, family, panose) in fonts {
+    for face in FACES {
+        let (name, latin) = (face.word(), face.latin());
+        let family = if face.sans { "swiss" } else { "roman" };
+        let panose = face.panose;
         xml.push_str(&format!(
             concat!(
                 r#"<w:font w:name="{name}"><w:altName w:val="{latin}" />"#,

@@ -252,12 +252,28 @@ impl Fonts {
             .is_some()
     }
 
-    /// The regular face of each family `template` names in quotes.
+    /// Whether a face of `family` is installed.
+    pub(super) fn has_family(&self, family: &str) -> bool {
+        self.0.book().contains_family(&family.to_lowercase())
+    }
+
+    /// The regular face of each family `template` names in quotes, or that the table of
+    /// faces gives it as `fonts`.
     fn named(&self, template: &str) -> Vec<usize> {
         let variant = FontVariant::new(FontStyle::Normal, FontWeight::REGULAR, Default::default());
         let book = self.0.book();
+        let table: Vec<&str> = if template.contains("fonts") {
+            super::faces::FACES
+                .iter()
+                .flat_map(|f| f.families())
+                .collect()
+        } else {
+            Vec::new()
+        };
         book.families()
-            .filter(|(family, _)| template.contains(&format!("\"{family}\"")))
+            .filter(|(family, _)| {
+                table.iter().any(|f| f == family) || template.contains(&format!("\"{family}\""))
+            })
             .filter_map(|(family, _)| book.select(&family.to_lowercase(), variant))
             .collect()
     }
@@ -267,7 +283,8 @@ impl Fonts {
     }
 
     /// Reads, in threads of their own, the regular face of each family that `template` names
-    /// in quotes, while it is filled in and Typst compiles: a CJK face is some 20 MB, which
+    /// (in quotes, or as `fonts`, the table of faces), while it is filled in and Typst
+    /// compiles: a CJK face is some 20 MB, which
     /// Typst hashes whole when it first uses it, and would otherwise read and hash one after
     /// another as it meets them. The template, not the Typst source it makes: a family named
     /// in an issue's text is not read for it. A thread still at work when the run ends is not
@@ -464,6 +481,10 @@ mod tests {
         named.sort();
         assert_eq!(named, [2, 3]);
         assert_eq!(fonts.named("#par[{{ text | typ_text }}]"), [] as [usize; 0]);
+        // The built-in template names them through the table of faces.
+        let mut named = fonts.named("#let song = {{ fonts.song.families | join(sep=\", \") }}");
+        named.sort();
+        assert_eq!(named, [2, 3]);
         assert_eq!(fonts.named("Noto Serif CJK JP"), [] as [usize; 0]);
     }
 

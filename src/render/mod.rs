@@ -2,6 +2,7 @@
 //! template (the built-in one or the user's), a Word document built in Rust.
 
 mod docx;
+pub mod faces;
 pub mod font_check;
 #[cfg(feature = "pdf")]
 mod fonts;
@@ -191,10 +192,22 @@ pub fn render(
     Ok(typeset(bulletin, format, options)?.bytes)
 }
 
-/// A document and, for a PDF, the font families it was set in.
+/// A document and, for a PDF, the font families it was set in and the faces of the
+/// built-in template that were set in a stand-in, with the family that stood in.
 pub struct Rendered {
     pub bytes: Vec<u8>,
     pub families: Vec<String>,
+    pub stand_ins: Vec<(&'static faces::Face, &'static str)>,
+}
+
+impl Rendered {
+    fn bytes(bytes: Vec<u8>) -> Rendered {
+        Rendered {
+            bytes,
+            families: Vec::new(),
+            stand_ins: Vec::new(),
+        }
+    }
 }
 
 /// [`render`], saying also which fonts a PDF used.
@@ -205,10 +218,7 @@ pub fn typeset(
 ) -> Result<Rendered, RenderError> {
     let Some((name, source, users)) = options.templates.get(format) else {
         let bytes = docx::document(bulletin).map_err(RenderError::Docx)?;
-        return Ok(Rendered {
-            bytes,
-            families: Vec::new(),
-        });
+        return Ok(Rendered::bytes(bytes));
     };
     // The fonts the template names are read while it is filled in and typeset.
     #[cfg(feature = "pdf")]
@@ -218,7 +228,7 @@ pub fn typeset(
     let text = if users {
         render_template(bulletin, name, source)?
     } else {
-        let context = Context::from_serialize(bulletin).map_err(|e| failed(name, e))?;
+        let context = context(bulletin).map_err(|e| failed(name, e))?;
         fill_in(name, source, &context).map_err(|e| match e {
             Filled::TooLong => RenderError::TemplateTooLong(name.to_owned()),
             Filled::Failed(e) => failed(name, e),
@@ -229,12 +239,21 @@ pub fn typeset(
         _ => text,
     };
     if format == Format::Pdf {
-        return pdf_of(bulletin, &text, &options.fonts);
+        let mut pdf = pdf_of(bulletin, &text, &options.fonts)?;
+        // A user's template may name other fonts than the table's.
+        if users {
+            pdf.stand_ins.clear();
+        }
+        return Ok(pdf);
     }
-    Ok(Rendered {
-        bytes: text.into_bytes(),
-        families: Vec::new(),
-    })
+    Ok(Rendered::bytes(text.into_bytes()))
+}
+
+/// What a template is given: the bulletin, and as `fonts` the families of each face.
+fn context(bulletin: &Bulletin) -> tera::TeraResult<Context> {
+    let mut context = Context::from_serialize(bulletin)?;
+    context.insert("fonts", &faces::stacks());
+    Ok(context)
 }
 
 #[cfg(feature = "pdf")]
@@ -251,9 +270,11 @@ fn pdf_of(bulletin: &Bulletin, source: &str, fonts: &Fonts) -> Result<Rendered, 
         pdf::Failure::NoChineseFont => RenderError::NoChineseFont,
         pdf::Failure::Typst(report) => RenderError::Typst(report),
     })?;
+    let stand_ins = faces::stand_ins(|family| fonts.has_family(family), &typeset.families);
     Ok(Rendered {
         bytes: typeset.pdf,
         families: typeset.families,
+        stand_ins,
     })
 }
 
@@ -281,7 +302,7 @@ fn failed(name: &str, e: tera::Error) -> RenderError {
 /// build fails. A built-in template is known to finish, and is filled in at once.
 fn render_template(bulletin: &Bulletin, name: &str, source: &str) -> Result<String, RenderError> {
     let failed = |e| failed(name, e);
-    let context = Context::from_serialize(bulletin).map_err(failed)?;
+    let context = context(bulletin).map_err(failed)?;
     let (owned_name, owned_source) = (name.to_owned(), source.to_owned());
     let (done, result) = mpsc::channel();
     std::thread::Builder::new()
@@ -315,6 +336,9 @@ fn fill_in(name: &str, source: &str, context: &Context) -> Result<String, Filled
     tera.register_filter("typ_text", |s: &str, _: Kwargs, _: &State| {
         text::typst_text(s)
     });
+    tera.register_filter("wbr", |s: &str, _: Kwargs, _: &State| {
+        tera::Value::safe_string(&html_with_breaks(s))
+    });
     tera.add_raw_template(name, source)
         .map_err(Filled::Failed)?;
     let mut out = Capped(Vec::new());
@@ -324,6 +348,21 @@ fn fill_in(name: &str, source: &str, context: &Context) -> Result<String, Filled
         Err(_) if out.0.len() >= TEMPLATE_OUTPUT => Err(Filled::TooLong),
         Err(e) => Err(Filled::Failed(e)),
     }
+}
+
+/// `s` escaped for HTML, with a `<wbr>` where a web address in it may break.
+fn html_with_breaks(s: &str) -> String {
+    let mut out = Vec::with_capacity(s.len());
+    let mut last = 0;
+    for at in text::address::breaks(s).into_iter().chain([s.len()]) {
+        if last > 0 {
+            out.extend_from_slice(b"<wbr>");
+        }
+        // Writing to a Vec cannot fail.
+        let _ = tera::escape_html(&s[last..at], &mut out);
+        last = at;
+    }
+    String::from_utf8(out).unwrap_or_default()
 }
 
 /// A buffer that takes at most [`TEMPLATE_OUTPUT`] bytes, and fails the write that would

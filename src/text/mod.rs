@@ -1,5 +1,6 @@
 //! Chinese typesetting helpers: numerals, dates, percentages and Markdown escaping; all pure.
 
+pub mod address;
 mod chars;
 pub mod phrases;
 pub mod quote;
@@ -109,7 +110,9 @@ fn mark_side(c: char) -> Option<&'static str> {
 }
 
 /// `s` as a Typst string literal, quotes included: in the Typst source of a PDF, text typed
-/// in an issue is a string, never markup.
+/// in an issue is a string, never markup. A line or paragraph separator (W026) is a space, as
+/// a browser and Word print it: Typst would break the line there and spread what stood before
+/// it across the whole line.
 pub fn typst_string(s: &str) -> String {
     let mut out = String::with_capacity(s.len() + 2);
     out.push('"');
@@ -120,6 +123,7 @@ pub fn typst_string(s: &str) -> String {
             '\n' => out.push_str("\\n"),
             '\r' => out.push_str("\\r"),
             '\t' => out.push_str("\\t"),
+            '\u{2028}' | '\u{2029}' => out.push(' '),
             c => out.push(c),
         }
     }
@@ -196,6 +200,11 @@ mod tests {
         assert_eq!(typst_string("周报"), "\"周报\"");
         assert_eq!(typst_string(r#"a"b\c#[x]*"#), r#""a\"b\\c#[x]*""#);
         assert_eq!(typst_string("a\nb"), "\"a\\nb\"");
+    }
+
+    #[test]
+    fn a_line_separator_is_a_space_in_the_typst_source() {
+        assert_eq!(typst_string("本周\u{2028}完成\u{2029}"), "\"本周 完成 \"");
     }
 
     #[test]

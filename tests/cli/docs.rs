@@ -234,3 +234,13 @@ fn link_targets_are_read_outside_code() {
     assert!(!is_relative("https://example.org") && !is_relative("#here"));
     assert!(is_relative("z.md#part") && is_relative("../examples/archive"));
 }
+
+/// `docs/60-weekly-fonts.conf` is made from the table of faces the templates and the Word
+/// document name (`WEEKLY_BLESS=1 cargo test fontconfig` writes it again).
+#[test]
+fn the_fontconfig_file_is_the_table_of_faces() {
+    assert_golden(
+        &root().join("docs/60-weekly-fonts.conf"),
+        &weekly::render::faces::fontconfig(),
+    );
+}

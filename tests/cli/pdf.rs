@@ -404,3 +404,70 @@ fn crafted_fonts_are_left_out_with_a_warning() {
     }
     assert!(fs::read(dir.join("a.pdf")).unwrap().starts_with(b"%PDF"));
 }
+
+/// A PDF set without the official fonts says so, whatever `--verbose`: here with Noto Serif
+/// CJK SC alone, each face it stood in for, with the official name, and that the （一）
+/// headings then look like the body; in Chinese too.
+// The PDF is typeset only with the `pdf` feature; a link to the machine's font needs Unix.
+#[cfg(all(feature = "pdf", unix))]
+#[test]
+fn a_pdf_set_in_stand_ins_says_which() {
+    if !chinese_fonts() {
+        return;
+    }
+    let listed = std::process::Command::new("fc-list")
+        .args(["--format", "%{file}\n", "Noto Serif CJK SC"])
+        .output()
+        .unwrap();
+    let listed = String::from_utf8(listed.stdout).unwrap();
+    let Some(serif) = listed.lines().next() else {
+        assert!(!in_ci(), "CI installs fonts-noto-cjk before the tests");
+        notice("no Noto Serif CJK SC here: the stand-in warning is not tested");
+        return;
+    };
+    let tmp = series_copy();
+    let dir = tmp.path();
+    fs::create_dir(dir.join("fonts")).unwrap();
+    std::os::unix::fs::symlink(serif, dir.join("fonts/serif.ttc")).unwrap();
+    let only_serif = [
+        "--ignore-system-fonts",
+        "--font-path",
+        "fonts",
+        "--no-font-cache",
+    ];
+    let out = build(dir, &[&["-o", "a.pdf"][..], &only_serif].concat());
+    out.success();
+    let stand_ins = "仿宋 (仿宋_GB2312) in Noto Serif CJK SC, 黑体 (黑体) in Noto Serif CJK SC, 楷体 (楷体_GB2312) in Noto Serif CJK SC, 小标宋 (方正小标宋简体) in Noto Serif CJK SC, 宋体 (宋体) in Noto Serif CJK SC";
+    assert_eq!(
+        out.stderr_text(),
+        format!(
+            "warning: `a.pdf` is set in stand-ins, for this machine has none of the official fonts: {stand_ins}; the （一） headings are then set as the body is: install a 楷体 (Debian: apt-get install fonts-lxgw-wenkai); to print in the official fonts, install them or give --font-path DIR\n"
+        )
+    );
+    let out = build(
+        dir,
+        &[&["-o", "b.pdf", "--lang", "zh"][..], &only_serif].concat(),
+    );
+    out.success();
+    assert!(
+        out.stderr_text().starts_with(
+            "警告：本机没有公文规定的字体，`b.pdf` 改用以下字体排印：仿宋（仿宋_GB2312）用 Noto Serif CJK SC，"
+        ),
+        "{}",
+        out.stderr_text()
+    );
+    // Nothing is said of a PDF that goes without a stand-in: a user's template naming its own
+    // fonts.
+    fs::create_dir(dir.join("mine")).unwrap();
+    fs::write(
+        dir.join("mine/bulletin.typ"),
+        "#set text(font: \"Noto Serif CJK SC\")\n{{ title | typ_text }}\n",
+    )
+    .unwrap();
+    let out = build(
+        dir,
+        &[&["-o", "c.pdf", "--templates", "mine"][..], &only_serif].concat(),
+    );
+    out.success();
+    assert_eq!(out.stderr_text(), "");
+}

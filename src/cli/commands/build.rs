@@ -92,6 +92,10 @@ pub fn build(out: &mut Reporter, settings: &Build) -> anyhow::Result<Status> {
                 "{name}：所用字体 {families}"
             ));
         }
+        if !document.stand_ins.is_empty() {
+            let name = shown(output);
+            out.note(render::faces::stand_in_warning(&name, &document.stand_ins));
+        }
         let ready = write::stage(target, &document.bytes, &disk).said(|| {
             let Msg { en, zh } = cannot_write(output);
             msg!("{en}; no output was written", "{zh}；所有输出均未写入")
