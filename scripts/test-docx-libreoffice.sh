@@ -78,6 +78,16 @@ echo "word: $(wc -l < "$out/all/names.txt") issue files measured, $failed with p
 [ "$failed" -eq 0 ]
 # The same number of pages as the PDF and the HTML print of each issue, which
 # scripts/test-print.sh kept (CI runs it first).
+# Page 1 as full as the PDF's: the same text on it, blanks aside (scripts/test-print.sh
+# made the PDF).
+page_one() {
+  pdftotext -f 1 -l 1 "$1" - 2>/dev/null | tr -d ' \n\f'
+}
+if [ -s target/print/typst.pdf ]; then
+  word=$(page_one "$out/bulletin.pdf") pdf=$(page_one target/print/typst.pdf)
+  echo "word: page 1 holds ${#word} characters, the PDF's ${#pdf}"
+  [ "$word" = "$pdf" ] || { echo "docx-print: page 1 does not hold what the PDF's does" >&2; exit 1; }
+fi
 printed=target/print/all/pages.txt
 if [ -s "$printed" ]; then
   while read -r number issue; do
