@@ -38,13 +38,15 @@ mkdir -p "$dist"
 export SOURCE_DATE_EPOCH=${SOURCE_DATE_EPOCH:-$(git log -1 --format=%ct 2>/dev/null || date +%s)}
 stamp=$(date -u -d "@$SOURCE_DATE_EPOCH" +%Y%m%d%H%M.%S)
 
-# Rust's musl targets bring their own C library and start files, and no dependency compiles
-# C: the x86-64 one links with the system's gcc, the ARM64 one with Debian's cross gcc.
+# Rust's musl targets bring their own C library and start files: the x86-64 one links with
+# the system's gcc, the ARM64 one with Debian's cross gcc. One dependency builds code of its
+# own for the target (psm, the stack switching under Typst, assembles a file): with musl-gcc
+# (musl-tools) for x86-64 and the cross gcc for ARM64, named to cc-rs below.
 need_packages zip=zip dpkg-deb=dpkg
 for target in "${targets[@]}"; do
   case $target in
     x86_64-pc-windows-gnu) need_packages x86_64-w64-mingw32-gcc=mingw-w64 ;;
-    x86_64-unknown-linux-musl) need_packages gcc=gcc ;;
+    x86_64-unknown-linux-musl) need_packages gcc=gcc musl-gcc=musl-tools ;;
     aarch64-unknown-linux-musl) need_packages aarch64-linux-gnu-gcc=gcc-aarch64-linux-gnu ;;
     *) echo "dist: no artefact for $target" >&2; exit 2 ;;
   esac
@@ -52,6 +54,7 @@ for target in "${targets[@]}"; do
 done
 
 export CARGO_TARGET_AARCH64_UNKNOWN_LINUX_MUSL_LINKER=aarch64-linux-gnu-gcc
+export CC_x86_64_unknown_linux_musl=musl-gcc CC_aarch64_unknown_linux_musl=aarch64-linux-gnu-gcc
 # Symbols only serve a debugger: stripped, the binaries are a third smaller.
 export CARGO_PROFILE_RELEASE_STRIP=symbols
 
